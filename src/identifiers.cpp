@@ -1,0 +1,201 @@
+#include "identifiers.h"
+
+#include <QRegularExpression>
+#include <QUrl>
+
+namespace {
+constexpr int MaxIdentifierBytes = 255;
+
+bool isValidHostname(QStringView host)
+{
+    // RFC 1123-ish, as the spec's server-name grammar: 1-255 chars of [A-Za-z0-9.-].
+    if (host.isEmpty() || host.size() > 255)
+        return false;
+    for (QChar c : host) {
+        const char16_t u = c.unicode();
+        const bool ok = (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') ||
+                        u == '.' || u == '-';
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
+bool isValidIpv6Literal(QStringView inner)
+{
+    if (inner.isEmpty() || inner.size() > 45)
+        return false;
+    for (QChar c : inner) {
+        const char16_t u = c.unicode();
+        const bool ok = (u >= '0' && u <= '9') || (u >= 'a' && u <= 'f') || (u >= 'A' && u <= 'F') ||
+                        u == ':' || u == '.';
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
+// Splits "sigil local:server" at the first ':'; the server part may itself contain ':' (a port).
+bool splitId(const QString &id, QString *local, QString *server)
+{
+    const qsizetype colon = id.indexOf(QLatin1Char(':'));
+    if (colon < 0)
+        return false;
+    *local = id.mid(1, colon - 1);
+    *server = id.mid(colon + 1);
+    return true;
+}
+
+bool hasControlOrSpace(QStringView s)
+{
+    for (QChar c : s)
+        if (c.unicode() <= 0x20 || c.unicode() == 0x7f)
+            return true;
+    return false;
+}
+} // namespace
+
+namespace Identifiers {
+
+QString validateServerName(const QString &serverName)
+{
+    if (serverName.isEmpty())
+        return QStringLiteral("The server name is missing.");
+    QStringView host = serverName;
+    // An optional port: 1-5 digits after the last ':' that is not inside an IPv6 literal.
+    const qsizetype closing = serverName.lastIndexOf(QLatin1Char(']'));
+    const qsizetype colon = serverName.lastIndexOf(QLatin1Char(':'));
+    if (colon > closing) {
+        const QStringView port = QStringView(serverName).mid(colon + 1);
+        bool ok = false;
+        const int number = port.toInt(&ok);
+        if (port.isEmpty() || port.size() > 5 || !ok || number < 1 || number > 65535)
+            return QStringLiteral("“%1” has an invalid port number.").arg(serverName);
+        host = QStringView(serverName).left(colon);
+    }
+    if (host.startsWith(QLatin1Char('['))) {
+        if (!host.endsWith(QLatin1Char(']')) || !isValidIpv6Literal(host.mid(1, host.size() - 2)))
+            return QStringLiteral("“%1” is not a valid IPv6 address.").arg(serverName);
+        return {};
+    }
+    if (!isValidHostname(host))
+        return QStringLiteral("“%1” is not a valid server name: use letters, digits, '.' and '-', "
+                              "optionally followed by :port.")
+            .arg(serverName);
+    return {};
+}
+
+QString validateUserId(const QString &userId)
+{
+    if (userId.isEmpty())
+        return QStringLiteral("Enter a user ID like @alice:example.org.");
+    if (!userId.startsWith(QLatin1Char('@')))
+        return QStringLiteral("A user ID starts with '@', like @alice:example.org.");
+    if (userId.toUtf8().size() > MaxIdentifierBytes)
+        return QStringLiteral("A user ID can be at most 255 bytes long.");
+    QString local, server;
+    if (!splitId(userId, &local, &server))
+        return QStringLiteral("A user ID needs a server part after ':', like @alice:example.org.");
+    if (local.isEmpty())
+        return QStringLiteral("The user name before ':' is empty.");
+    // Current grammar is [a-z0-9._=-/+]; historical IDs may use any printable ASCII except ':'.
+    for (QChar c : local) {
+        const char16_t u = c.unicode();
+        if (u < 0x21 || u > 0x7e)
+            return QStringLiteral("The user name may only contain printable ASCII characters "
+                                  "without spaces (found “%1”).")
+                .arg(c);
+    }
+    if (const QString err = validateServerName(server); !err.isEmpty())
+        return err;
+    return {};
+}
+
+QString validateRoomId(const QString &roomId)
+{
+    if (roomId.isEmpty())
+        return QStringLiteral("The room ID is missing.");
+    if (!roomId.startsWith(QLatin1Char('!')))
+        return QStringLiteral("A room ID starts with '!'.");
+    if (roomId.toUtf8().size() > MaxIdentifierBytes)
+        return QStringLiteral("A room ID can be at most 255 bytes long.");
+    if (hasControlOrSpace(roomId))
+        return QStringLiteral("A room ID cannot contain spaces or control characters.");
+    QString local, server;
+    if (!splitId(roomId, &local, &server)) {
+        // Room version 12: "!" followed by the unpadded URL-safe base64 of the create event hash.
+        if (roomId.size() < 2)
+            return QStringLiteral("The room ID is empty after '!'.");
+        return {};
+    }
+    if (local.isEmpty())
+        return QStringLiteral("The room ID is empty between '!' and ':'.");
+    if (const QString err = validateServerName(server); !err.isEmpty())
+        return err;
+    return {};
+}
+
+QString validateRoomAlias(const QString &alias)
+{
+    if (alias.isEmpty())
+        return QStringLiteral("Enter a room alias like #room:example.org.");
+    if (!alias.startsWith(QLatin1Char('#')))
+        return QStringLiteral("A room alias starts with '#'.");
+    if (alias.toUtf8().size() > MaxIdentifierBytes)
+        return QStringLiteral("A room alias can be at most 255 bytes long.");
+    QString local, server;
+    if (!splitId(alias, &local, &server))
+        return QStringLiteral("A room alias needs a server part after ':', like #room:example.org.");
+    if (local.isEmpty())
+        return QStringLiteral("The alias name between '#' and ':' is empty.");
+    if (local.contains(QChar(0)) || !local.isValidUtf16())
+        return QStringLiteral("The alias contains an invalid character.");
+    if (const QString err = validateServerName(server); !err.isEmpty())
+        return err;
+    return {};
+}
+
+QString validateRoomIdOrAlias(const QString &target)
+{
+    if (target.startsWith(QLatin1Char('!')))
+        return validateRoomId(target);
+    if (target.startsWith(QLatin1Char('#')))
+        return validateRoomAlias(target);
+    if (target.isEmpty())
+        return QStringLiteral("Enter a room alias (#room:example.org) or a room ID (!id:example.org).");
+    return QStringLiteral("A room address starts with '#' (alias) or '!' (room ID).");
+}
+
+QString serverPart(const QString &id)
+{
+    const qsizetype colon = id.indexOf(QLatin1Char(':'));
+    return colon < 0 ? QString() : id.mid(colon + 1);
+}
+
+QByteArray encodePathSegment(const QString &segment)
+{
+    return QUrl::toPercentEncoding(segment);
+}
+
+} // namespace Identifiers
+
+QString IdentifierValidator::userIdError(const QString &userId) const
+{
+    return Identifiers::validateUserId(userId.trimmed());
+}
+
+QString IdentifierValidator::roomTargetError(const QString &roomIdOrAlias) const
+{
+    return Identifiers::validateRoomIdOrAlias(roomIdOrAlias.trimmed());
+}
+
+QString IdentifierValidator::serverNameError(const QString &serverName) const
+{
+    return Identifiers::validateServerName(serverName.trimmed());
+}
+
+QStringList IdentifierValidator::splitServers(const QString &text) const
+{
+    static const QRegularExpression separators(QStringLiteral("[\\s,]+"));
+    return text.split(separators, Qt::SkipEmptyParts);
+}

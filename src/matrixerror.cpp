@@ -1,0 +1,160 @@
+#include "matrixerror.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QLocale>
+#include <QTimeZone>
+#include <QNetworkReply>
+
+bool MatrixError::isRetryable() const
+{
+    switch (kind) {
+    case Unreachable:
+    case Timeout:
+        return true;
+    case Server:
+        return errcode == QLatin1String("M_LIMIT_EXCEEDED") || httpStatus == 429 ||
+               httpStatus == 502 || httpStatus == 503 || httpStatus == 504;
+    default:
+        return false;
+    }
+}
+
+QString MatrixError::summary() const
+{
+    if (kind == NoError)
+        return {};
+    QString text;
+    if (!errcode.isEmpty())
+        text = errcode + QLatin1String(": ");
+    text += message.isEmpty() ? QStringLiteral("Request failed") : message;
+    if (httpStatus > 0)
+        text += QStringLiteral(" (HTTP %1)").arg(httpStatus);
+    return text;
+}
+
+MatrixError MatrixError::invalidInput(const QString &message)
+{
+    MatrixError e;
+    e.kind = InvalidInput;
+    e.message = message;
+    return e;
+}
+
+MatrixError MatrixError::malformed(const QString &message, int httpStatus)
+{
+    MatrixError e;
+    e.kind = MalformedResponse;
+    e.message = message;
+    e.httpStatus = httpStatus;
+    return e;
+}
+
+MatrixError MatrixError::notMatrix(const QString &message)
+{
+    MatrixError e;
+    e.kind = NotMatrix;
+    e.message = message;
+    return e;
+}
+
+qint64 MatrixError::parseRetryAfter(const QByteArray &header)
+{
+    const QByteArray value = header.trimmed();
+    if (value.isEmpty())
+        return -1;
+    bool ok = false;
+    const qint64 seconds = value.toLongLong(&ok);
+    if (ok)
+        return seconds >= 0 && seconds < 86400LL * 365 ? seconds * 1000 : -1;
+    // HTTP-date, e.g. "Wed, 21 Oct 2015 07:28:00 GMT" (RFC 9110 IMF-fixdate).
+    QDateTime when = QLocale::c().toDateTime(QString::fromLatin1(value),
+                                             QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"));
+    if (!when.isValid())
+        return -1;
+    when.setTimeSpec(Qt::UTC);
+    return qMax<qint64>(0, QDateTime::currentDateTimeUtc().msecsTo(when));
+}
+
+MatrixError MatrixError::fromHttp(int httpStatus, const QByteArray &retryAfterHeader,
+                                  const QByteArray &body, QJsonObject *json)
+{
+    QJsonParseError parseError{};
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
+    const bool isObject = parseError.error == QJsonParseError::NoError && doc.isObject();
+    const bool success = httpStatus >= 200 && httpStatus < 300;
+
+    if (success) {
+        if (!isObject)
+            return malformed(QStringLiteral("The server's response is not a JSON object"),
+                             httpStatus);
+        if (json)
+            *json = doc.object();
+        return {};
+    }
+
+    MatrixError e;
+    e.kind = Server;
+    e.httpStatus = httpStatus;
+    if (isObject) {
+        const QJsonObject obj = doc.object();
+        e.errcode = obj.value(QLatin1String("errcode")).toString();
+        e.message = obj.value(QLatin1String("error")).toString();
+        e.softLogout = obj.value(QLatin1String("soft_logout")).toBool(false);
+        const QJsonValue retryMs = obj.value(QLatin1String("retry_after_ms"));
+        if (retryMs.isDouble() && retryMs.toDouble() >= 0)
+            e.retryAfterMs = static_cast<qint64>(retryMs.toDouble());
+        if (json)
+            *json = obj;
+    }
+    // The header wins over the body: it is what the HTTP layer of the server decided.
+    if (const qint64 headerMs = parseRetryAfter(retryAfterHeader); headerMs >= 0)
+        e.retryAfterMs = headerMs;
+    if (e.errcode.isEmpty() && httpStatus == 429)
+        e.errcode = QStringLiteral("M_LIMIT_EXCEEDED");
+    if (e.message.isEmpty()) {
+        switch (httpStatus) {
+        case 401: e.message = QStringLiteral("Not authorised"); break;
+        case 403: e.message = QStringLiteral("Forbidden"); break;
+        case 404: e.message = QStringLiteral("Not found"); break;
+        case 429: e.message = QStringLiteral("Too many requests"); break;
+        default:
+            e.message = httpStatus >= 500 ? QStringLiteral("The server had an internal error")
+                                          : QStringLiteral("The request was refused");
+        }
+    }
+    return e;
+}
+
+MatrixError MatrixError::fromReply(QNetworkReply *reply, const QByteArray &body, QJsonObject *json)
+{
+    const QVariant statusAttr = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+    const int status = statusAttr.isValid() ? statusAttr.toInt() : 0;
+    const auto netError = reply->error();
+
+    if (status == 0) {
+        MatrixError e;
+        e.message = reply->errorString();
+        switch (netError) {
+        case QNetworkReply::NoError:
+            e.kind = MalformedResponse;
+            e.message = QStringLiteral("The server sent no HTTP status");
+            break;
+        case QNetworkReply::SslHandshakeFailedError:
+            e.kind = Tls;
+            break;
+        case QNetworkReply::TimeoutError:
+        case QNetworkReply::OperationCanceledError:
+            // Qt reports a transfer timeout as OperationCanceled; explicit aborts are marked by
+            // the caller before we get here.
+            e.kind = Timeout;
+            e.message = QStringLiteral("The server did not answer in time");
+            break;
+        default:
+            e.kind = Unreachable;
+        }
+        return e;
+    }
+    return fromHttp(status, reply->rawHeader("Retry-After"), body, json);
+}

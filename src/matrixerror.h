@@ -1,0 +1,68 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QMetaType>
+#include <QString>
+#include <QtQmlIntegration/qqmlintegration.h>
+
+class QNetworkReply;
+
+// The one error type of Concierge. Everything that can fail (transport, HTTP, the server's
+// errcode, a malformed response, invalid input) ends up here, built by fromReply() or one of the
+// named constructors, and travels through signals to the view unchanged.
+struct MatrixError
+{
+    Q_GADGET
+    QML_VALUE_TYPE(matrixError)
+    Q_PROPERTY(bool isError READ isError CONSTANT)
+    Q_PROPERTY(Kind kind MEMBER kind CONSTANT)
+    Q_PROPERTY(int httpStatus MEMBER httpStatus CONSTANT)
+    Q_PROPERTY(QString errcode MEMBER errcode CONSTANT)
+    Q_PROPERTY(QString message MEMBER message CONSTANT)
+    Q_PROPERTY(qint64 retryAfterMs MEMBER retryAfterMs CONSTANT)
+    Q_PROPERTY(bool softLogout MEMBER softLogout CONSTANT)
+    Q_PROPERTY(QString summary READ summary CONSTANT)
+    Q_PROPERTY(bool isRetryable READ isRetryable CONSTANT)
+
+public:
+    enum Kind {
+        NoError,
+        InvalidInput,     // rejected locally, nothing was sent
+        Unreachable,      // DNS, connection refused or reset
+        Tls,              // certificate or handshake failure
+        Timeout,          // the transfer timeout elapsed
+        NotMatrix,        // the server answered, but not like a Matrix homeserver
+        MalformedResponse,// the server answered with something that isn't the expected JSON
+        Server,           // an HTTP error status, with errcode/error when the body had them
+        Cancelled,
+    };
+    Q_ENUM(Kind)
+
+    Kind kind = NoError;
+    int httpStatus = 0;
+    QString errcode;
+    QString message;
+    qint64 retryAfterMs = -1; // -1: the server gave no hint
+    bool softLogout = false;
+
+    bool isError() const { return kind != NoError; }
+    // Rate limits, 5xx and transport hiccups may succeed later; other 4xx will not.
+    bool isRetryable() const;
+    bool isUnknownToken() const { return errcode == QLatin1String("M_UNKNOWN_TOKEN"); }
+    // "M_FORBIDDEN: You are not invited to this room. (HTTP 403)"
+    QString summary() const;
+
+    static MatrixError invalidInput(const QString &message);
+    static MatrixError malformed(const QString &message, int httpStatus = 0);
+    static MatrixError notMatrix(const QString &message);
+    // Builds the error for a finished reply and its (already read) body. Returns NoError for a
+    // 2xx reply whose body is a JSON object (then *json receives it).
+    static MatrixError fromReply(QNetworkReply *reply, const QByteArray &body, QJsonObject *json);
+    // The parts of fromReply() that need no QNetworkReply, for tests and fuzzing.
+    static MatrixError fromHttp(int httpStatus, const QByteArray &retryAfterHeader,
+                                const QByteArray &body, QJsonObject *json);
+    // Retry-After is either delta-seconds or an HTTP date; returns -1 when absent or unparseable.
+    static qint64 parseRetryAfter(const QByteArray &header);
+};
+
+Q_DECLARE_METATYPE(MatrixError)

@@ -1,0 +1,195 @@
+#include "roomlistmodel.h"
+
+#include "membershipservice.h"
+#include "roomstore.h"
+
+#include <QRegularExpression>
+#include <QUrl>
+
+
+RoomListModel::RoomListModel(RoomStore *store, QObject *parent)
+    : QAbstractListModel(parent), m_store(store)
+{
+    connect(store, &RoomStore::roomsInserted, this, [this](int first, int last) {
+        beginInsertRows({}, first, last);
+        endInsertRows();
+    });
+    connect(store, &RoomStore::roomsChanged, this, [this](const QList<int> &rows) {
+        for (int row : rows)
+            emit dataChanged(index(row), index(row));
+    });
+    connect(store, &RoomStore::roomRemoved, this, [this](int row) { beginRemoveRows({}, row, row); });
+    connect(store, &RoomStore::roomRemovedDone, this, [this] { endRemoveRows(); });
+    connect(store, &RoomStore::reset, this, [this] {
+        beginResetModel();
+        endResetModel();
+    });
+    connect(store, &RoomStore::countsChanged, this, &RoomListModel::updateCounts);
+}
+
+void RoomListModel::setMembershipService(MembershipService *service)
+{
+    m_service = service;
+    connect(service, &MembershipService::pendingChanged, this, &RoomListModel::onPendingChanged);
+}
+
+void RoomListModel::onPendingChanged(const QString &roomId)
+{
+    const int row = m_store->indexOf(roomId);
+    if (row >= 0)
+        emit dataChanged(index(row), index(row), {PendingActionRole, LastErrorRole});
+}
+
+void RoomListModel::updateCounts()
+{
+    const int counts[3] = {m_store->count(RoomSummary::Membership::Join),
+                           m_store->count(RoomSummary::Membership::Invite),
+                           m_store->count(RoomSummary::Membership::Leave)};
+    if (std::equal(counts, counts + 3, m_counts))
+        return;
+    std::copy(counts, counts + 3, m_counts);
+    emit countsChanged();
+}
+
+int RoomListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : m_store->size();
+}
+
+QString RoomListModel::avatarSourceFor(const QString &mxc)
+{
+    static const QRegularExpression pattern(
+        QStringLiteral("^mxc://([A-Za-z0-9.\\-]+(?::[0-9]{1,5})?|\\[[0-9A-Fa-f:.]+\\](?::[0-9]{1,5})?)/([A-Za-z0-9_\\-]+)$"));
+    const auto match = pattern.match(mxc);
+    if (!match.hasMatch())
+        return {};
+    return QStringLiteral("image://mxc/") + match.captured(1) + QLatin1Char('/') + match.captured(2);
+}
+
+QVariant RoomListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const RoomSummary &room = m_store->at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+    case DisplayNameRole: return room.displayName();
+    case RoomIdRole: return room.roomId;
+    case CanonicalAliasRole: return room.canonicalAlias;
+    case TopicRole: return room.topic;
+    case AvatarMxcRole: return room.avatarMxc;
+    case AvatarSourceRole: return avatarSourceFor(room.avatarMxc);
+    case MembershipRole: return RoomSummary::membershipString(room.membership);
+    case SectionRole:
+        switch (room.membership) {
+        case RoomSummary::Membership::Invite: return QStringLiteral("Invites");
+        case RoomSummary::Membership::Join: return QStringLiteral("Joined");
+        case RoomSummary::Membership::Leave: return QStringLiteral("Left");
+        }
+        return {};
+    case JoinedMemberCountRole: return room.joinedMemberCount;
+    case InvitedMemberCountRole: return room.invitedMemberCount;
+    case InviterIdRole: return room.inviterId;
+    case InviterNameRole:
+        return room.inviterId.isEmpty() ? QString() : room.memberDisplayName(room.inviterId);
+    case PendingActionRole: return m_service ? m_service->pendingAction(room.roomId) : QString();
+    case LastErrorRole: return m_service ? m_service->lastError(room.roomId) : QString();
+    }
+    return {};
+}
+
+QHash<int, QByteArray> RoomListModel::roleNames() const
+{
+    return {
+        {RoomIdRole, "roomId"},
+        {DisplayNameRole, "displayName"},
+        {CanonicalAliasRole, "canonicalAlias"},
+        {TopicRole, "topic"},
+        {AvatarMxcRole, "avatarMxc"},
+        {AvatarSourceRole, "avatarSource"},
+        {MembershipRole, "membership"},
+        {SectionRole, "section"},
+        {JoinedMemberCountRole, "joinedMemberCount"},
+        {InvitedMemberCountRole, "invitedMemberCount"},
+        {InviterIdRole, "inviterId"},
+        {InviterNameRole, "inviterName"},
+        {PendingActionRole, "pendingAction"},
+        {LastErrorRole, "lastError"},
+    };
+}
+
+RoomFilterProxy::RoomFilterProxy(QObject *parent) : QSortFilterProxyModel(parent)
+{
+    setDynamicSortFilter(true);
+    setSortCaseSensitivity(Qt::CaseInsensitive);
+    sort(0);
+    connect(this, &QAbstractItemModel::rowsInserted, this, &RoomFilterProxy::countChanged);
+    connect(this, &QAbstractItemModel::rowsRemoved, this, &RoomFilterProxy::countChanged);
+    connect(this, &QAbstractItemModel::modelReset, this, &RoomFilterProxy::countChanged);
+    connect(this, &QAbstractItemModel::layoutChanged, this, &RoomFilterProxy::countChanged);
+}
+
+void RoomFilterProxy::setFilterText(const QString &text)
+{
+    if (text == m_filterText)
+        return;
+    m_filterText = text;
+    invalidateFilter();
+    emit filterTextChanged();
+    emit countChanged();
+}
+
+void RoomFilterProxy::setShowLeft(bool show)
+{
+    if (show == m_showLeft)
+        return;
+    m_showLeft = show;
+    invalidateFilter();
+    emit showLeftChanged();
+    emit countChanged();
+}
+
+QVariantMap RoomFilterProxy::get(int row) const
+{
+    QVariantMap map;
+    const QModelIndex idx = index(row, 0);
+    if (!idx.isValid())
+        return map;
+    const auto roles = roleNames();
+    for (auto it = roles.begin(); it != roles.end(); ++it)
+        map.insert(QString::fromUtf8(it.value()), idx.data(it.key()));
+    return map;
+}
+
+bool RoomFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
+{
+    const QModelIndex idx = sourceModel()->index(sourceRow, 0, sourceParent);
+    if (!m_showLeft && idx.data(RoomListModel::MembershipRole).toString() == QLatin1String("leave"))
+        return false;
+    const QString needle = m_filterText.trimmed();
+    if (needle.isEmpty())
+        return true;
+    for (int role : {RoomListModel::DisplayNameRole, RoomListModel::CanonicalAliasRole,
+                     RoomListModel::RoomIdRole})
+        if (idx.data(role).toString().contains(needle, Qt::CaseInsensitive))
+            return true;
+    return false;
+}
+
+bool RoomFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const
+{
+    auto order = [](const QModelIndex &i) {
+        const QString m = i.data(RoomListModel::MembershipRole).toString();
+        return m == QLatin1String("invite") ? 0 : m == QLatin1String("join") ? 1 : 2;
+    };
+    const int l = order(left), r = order(right);
+    if (l != r)
+        return l < r;
+    const int byName = QString::compare(left.data(RoomListModel::DisplayNameRole).toString(),
+                                        right.data(RoomListModel::DisplayNameRole).toString(),
+                                        Qt::CaseInsensitive);
+    if (byName != 0)
+        return byName < 0;
+    return left.data(RoomListModel::RoomIdRole).toString() <
+           right.data(RoomListModel::RoomIdRole).toString();
+}

@@ -1,0 +1,118 @@
+#pragma once
+
+#include <QAbstractListModel>
+#include <QPointer>
+#include <QSortFilterProxyModel>
+#include <QtQmlIntegration/qqmlintegration.h>
+
+class RoomStore;
+class MembershipService;
+
+// A flat list of every room in the RoomStore, updated row by row from each sync.
+//
+// Roles (QML names):
+//   roomId            string  "!abc:example.org"
+//   displayName       string  the spec's computed room name (plain text, server-provided)
+//   canonicalAlias    string  "#room:example.org" or ""
+//   topic             string
+//   avatarMxc         string  the m.room.avatar URL as sent by the server
+//   avatarSource      url     "image://mxc/<server>/<mediaId>" when avatarMxc is a valid mxc URI
+//   membership        string  "join" | "invite" | "leave"
+//   section           string  "Invites" | "Joined" | "Left" (ListView.section.property)
+//   joinedMemberCount int     -1 when unknown
+//   invitedMemberCount int    -1 when unknown
+//   inviterId         string  for invites: who invited us
+//   inviterName       string  their display name, or their ID
+//   pendingAction     string  "join" | "leave" | "invite" | "forget" while one runs, else ""
+//   lastError         string  the last failed action's message with errcode, until the next try
+class RoomListModel : public QAbstractListModel
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("RoomListModel is created by the application")
+    Q_PROPERTY(int inviteCount READ inviteCount NOTIFY countsChanged)
+    Q_PROPERTY(int joinedCount READ joinedCount NOTIFY countsChanged)
+    Q_PROPERTY(int leftCount READ leftCount NOTIFY countsChanged)
+    Q_PROPERTY(int count READ rowCountProperty NOTIFY countsChanged)
+
+public:
+    enum Role {
+        RoomIdRole = Qt::UserRole + 1,
+        DisplayNameRole,
+        CanonicalAliasRole,
+        TopicRole,
+        AvatarMxcRole,
+        AvatarSourceRole,
+        MembershipRole,
+        SectionRole,
+        JoinedMemberCountRole,
+        InvitedMemberCountRole,
+        InviterIdRole,
+        InviterNameRole,
+        PendingActionRole,
+        LastErrorRole,
+    };
+    Q_ENUM(Role)
+
+    explicit RoomListModel(RoomStore *store, QObject *parent = nullptr);
+    void setMembershipService(MembershipService *service);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    int inviteCount() const { return m_counts[1]; }
+    int joinedCount() const { return m_counts[0]; }
+    int leftCount() const { return m_counts[2]; }
+    int rowCountProperty() const { return rowCount(); }
+
+    // "mxc://server/mediaId" -> "image://mxc/server/mediaId"; empty for anything else
+    // (a path, a query, "..", a foreign scheme): never a request outside the media path.
+    static QString avatarSourceFor(const QString &mxc);
+
+signals:
+    void countsChanged();
+
+private:
+    void updateCounts();
+    void onPendingChanged(const QString &roomId);
+
+    RoomStore *m_store;
+    QPointer<MembershipService> m_service;
+    int m_counts[3] = {0, 0, 0};
+};
+
+// Filters by a typed text (name, alias, room ID, topic) and sorts Invites, Joined, Left, then by
+// name, so ListView sections stay contiguous.
+class RoomFilterProxy : public QSortFilterProxyModel
+{
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(QString filterText READ filterText WRITE setFilterText NOTIFY filterTextChanged)
+    Q_PROPERTY(bool showLeft READ showLeft WRITE setShowLeft NOTIFY showLeftChanged)
+    Q_PROPERTY(int count READ countProperty NOTIFY countChanged)
+
+public:
+    explicit RoomFilterProxy(QObject *parent = nullptr);
+
+    QString filterText() const { return m_filterText; }
+    void setFilterText(const QString &text);
+    bool showLeft() const { return m_showLeft; }
+    void setShowLeft(bool show);
+    int countProperty() const { return rowCount(); }
+
+    Q_INVOKABLE QVariantMap get(int row) const;
+
+signals:
+    void filterTextChanged();
+    void showLeftChanged();
+    void countChanged();
+
+protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+    bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
+
+private:
+    QString m_filterText;
+    bool m_showLeft = true;
+};

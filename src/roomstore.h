@@ -1,0 +1,76 @@
+#pragma once
+
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+
+// What Concierge knows about one room, accumulated from /sync state events.
+struct RoomSummary
+{
+    enum class Membership { Join, Invite, Leave };
+
+    QString roomId;
+    Membership membership = Membership::Join;
+    QString name;           // m.room.name
+    QString canonicalAlias; // m.room.canonical_alias
+    QString topic;          // m.room.topic
+    QString avatarMxc;      // m.room.avatar url, as sent (validated where it is used)
+    QStringList heroes;     // m.heroes user IDs, for the name fallback
+    QHash<QString, QString> memberNames; // display names of heroes and the inviter
+    int joinedMemberCount = -1; // -1: unknown (e.g. invites carry no summary)
+    int invitedMemberCount = -1;
+    QString inviterId;      // for invites: sender of our own m.room.member invite event
+    QString tombstoneReplacement; // m.room.tombstone replacement_room, if any
+
+    // The spec's "calculating the display name for a room": name, canonical alias, heroes,
+    // then "Empty room".
+    QString displayName() const;
+    QString memberDisplayName(const QString &userId) const;
+    static QString membershipString(Membership m);
+};
+
+// Every room of the account, kept in arrival order (the proxy model sorts). Fed by SyncEngine
+// through applySync(); changed by MembershipService for what /sync never reports (forget).
+class RoomStore : public QObject
+{
+    Q_OBJECT
+public:
+    explicit RoomStore(QObject *parent = nullptr);
+
+    void setOwnUserId(const QString &userId) { m_ownUserId = userId; }
+    QString ownUserId() const { return m_ownUserId; }
+
+    int size() const { return static_cast<int>(m_rooms.size()); }
+    const RoomSummary &at(int row) const { return m_rooms.at(row); }
+    int indexOf(const QString &roomId) const { return m_index.value(roomId, -1); }
+    const RoomSummary *find(const QString &roomId) const;
+    int count(RoomSummary::Membership membership) const;
+
+    // Applies the "rooms" part of a /sync response. Each room is parsed on its own: a malformed
+    // room is skipped (and counted) without affecting the others. Returns the number of rooms
+    // that changed or were added.
+    int applySync(const QJsonObject &syncResponse);
+    int skippedRooms() const { return m_skippedRooms; }
+    void removeRoom(const QString &roomId);
+    void clear();
+
+signals:
+    void roomsInserted(int first, int last);
+    void roomsChanged(const QList<int> &rows);
+    void roomRemoved(int row); // emitted before the row disappears: aboutToRemove
+    void roomRemovedDone();
+    void reset();
+    void countsChanged();
+
+private:
+    bool applyRoom(RoomSummary &room, RoomSummary::Membership membership, const QJsonObject &json);
+    void applyStateEvent(RoomSummary &room, const QJsonObject &event);
+
+    QList<RoomSummary> m_rooms;
+    QHash<QString, int> m_index;
+    QString m_ownUserId;
+    int m_skippedRooms = 0;
+};

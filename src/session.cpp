@@ -1,0 +1,233 @@
+#include "session.h"
+
+#include "apiclient.h"
+#include "identifiers.h"
+
+#include <QJsonArray>
+
+Session::Session(ApiClient *api, QObject *parent) : QObject(parent), m_api(api) {}
+
+QUrl Session::homeserver() const
+{
+    return m_api->homeserver();
+}
+
+QString Session::errorText() const
+{
+    if (!m_error.isError())
+        return {};
+    switch (m_error.kind) {
+    case MatrixError::Unreachable:
+        return QStringLiteral("Could not reach %1: %2").arg(m_homeserverInput, m_error.message);
+    case MatrixError::Tls:
+        return QStringLiteral("The secure connection to %1 failed: %2")
+            .arg(m_homeserverInput, m_error.message);
+    case MatrixError::Timeout:
+        return QStringLiteral("%1 did not answer in time.").arg(m_homeserverInput);
+    case MatrixError::NotMatrix:
+    case MatrixError::InvalidInput:
+        return m_error.message;
+    default:
+        if (m_error.httpStatus == 401 || m_error.isUnknownToken())
+            return QStringLiteral("The access token was rejected by %1 (%2).")
+                .arg(m_homeserverInput,
+                     m_error.errcode.isEmpty() ? QStringLiteral("HTTP 401") : m_error.errcode);
+        return m_error.summary();
+    }
+}
+
+QUrl Session::parseHomeserverInput(const QString &input, bool *isBareServerName, QString *error)
+{
+    const QString text = input.trimmed();
+    *isBareServerName = false;
+    if (text.isEmpty()) {
+        *error = QStringLiteral("Enter your homeserver, for example matrix.org.");
+        return {};
+    }
+    if (text.contains(QLatin1String("://"))) {
+        QUrl url(text, QUrl::StrictMode);
+        if (const QString err = ApiClient::homeserverUrlError(url); !err.isEmpty()) {
+            *error = err;
+            return {};
+        }
+        url.setPath(url.path().endsWith(QLatin1Char('/')) ? url.path().chopped(1) : url.path());
+        return url;
+    }
+    if (const QString err = Identifiers::validateServerName(text); !err.isEmpty()) {
+        *error = err;
+        return {};
+    }
+    *isBareServerName = true;
+    QUrl url;
+    url.setScheme(QStringLiteral("https"));
+    url.setAuthority(text);
+    return url;
+}
+
+void Session::setState(State state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    emit stateChanged();
+}
+
+void Session::fail(const MatrixError &error)
+{
+    m_pendingToken.clear();
+    m_api->setAccessToken({});
+    m_error = error;
+    emit errorChanged();
+    setState(SignedOut);
+    emit signInFailed(error);
+}
+
+void Session::signIn(const QString &homeserver, const QString &accessToken)
+{
+    ++m_attempt;
+    m_homeserverInput = homeserver.trimmed();
+    m_error = {};
+    emit errorChanged();
+    const QString token = accessToken.trimmed();
+    bool bare = false;
+    QString inputError;
+    const QUrl candidate = parseHomeserverInput(homeserver, &bare, &inputError);
+    if (!inputError.isEmpty()) {
+        fail(MatrixError::invalidInput(inputError));
+        return;
+    }
+    if (token.isEmpty()) {
+        fail(MatrixError::invalidInput(QStringLiteral("Paste your access token.")));
+        return;
+    }
+    for (QChar c : token) {
+        if (c.unicode() <= 0x20 || c.unicode() >= 0x7f) {
+            fail(MatrixError::invalidInput(
+                QStringLiteral("The access token contains spaces or unexpected characters; "
+                               "copy it again.")));
+            return;
+        }
+    }
+    m_pendingToken = token;
+    setState(Resolving);
+    if (!bare) {
+        checkVersions(candidate);
+        return;
+    }
+    // A bare server name: the client-server API may live elsewhere (.well-known delegation).
+    QUrl wellKnown = candidate;
+    wellKnown.setPath(QStringLiteral("/.well-known/matrix/client"));
+    const quint64 attempt = m_attempt;
+    ApiCall *call = m_api->getUrl(wellKnown, 15000);
+    connect(call, &ApiCall::succeeded, this, [this, attempt, candidate](const QJsonObject &body) {
+        if (attempt != m_attempt)
+            return;
+        const QString base =
+            body.value(QLatin1String("m.homeserver")).toObject().value(QLatin1String("base_url")).toString();
+        QUrl url(base, QUrl::StrictMode);
+        if (base.isEmpty() || !ApiClient::homeserverUrlError(url).isEmpty()) {
+            fail(MatrixError::notMatrix(
+                QStringLiteral("%1 publishes an invalid homeserver address in "
+                               ".well-known/matrix/client.")
+                    .arg(m_homeserverInput)));
+            return;
+        }
+        if (url.path().endsWith(QLatin1Char('/')))
+            url.setPath(url.path().chopped(1));
+        checkVersions(url);
+    });
+    connect(call, &ApiCall::failed, this, [this, attempt, candidate](const MatrixError &error) {
+        if (attempt != m_attempt)
+            return;
+        // No delegation published (404, or not JSON): the server name is the homeserver.
+        if (error.kind == MatrixError::Server || error.kind == MatrixError::MalformedResponse)
+            checkVersions(candidate);
+        else
+            fail(error);
+    });
+}
+
+void Session::checkVersions(const QUrl &baseUrl)
+{
+    m_api->setHomeserver(baseUrl);
+    m_api->setAccessToken({});
+    const quint64 attempt = m_attempt;
+    ApiCall *call = m_api->get("/_matrix/client/versions", 15000, false);
+    connect(call, &ApiCall::succeeded, this, [this, attempt](const QJsonObject &body) {
+        if (attempt != m_attempt)
+            return;
+        const QJsonValue versions = body.value(QLatin1String("versions"));
+        if (!versions.isArray()) {
+            fail(MatrixError::notMatrix(
+                QStringLiteral("%1 does not look like a Matrix homeserver (no versions in "
+                               "/_matrix/client/versions).")
+                    .arg(m_homeserverInput)));
+            return;
+        }
+        bool hasV1 = false;
+        for (const QJsonValue &v : versions.toArray())
+            hasV1 |= v.toString().startsWith(QLatin1String("v1."));
+        m_api->setClientApiVersion(hasV1 ? QStringLiteral("v3") : QStringLiteral("r0"));
+        whoami();
+    });
+    connect(call, &ApiCall::failed, this, [this, attempt](const MatrixError &error) {
+        if (attempt != m_attempt)
+            return;
+        if (error.kind == MatrixError::Server || error.kind == MatrixError::MalformedResponse)
+            fail(MatrixError::notMatrix(
+                QStringLiteral("%1 does not look like a Matrix homeserver (%2).")
+                    .arg(m_homeserverInput, error.summary())));
+        else
+            fail(error);
+    });
+}
+
+void Session::whoami()
+{
+    setState(Verifying);
+    m_api->setAccessToken(m_pendingToken);
+    const quint64 attempt = m_attempt;
+    ApiCall *call = m_api->get(m_api->clientPath({QStringLiteral("account"), QStringLiteral("whoami")}),
+                               15000);
+    connect(call, &ApiCall::succeeded, this, [this, attempt](const QJsonObject &body) {
+        if (attempt != m_attempt)
+            return;
+        const QString userId = body.value(QLatin1String("user_id")).toString();
+        if (!Identifiers::validateUserId(userId).isEmpty()) {
+            fail(MatrixError::malformed(QStringLiteral("The server's whoami answer has no valid "
+                                                       "user_id.")));
+            return;
+        }
+        m_userId = userId;
+        m_deviceId = body.value(QLatin1String("device_id")).toString();
+        m_pendingToken.clear();
+        setState(SignedIn);
+        emit signedIn();
+    });
+    connect(call, &ApiCall::failed, this, [this, attempt](const MatrixError &error) {
+        if (attempt != m_attempt)
+            return;
+        fail(error);
+    });
+}
+
+void Session::signOut()
+{
+    ++m_attempt;
+    const bool wasSignedIn = m_state == SignedIn;
+    m_api->setAccessToken({});
+    m_userId.clear();
+    m_deviceId.clear();
+    m_error = {};
+    emit errorChanged();
+    setState(SignedOut);
+    if (wasSignedIn)
+        emit signedOut();
+}
+
+void Session::tokenRejected(const MatrixError &error)
+{
+    signOut();
+    m_error = error;
+    emit errorChanged();
+}

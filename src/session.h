@@ -1,0 +1,73 @@
+#pragma once
+
+#include "matrixerror.h"
+
+#include <QObject>
+#include <QUrl>
+#include <QtQmlIntegration/qqmlintegration.h>
+
+class ApiClient;
+
+// The signed-in account: resolves the homeserver, verifies the access token with /versions and
+// /account/whoami, and configures the ApiClient that every other service uses.
+class Session : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("Session is created by the application")
+    Q_PROPERTY(State state READ state NOTIFY stateChanged)
+    Q_PROPERTY(QString userId READ userId NOTIFY stateChanged)
+    Q_PROPERTY(QString deviceId READ deviceId NOTIFY stateChanged)
+    Q_PROPERTY(QString homeserverInput READ homeserverInput NOTIFY stateChanged)
+    Q_PROPERTY(QUrl homeserver READ homeserver NOTIFY stateChanged)
+    Q_PROPERTY(MatrixError error READ error NOTIFY errorChanged)
+    Q_PROPERTY(QString errorText READ errorText NOTIFY errorChanged)
+
+public:
+    enum State { SignedOut, Resolving, Verifying, SignedIn };
+    Q_ENUM(State)
+
+    explicit Session(ApiClient *api, QObject *parent = nullptr);
+
+    State state() const { return m_state; }
+    QString userId() const { return m_userId; }
+    QString deviceId() const { return m_deviceId; }
+    QString homeserverInput() const { return m_homeserverInput; }
+    QUrl homeserver() const;
+    MatrixError error() const { return m_error; }
+    QString errorText() const;
+    ApiClient *api() const { return m_api; }
+
+    // homeserver: "https://matrix.example.org", "example.org" (resolved through
+    // .well-known/matrix/client) or "http://127.0.0.1:8008" (loopback only).
+    Q_INVOKABLE void signIn(const QString &homeserver, const QString &accessToken);
+    Q_INVOKABLE void signOut();
+    // The server said the token is no longer valid: back to SignedOut, keeping the homeserver.
+    void tokenRejected(const MatrixError &error);
+
+    // Parses what the user typed into a base URL candidate; sets *wellKnownHost for a bare name.
+    static QUrl parseHomeserverInput(const QString &input, bool *isBareServerName,
+                                     QString *error);
+
+signals:
+    void stateChanged();
+    void errorChanged();
+    void signedIn();
+    void signInFailed(const MatrixError &error);
+    void signedOut();
+
+private:
+    void setState(State state);
+    void fail(const MatrixError &error);
+    void checkVersions(const QUrl &baseUrl);
+    void whoami();
+
+    ApiClient *m_api;
+    State m_state = SignedOut;
+    QString m_homeserverInput;
+    QString m_pendingToken;
+    QString m_userId;
+    QString m_deviceId;
+    MatrixError m_error;
+    quint64 m_attempt = 0; // outdated replies of an earlier signIn() are ignored
+};

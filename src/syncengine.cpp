@@ -1,0 +1,151 @@
+#include "syncengine.h"
+
+#include "apiclient.h"
+#include "roomstore.h"
+
+#include <QRandomGenerator>
+#include <QTimer>
+
+SyncEngine::SyncEngine(ApiClient *api, RoomStore *store, QObject *parent)
+    : QObject(parent), m_api(api), m_store(store), m_retryTimer(new QTimer(this)),
+      m_countdown(new QTimer(this))
+{
+    m_retryTimer->setSingleShot(true);
+    connect(m_retryTimer, &QTimer::timeout, this, &SyncEngine::request);
+    m_countdown->setInterval(1000);
+    connect(m_countdown, &QTimer::timeout, this, [this] {
+        if (m_retryInSeconds > 0) {
+            --m_retryInSeconds;
+            emit stateChanged();
+        }
+    });
+}
+
+QByteArray SyncEngine::filterJson()
+{
+    return QByteArrayLiteral(
+        R"({"presence":{"types":[]},"account_data":{"types":[]},)"
+        R"("room":{"include_leave":true,"account_data":{"types":[]},"ephemeral":{"types":[]},)"
+        R"("state":{"lazy_load_members":true},"timeline":{"limit":1,"lazy_load_members":true}}})");
+}
+
+QString SyncEngine::statusText() const
+{
+    switch (m_state) {
+    case Stopped: return QStringLiteral("Not syncing");
+    case InitialSync: return QStringLiteral("Loading rooms…");
+    case Synced: return QStringLiteral("Synced");
+    case Reconnecting:
+        return QStringLiteral("Reconnecting in %1 s (%2)")
+            .arg(m_retryInSeconds)
+            .arg(m_lastError.summary());
+    }
+    return {};
+}
+
+void SyncEngine::setState(State state)
+{
+    if (state == m_state)
+        return;
+    m_state = state;
+    emit stateChanged();
+}
+
+void SyncEngine::start()
+{
+    if (m_state != Stopped)
+        return;
+    ++m_generation;
+    m_failures = 0;
+    setState(m_since.isEmpty() ? InitialSync : Synced);
+    request();
+}
+
+void SyncEngine::stop()
+{
+    ++m_generation;
+    m_retryTimer->stop();
+    m_countdown->stop();
+    if (m_call)
+        m_call->abort();
+    m_since.clear();
+    setState(Stopped);
+}
+
+void SyncEngine::syncNow()
+{
+    if (m_state == Stopped)
+        return;
+    ++m_generation; // the aborted call's failure is then ignored
+    m_retryTimer->stop();
+    if (m_call)
+        m_call->abort();
+    request();
+}
+
+void SyncEngine::request()
+{
+    m_countdown->stop();
+    // The first sync returns at once; afterwards long-poll.
+    const int pollMs = m_since.isEmpty() ? 0 : m_longPollMs;
+    QList<std::pair<QString, QString>> query{
+        {QStringLiteral("filter"), QString::fromUtf8(filterJson())},
+        {QStringLiteral("set_presence"), QStringLiteral("offline")},
+        {QStringLiteral("timeout"), QString::number(pollMs)}};
+    if (!m_since.isEmpty())
+        query.append({QStringLiteral("since"), m_since});
+    // A stalled server is detected by the transfer timeout: long poll plus a margin.
+    m_call = m_api->get(ApiClient::withQuery(m_api->clientPath({QStringLiteral("sync")}), query),
+                        pollMs + TimeoutMarginMs);
+    const quint64 generation = m_generation;
+    connect(m_call, &ApiCall::succeeded, this, [this, generation](const QJsonObject &body) {
+        if (generation == m_generation)
+            onResponse(body);
+    });
+    connect(m_call, &ApiCall::failed, this, [this, generation](const MatrixError &error) {
+        if (generation == m_generation)
+            onError(error);
+    });
+}
+
+void SyncEngine::onResponse(const QJsonObject &body)
+{
+    const QString next = body.value(QLatin1String("next_batch")).toString();
+    if (next.isEmpty()) {
+        onError(MatrixError::malformed(QStringLiteral("The /sync response has no next_batch")));
+        return;
+    }
+    m_store->applySync(body);
+    m_since = next;
+    m_failures = 0;
+    m_retryInSeconds = 0;
+    m_lastError = {};
+    setState(Synced);
+    emit stateChanged();
+    emit synced();
+    request();
+}
+
+void SyncEngine::onError(const MatrixError &error)
+{
+    m_lastError = error;
+    if (error.isUnknownToken() || error.httpStatus == 401) {
+        ++m_generation;
+        setState(Stopped);
+        emit tokenRejected(error);
+        return;
+    }
+    ++m_failures;
+    qint64 delay;
+    if (error.retryAfterMs >= 0)
+        delay = error.retryAfterMs;
+    else {
+        const qint64 base = qMin<qint64>(60000, 1000LL << qMin(m_failures - 1, 6));
+        delay = base / 2 + QRandomGenerator::global()->bounded(base / 2 + 1);
+    }
+    m_retryInSeconds = int((delay + 999) / 1000);
+    setState(Reconnecting);
+    emit stateChanged();
+    m_countdown->start();
+    m_retryTimer->start(int(delay));
+}

@@ -1,0 +1,73 @@
+#pragma once
+
+#include "matrixerror.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QtQmlIntegration/qqmlintegration.h>
+
+class ApiCall;
+class ApiClient;
+class RoomStore;
+class QTimer;
+
+// Long-polls /sync and feeds the RoomStore. After a failure it waits (exponential backoff, or
+// the server's Retry-After) and reconnects; a rejected token stops it and is reported.
+class SyncEngine : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("SyncEngine is created by the application")
+    Q_PROPERTY(State state READ state NOTIFY stateChanged)
+    Q_PROPERTY(QString statusText READ statusText NOTIFY stateChanged)
+    Q_PROPERTY(MatrixError lastError READ lastError NOTIFY stateChanged)
+    Q_PROPERTY(int retryInSeconds READ retryInSeconds NOTIFY stateChanged)
+
+public:
+    enum State { Stopped, InitialSync, Synced, Reconnecting };
+    Q_ENUM(State)
+
+    static constexpr int DefaultLongPollMs = 30000;
+    static constexpr int TimeoutMarginMs = 15000;
+
+    SyncEngine(ApiClient *api, RoomStore *store, QObject *parent = nullptr);
+
+    State state() const { return m_state; }
+    QString statusText() const;
+    MatrixError lastError() const { return m_lastError; }
+    int retryInSeconds() const { return m_retryInSeconds; }
+    QString nextBatch() const { return m_since; }
+    void setLongPollTimeout(int ms) { m_longPollMs = ms; }
+
+    // The filter sent with every /sync: lazy-loaded members, a 1-event timeline, left rooms.
+    static QByteArray filterJson();
+
+    Q_INVOKABLE void start();
+    Q_INVOKABLE void stop();
+    // Ends the current long poll and syncs now (e.g. right after a membership action).
+    Q_INVOKABLE void syncNow();
+
+signals:
+    void stateChanged();
+    void synced(); // after every successful /sync response was applied
+    void tokenRejected(const MatrixError &error);
+
+private:
+    void request();
+    void onResponse(const QJsonObject &body);
+    void onError(const MatrixError &error);
+    void setState(State state);
+
+    ApiClient *m_api;
+    RoomStore *m_store;
+    State m_state = Stopped;
+    QString m_since;
+    int m_longPollMs = DefaultLongPollMs;
+    int m_failures = 0;
+    int m_retryInSeconds = 0;
+    MatrixError m_lastError;
+    QPointer<ApiCall> m_call;
+    QTimer *m_retryTimer;
+    QTimer *m_countdown;
+    quint64 m_generation = 0;
+};
