@@ -1,0 +1,49 @@
+#pragma once
+
+#include <QObject>
+#include <QString>
+#include <QtQmlIntegration/qqmlintegration.h>
+
+// Remembers the session: homeserver and user ID in QSettings, the access token in the system
+// keychain (QtKeychain / Secret Service). Without a keychain the token is kept for this run only
+// and keychainAvailable turns false so the UI can say so.
+class CredentialStore : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("CredentialStore is created by the application")
+    Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
+    Q_PROPERTY(bool keychainAvailable READ keychainAvailable NOTIFY keychainAvailableChanged)
+    Q_PROPERTY(QString lastError READ lastError NOTIFY lastErrorChanged)
+    Q_PROPERTY(QString savedHomeserver READ savedHomeserver NOTIFY savedChanged)
+    Q_PROPERTY(QString savedUserId READ savedUserId NOTIFY savedChanged)
+
+public:
+    explicit CredentialStore(QObject *parent = nullptr);
+
+    bool busy() const { return m_busy; }
+    bool keychainAvailable() const { return m_keychainAvailable; }
+    QString lastError() const { return m_lastError; }
+    QString savedHomeserver() const;
+    QString savedUserId() const;
+
+    // Reads the remembered token; emits loaded(homeserver, token) (token empty when none).
+    Q_INVOKABLE void load();
+    Q_INVOKABLE void save(const QString &homeserver, const QString &userId, const QString &token);
+    Q_INVOKABLE void forget();
+
+signals:
+    void busyChanged();
+    void keychainAvailableChanged();
+    void lastErrorChanged();
+    void savedChanged();
+    void loaded(const QString &homeserver, const QString &accessToken);
+    void saved(bool ok);
+
+private:
+    void setBusy(bool busy);
+    void setError(const QString &error, bool keychainMissing);
+    bool m_busy = false;
+    bool m_keychainAvailable = true;
+    QString m_lastError;
+};
