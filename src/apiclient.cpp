@@ -86,6 +86,8 @@ void ApiCall::onFinished()
         if (!m_retryTimer) {
             m_retryTimer = new QTimer(this);
             m_retryTimer->setSingleShot(true);
+            // Precise: a coarse timer may fire up to 5 % early, before the server's Retry-After.
+            m_retryTimer->setTimerType(Qt::PreciseTimer);
             connect(m_retryTimer, &QTimer::timeout, this, &ApiCall::send);
         }
         m_retryTimer->start(static_cast<int>(delay));

@@ -1,18 +1,18 @@
 #pragma once
 
+#include "credentialstore.h"
+#include "membershipservice.h"
+#include "roomlistmodel.h"
+#include "session.h"
+#include "syncengine.h"
+#include "userdirectory.h"
+
 #include <QObject>
 #include <QtQmlIntegration/qqmlintegration.h>
 
 class ApiClient;
-class CredentialStore;
-class MembershipService;
 class QNetworkAccessManager;
-class RoomFilterProxy;
-class RoomListModel;
 class RoomStore;
-class Session;
-class SyncEngine;
-class UserDirectoryModel;
 
 // Builds the services of one account and wires them together: sign-in starts /sync and
 // remembers the session; a rejected token stops sync and returns to sign-in. The GUI's main(),

@@ -10,10 +10,9 @@
 RoomListModel::RoomListModel(RoomStore *store, QObject *parent)
     : QAbstractListModel(parent), m_store(store)
 {
-    connect(store, &RoomStore::roomsInserted, this, [this](int first, int last) {
-        beginInsertRows({}, first, last);
-        endInsertRows();
-    });
+    connect(store, &RoomStore::roomsAboutToBeInserted, this,
+            [this](int first, int last) { beginInsertRows({}, first, last); });
+    connect(store, &RoomStore::roomsInserted, this, [this] { endInsertRows(); });
     connect(store, &RoomStore::roomsChanged, this, [this](const QList<int> &rows) {
         for (int row : rows)
             emit dataChanged(index(row), index(row));

@@ -3,6 +3,7 @@
 #include "identifiers.h"
 
 #include <QJsonArray>
+#include <QSet>
 
 namespace {
 const QLatin1String kState("state");
@@ -154,8 +155,11 @@ int RoomStore::applySync(const QJsonObject &syncResponse)
                     {QLatin1String("invite"), RoomSummary::Membership::Invite},
                     {QLatin1String("leave"), RoomSummary::Membership::Leave}};
 
-    const int firstNew = size();
+    // New rooms are collected first so the model can announce the insertion before it happens.
+    QList<RoomSummary> added;
+    QHash<QString, int> addedIndex;
     QList<int> changedRows;
+    QSet<int> changedSet;
     bool membershipCountsChanged = false;
     for (const auto &section : sections) {
         const QJsonObject byId = rooms.value(section.key).toObject();
@@ -166,30 +170,42 @@ int RoomStore::applySync(const QJsonObject &syncResponse)
                 continue;
             }
             const int row = indexOf(roomId);
-            if (row < 0) {
-                RoomSummary room;
-                room.roomId = roomId;
-                applyRoom(room, section.membership, it.value().toObject());
-                m_index.insert(roomId, int(m_rooms.size()));
-                m_rooms.append(std::move(room));
-                membershipCountsChanged = true;
-            } else {
+            if (row >= 0) {
                 RoomSummary &room = m_rooms[row];
                 membershipCountsChanged |= room.membership != section.membership;
                 applyRoom(room, section.membership, it.value().toObject());
-                if (row < firstNew)
+                if (!changedSet.contains(row)) {
+                    changedSet.insert(row);
                     changedRows << row;
+                }
+            } else if (const int newRow = addedIndex.value(roomId, -1); newRow >= 0) {
+                applyRoom(added[newRow], section.membership, it.value().toObject());
+            } else {
+                RoomSummary room;
+                room.roomId = roomId;
+                applyRoom(room, section.membership, it.value().toObject());
+                addedIndex.insert(roomId, int(added.size()));
+                added.append(std::move(room));
+                membershipCountsChanged = true;
             }
         }
     }
-    const int added = size() - firstNew;
-    if (added > 0)
-        emit roomsInserted(firstNew, size() - 1);
+    if (!added.isEmpty()) {
+        const int first = size();
+        const int last = first + int(added.size()) - 1;
+        emit roomsAboutToBeInserted(first, last);
+        m_rooms.reserve(m_rooms.size() + added.size());
+        for (RoomSummary &room : added) {
+            m_index.insert(room.roomId, int(m_rooms.size()));
+            m_rooms.append(std::move(room));
+        }
+        emit roomsInserted(first, last);
+    }
     if (!changedRows.isEmpty())
         emit roomsChanged(changedRows);
     if (membershipCountsChanged)
         emit countsChanged();
-    return added + int(changedRows.size());
+    return int(added.size() + changedRows.size());
 }
 
 void RoomStore::removeRoom(const QString &roomId)

@@ -58,6 +58,7 @@ public:
     void clear();
 
 signals:
+    void roomsAboutToBeInserted(int first, int last);
     void roomsInserted(int first, int last);
     void roomsChanged(const QList<int> &rows);
     void roomRemoved(int row); // emitted before the row disappears: aboutToRemove

@@ -1,13 +1,12 @@
 #pragma once
 
+#include "apiclient.h"
 #include "matrixerror.h"
 
 #include <QObject>
 #include <QPointer>
 #include <QtQmlIntegration/qqmlintegration.h>
 
-class ApiCall;
-class ApiClient;
 class RoomStore;
 class QTimer;
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "apiclient.h"
 #include "matrixerror.h"
 
 #include <QAbstractListModel>
@@ -7,8 +8,6 @@
 #include <QPointer>
 #include <QtQmlIntegration/qqmlintegration.h>
 
-class ApiCall;
-class ApiClient;
 class QTimer;
 
 // Suggestions for the invite dialog from POST /user_directory/search, debounced as the user

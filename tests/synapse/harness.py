@@ -391,7 +391,9 @@ def venv_version(paths: Paths) -> str | None:
     if not os.path.exists(paths.python):
         return None
     r = subprocess.run(
-        [paths.python, "-c", "import synapse; print(synapse.__version__)"],
+        # The distribution's version: synapse.__version__ appends git details when the current
+        # directory is inside any git checkout (as a build tree is).
+        [paths.python, "-c", "import importlib.metadata as m; print(m.version('matrix-synapse'))"],
         capture_output=True,
         text=True,
     )

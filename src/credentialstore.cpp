@@ -1,0 +1,134 @@
+#include "credentialstore.h"
+
+#include <QSettings>
+#include <functional>
+#include <memory>
+#include <QTimer>
+#include <qt6keychain/keychain.h>
+
+namespace {
+const QString KeychainService = QStringLiteral(CONCIERGE_APP_ID);
+const QString KeychainKey = QStringLiteral("access-token");
+// Without a Secret Service QtKeychain may stall ~25 s before failing: give up earlier.
+constexpr int KeychainTimeoutMs = 8000;
+
+template<typename Job>
+void runWithTimeout(Job *job, QObject *context, std::function<void(bool timedOut)> done)
+{
+    auto *timer = new QTimer(context);
+    timer->setSingleShot(true);
+    auto finished = std::make_shared<bool>(false);
+    QObject::connect(timer, &QTimer::timeout, context, [timer, finished, done] {
+        timer->deleteLater();
+        if (*finished)
+            return;
+        *finished = true;
+        done(true);
+    });
+    QObject::connect(job, &QKeychain::Job::finished, context, [timer, finished, done] {
+        timer->stop();
+        timer->deleteLater();
+        if (*finished)
+            return;
+        *finished = true;
+        done(false);
+    });
+    timer->start(KeychainTimeoutMs);
+    job->start();
+}
+} // namespace
+
+CredentialStore::CredentialStore(QObject *parent) : QObject(parent) {}
+
+QString CredentialStore::savedHomeserver() const
+{
+    return QSettings().value(QStringLiteral("session/homeserver")).toString();
+}
+
+QString CredentialStore::savedUserId() const
+{
+    return QSettings().value(QStringLiteral("session/userId")).toString();
+}
+
+void CredentialStore::setBusy(bool busy)
+{
+    if (busy == m_busy)
+        return;
+    m_busy = busy;
+    emit busyChanged();
+}
+
+void CredentialStore::setError(const QString &error, bool keychainMissing)
+{
+    m_lastError = error;
+    emit lastErrorChanged();
+    if (keychainMissing && m_keychainAvailable) {
+        m_keychainAvailable = false;
+        emit keychainAvailableChanged();
+    }
+}
+
+void CredentialStore::load()
+{
+    const QString homeserver = savedHomeserver();
+    if (homeserver.isEmpty()) {
+        emit loaded(QString(), QString());
+        return;
+    }
+    setBusy(true);
+    auto *job = new QKeychain::ReadPasswordJob(KeychainService, this);
+    job->setAutoDelete(true);
+    job->setKey(KeychainKey);
+    runWithTimeout(job, this, [this, job, homeserver](bool timedOut) {
+        setBusy(false);
+        QString token;
+        if (timedOut)
+            setError(QStringLiteral("The system keychain did not answer."), true);
+        else if (job->error() == QKeychain::NoError)
+            token = job->textData();
+        else if (job->error() != QKeychain::EntryNotFound)
+            setError(QStringLiteral("The system keychain is not available: %1").arg(job->errorString()),
+                     job->error() == QKeychain::NoBackendAvailable ||
+                         job->error() == QKeychain::OtherError);
+        emit loaded(homeserver, token);
+    });
+}
+
+void CredentialStore::save(const QString &homeserver, const QString &userId, const QString &token)
+{
+    setBusy(true);
+    auto *job = new QKeychain::WritePasswordJob(KeychainService, this);
+    job->setAutoDelete(true);
+    job->setKey(KeychainKey);
+    job->setTextData(token);
+    runWithTimeout(job, this, [this, job, homeserver, userId](bool timedOut) {
+        setBusy(false);
+        const bool ok = !timedOut && job->error() == QKeychain::NoError;
+        if (ok) {
+            QSettings settings;
+            settings.setValue(QStringLiteral("session/homeserver"), homeserver);
+            settings.setValue(QStringLiteral("session/userId"), userId);
+            emit savedChanged();
+        } else {
+            setError(timedOut ? QStringLiteral("The system keychain did not answer; you will "
+                                               "need to sign in again next time.")
+                              : QStringLiteral("The session could not be remembered: no system "
+                                               "keychain is available (%1). The token is kept for "
+                                               "this run only.")
+                                    .arg(job->errorString()),
+                     true);
+        }
+        emit saved(ok);
+    });
+}
+
+void CredentialStore::forget()
+{
+    QSettings settings;
+    settings.remove(QStringLiteral("session"));
+    emit savedChanged();
+    auto *job = new QKeychain::DeletePasswordJob(KeychainService, this);
+    job->setAutoDelete(true);
+    job->setKey(KeychainKey);
+    runWithTimeout(job, this, [](bool) {});
+}

@@ -1,0 +1,51 @@
+#pragma once
+
+#include <QByteArray>
+#include <QHttpServer>
+#include <QList>
+#include <QUrl>
+
+// An in-process homeserver for what a real Synapse won't do on demand: scripted statuses
+// (429, 5xx), odd headers, malformed bodies. Records every request it receives.
+class FakeHomeserver
+{
+public:
+    struct Request
+    {
+        QByteArray method;
+        QByteArray rawPath;  // as sent on the wire: still percent-encoded
+        QByteArray rawQuery;
+        QByteArray authorization;
+        QByteArray body;
+    };
+    struct Reply
+    {
+        Reply(int status_ = 200, QByteArray body_ = "{}", QByteArray retryAfter_ = {},
+              QByteArray contentType_ = "application/json")
+            : status(status_), body(std::move(body_)), retryAfter(std::move(retryAfter_)),
+              contentType(std::move(contentType_))
+        {
+        }
+        int status;
+        QByteArray body;
+        QByteArray retryAfter; // Retry-After header value, if any
+        QByteArray contentType;
+    };
+
+    FakeHomeserver();
+    quint16 port() const { return m_port; }
+    QUrl baseUrl() const;
+
+    // Replies for requests whose path starts with pathPrefix, consumed in order; the last one
+    // repeats. Paths with no script get 404 M_UNRECOGNIZED.
+    void script(const QByteArray &pathPrefix, QList<Reply> replies);
+    const QList<Request> &requests() const { return m_requests; }
+    QList<Request> requestsTo(const QByteArray &pathPrefix) const;
+    void clear() { m_requests.clear(); }
+
+private:
+    QHttpServer m_server;
+    quint16 m_port = 0;
+    QList<Request> m_requests;
+    QList<std::pair<QByteArray, QList<Reply>>> m_scripts;
+};

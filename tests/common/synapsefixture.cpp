@@ -1,0 +1,147 @@
+#include "synapsefixture.h"
+
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonDocument>
+#include <QMessageAuthenticationCode>
+#include <QNetworkReply>
+#include <QRandomGenerator>
+#include <QTimer>
+
+bool SynapseFixture::load(QString *error)
+{
+    const QString path = qEnvironmentVariable("CONCIERGE_SYNAPSE_SERVER_JSON");
+    if (path.isEmpty()) {
+        *error = QStringLiteral("CONCIERGE_SYNAPSE_SERVER_JSON is not set: run through ctest, "
+                                "whose `synapse` fixture starts the server");
+        return false;
+    }
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("Synapse did not start: %1 is missing").arg(path);
+        return false;
+    }
+    const QJsonObject json = QJsonDocument::fromJson(file.readAll()).object();
+    m_baseUrl = QUrl(json.value(QLatin1String("base_url")).toString());
+    m_serverName = json.value(QLatin1String("server_name")).toString();
+    m_sharedSecret = json.value(QLatin1String("shared_secret")).toString();
+    if (!m_baseUrl.isValid() || m_sharedSecret.isEmpty()) {
+        *error = QStringLiteral("%1 is incomplete").arg(path);
+        return false;
+    }
+    const Response health = request("GET", "/_matrix/client/versions", {});
+    if (health.status != 200) {
+        *error = QStringLiteral("Synapse at %1 does not answer (status %2)")
+                     .arg(m_baseUrl.toString())
+                     .arg(health.status);
+        return false;
+    }
+    return true;
+}
+
+QByteArray SynapseFixture::seg(const QString &s)
+{
+    return QUrl::toPercentEncoding(s);
+}
+
+SynapseFixture::Response SynapseFixture::request(const QByteArray &verb,
+                                                 const QByteArray &encodedPath,
+                                                 const QString &token, const QJsonObject &body)
+{
+    QNetworkRequest req(QUrl::fromEncoded(m_baseUrl.toEncoded() + encodedPath));
+    req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    req.setTransferTimeout(30000);
+    if (!token.isEmpty())
+        req.setRawHeader("Authorization", "Bearer " + token.toUtf8());
+    const QByteArray payload = verb == "GET" ? QByteArray() : QJsonDocument(body).toJson();
+    QNetworkReply *reply = m_nam.sendCustomRequest(req, verb, payload);
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+    Response response;
+    response.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    response.body = QJsonDocument::fromJson(reply->readAll()).object();
+    reply->deleteLater();
+    return response;
+}
+
+SynapseFixture::User SynapseFixture::registerUser(const QString &localpartPrefix, bool admin,
+                                                  const QString &displayName)
+{
+    const QString localpart =
+        QStringLiteral("%1-%2").arg(localpartPrefix).arg(QRandomGenerator::global()->generate(), 8, 16,
+                                                         QLatin1Char('0'));
+    const Response nonceResponse = request("GET", "/_synapse/admin/v1/register", {});
+    const QString nonce = nonceResponse.body.value(QLatin1String("nonce")).toString();
+    const QString password = localpart + QStringLiteral("-pw");
+    QMessageAuthenticationCode mac(QCryptographicHash::Sha1, m_sharedSecret.toUtf8());
+    mac.addData(nonce.toUtf8());
+    mac.addData("\0", 1);
+    mac.addData(localpart.toUtf8());
+    mac.addData("\0", 1);
+    mac.addData(password.toUtf8());
+    mac.addData("\0", 1);
+    mac.addData(admin ? "admin" : "notadmin");
+    QJsonObject body{{QStringLiteral("nonce"), nonce},
+                     {QStringLiteral("username"), localpart},
+                     {QStringLiteral("password"), password},
+                     {QStringLiteral("admin"), admin},
+                     {QStringLiteral("mac"), QString::fromLatin1(mac.result().toHex())}};
+    if (!displayName.isEmpty())
+        body.insert(QStringLiteral("displayname"), displayName);
+    const Response r = request("POST", "/_synapse/admin/v1/register", {}, body);
+    return {r.body.value(QLatin1String("user_id")).toString(),
+            r.body.value(QLatin1String("access_token")).toString(), localpart};
+}
+
+QString SynapseFixture::createRoom(const User &creator, const QJsonObject &options)
+{
+    const Response r = request("POST", "/_matrix/client/v3/createRoom", creator.accessToken, options);
+    return r.body.value(QLatin1String("room_id")).toString();
+}
+
+bool SynapseFixture::invite(const User &from, const QString &roomId, const QString &userId)
+{
+    return request("POST", "/_matrix/client/v3/rooms/" + seg(roomId) + "/invite", from.accessToken,
+                   {{QStringLiteral("user_id"), userId}})
+               .status == 200;
+}
+
+bool SynapseFixture::join(const User &user, const QString &roomIdOrAlias)
+{
+    return request("POST", "/_matrix/client/v3/join/" + seg(roomIdOrAlias), user.accessToken, {})
+               .status == 200;
+}
+
+QStringList SynapseFixture::joinedRooms(const User &admin, const QString &userId)
+{
+    const Response r = request("GET", "/_synapse/admin/v1/users/" + seg(userId) + "/joined_rooms",
+                               admin.accessToken);
+    QStringList rooms;
+    for (const QJsonValue &v : r.body.value(QLatin1String("joined_rooms")).toArray())
+        rooms << v.toString();
+    return rooms;
+}
+
+QJsonObject SynapseFixture::memberEvent(const User &admin, const QString &roomId,
+                                        const QString &userId)
+{
+    const Response r = request("GET", "/_synapse/admin/v1/rooms/" + seg(roomId) + "/state",
+                               admin.accessToken);
+    for (const QJsonValue &v : r.body.value(QLatin1String("state")).toArray()) {
+        const QJsonObject event = v.toObject();
+        if (event.value(QLatin1String("type")).toString() == QLatin1String("m.room.member") &&
+            event.value(QLatin1String("state_key")).toString() == userId)
+            return event;
+    }
+    return {};
+}
+
+QString SynapseFixture::membershipOf(const User &admin, const QString &roomId, const QString &userId)
+{
+    return memberEvent(admin, roomId, userId)
+        .value(QLatin1String("content"))
+        .toObject()
+        .value(QLatin1String("membership"))
+        .toString();
+}

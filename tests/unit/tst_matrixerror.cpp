@@ -1,0 +1,94 @@
+#include "matrixerror.h"
+
+#include <QtTest>
+
+class TestMatrixError : public QObject
+{
+    Q_OBJECT
+private slots:
+    void successNeedsJsonObject()
+    {
+        QJsonObject json;
+        QVERIFY(!MatrixError::fromHttp(200, {}, R"({"room_id":"!a:b"})", &json).isError());
+        QCOMPARE(json.value(QLatin1String("room_id")).toString(), QStringLiteral("!a:b"));
+        const MatrixError notJson = MatrixError::fromHttp(200, {}, "<html>", &json);
+        QCOMPARE(notJson.kind, MatrixError::MalformedResponse);
+        QCOMPARE(MatrixError::fromHttp(200, {}, "[1,2]", &json).kind, MatrixError::MalformedResponse);
+        QCOMPARE(MatrixError::fromHttp(200, {}, "", &json).kind, MatrixError::MalformedResponse);
+    }
+
+    void serverErrorFields()
+    {
+        const MatrixError e = MatrixError::fromHttp(
+            403, {}, R"({"errcode":"M_FORBIDDEN","error":"You are not invited to this room."})", nullptr);
+        QCOMPARE(e.kind, MatrixError::Server);
+        QCOMPARE(e.httpStatus, 403);
+        QCOMPARE(e.errcode, QStringLiteral("M_FORBIDDEN"));
+        QCOMPARE(e.message, QStringLiteral("You are not invited to this room."));
+        QCOMPARE(e.summary(), QStringLiteral("M_FORBIDDEN: You are not invited to this room. (HTTP 403)"));
+        QVERIFY(!e.isRetryable());
+    }
+
+    void softLogout()
+    {
+        const MatrixError e = MatrixError::fromHttp(
+            401, {}, R"({"errcode":"M_UNKNOWN_TOKEN","error":"expired","soft_logout":true})", nullptr);
+        QVERIFY(e.isUnknownToken());
+        QVERIFY(e.softLogout);
+        QVERIFY(!MatrixError::fromHttp(401, {}, R"({"errcode":"M_UNKNOWN_TOKEN"})", nullptr).softLogout);
+    }
+
+    void rateLimitHeaderWinsOverBody()
+    {
+        const QByteArray body = R"({"errcode":"M_LIMIT_EXCEEDED","error":"Too Many Requests","retry_after_ms":2500})";
+        QCOMPARE(MatrixError::fromHttp(429, {}, body, nullptr).retryAfterMs, 2500);
+        const MatrixError e = MatrixError::fromHttp(429, "7", body, nullptr);
+        QCOMPARE(e.retryAfterMs, 7000);
+        QVERIFY(e.isRetryable());
+        // A 429 without body still is a rate limit.
+        const MatrixError bare = MatrixError::fromHttp(429, {}, "", nullptr);
+        QCOMPARE(bare.errcode, QStringLiteral("M_LIMIT_EXCEEDED"));
+        QCOMPARE(bare.retryAfterMs, -1);
+    }
+
+    void retryAfterParsing()
+    {
+        QCOMPARE(MatrixError::parseRetryAfter("0"), 0);
+        QCOMPARE(MatrixError::parseRetryAfter(" 12 "), 12000);
+        QCOMPARE(MatrixError::parseRetryAfter(""), -1);
+        QCOMPARE(MatrixError::parseRetryAfter("-5"), -1);
+        QCOMPARE(MatrixError::parseRetryAfter("soon"), -1);
+        const QDateTime future = QDateTime::currentDateTimeUtc().addSecs(30);
+        const QByteArray date =
+            QLocale::c().toString(future, QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'")).toLatin1();
+        const qint64 ms = MatrixError::parseRetryAfter(date);
+        QVERIFY2(ms > 25000 && ms <= 30000, qPrintable(QString::number(ms)));
+        QCOMPARE(MatrixError::parseRetryAfter("Wed, 21 Oct 2015 07:28:00 GMT"), 0); // past: now
+    }
+
+    void nonJsonErrorBodies()
+    {
+        const MatrixError e = MatrixError::fromHttp(502, {}, "<html>Bad gateway</html>", nullptr);
+        QCOMPARE(e.kind, MatrixError::Server);
+        QCOMPARE(e.httpStatus, 502);
+        QVERIFY(e.errcode.isEmpty());
+        QVERIFY(!e.message.isEmpty());
+        QVERIFY(e.isRetryable());
+        // Wrong types are ignored, not trusted.
+        const MatrixError odd = MatrixError::fromHttp(
+            400, {}, R"({"errcode":5,"error":["x"],"retry_after_ms":"soon"})", nullptr);
+        QVERIFY(odd.errcode.isEmpty());
+        QCOMPARE(odd.retryAfterMs, -1);
+        QVERIFY(!odd.message.isEmpty());
+    }
+
+    void deeplyNestedJsonIsAnErrorNotACrash()
+    {
+        QByteArray nested(100000, '[');
+        const MatrixError e = MatrixError::fromHttp(200, {}, nested, nullptr);
+        QCOMPARE(e.kind, MatrixError::MalformedResponse);
+    }
+};
+
+QTEST_APPLESS_MAIN(TestMatrixError)
+#include "tst_matrixerror.moc"
