@@ -17,7 +17,7 @@ packages=(
   # the test homeserver (Synapse from PyPI in a venv) and the keychain
   python3 python3-venv dbus gnome-keyring libsecret-1-0
   # packaging
-  dpkg-dev file desktop-file-utils appstream
+  dpkg-dev file desktop-file-utils appstream librsvg2-bin
 )
 
 missing=()

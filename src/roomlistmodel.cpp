@@ -128,11 +128,19 @@ RoomFilterProxy::RoomFilterProxy(QObject *parent) : QSortFilterProxyModel(parent
     connect(this, &QAbstractItemModel::layoutChanged, this, &RoomFilterProxy::countChanged);
 }
 
+void RoomFilterProxy::setSourceModel(QAbstractItemModel *model)
+{
+    auto *rooms = qobject_cast<RoomListModel *>(model);
+    m_store = rooms ? rooms->store() : nullptr;
+    QSortFilterProxyModel::setSourceModel(model);
+}
+
 void RoomFilterProxy::setFilterText(const QString &text)
 {
     if (text == m_filterText)
         return;
     m_filterText = text;
+    m_needle = text.trimmed().toCaseFolded();
     invalidateFilter();
     emit filterTextChanged();
     emit countChanged();
@@ -160,35 +168,37 @@ QVariantMap RoomFilterProxy::get(int row) const
     return map;
 }
 
+namespace {
+int sectionOrder(RoomSummary::Membership m)
+{
+    switch (m) {
+    case RoomSummary::Membership::Invite: return 0;
+    case RoomSummary::Membership::Join: return 1;
+    case RoomSummary::Membership::Leave: return 2;
+    }
+    return 3;
+}
+} // namespace
+
 bool RoomFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
-    const QModelIndex idx = sourceModel()->index(sourceRow, 0, sourceParent);
-    if (!m_showLeft && idx.data(RoomListModel::MembershipRole).toString() == QLatin1String("leave"))
+    if (!m_store || sourceParent.isValid() || sourceRow >= m_store->size())
         return false;
-    const QString needle = m_filterText.trimmed();
-    if (needle.isEmpty())
-        return true;
-    for (int role : {RoomListModel::DisplayNameRole, RoomListModel::CanonicalAliasRole,
-                     RoomListModel::RoomIdRole})
-        if (idx.data(role).toString().contains(needle, Qt::CaseInsensitive))
-            return true;
-    return false;
+    const RoomSummary &room = m_store->at(sourceRow);
+    if (!m_showLeft && room.membership == RoomSummary::Membership::Leave)
+        return false;
+    return m_needle.isEmpty() || room.searchText.contains(m_needle);
 }
 
 bool RoomFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const
 {
-    auto order = [](const QModelIndex &i) {
-        const QString m = i.data(RoomListModel::MembershipRole).toString();
-        return m == QLatin1String("invite") ? 0 : m == QLatin1String("join") ? 1 : 2;
-    };
-    const int l = order(left), r = order(right);
-    if (l != r)
-        return l < r;
-    const int byName = QString::compare(left.data(RoomListModel::DisplayNameRole).toString(),
-                                        right.data(RoomListModel::DisplayNameRole).toString(),
-                                        Qt::CaseInsensitive);
-    if (byName != 0)
+    if (!m_store)
+        return left.row() < right.row();
+    const RoomSummary &l = m_store->at(left.row());
+    const RoomSummary &r = m_store->at(right.row());
+    if (l.membership != r.membership)
+        return sectionOrder(l.membership) < sectionOrder(r.membership);
+    if (const int byName = l.sortKey.compare(r.sortKey); byName != 0)
         return byName < 0;
-    return left.data(RoomListModel::RoomIdRole).toString() <
-           right.data(RoomListModel::RoomIdRole).toString();
+    return l.roomId < r.roomId;
 }

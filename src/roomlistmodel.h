@@ -56,6 +56,7 @@ public:
 
     explicit RoomListModel(RoomStore *store, QObject *parent = nullptr);
     void setMembershipService(MembershipService *service);
+    const RoomStore *store() const { return m_store; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;
@@ -94,6 +95,7 @@ class RoomFilterProxy : public QSortFilterProxyModel
 
 public:
     explicit RoomFilterProxy(QObject *parent = nullptr);
+    void setSourceModel(QAbstractItemModel *model) override;
 
     QString filterText() const { return m_filterText; }
     void setFilterText(const QString &text);
@@ -113,6 +115,10 @@ protected:
     bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
 
 private:
+    // Sorting and filtering read the store directly (no QVariant per comparison) when the
+    // source is a RoomListModel; that is what keeps 5,000-room lists instant.
+    const RoomStore *m_store = nullptr;
     QString m_filterText;
+    QString m_needle; // trimmed, case-folded m_filterText
     bool m_showLeft = true;
 };

@@ -3,17 +3,20 @@
 #include "identifiers.h"
 
 #include <QJsonArray>
-#include <QSet>
+#include <QtConcurrent/QtConcurrentMap>
+#include <algorithm>
 
 namespace {
-const QLatin1String kState("state");
-const QLatin1String kStateKey("state_key");
-const QLatin1String kType("type");
-const QLatin1String kContent("content");
-const QLatin1String kEvents("events");
+constexpr QStringView kState = u"state";
+constexpr QStringView kStateKey = u"state_key";
+constexpr QStringView kType = u"type";
+constexpr QStringView kContent = u"content";
+constexpr QStringView kEvents = u"events";
 
 // Long strings from the server are cut for display: a 5 MB room name must not reach the UI.
 constexpr qsizetype MaxTextLength = 1024;
+// Below this many rooms in one response, threads cost more than they save.
+constexpr qsizetype ParallelThreshold = 64;
 QString boundedText(const QJsonValue &value)
 {
     QString s = value.toString();
@@ -35,8 +38,10 @@ QString RoomSummary::membershipString(Membership m)
 
 QString RoomSummary::memberDisplayName(const QString &userId) const
 {
-    const QString memberName = memberNames.value(userId);
-    return memberName.isEmpty() ? userId : memberName;
+    for (const auto &[id, memberName] : memberNames)
+        if (id == userId)
+            return memberName.isEmpty() ? userId : memberName;
+    return userId;
 }
 
 QString RoomSummary::displayName() const
@@ -63,6 +68,24 @@ QString RoomSummary::displayName() const
     return QStringLiteral("Empty room");
 }
 
+void RoomSummary::updateDerived()
+{
+    sortKey = displayName().toCaseFolded();
+    searchText = sortKey + QLatin1Char('\n') + canonicalAlias.toCaseFolded() + QLatin1Char('\n') +
+                 roomId.toCaseFolded();
+}
+
+void RoomSummary::setMemberName(const QString &userId, const QString &displayName)
+{
+    for (auto &entry : memberNames) {
+        if (entry.first == userId) {
+            entry.second = displayName;
+            return;
+        }
+    }
+    memberNames.append({userId, displayName});
+}
+
 RoomStore::RoomStore(QObject *parent) : QObject(parent) {}
 
 const RoomSummary *RoomStore::find(const QString &roomId) const
@@ -79,41 +102,68 @@ int RoomStore::count(RoomSummary::Membership membership) const
     return n;
 }
 
-void RoomStore::applyStateEvent(RoomSummary &room, const QJsonObject &event)
+void RoomStore::applyStateEvent(RoomSummary &room, const QJsonObject &event) const
 {
+    // Dispatch on the type first: most events (create, join rules, messages…) are not needed,
+    // and every key lookup in a QJsonObject is a scan.
+    enum Kind { Member, Name, Alias, Topic, Avatar, Tombstone };
     const QString type = event.value(kType).toString();
+    Kind kind;
+    if (type == QLatin1String("m.room.member"))
+        kind = Member;
+    else if (type == QLatin1String("m.room.name"))
+        kind = Name;
+    else if (type == QLatin1String("m.room.canonical_alias"))
+        kind = Alias;
+    else if (type == QLatin1String("m.room.topic"))
+        kind = Topic;
+    else if (type == QLatin1String("m.room.avatar"))
+        kind = Avatar;
+    else if (type == QLatin1String("m.room.tombstone"))
+        kind = Tombstone;
+    else
+        return;
+
     const QJsonValue stateKeyValue = event.value(kStateKey);
     if (!stateKeyValue.isString())
         return; // not a state event
-    const QString stateKey = stateKeyValue.toString();
     const QJsonObject content = event.value(kContent).toObject();
 
-    if (type == QLatin1String("m.room.member")) {
-        const QString membership = content.value(QLatin1String("membership")).toString();
-        const QJsonValue displayName = content.value(QLatin1String("displayname"));
-        if (displayName.isString())
-            room.memberNames.insert(stateKey, boundedText(displayName));
-        if (stateKey == m_ownUserId && membership == QLatin1String("invite"))
-            room.inviterId = event.value(QLatin1String("sender")).toString();
+    if (kind == Member) {
+        const QString stateKey = stateKeyValue.toString();
+        // Only the names the list shows: heroes (for the name fallback) and, for invites, the
+        // inviter. Keeping every lazy-loaded member would cost memory on large accounts.
+        const bool isInvite = room.membership == RoomSummary::Membership::Invite;
+        if (isInvite || room.heroes.contains(stateKey)) {
+            const QJsonValue displayName = content.value(u"displayname");
+            if (displayName.isString())
+                room.setMemberName(stateKey, boundedText(displayName));
+        }
+        if (isInvite && stateKey == m_ownUserId &&
+            content.value(u"membership").toString() == QLatin1String("invite"))
+            room.inviterId = event.value(u"sender").toString();
         return;
     }
-    if (!stateKey.isEmpty())
+    if (!stateKeyValue.toString().isEmpty())
         return;
-    if (type == QLatin1String("m.room.name"))
-        room.name = boundedText(content.value(QLatin1String("name")));
-    else if (type == QLatin1String("m.room.canonical_alias")) {
-        const QString alias = content.value(QLatin1String("alias")).toString();
+    switch (kind) {
+    case Name: room.name = boundedText(content.value(u"name")); break;
+    case Alias: {
+        const QString alias = content.value(u"alias").toString();
         room.canonicalAlias = Identifiers::validateRoomAlias(alias).isEmpty() ? alias : QString();
-    } else if (type == QLatin1String("m.room.topic"))
-        room.topic = boundedText(content.value(QLatin1String("topic")));
-    else if (type == QLatin1String("m.room.avatar"))
-        room.avatarMxc = content.value(QLatin1String("url")).toString().left(MaxTextLength);
-    else if (type == QLatin1String("m.room.tombstone"))
-        room.tombstoneReplacement = content.value(QLatin1String("replacement_room")).toString();
+        break;
+    }
+    case Topic: room.topic = boundedText(content.value(u"topic")); break;
+    case Avatar: room.avatarMxc = content.value(u"url").toString().left(MaxTextLength); break;
+    case Tombstone:
+        room.tombstoneReplacement = content.value(u"replacement_room").toString();
+        break;
+    case Member: break;
+    }
 }
 
 bool RoomStore::applyRoom(RoomSummary &room, RoomSummary::Membership membership,
-                          const QJsonObject &json)
+                          const QJsonObject &json) const
 {
     room.membership = membership;
     auto applyEvents = [&](const QJsonValue &container) {
@@ -123,30 +173,32 @@ bool RoomStore::applyRoom(RoomSummary &room, RoomSummary::Membership membership,
                 applyStateEvent(room, event.toObject());
     };
     if (membership == RoomSummary::Membership::Invite) {
-        applyEvents(json.value(QLatin1String("invite_state")));
+        applyEvents(json.value(u"invite_state"));
+        room.updateDerived();
         return true;
     }
-    applyEvents(json.value(kState));
-    // State events in the timeline are part of the state too (e.g. a rename since last sync).
-    applyEvents(json.value(QLatin1String("timeline")));
-
-    const QJsonObject summary = json.value(QLatin1String("summary")).toObject();
-    if (const QJsonValue heroes = summary.value(QLatin1String("m.heroes")); heroes.isArray()) {
+    // The summary first: its heroes decide which member names are worth keeping.
+    const QJsonObject summary = json.value(u"summary").toObject();
+    if (const QJsonValue heroes = summary.value(u"m.heroes"); heroes.isArray()) {
         room.heroes.clear();
         for (const QJsonValue &hero : heroes.toArray())
             if (hero.isString() && hero.toString() != m_ownUserId && room.heroes.size() < 5)
                 room.heroes << hero.toString();
     }
-    if (const QJsonValue n = summary.value(QLatin1String("m.joined_member_count")); n.isDouble())
+    if (const QJsonValue n = summary.value(u"m.joined_member_count"); n.isDouble())
         room.joinedMemberCount = qMax(0, n.toInt());
-    if (const QJsonValue n = summary.value(QLatin1String("m.invited_member_count")); n.isDouble())
+    if (const QJsonValue n = summary.value(u"m.invited_member_count"); n.isDouble())
         room.invitedMemberCount = qMax(0, n.toInt());
+    applyEvents(json.value(kState));
+    // State events in the timeline are part of the state too (e.g. a rename since last sync).
+    applyEvents(json.value(u"timeline"));
+    room.updateDerived();
     return true;
 }
 
 int RoomStore::applySync(const QJsonObject &syncResponse)
 {
-    const QJsonObject rooms = syncResponse.value(QLatin1String("rooms")).toObject();
+    const QJsonObject rooms = syncResponse.value(u"rooms").toObject();
     static const struct
     {
         QLatin1String key;
@@ -155,12 +207,16 @@ int RoomStore::applySync(const QJsonObject &syncResponse)
                     {QLatin1String("invite"), RoomSummary::Membership::Invite},
                     {QLatin1String("leave"), RoomSummary::Membership::Leave}};
 
-    // New rooms are collected first so the model can announce the insertion before it happens.
-    QList<RoomSummary> added;
-    QHash<QString, int> addedIndex;
-    QList<int> changedRows;
-    QSet<int> changedSet;
-    bool membershipCountsChanged = false;
+    // Phase 1: group the response by room (a room may appear in two sections of one response,
+    // e.g. left and re-invited) and validate the room IDs.
+    struct Update
+    {
+        RoomSummary room; // a copy of the stored summary, or a new one
+        int row = -1;     // its row, or -1 for a new room
+        QList<std::pair<RoomSummary::Membership, QJsonObject>> parts;
+    };
+    QList<Update> updates;
+    QHash<QString, int> updateIndex;
     for (const auto &section : sections) {
         const QJsonObject byId = rooms.value(section.key).toObject();
         for (auto it = byId.begin(); it != byId.end(); ++it) {
@@ -169,25 +225,44 @@ int RoomStore::applySync(const QJsonObject &syncResponse)
                 ++m_skippedRooms;
                 continue;
             }
-            const int row = indexOf(roomId);
-            if (row >= 0) {
-                RoomSummary &room = m_rooms[row];
-                membershipCountsChanged |= room.membership != section.membership;
-                applyRoom(room, section.membership, it.value().toObject());
-                if (!changedSet.contains(row)) {
-                    changedSet.insert(row);
-                    changedRows << row;
-                }
-            } else if (const int newRow = addedIndex.value(roomId, -1); newRow >= 0) {
-                applyRoom(added[newRow], section.membership, it.value().toObject());
-            } else {
-                RoomSummary room;
-                room.roomId = roomId;
-                applyRoom(room, section.membership, it.value().toObject());
-                addedIndex.insert(roomId, int(added.size()));
-                added.append(std::move(room));
-                membershipCountsChanged = true;
+            int &u = updateIndex[roomId];
+            if (u == 0) {
+                Update update;
+                update.row = indexOf(roomId);
+                if (update.row >= 0)
+                    update.room = m_rooms.at(update.row);
+                else
+                    update.room.roomId = roomId;
+                updates.append(std::move(update));
+                u = int(updates.size()); // 1-based: 0 means "not seen yet"
             }
+            updates[u - 1].parts.append({section.membership, it.value().toObject()});
+        }
+    }
+
+    // Phase 2: parse each room on its own. Rooms are independent, so a large (initial) sync is
+    // spread over the cores; the response is only read, never modified, while this runs.
+    auto parse = [this](Update &update) {
+        for (const auto &[membership, json] : std::as_const(update.parts))
+            applyRoom(update.room, membership, json);
+    };
+    if (updates.size() >= ParallelThreshold)
+        QtConcurrent::blockingMap(updates, parse);
+    else
+        std::for_each(updates.begin(), updates.end(), parse);
+
+    // Phase 3: publish. New rooms are appended in one insertion the model announces first.
+    QList<RoomSummary> added;
+    QList<int> changedRows;
+    bool membershipCountsChanged = false;
+    for (Update &update : updates) {
+        if (update.row >= 0) {
+            membershipCountsChanged |= m_rooms.at(update.row).membership != update.room.membership;
+            m_rooms[update.row] = std::move(update.room);
+            changedRows << update.row;
+        } else {
+            added.append(std::move(update.room));
+            membershipCountsChanged = true;
         }
     }
     if (!added.isEmpty()) {

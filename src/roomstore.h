@@ -19,11 +19,20 @@ struct RoomSummary
     QString topic;          // m.room.topic
     QString avatarMxc;      // m.room.avatar url, as sent (validated where it is used)
     QStringList heroes;     // m.heroes user IDs, for the name fallback
-    QHash<QString, QString> memberNames; // display names of heroes and the inviter
+    // Display names of heroes and the inviter: a handful, so a flat list beats a hash in memory.
+    QList<std::pair<QString, QString>> memberNames;
+    void setMemberName(const QString &userId, const QString &displayName);
     int joinedMemberCount = -1; // -1: unknown (e.g. invites carry no summary)
     int invitedMemberCount = -1;
     QString inviterId;      // for invites: sender of our own m.room.member invite event
     QString tombstoneReplacement; // m.room.tombstone replacement_room, if any
+    // Derived after every change, so sorting and filtering thousands of rows compares plain
+    // strings instead of recomputing names: the case-folded display name, and the case-folded
+    // "name alias id" that the filter searches.
+    QString sortKey;
+    QString searchText;
+
+    void updateDerived();
 
     // The spec's "calculating the display name for a room": name, canonical alias, heroes,
     // then "Empty room".
@@ -67,8 +76,10 @@ signals:
     void countsChanged();
 
 private:
-    bool applyRoom(RoomSummary &room, RoomSummary::Membership membership, const QJsonObject &json);
-    void applyStateEvent(RoomSummary &room, const QJsonObject &event);
+    // Pure functions of their arguments and m_ownUserId: safe to run for many rooms in parallel.
+    bool applyRoom(RoomSummary &room, RoomSummary::Membership membership,
+                   const QJsonObject &json) const;
+    void applyStateEvent(RoomSummary &room, const QJsonObject &event) const;
 
     QList<RoomSummary> m_rooms;
     QHash<QString, int> m_index;
