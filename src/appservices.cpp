@@ -23,8 +23,13 @@ AppServices::AppServices(bool useKeychain, QObject *parent)
     m_rooms->setSourceModel(m_roomModel);
 
     connect(m_session, &Session::signedIn, this, [this] {
-        m_store->clear();
-        m_store->setOwnUserId(m_session->userId());
+        // The same account again after an expired session continues from where sync stopped;
+        // another account starts from scratch.
+        if (m_store->ownUserId() != m_session->userId()) {
+            m_sync->stop();
+            m_store->clear();
+            m_store->setOwnUserId(m_session->userId());
+        }
         m_sync->start();
         if (m_useKeychain && m_rememberSession && !m_tokenToRemember.isEmpty())
             m_credentials->save(m_session->homeserverInput(), m_session->userId(),
@@ -35,16 +40,33 @@ AppServices::AppServices(bool useKeychain, QObject *parent)
     connect(m_session, &Session::signedOut, this, [this] {
         m_sync->stop();
         m_store->clear();
+        m_store->setOwnUserId({});
     });
-    connect(m_sync, &SyncEngine::tokenRejected, this, [this](const MatrixError &error) {
-        // A hard logout invalidates the remembered token too; a soft logout keeps local state
-        // so that a new token can continue where this one stopped.
-        if (!error.softLogout && m_useKeychain)
-            m_credentials->forget();
-        m_session->tokenRejected(error);
-    });
+    connect(m_sync, &SyncEngine::tokenRejected, this, &AppServices::onTokenRejected);
+    connect(m_membership, &MembershipService::actionFinished, this,
+            [this](int, const QString &, const QString &, const QString &, const MatrixError &e) {
+                if (e.httpStatus == 401 && e.isUnknownToken())
+                    onTokenRejected(e);
+            });
     // After a membership change, sync now rather than at the end of the long poll.
     connect(m_membership, &MembershipService::actionFinished, m_sync, &SyncEngine::syncNow);
+}
+
+void AppServices::onTokenRejected(const MatrixError &error)
+{
+    if (m_session->state() != Session::SignedIn)
+        return;
+    m_sync->pause();
+    if (!error.softLogout) {
+        // A hard logout: the device is gone server-side; nothing local is worth keeping.
+        if (m_useKeychain)
+            m_credentials->forget();
+        m_sync->stop();
+        m_store->clear();
+        m_store->setOwnUserId({});
+    }
+    m_session->tokenRejected(error);
+    emit sessionExpired(error.softLogout);
 }
 
 void AppServices::setRememberSession(bool remember)

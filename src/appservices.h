@@ -58,9 +58,13 @@ public:
 
 signals:
     void rememberSessionChanged();
+    // The session ended by the server; the view returns to sign-in keeping the homeserver.
+    void sessionExpired(bool softLogout);
     void restoreFinished(bool started);
 
 private:
+    void onTokenRejected(const MatrixError &error);
+
     QNetworkAccessManager *m_nam;
     ApiClient *m_api;
     Session *m_session;

@@ -27,6 +27,15 @@ QString Session::errorText() const
     case MatrixError::NotMatrix:
     case MatrixError::InvalidInput:
         return m_error.message;
+    case MatrixError::Server:
+        if (m_expired)
+            return m_error.softLogout
+                       ? QStringLiteral("Your session on %1 has expired (%2). Paste a new access "
+                                        "token to continue where you left off.")
+                             .arg(m_homeserverInput, m_error.errcode)
+                       : QStringLiteral("%1 signed this session out (%2). Sign in again.")
+                             .arg(m_homeserverInput, m_error.errcode);
+        [[fallthrough]];
     default:
         if (m_error.httpStatus == 401 || m_error.isUnknownToken())
             return QStringLiteral("The access token was rejected by %1 (%2).")
@@ -201,6 +210,7 @@ void Session::whoami()
         m_userId = userId;
         m_deviceId = body.value(QLatin1String("device_id")).toString();
         m_pendingToken.clear();
+        m_expired = false;
         setState(SignedIn);
         emit signedIn();
     });
@@ -218,6 +228,7 @@ void Session::signOut()
     m_api->setAccessToken({});
     m_userId.clear();
     m_deviceId.clear();
+    m_expired = false;
     m_error = {};
     emit errorChanged();
     setState(SignedOut);
@@ -227,7 +238,13 @@ void Session::signOut()
 
 void Session::tokenRejected(const MatrixError &error)
 {
-    signOut();
+    if (m_state != SignedIn)
+        return;
+    ++m_attempt;
+    m_api->setAccessToken({});
+    m_expired = true;
     m_error = error;
     emit errorChanged();
+    setState(SignedOut);
+    emit expired(error.softLogout);
 }

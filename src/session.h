@@ -22,6 +22,8 @@ class Session : public QObject
     Q_PROPERTY(QUrl homeserver READ homeserver NOTIFY stateChanged)
     Q_PROPERTY(MatrixError error READ error NOTIFY errorChanged)
     Q_PROPERTY(QString errorText READ errorText NOTIFY errorChanged)
+    // True after the server ended the session (401); the view asks for a new token.
+    Q_PROPERTY(bool expired READ isExpired NOTIFY stateChanged)
 
 public:
     enum State { SignedOut, Resolving, Verifying, SignedIn };
@@ -37,12 +39,15 @@ public:
     MatrixError error() const { return m_error; }
     QString errorText() const;
     ApiClient *api() const { return m_api; }
+    bool isExpired() const { return m_expired; }
 
     // homeserver: "https://matrix.example.org", "example.org" (resolved through
     // .well-known/matrix/client) or "http://127.0.0.1:8008" (loopback only).
     Q_INVOKABLE void signIn(const QString &homeserver, const QString &accessToken);
     Q_INVOKABLE void signOut();
-    // The server said the token is no longer valid: back to SignedOut, keeping the homeserver.
+    // The server said the token is no longer valid: back to SignedOut, keeping the homeserver
+    // (and the user ID, so the view can ask for a new token for the same account). Emits
+    // expired(), not signedOut(): on a soft logout the local state is kept.
     void tokenRejected(const MatrixError &error);
 
     // Parses what the user typed into a base URL candidate; sets *wellKnownHost for a bare name.
@@ -55,6 +60,7 @@ signals:
     void signedIn();
     void signInFailed(const MatrixError &error);
     void signedOut();
+    void expired(bool softLogout);
 
 private:
     void setState(State state);
@@ -69,5 +75,6 @@ private:
     QString m_userId;
     QString m_deviceId;
     MatrixError m_error;
+    bool m_expired = false;
     quint64 m_attempt = 0; // outdated replies of an earlier signIn() are ignored
 };

@@ -63,12 +63,17 @@ void SyncEngine::start()
 
 void SyncEngine::stop()
 {
+    pause();
+    m_since.clear();
+}
+
+void SyncEngine::pause()
+{
     ++m_generation;
     m_retryTimer->stop();
     m_countdown->stop();
     if (m_call)
         m_call->abort();
-    m_since.clear();
     setState(Stopped);
 }
 
@@ -96,7 +101,7 @@ void SyncEngine::request()
         query.append({QStringLiteral("since"), m_since});
     // A stalled server is detected by the transfer timeout: long poll plus a margin.
     m_call = m_api->get(ApiClient::withQuery(m_api->clientPath({QStringLiteral("sync")}), query),
-                        pollMs + TimeoutMarginMs);
+                        pollMs + m_timeoutMarginMs);
     const quint64 generation = m_generation;
     connect(m_call, &ApiCall::succeeded, this, [this, generation](const QJsonObject &body) {
         if (generation == m_generation)
@@ -130,8 +135,7 @@ void SyncEngine::onError(const MatrixError &error)
 {
     m_lastError = error;
     if (error.isUnknownToken() || error.httpStatus == 401) {
-        ++m_generation;
-        setState(Stopped);
+        pause(); // the position stays valid for a soft logout
         emit tokenRejected(error);
         return;
     }

@@ -42,7 +42,12 @@ public:
     static QByteArray filterJson();
 
     Q_INVOKABLE void start();
+    // Stops and forgets the sync position (sign-out, another account).
     Q_INVOKABLE void stop();
+    // Stops but keeps the position, so start() continues where it left off (soft logout).
+    void pause();
+    // For tests: the margin added to the long-poll timeout to detect a stalled server.
+    void setTimeoutMargin(int ms) { m_timeoutMarginMs = ms; }
     // Ends the current long poll and syncs now (e.g. right after a membership action).
     Q_INVOKABLE void syncNow();
 
@@ -62,6 +67,7 @@ private:
     State m_state = Stopped;
     QString m_since;
     int m_longPollMs = DefaultLongPollMs;
+    int m_timeoutMarginMs = TimeoutMarginMs;
     int m_failures = 0;
     int m_retryInSeconds = 0;
     MatrixError m_lastError;

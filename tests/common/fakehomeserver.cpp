@@ -30,6 +30,10 @@ FakeHomeserver::FakeHomeserver()
                 break;
             }
         }
+        if (reply.stalls) {
+            m_stalled.push_back(std::make_unique<QHttpServerResponder>(std::move(responder)));
+            return;
+        }
         responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(reply.status));
         responder.writeHeader("Content-Type", reply.contentType);
         responder.writeHeader("Content-Length", QByteArray::number(reply.body.size()));

@@ -4,6 +4,10 @@
 #include <QHttpServer>
 #include <QList>
 #include <QUrl>
+#include <memory>
+#include <vector>
+
+class QHttpServerResponder;
 
 // An in-process homeserver for what a real Synapse won't do on demand: scripted statuses
 // (429, 5xx), odd headers, malformed bodies. Records every request it receives.
@@ -26,7 +30,14 @@ public:
               contentType(std::move(contentType_))
         {
         }
+        static Reply stall()
+        {
+            Reply r;
+            r.stalls = true;
+            return r;
+        }
         int status;
+        bool stalls = false; // never answer (a stalled server)
         QByteArray body;
         QByteArray retryAfter; // Retry-After header value, if any
         QByteArray contentType;
@@ -48,4 +59,5 @@ private:
     quint16 m_port = 0;
     QList<Request> m_requests;
     QList<std::pair<QByteArray, QList<Reply>>> m_scripts;
+    std::vector<std::unique_ptr<QHttpServerResponder>> m_stalled;
 };

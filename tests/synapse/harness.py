@@ -629,6 +629,20 @@ def start(paths: Paths, name: str, default_ratelimits: bool, port: int | None) -
     return info
 
 
+def restart(paths: Paths, name: str) -> dict:
+    """Stops a running instance and starts it again on the same port with the same database:
+    for tests of a client surviving its server going away and coming back."""
+    info = read_server(paths, name)
+    d = paths.instance(name)
+    stop(paths, name)
+    proc, out = launch(paths, d, [os.path.join(d, "homeserver.yaml"), os.path.join(d, "override.yaml")])
+    wait_healthy(proc, info["base_url"], HEALTH_TIMEOUT_S, [info["log"], out])
+    info["pid"] = proc.pid
+    write_private_json(os.path.join(d, "server.json"), info)
+    say(f"instance {name!r} restarted at {info['base_url']} (pid {proc.pid})")
+    return info
+
+
 # --------------------------------------------------------------------------- register
 
 
@@ -879,6 +893,8 @@ def main(argv: list[str] | None = None) -> int:
     sp.add_argument("--default-ratelimits", action="store_true",
                     help="keep Synapse's default (low) rate limits")
     sp.add_argument("--port", type=int)
+    sp = sub.add_parser("restart", help="stop and start an instance keeping its database and port")
+    sp.add_argument("--name", required=True)
     sp = sub.add_parser("stop", help="stop an instance (ok if not running)")
     sp.add_argument("--name", required=True)
     sp = sub.add_parser("register", help="register a user via shared secret; prints JSON with token")
@@ -904,6 +920,8 @@ def main(argv: list[str] | None = None) -> int:
             if args.port is not None and not (1 <= args.port <= 65535):
                 raise HarnessError(f"invalid port {args.port}")
             print(json.dumps(start(paths, args.name, args.default_ratelimits, args.port)))
+        elif args.cmd == "restart":
+            print(json.dumps(restart(paths, args.name)))
         elif args.cmd == "stop":
             if stop(paths, args.name):
                 say(f"stopped instance {args.name!r}")

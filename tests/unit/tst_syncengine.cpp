@@ -1,0 +1,172 @@
+// The sync loop against scripted server behaviour: reconnecting after errors (with the server's
+// Retry-After), stalled servers, malformed responses, and soft/hard logout.
+#include "appservices.h"
+#include "fakehomeserver.h"
+#include "roomstore.h"
+
+#include <QSignalSpy>
+#include <QUrlQuery>
+#include <QtTest>
+
+namespace {
+QByteArray roomSync(const char *batch, const char *roomId, const char *name)
+{
+    return QByteArray(R"({"next_batch":")") + batch + R"(","rooms":{"join":{")" + roomId +
+           R"(":{"state":{"events":[{"type":"m.room.name","state_key":"","content":{"name":")" +
+           name + R"("}}]}}}}})";
+}
+const char *const Versions = R"({"versions":["v1.11"]})";
+const char *const Whoami = R"({"user_id":"@me:localhost","device_id":"D"})";
+} // namespace
+
+class TestSyncEngine : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<FakeHomeserver> m_fake;
+    std::unique_ptr<AppServices> m_app;
+
+    QString queryItem(const FakeHomeserver::Request &r, const QString &key)
+    {
+        return QUrlQuery(QString::fromLatin1(r.rawQuery)).queryItemValue(key, QUrl::FullyDecoded);
+    }
+
+    void signIn(const char *token = "tok1")
+    {
+        QSignalSpy signedIn(m_app->session(), &Session::signedIn);
+        m_app->signIn(m_fake->baseUrl().toString(), QString::fromLatin1(token));
+        QVERIFY(signedIn.wait(10000));
+    }
+
+private slots:
+    void init()
+    {
+        m_fake = std::make_unique<FakeHomeserver>();
+        m_fake->script("/_matrix/client/versions", {{200, Versions}});
+        m_fake->script("/_matrix/client/v3/account/whoami", {{200, Whoami}});
+        m_app = std::make_unique<AppServices>(false);
+    }
+    void cleanup()
+    {
+        m_app.reset();
+        m_fake.reset();
+    }
+
+    void initialThenLongPoll()
+    {
+        m_fake->script("/_matrix/client/v3/sync",
+                       {{200, roomSync("s1", "!a:localhost", "First")},
+                        {200, roomSync("s2", "!b:localhost", "Second")},
+                        FakeHomeserver::Reply::stall()});
+        signIn();
+        QTRY_COMPARE_WITH_TIMEOUT(m_app->store()->size(), 2, 10000);
+        QCOMPARE(m_app->sync()->state(), SyncEngine::Synced);
+        const auto syncs = m_fake->requestsTo("/_matrix/client/v3/sync");
+        QVERIFY(syncs.size() >= 2);
+        QCOMPARE(queryItem(syncs.at(0), QStringLiteral("timeout")), QStringLiteral("0"));
+        QCOMPARE(queryItem(syncs.at(0), QStringLiteral("since")), QString());
+        QCOMPARE(queryItem(syncs.at(1), QStringLiteral("since")), QStringLiteral("s1"));
+        QCOMPARE(queryItem(syncs.at(1), QStringLiteral("timeout")), QStringLiteral("30000"));
+        const QJsonObject filter =
+            QJsonDocument::fromJson(queryItem(syncs.at(0), QStringLiteral("filter")).toUtf8()).object();
+        QCOMPARE(filter.value(QLatin1String("room")).toObject().value(QLatin1String("include_leave")).toBool(), true);
+        QVERIFY(syncs.at(0).authorization.startsWith("Bearer "));
+    }
+
+    void reconnectsAfterServerErrors()
+    {
+        m_fake->script("/_matrix/client/v3/sync",
+                       {{503, "<html>down</html>", {}, "text/html"},
+                        {200, roomSync("s1", "!a:localhost", "Back")},
+                        FakeHomeserver::Reply::stall()});
+        QSignalSpy states(m_app->sync(), &SyncEngine::stateChanged);
+        signIn();
+        QTRY_COMPARE_WITH_TIMEOUT(m_app->sync()->state(), SyncEngine::Reconnecting, 5000);
+        QCOMPARE(m_app->sync()->lastError().httpStatus, 503);
+        QVERIFY(m_app->sync()->statusText().startsWith(QLatin1String("Reconnecting in")));
+        QTRY_COMPARE_WITH_TIMEOUT(m_app->sync()->state(), SyncEngine::Synced, 10000);
+        QCOMPARE(m_app->store()->size(), 1);
+    }
+
+    void rateLimitedSyncWaitsAsTold()
+    {
+        m_fake->script("/_matrix/client/v3/sync",
+                       {{429, R"({"errcode":"M_LIMIT_EXCEEDED","error":"slow","retry_after_ms":100})", "2"},
+                        {200, roomSync("s1", "!a:localhost", "Later")},
+                        FakeHomeserver::Reply::stall()});
+        signIn();
+        QTRY_COMPARE_WITH_TIMEOUT(m_app->sync()->state(), SyncEngine::Reconnecting, 5000);
+        QCOMPARE(m_app->sync()->retryInSeconds(), 2);
+        QTest::qWait(1500);
+        QCOMPARE(m_fake->requestsTo("/_matrix/client/v3/sync").size(), 1); // no tight loop
+        QTRY_COMPARE_WITH_TIMEOUT(m_app->sync()->state(), SyncEngine::Synced, 5000);
+    }
+
+    void malformedResponseIsRetriedNotFatal()
+    {
+        m_fake->script("/_matrix/client/v3/sync",
+                       {{200, "{\"next_batch\": [not json"},
+                        {200, R"({"rooms":{}})"}, // no next_batch
+                        {200, roomSync("s1", "!a:localhost", "Fine")},
+                        FakeHomeserver::Reply::stall()});
+        signIn();
+        QTRY_COMPARE_WITH_TIMEOUT(m_app->sync()->state(), SyncEngine::Reconnecting, 5000);
+        QCOMPARE(m_app->sync()->lastError().kind, MatrixError::MalformedResponse);
+        QTRY_COMPARE_WITH_TIMEOUT(m_app->store()->size(), 1, 15000);
+    }
+
+    void stalledServerIsDetected()
+    {
+        m_fake->script("/_matrix/client/v3/sync",
+                       {{200, roomSync("s1", "!a:localhost", "A")}, FakeHomeserver::Reply::stall()});
+        m_app->sync()->setLongPollTimeout(200);
+        m_app->sync()->setTimeoutMargin(300);
+        signIn();
+        // The long poll (200 ms + 300 ms margin) gets no answer: a timeout, then reconnecting.
+        QTRY_COMPARE_WITH_TIMEOUT(m_app->sync()->state(), SyncEngine::Reconnecting, 5000);
+        QCOMPARE(m_app->sync()->lastError().kind, MatrixError::Timeout);
+        QCOMPARE(m_app->store()->size(), 1); // what we had stays
+    }
+
+    void softLogoutKeepsStateAndResumes()
+    {
+        m_fake->script("/_matrix/client/v3/sync",
+                       {{200, roomSync("s1", "!a:localhost", "Kept")},
+                        {401, R"({"errcode":"M_UNKNOWN_TOKEN","error":"Token expired","soft_logout":true})"},
+                        {200, roomSync("s2", "!b:localhost", "After")},
+                        FakeHomeserver::Reply::stall()});
+        QSignalSpy expired(m_app.get(), &AppServices::sessionExpired);
+        signIn("tok1");
+        QVERIFY(expired.wait(10000));
+        QCOMPARE(expired.first().first().toBool(), true);
+        QCOMPARE(m_app->session()->state(), Session::SignedOut);
+        QVERIFY(m_app->session()->isExpired());
+        QVERIFY(m_app->session()->errorText().contains(QLatin1String("expired")));
+        QCOMPARE(m_app->store()->size(), 1); // local state kept
+        QCOMPARE(m_app->session()->homeserverInput(), m_fake->baseUrl().toString());
+
+        signIn("tok2");
+        QTRY_COMPARE_WITH_TIMEOUT(m_app->store()->size(), 2, 10000);
+        const auto syncs = m_fake->requestsTo("/_matrix/client/v3/sync");
+        // After the new token, sync continued from s1 rather than starting over.
+        QCOMPARE(queryItem(syncs.at(2), QStringLiteral("since")), QStringLiteral("s1"));
+        QCOMPARE(syncs.at(2).authorization, QByteArray("Bearer tok2"));
+    }
+
+    void hardLogoutClearsEverything()
+    {
+        m_fake->script("/_matrix/client/v3/sync",
+                       {{200, roomSync("s1", "!a:localhost", "Gone")},
+                        {401, R"({"errcode":"M_UNKNOWN_TOKEN","error":"Device deleted"})"}});
+        QSignalSpy expired(m_app.get(), &AppServices::sessionExpired);
+        signIn();
+        QVERIFY(expired.wait(10000));
+        QCOMPARE(expired.first().first().toBool(), false);
+        QCOMPARE(m_app->store()->size(), 0);
+        QCOMPARE(m_app->session()->state(), Session::SignedOut);
+        QVERIFY(m_app->session()->errorText().contains(QLatin1String("signed this session out")));
+    }
+};
+
+QTEST_MAIN(TestSyncEngine)
+#include "tst_syncengine.moc"
