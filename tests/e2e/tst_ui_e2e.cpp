@@ -1,0 +1,257 @@
+// End to end: the real app (AppServices + Concierge.Ui's Main.qml) against the real Synapse of
+// the `synapse` ctest fixture, driven only by simulated clicks and key presses on the window's
+// items. After every step the SERVER's state is checked through the admin API or the user's own
+// /sync — never through Concierge's view of it.
+#include "synapsefixture.h"
+#include "uidriver.h"
+
+#include "session.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QQuickStyle>
+#include <QRandomGenerator>
+#include <QtQml/qqmlextensionplugin.h>
+
+Q_IMPORT_QML_PLUGIN(Concierge_CorePlugin)
+Q_IMPORT_QML_PLUGIN(Concierge_UiPlugin)
+
+using UiDriver::App;
+
+class TestUiEndToEnd : public QObject
+{
+    Q_OBJECT
+
+private:
+    SynapseFixture m_server;
+    SynapseFixture::User m_admin;
+    SynapseFixture::User m_alice; // signs in to Concierge
+    SynapseFixture::User m_bob;   // invites alice, owns the rooms
+    SynapseFixture::User m_carol; // found in the user directory and invited by alice
+    QString m_inviteRoom;         // bob invited alice here
+    QString m_aliasRoom;          // public, joined by its alias
+    QString m_alias;
+    QString m_carolName;
+    App m_app;
+
+    QString membership(const QString &roomId, const QString &userId)
+    {
+        return m_server.membershipOf(m_admin, roomId, userId);
+    }
+
+    // The room IDs in alice's own /sync under rooms.<section> (join, invite, leave).
+    QStringList syncedRooms(const QString &section)
+    {
+        const QByteArray filter =
+            QUrl::toPercentEncoding(QStringLiteral(R"({"room":{"include_leave":true,"timeline":{"limit":1}}})"));
+        const SynapseFixture::Response r =
+            m_server.request("GET", "/_matrix/client/v3/sync?timeout=0&filter=" + filter, m_alice.accessToken);
+        return r.body.value(QLatin1String("rooms")).toObject().value(section).toObject().keys();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        UiDriver::installMessageHandler();
+        QQuickStyle::setStyle(QStringLiteral("Fusion"));
+        QString error;
+        QVERIFY2(m_server.load(&error), qPrintable(error));
+        m_admin = m_server.registerUser(QStringLiteral("e2e-admin"), true);
+        m_alice = m_server.registerUser(QStringLiteral("e2e-alice"), false, QStringLiteral("Alice E2E"));
+        m_bob = m_server.registerUser(QStringLiteral("e2e-bob"), false, QStringLiteral("Bob E2E"));
+        m_carolName = QStringLiteral("Carol Zephyrine %1")
+                                      .arg(QRandomGenerator::global()->generate() % 100000);
+        m_carol = m_server.registerUser(QStringLiteral("e2e-carol"), false, m_carolName);
+        QVERIFY(!m_admin.accessToken.isEmpty() && !m_alice.accessToken.isEmpty() &&
+                !m_bob.accessToken.isEmpty() && !m_carol.accessToken.isEmpty());
+
+        m_inviteRoom = m_server.createRoom(m_bob, {{QStringLiteral("name"), QStringLiteral("E2E invitation")},
+                                                   {QStringLiteral("preset"), QStringLiteral("private_chat")}});
+        QVERIFY(!m_inviteRoom.isEmpty());
+        QVERIFY(m_server.invite(m_bob, m_inviteRoom, m_alice.userId));
+
+        const QString aliasLocal = QStringLiteral("e2e-lobby-%1").arg(m_bob.localpart);
+        m_alias = QStringLiteral("#%1:%2").arg(aliasLocal, m_server.serverName());
+        m_aliasRoom = m_server.createRoom(m_bob, {{QStringLiteral("name"), QStringLiteral("E2E lobby")},
+                                                  {QStringLiteral("preset"), QStringLiteral("public_chat")},
+                                                  {QStringLiteral("room_alias_name"), aliasLocal},
+                                                  // members may invite (Synapse's default needs PL 50)
+                                                  {QStringLiteral("power_level_content_override"),
+                                                   QJsonObject{{QStringLiteral("invite"), 0}}}});
+        QVERIFY(!m_aliasRoom.isEmpty());
+
+        QVERIFY(m_app.start());
+    }
+
+    void cleanupTestCase()
+    {
+        m_app.stop();
+        QMutexLocker lock(&UiDriver::warningsMutex());
+        QVERIFY2(UiDriver::qmlWarnings().isEmpty(), qPrintable(UiDriver::qmlWarnings().join(QLatin1Char('\n'))));
+    }
+
+    // A failed step must not leave a modal dialog over the window for the next one.
+    void cleanup()
+    {
+        for (const char *name : {"joinAddressField", "inviteSearchField", "leaveReasonField", "forgetConfirmButton"}) {
+            QQuickItem *item = m_app.item(QString::fromLatin1(name));
+            if (item && UiDriver::isShown(item)) {
+                m_app.key(Qt::Key_Escape);
+                QTest::qWait(300);
+            }
+        }
+    }
+
+    void signIn()
+    {
+        QQuickItem *homeserver = m_app.waitFor(QStringLiteral("homeserverField"));
+        QVERIFY(homeserver);
+        QCOMPARE(homeserver->property("text").toString(), QStringLiteral("matrix.org"));
+        QQuickItem *signInButton = m_app.item(QStringLiteral("signInButton"));
+        QVERIFY(signInButton);
+        QVERIFY(m_app.typeInto(homeserver, m_server.baseUrl().toString()));
+        QVERIFY(!signInButton->isEnabled()); // no token yet
+
+        // A wrong token first: the specific error shows, and the homeserver stays.
+        QQuickItem *token = m_app.item(QStringLiteral("tokenField"));
+        QVERIFY(m_app.typeInto(token, QStringLiteral("syt_not_a_valid_token")));
+        QCOMPARE(token->property("echoMode").toInt(), 2 /* TextInput.Password */);
+        m_app.key(Qt::Key_Return);
+        QQuickItem *error = m_app.waitFor(QStringLiteral("signInError"));
+        QVERIFY(error);
+        QVERIFY2(error->property("text").toString().contains(QLatin1String("M_UNKNOWN_TOKEN")),
+                 qPrintable(error->property("text").toString()));
+        QCOMPARE(homeserver->property("text").toString(), m_server.baseUrl().toString());
+
+        QVERIFY(m_app.typeInto(token, m_alice.accessToken));
+        QVERIFY(m_app.click(signInButton));
+        QTRY_COMPARE_WITH_TIMEOUT(m_app.services->session()->state(), Session::SignedIn, 20000);
+        QQuickItem *userLabel = m_app.waitFor(QStringLiteral("userIdLabel"));
+        QVERIFY(userLabel);
+        QCOMPARE(userLabel->property("text").toString(), m_alice.userId);
+        // The token never lingers in the sign-in form.
+        QCOMPARE(token->property("text").toString(), QString());
+    }
+
+    void acceptInvite()
+    {
+        QCOMPARE(membership(m_inviteRoom, m_alice.userId), QStringLiteral("invite"));
+        QQuickItem *accept = m_app.rowButton(m_inviteRoom, QStringLiteral("acceptButton"));
+        QVERIFY2(accept, "the invitation's row with an Accept button");
+        QVERIFY(m_app.click(accept));
+        QTRY_COMPARE_WITH_TIMEOUT(membership(m_inviteRoom, m_alice.userId), QStringLiteral("join"), 20000);
+        // The row moves to Joined and offers Invite… / Leave….
+        QVERIFY(m_app.rowButton(m_inviteRoom, QStringLiteral("leaveButton")));
+    }
+
+    void joinByAlias()
+    {
+        QCOMPARE(membership(m_aliasRoom, m_alice.userId), QString());
+        m_app.key(Qt::Key_J, Qt::ControlModifier);
+        QQuickItem *address = m_app.waitFor(QStringLiteral("joinAddressField"));
+        QVERIFY2(address, "Ctrl+J opens the join dialog");
+        QQuickItem *confirm = m_app.item(QStringLiteral("joinConfirmButton"));
+        QVERIFY(confirm);
+
+        // Typing an invalid address explains itself and keeps Join disabled.
+        QVERIFY(m_app.typeInto(address, QStringLiteral("#no-server-part")));
+        QQuickItem *addressError = m_app.waitFor(QStringLiteral("joinAddressError"));
+        QVERIFY(addressError);
+        QVERIFY(!addressError->property("text").toString().isEmpty());
+        QVERIFY(!confirm->isEnabled());
+
+        QVERIFY(m_app.typeInto(address, m_alias));
+        QTRY_VERIFY(confirm->isEnabled());
+        m_app.key(Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(membership(m_aliasRoom, m_alice.userId), QStringLiteral("join"), 20000);
+        QQuickItem *dialog = m_app.item(QStringLiteral("joinAddressField"));
+        QTRY_VERIFY(!dialog || !UiDriver::isShown(dialog)); // closed on success
+        QVERIFY(m_app.rowButton(m_aliasRoom, QStringLiteral("inviteButton")));
+    }
+
+    void inviteFromDirectory()
+    {
+        QCOMPARE(membership(m_aliasRoom, m_carol.userId), QString());
+        QQuickItem *invite = m_app.rowButton(m_aliasRoom, QStringLiteral("inviteButton"));
+        QVERIFY(invite);
+        QVERIFY(m_app.click(invite));
+        QQuickItem *search = m_app.waitFor(QStringLiteral("inviteSearchField"));
+        QVERIFY2(search, "the invite dialog opens");
+        QQuickItem *confirm = m_app.item(QStringLiteral("inviteConfirmButton"));
+        QVERIFY(!confirm->isEnabled());
+
+        // Search by (part of) the display name; pick carol from the directory's suggestions.
+        QVERIFY(m_app.typeInto(search, m_carolName));
+        QVERIFY2(m_app.waitFor(QStringLiteral("suggestion:") + m_carol.userId, 20000),
+                 "carol is suggested by the user directory");
+        // Let the debounced search settle so the list is not replaced under the click.
+        QTRY_VERIFY(!m_app.services->userDirectory()->busy());
+        QTest::qWait(500);
+        UserDirectoryModel *directory = m_app.services->userDirectory();
+        for (int row = 0; row < directory->rowCount(); ++row)
+            if (directory->userIdAt(row) == m_carol.userId)
+                QMetaObject::invokeMethod(m_app.item(QStringLiteral("inviteSuggestions")), "positionViewAtIndex",
+                                          Q_ARG(int, row), Q_ARG(int, 2 /* ListView.Contain */));
+        QQuickItem *suggestion = m_app.waitFor(QStringLiteral("suggestion:") + m_carol.userId);
+        QVERIFY(suggestion);
+        QVERIFY(m_app.click(suggestion));
+        QTRY_COMPARE(search->property("text").toString(), m_carol.userId);
+        QTRY_VERIFY(confirm->isEnabled());
+
+        QQuickItem *reason = m_app.item(QStringLiteral("inviteReasonField"));
+        QVERIFY(m_app.typeInto(reason, QStringLiteral("Come and see")));
+        QVERIFY(m_app.click(confirm));
+        if (!QTest::qWaitFor([&] { return membership(m_aliasRoom, m_carol.userId) == QLatin1String("invite"); }, 20000))
+            QFAIL(qPrintable(QStringLiteral("carol was not invited; dialog says \"%1\", status \"%2\"")
+                                 .arg(m_app.item(QStringLiteral("inviteServerError"))->property("text").toString(),
+                                      m_app.services->membership()->statusText())));
+        QCOMPARE(m_server.memberEvent(m_admin, m_aliasRoom, m_carol.userId)
+                     .value(QLatin1String("content")).toObject().value(QLatin1String("reason")).toString(),
+                 QStringLiteral("Come and see"));
+        QTRY_VERIFY(!UiDriver::isShown(search)); // closed on success
+    }
+
+    void leaveWithReason()
+    {
+        QQuickItem *leave = m_app.rowButton(m_inviteRoom, QStringLiteral("leaveButton"));
+        QVERIFY(leave);
+        QVERIFY(m_app.click(leave));
+        QQuickItem *reason = m_app.waitFor(QStringLiteral("leaveReasonField"));
+        QVERIFY2(reason, "the leave dialog opens");
+        QVERIFY(m_app.typeInto(reason, QStringLiteral("Moving on")));
+        QQuickItem *confirm = m_app.item(QStringLiteral("leaveConfirmButton"));
+        QVERIFY(m_app.click(confirm));
+        QTRY_COMPARE_WITH_TIMEOUT(membership(m_inviteRoom, m_alice.userId), QStringLiteral("leave"), 20000);
+        QCOMPARE(m_server.memberEvent(m_admin, m_inviteRoom, m_alice.userId)
+                     .value(QLatin1String("content")).toObject().value(QLatin1String("reason")).toString(),
+                 QStringLiteral("Moving on"));
+        QVERIFY(!m_server.joinedRooms(m_admin, m_alice.userId).contains(m_inviteRoom));
+    }
+
+    void forget()
+    {
+        QTRY_VERIFY_WITH_TIMEOUT(syncedRooms(QStringLiteral("leave")).contains(m_inviteRoom), 10000);
+        QQuickItem *forget = m_app.rowButton(m_inviteRoom, QStringLiteral("forgetButton"));
+        QVERIFY2(forget, "the left room's row offers Forget…");
+        QVERIFY(m_app.click(forget));
+        QQuickItem *confirm = m_app.waitFor(QStringLiteral("forgetConfirmButton"));
+        QVERIFY2(confirm, "the forget dialog opens");
+        QVERIFY(m_app.click(confirm));
+        // Forgotten rooms vanish from the user's own /sync, even with include_leave.
+        QTRY_VERIFY_WITH_TIMEOUT(!syncedRooms(QStringLiteral("leave")).contains(m_inviteRoom), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_app.item(QStringLiteral("room:") + m_inviteRoom), 10000);
+    }
+
+    void signOut()
+    {
+        QQuickItem *button = m_app.waitFor(QStringLiteral("signOutButton"));
+        QVERIFY(m_app.click(button));
+        QTRY_COMPARE(m_app.services->session()->state(), Session::SignedOut);
+        QQuickItem *homeserver = m_app.waitFor(QStringLiteral("homeserverField"));
+        QVERIFY(homeserver);
+        QCOMPARE(homeserver->property("text").toString(), m_server.baseUrl().toString());
+    }
+};
+
+QTEST_MAIN(TestUiEndToEnd)
+#include "tst_ui_e2e.moc"

@@ -1,0 +1,217 @@
+#pragma once
+
+// Drives the real Concierge window the way a person would: finds items by objectName, clicks
+// their centre, types into the focused field. Shared by the end-to-end and screenshot tests.
+#include "appservices.h"
+#include "mxcimageprovider.h"
+
+#include <QDir>
+#include <QImage>
+#include <QMutex>
+#include <QQmlApplicationEngine>
+#include <QQuickItem>
+#include <QQuickWindow>
+#include <QRegularExpression>
+#include <QtTest>
+
+#include <memory>
+
+namespace UiDriver {
+
+// QML warnings from our own module count as failures: a binding error is a UI bug.
+inline QStringList &qmlWarnings()
+{
+    static QStringList warnings;
+    return warnings;
+}
+inline QMutex &warningsMutex()
+{
+    static QMutex mutex;
+    return mutex;
+}
+inline QtMessageHandler &previousHandler()
+{
+    static QtMessageHandler handler = nullptr;
+    return handler;
+}
+inline void messageHandler(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    if (type != QtDebugMsg && type != QtInfoMsg &&
+        (message.contains(QLatin1String("Concierge/Ui")) || message.contains(QLatin1String("QML ")) ||
+         message.contains(QLatin1String("Component is not ready")))) {
+        QMutexLocker lock(&warningsMutex());
+        qmlWarnings() << message;
+    }
+    if (previousHandler())
+        previousHandler()(type, context, message);
+}
+inline void installMessageHandler()
+{
+    previousHandler() = qInstallMessageHandler(messageHandler);
+}
+
+// Every item below `root`, depth first (visual children: covers the overlay with the dialogs).
+inline QQuickItem *findItem(QQuickItem *root, const QString &objectName)
+{
+    if (!root)
+        return nullptr;
+    if (root->objectName() == objectName)
+        return root;
+    const QList<QQuickItem *> children = root->childItems();
+    for (QQuickItem *child : children)
+        if (QQuickItem *found = findItem(child, objectName))
+            return found;
+    return nullptr;
+}
+
+inline bool isShown(QQuickItem *item)
+{
+    for (QQuickItem *i = item; i; i = i->parentItem())
+        if (!i->isVisible() || i->opacity() <= 0.0)
+            return false;
+    return item && item->width() > 0 && item->height() > 0;
+}
+
+struct App
+{
+    std::unique_ptr<AppServices> services;
+    std::unique_ptr<QQmlApplicationEngine> engine;
+    QQuickWindow *window = nullptr;
+
+    bool start(const QVariantMap &extraProperties = {}, QSize size = {1000, 720})
+    {
+        services = std::make_unique<AppServices>(false);
+        engine = std::make_unique<QQmlApplicationEngine>();
+        engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
+        engine->addImageProvider(QStringLiteral("mxc"), new MxcImageProvider(services->api()));
+        QVariantMap props = extraProperties;
+        props.insert(QStringLiteral("services"), QVariant::fromValue(services.get()));
+        engine->setInitialProperties(props);
+        engine->load(QUrl(QStringLiteral("qrc:/qt/qml/Concierge/Ui/Main.qml")));
+        if (engine->rootObjects().isEmpty())
+            return false;
+        window = qobject_cast<QQuickWindow *>(engine->rootObjects().constFirst());
+        if (!window)
+            return false;
+        window->resize(size);
+        window->show();
+        return QTest::qWaitForWindowExposed(window);
+    }
+
+    void stop()
+    {
+        engine.reset();
+        services.reset();
+        window = nullptr;
+    }
+
+    QQuickItem *item(const QString &objectName) const
+    {
+        return findItem(window->contentItem(), objectName);
+    }
+    // An item inside another one (e.g. a button inside a room's row).
+    QQuickItem *item(const QString &parentName, const QString &objectName) const
+    {
+        return findItem(item(parentName), objectName);
+    }
+
+    // Waits until the named item exists and is shown.
+    QQuickItem *waitFor(const QString &objectName, int timeoutMs = 15000) const
+    {
+        QQuickItem *found = nullptr;
+        (void)QTest::qWaitFor([&] {
+            found = item(objectName);
+            return found && isShown(found);
+        }, timeoutMs);
+        return found && isShown(found) ? found : nullptr;
+    }
+    QQuickItem *waitFor(const QString &parentName, const QString &objectName,
+                        int timeoutMs = 15000) const
+    {
+        QQuickItem *found = nullptr;
+        (void)QTest::qWaitFor([&] {
+            found = item(parentName, objectName);
+            return found && isShown(found);
+        }, timeoutMs);
+        return found && isShown(found) ? found : nullptr;
+    }
+
+    bool click(QQuickItem *target) const
+    {
+        if (!target || !isShown(target) || !target->isEnabled())
+            return false;
+        const QPointF centre = target->mapToScene(QPointF(target->width() / 2, target->height() / 2));
+        QTest::mouseClick(window, Qt::LeftButton, Qt::NoModifier, centre.toPoint());
+        return true;
+    }
+
+    // Clicks a text field, selects what is in it and types `text` over it.
+    bool typeInto(QQuickItem *field, const QString &text) const
+    {
+        if (!click(field))
+            return false;
+        if (!QTest::qWaitFor([&] { return field->hasActiveFocus(); }, 2000))
+            return false;
+        QTest::keyClick(window, Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClick(window, Qt::Key_Delete);
+        typeText(text);
+        return field->property("text").toString() == text;
+    }
+
+    // Types into whatever has the focus (QTest::keyClicks exists for widgets only).
+    void typeText(const QString &text) const
+    {
+        for (const QChar c : text)
+            QTest::keyClick(window, c.toLatin1());
+    }
+
+    void key(Qt::Key key, Qt::KeyboardModifiers modifiers = Qt::NoModifier) const
+    {
+        QTest::keyClick(window, key, modifiers);
+    }
+
+    // Scrolls the room list so that the room's row exists and is on screen; returns its row.
+    QQuickItem *roomRow(const QString &roomId, int timeoutMs = 20000) const
+    {
+        QQuickItem *row = nullptr;
+        (void)QTest::qWaitFor([&] {
+            QAbstractItemModel *model = services->rooms();
+            QQuickItem *list = item(QStringLiteral("roomList"));
+            if (!list)
+                return false;
+            const int roomIdRole = model->roleNames().key("roomId");
+            for (int r = 0; r < model->rowCount(); ++r) {
+                if (model->index(r, 0).data(roomIdRole).toString() == roomId) {
+                    QMetaObject::invokeMethod(list, "positionViewAtIndex", Q_ARG(int, r),
+                                              Q_ARG(int, 2 /* ListView.Contain */));
+                    break;
+                }
+            }
+            row = item(QStringLiteral("room:") + roomId);
+            return row && isShown(row);
+        }, timeoutMs);
+        return row && isShown(row) ? row : nullptr;
+    }
+
+    // A button in a room's row, once the row shows it (e.g. after a sync moved the room).
+    QQuickItem *rowButton(const QString &roomId, const QString &button, int timeoutMs = 20000) const
+    {
+        QQuickItem *found = nullptr;
+        (void)QTest::qWaitFor([&] {
+            QQuickItem *row = roomRow(roomId, 500);
+            found = findItem(row, button);
+            return found && isShown(found) && found->isEnabled();
+        }, timeoutMs);
+        return found && isShown(found) ? found : nullptr;
+    }
+
+    QImage grab() const { return window->grabWindow(); }
+};
+
+inline bool savePng(const QImage &image, const QString &dir, const QString &name)
+{
+    QDir().mkpath(dir);
+    return image.save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
+}
+
+} // namespace UiDriver
