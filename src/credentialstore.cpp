@@ -1,6 +1,11 @@
 #include "credentialstore.h"
 
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
 #include <QSettings>
+#include <QStandardPaths>
 #include <functional>
 #include <memory>
 #include <QTimer>
@@ -50,6 +55,50 @@ QString CredentialStore::savedUserId() const
     return QSettings().value(QStringLiteral("session/userId")).toString();
 }
 
+bool CredentialStore::useFileStore() const
+{
+    return QSettings().value(QStringLiteral("session/useFileStore"), false).toBool();
+}
+
+void CredentialStore::setUseFileStore(bool use)
+{
+    if (use == useFileStore())
+        return;
+    QSettings().setValue(QStringLiteral("session/useFileStore"), use);
+    if (!use)
+        QFile::remove(tokenFilePath());
+    emit useFileStoreChanged();
+}
+
+QString CredentialStore::tokenFilePath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) +
+           QStringLiteral("/access-token");
+}
+
+bool CredentialStore::writeTokenFile(const QString &token)
+{
+    const QString path = tokenFilePath();
+    if (!QDir().mkpath(QFileInfo(path).absolutePath()))
+        return false;
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return false;
+    // Owner-only before a single byte of the token is written.
+    if (!file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner))
+        return false;
+    file.write(token.toUtf8());
+    return file.commit();
+}
+
+QString CredentialStore::readTokenFile() const
+{
+    QFile file(tokenFilePath());
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QString::fromUtf8(file.readAll()).trimmed();
+}
+
 void CredentialStore::setBusy(bool busy)
 {
     if (busy == m_busy)
@@ -75,6 +124,10 @@ void CredentialStore::load()
         emit loaded(QString(), QString());
         return;
     }
+    if (useFileStore()) {
+        emit loaded(homeserver, readTokenFile());
+        return;
+    }
     setBusy(true);
     auto *job = new QKeychain::ReadPasswordJob(KeychainService, this);
     job->setAutoDelete(true);
@@ -96,6 +149,19 @@ void CredentialStore::load()
 
 void CredentialStore::save(const QString &homeserver, const QString &userId, const QString &token)
 {
+    if (useFileStore()) {
+        const bool ok = writeTokenFile(token);
+        if (ok) {
+            QSettings settings;
+            settings.setValue(QStringLiteral("session/homeserver"), homeserver);
+            settings.setValue(QStringLiteral("session/userId"), userId);
+            emit savedChanged();
+        } else {
+            setError(QStringLiteral("Could not write %1.").arg(tokenFilePath()), false);
+        }
+        emit saved(ok);
+        return;
+    }
     setBusy(true);
     auto *job = new QKeychain::WritePasswordJob(KeychainService, this);
     job->setAutoDelete(true);
@@ -125,7 +191,9 @@ void CredentialStore::save(const QString &homeserver, const QString &userId, con
 void CredentialStore::forget()
 {
     QSettings settings;
-    settings.remove(QStringLiteral("session"));
+    settings.remove(QStringLiteral("session/homeserver"));
+    settings.remove(QStringLiteral("session/userId"));
+    QFile::remove(tokenFilePath());
     emit savedChanged();
     auto *job = new QKeychain::DeletePasswordJob(KeychainService, this);
     job->setAutoDelete(true);

@@ -6,7 +6,8 @@
 
 // Remembers the session: homeserver and user ID in QSettings, the access token in the system
 // keychain (QtKeychain / Secret Service). Without a keychain the token is kept for this run only
-// and keychainAvailable turns false so the UI can say so.
+// and keychainAvailable turns false so the UI can say so — unless the user explicitly chooses
+// the file store (useFileStore): a file readable only by them (mode 0600) in the config folder.
 class CredentialStore : public QObject
 {
     Q_OBJECT
@@ -17,6 +18,7 @@ class CredentialStore : public QObject
     Q_PROPERTY(QString lastError READ lastError NOTIFY lastErrorChanged)
     Q_PROPERTY(QString savedHomeserver READ savedHomeserver NOTIFY savedChanged)
     Q_PROPERTY(QString savedUserId READ savedUserId NOTIFY savedChanged)
+    Q_PROPERTY(bool useFileStore READ useFileStore WRITE setUseFileStore NOTIFY useFileStoreChanged)
 
 public:
     explicit CredentialStore(QObject *parent = nullptr);
@@ -26,6 +28,10 @@ public:
     QString lastError() const { return m_lastError; }
     QString savedHomeserver() const;
     QString savedUserId() const;
+    bool useFileStore() const;
+    void setUseFileStore(bool use);
+    // Where the file store keeps the token.
+    static QString tokenFilePath();
 
     // Reads the remembered token; emits loaded(homeserver, token) (token empty when none).
     Q_INVOKABLE void load();
@@ -37,11 +43,14 @@ signals:
     void keychainAvailableChanged();
     void lastErrorChanged();
     void savedChanged();
+    void useFileStoreChanged();
     void loaded(const QString &homeserver, const QString &accessToken);
     void saved(bool ok);
 
 private:
     void setBusy(bool busy);
+    bool writeTokenFile(const QString &token);
+    QString readTokenFile() const;
     void setError(const QString &error, bool keychainMissing);
     bool m_busy = false;
     bool m_keychainAvailable = true;
