@@ -2,8 +2,22 @@
 
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
+#include <QSslConfiguration>
 
 FakeHomeserver::FakeHomeserver()
+{
+    install();
+    m_port = m_server.listen(QHostAddress::LocalHost, 0);
+}
+
+FakeHomeserver::FakeHomeserver(const QSslConfiguration &tls) : m_tls(true)
+{
+    install();
+    m_server.sslSetup(tls);
+    m_port = m_server.listen(QHostAddress::LocalHost, 0);
+}
+
+void FakeHomeserver::install()
 {
     m_server.setMissingHandler([this](const QHttpServerRequest &request,
                                       QHttpServerResponder &&responder) {
@@ -41,12 +55,12 @@ FakeHomeserver::FakeHomeserver()
             responder.writeHeader("Retry-After", reply.retryAfter);
         responder.writeBody(reply.body);
     });
-    m_port = m_server.listen(QHostAddress::LocalHost, 0);
 }
 
 QUrl FakeHomeserver::baseUrl() const
 {
-    return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_port));
+    return m_tls ? QUrl(QStringLiteral("https://localhost:%1").arg(m_port))
+                 : QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_port));
 }
 
 void FakeHomeserver::script(const QByteArray &pathPrefix, QList<Reply> replies)

@@ -8,6 +8,7 @@
 #include <vector>
 
 class QHttpServerResponder;
+class QSslConfiguration;
 
 // An in-process homeserver for what a real Synapse won't do on demand: scripted statuses
 // (429, 5xx), odd headers, malformed bodies. Records every request it receives.
@@ -44,6 +45,8 @@ public:
     };
 
     FakeHomeserver();
+    // An HTTPS server: baseUrl() is then https://localhost:<port>.
+    explicit FakeHomeserver(const QSslConfiguration &tls);
     quint16 port() const { return m_port; }
     QUrl baseUrl() const;
 
@@ -55,6 +58,8 @@ public:
     void clear() { m_requests.clear(); }
 
 private:
+    void install();
+    bool m_tls = false;
     QHttpServer m_server;
     quint16 m_port = 0;
     QList<Request> m_requests;
