@@ -85,12 +85,15 @@ private slots:
 
         // The demo data (idempotent: a seeded instance returns the same file).
         const QString seedFile = QDir(m_dir).filePath(QStringLiteral("../seed.json"));
+        // The instance is the one whose server.json the fixture named: <root>/instances/<name>/.
+        QDir instance = QFileInfo(qEnvironmentVariable("CONCIERGE_SYNAPSE_SERVER_JSON")).absoluteDir();
+        const QString name = instance.dirName();
+        instance.cd(QStringLiteral("../.."));
         QProcess seed;
         seed.setProcessChannelMode(QProcess::ForwardedErrorChannel);
         seed.start(QStringLiteral("python3"),
-                   {QStringLiteral(CONCIERGE_HARNESS), QStringLiteral("--root"),
-                    QStringLiteral(CONCIERGE_SYNAPSE_ROOT), QStringLiteral("seed"), QStringLiteral("--name"),
-                    QStringLiteral("tests"), QStringLiteral("--out"), seedFile});
+                   {QStringLiteral(CONCIERGE_HARNESS), QStringLiteral("--root"), instance.absolutePath(),
+                    QStringLiteral("seed"), QStringLiteral("--name"), name, QStringLiteral("--out"), seedFile});
         QVERIFY(seed.waitForFinished(180000));
         QCOMPARE(seed.exitCode(), 0);
         QFile file(seedFile);

@@ -1,0 +1,107 @@
+// The desktop app's composition root: parses the command line, builds the services and hands
+// them to the QML UI as initial properties. Everything else lives in the core (src/) and in the
+// Concierge.Ui QML module (qml/).
+#include "appservices.h"
+#include "matrixuri.h"
+#include "mxcimageprovider.h"
+
+#include <QCommandLineParser>
+#include <QGuiApplication>
+#include <QQmlApplicationEngine>
+#include <QQuickStyle>
+#include <QtQml/qqmlextensionplugin.h>
+
+#include <cstdio>
+
+Q_IMPORT_QML_PLUGIN(Concierge_CorePlugin)
+Q_IMPORT_QML_PLUGIN(Concierge_UiPlugin)
+
+int main(int argc, char *argv[])
+{
+    QGuiApplication::setApplicationName(QStringLiteral("concierge"));
+    QGuiApplication::setOrganizationName(QStringLiteral("Concierge"));
+    QGuiApplication::setApplicationVersion(QStringLiteral(CONCIERGE_VERSION));
+    QGuiApplication::setDesktopFileName(QStringLiteral(CONCIERGE_APP_ID));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Manage the rooms of your Matrix account: accept invites, join, invite, leave and forget.\n"
+        "With CONCIERGE_ACCESS_TOKEN set in the environment and --homeserver, signs in directly."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption homeserverOption(
+        QStringLiteral("homeserver"),
+        QStringLiteral("The homeserver to sign in to (a server name or an https:// URL)."),
+        QStringLiteral("URL"));
+    const QCommandLineOption noKeychainOption(
+        QStringLiteral("no-keychain"),
+        QStringLiteral("Never use the system keychain: the session is not remembered."));
+    parser.addOption(homeserverOption);
+    parser.addOption(noKeychainOption);
+    parser.addPositionalArgument(
+        QStringLiteral("link"),
+        QStringLiteral("A room to join after signing in, asked first: matrix:r/alias:server, "
+                       "matrix:roomid/id:server?via=server or https://matrix.to/#/#alias:server."),
+        QStringLiteral("[link]"));
+    // --help and --version work without a display: answer them before the GUI starts.
+    {
+        QStringList args;
+        for (int i = 0; i < argc; ++i)
+            args << QString::fromLocal8Bit(argv[i]);
+        if (parser.parse(args)) {
+            if (parser.isSet(QStringLiteral("version")))
+                parser.showVersion();
+            if (parser.isSet(QStringLiteral("help")))
+                parser.showHelp();
+        }
+    }
+
+    QGuiApplication app(argc, argv);
+    QGuiApplication::setApplicationDisplayName(QStringLiteral("Concierge"));
+    parser.process(app);
+
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() > 1) {
+        std::fprintf(stderr, "concierge: at most one link may be given\n");
+        return 2;
+    }
+    const QString link = positional.value(0);
+    if (!link.isEmpty()) {
+        // Still handed to the join dialog, which shows the same explanation.
+        const MatrixLink parsed = MatrixLink::parse(link);
+        if (!parsed.isValid())
+            std::fprintf(stderr, "concierge: %s\n", qPrintable(parsed.error));
+    }
+    const QString homeserver = parser.value(homeserverOption);
+    const QString envToken = qEnvironmentVariable("CONCIERGE_ACCESS_TOKEN");
+    qunsetenv("CONCIERGE_ACCESS_TOKEN"); // not inherited by anything we might start
+    if (!envToken.isEmpty() && homeserver.isEmpty()) {
+        std::fprintf(stderr, "concierge: CONCIERGE_ACCESS_TOKEN needs --homeserver\n");
+        return 2;
+    }
+
+    QQuickStyle::setStyle(QStringLiteral("Fusion"));
+
+    AppServices services(!parser.isSet(noKeychainOption));
+
+    QQmlApplicationEngine engine;
+    engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
+    engine.addImageProvider(QStringLiteral("mxc"), new MxcImageProvider(services.api()));
+    engine.setInitialProperties({
+        {QStringLiteral("services"), QVariant::fromValue(&services)},
+        {QStringLiteral("initialLink"), link},
+        {QStringLiteral("initialHomeserver"), homeserver},
+    });
+    engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Concierge/Ui/Main.qml")));
+    if (engine.rootObjects().isEmpty())
+        return 1;
+
+    if (!envToken.isEmpty()) {
+        // A token from the environment (demo, scripts) is used for this run only.
+        services.setRememberSession(false);
+        services.signIn(homeserver, envToken);
+    } else {
+        services.restoreSession();
+    }
+    return QGuiApplication::exec();
+}

@@ -1,0 +1,46 @@
+import QtQuick
+import QtQuick.Controls
+
+// A square avatar: the thumbnail when the server has one (image://mxc/…, fetched with the
+// access token by MxcImageProvider), otherwise the first letter of the name on a colour picked
+// from a stable key. Decorative for screen readers: the row around it carries the name.
+Item {
+    id: root
+
+    property url source
+    property string name
+    property string colorKey: name
+    property int size: Theme.avatarSize
+
+    implicitWidth: size
+    implicitHeight: size
+    Accessible.ignored: true
+
+    Rectangle {
+        anchors.fill: parent
+        radius: width / 2
+        color: Theme.avatarColor(root.colorKey)
+        visible: image.status !== Image.Ready
+
+        Label {
+            anchors.centerIn: parent
+            text: Theme.initials(root.name)
+            textFormat: Text.PlainText
+            color: "white"
+            font.pixelSize: Math.round(root.size * 0.45)
+            font.bold: true
+        }
+    }
+
+    Image {
+        id: image
+        anchors.fill: parent
+        source: root.source
+        sourceSize.width: root.size * 2
+        sourceSize.height: root.size * 2
+        fillMode: Image.PreserveAspectCrop
+        asynchronous: true
+        cache: true
+        visible: status === Image.Ready
+    }
+}

@@ -1,0 +1,79 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+
+// "Forget <room>": explains that the history becomes unavailable. Emits forgetRequested().
+Dialog {
+    id: root
+
+    property string roomId
+    property string roomName
+
+    signal forgetRequested(string roomId)
+
+    function openFor(room: string, name: string) {
+        roomId = room
+        roomName = name
+        open()
+    }
+    function submit() {
+        root.forgetRequested(roomId)
+        close()
+    }
+
+    objectName: "forgetDialog"
+    title: qsTr("Forget %1").arg(roomName)
+    modal: true
+    parent: Overlay.overlay
+    anchors.centerIn: parent
+    width: Math.min(480, parent ? parent.width - 32 : 480)
+    focus: true
+    closePolicy: Popup.CloseOnEscape
+    onOpened: cancelButton.forceActiveFocus()
+
+    header: Label {
+        objectName: "forgetTitle"
+        text: root.title
+        textFormat: Text.PlainText
+        elide: Text.ElideRight
+        font.bold: true
+        font.pixelSize: Math.round(root.font.pixelSize * 1.2)
+        padding: 12
+        bottomPadding: 0
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: Theme.spacing
+        Label {
+            objectName: "forgetExplanation"
+            Layout.fillWidth: true
+            wrapMode: Text.Wrap
+            text: qsTr("The room disappears from your list and you will no longer see its history. This cannot be undone: to return you need to join again, and messages from before may stay unavailable.")
+        }
+    }
+
+    footer: DialogFooter {
+        Button {
+            id: forgetButton
+            objectName: "forgetConfirmButton"
+            text: qsTr("Forget")
+            highlighted: true
+            Accessible.name: qsTr("Forget %1").arg(root.roomName)
+            KeyNavigation.tab: cancelButton
+            Keys.onReturnPressed: root.submit()
+            Keys.onEnterPressed: root.submit()
+            onClicked: root.submit()
+        }
+        Button {
+            id: cancelButton
+            objectName: "forgetCancelButton"
+            text: qsTr("Cancel")
+            Accessible.name: qsTr("Cancel")
+            onClicked: root.reject()
+            KeyNavigation.tab: forgetButton
+            Keys.onReturnPressed: root.reject()
+            Keys.onEnterPressed: root.reject()
+        }
+    }
+}

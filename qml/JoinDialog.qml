@@ -1,0 +1,220 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Concierge.Core
+
+// "Join a room": a room address, ID, matrix: URI or matrix.to link, optional via servers and an
+// optional reason. Validates as the user types with the core's own rules and only emits
+// joinRequested(); the page runs the join and reports back through busy and serverError.
+Dialog {
+    id: root
+
+    // Set by the page while the join runs / after it failed.
+    property bool busy: false
+    property string serverError: ""
+    // True when opened from a link (command line or a click): the notice asks to confirm.
+    property bool fromLink: false
+
+    readonly property string address: addressField.text.trim()
+    readonly property matrixLink link: MatrixLinkParser.parse(address)
+    readonly property var viaServers: IdentifierValidator.splitServers(viaField.text)
+    readonly property string addressError: {
+        if (address === "")
+            return ""
+        if (!link.valid)
+            return link.error !== "" ? link.error : qsTr("This is not a room address or room ID.")
+        return IdentifierValidator.roomTargetError(link.target)
+    }
+    readonly property string viaError: {
+        for (const server of viaServers) {
+            const e = IdentifierValidator.serverNameError(server)
+            if (e !== "")
+                return e
+        }
+        return viaServers.length > 3 ? qsTr("At most 3 via servers are used; the first 3 will be tried.") : ""
+    }
+    readonly property bool viaBlocking: viaError !== "" && viaServers.length <= 3
+    readonly property bool canSubmit: !busy && address !== "" && link.valid && addressError === ""
+                                      && !viaBlocking
+
+    signal joinRequested(string target, var via, string reason)
+
+    // Opens the dialog with a link or address already filled in (e.g. from the command line).
+    function openWith(text: string, fromALink: bool) {
+        reset()
+        fromLink = fromALink
+        addressField.text = text
+        open()
+    }
+    function listText(items: var): string {
+        let text = ""
+        for (let i = 0; i < items.length; ++i)
+            text += (i > 0 ? ", " : "") + items[i]
+        return text
+    }
+    function reset() {
+        addressField.text = ""
+        viaField.text = ""
+        autoFilledVia = ""
+        reasonField.text = ""
+        serverError = ""
+        busy = false
+        fromLink = false
+    }
+    function submit() {
+        if (!canSubmit)
+            return
+        serverError = ""
+        root.joinRequested(link.target, viaServers.slice(0, 3), reasonField.text.trim())
+    }
+
+    objectName: "joinDialog"
+    title: qsTr("Join a room")
+    modal: true
+    parent: Overlay.overlay
+    anchors.centerIn: parent
+    width: Math.min(560, parent ? parent.width - 32 : 560)
+    focus: true
+    closePolicy: Popup.CloseOnEscape
+    onOpened: addressField.forceActiveFocus()
+    onClosed: fromLink = false
+
+    // A link fills in its via servers, unless the user typed their own; what was filled in
+    // follows the link as it is edited.
+    property string autoFilledVia: ""
+    Connections {
+        target: addressField
+        function onTextChanged() {
+            const fromLink = root.link.isLink && root.link.valid ? root.listText(root.link.via) : ""
+            if (viaField.text === "" || viaField.text === root.autoFilledVia) {
+                viaField.text = fromLink
+                root.autoFilledVia = fromLink
+            }
+        }
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: Theme.spacing
+
+        FormMessage {
+            objectName: "joinLinkNotice"
+            Layout.fillWidth: true
+            kind: FormMessage.Kind.Notice
+            text: (root.fromLink || root.link.action === "join") && root.link.valid
+                  ? qsTr("A link asks you to join %1. Check the address, then choose Join to join it.")
+                        .arg(root.link.target)
+                  : ""
+        }
+
+        Label {
+            text: qsTr("Room address or ID")
+            font.bold: true
+        }
+        TextField {
+            id: addressField
+            objectName: "joinAddressField"
+            Layout.fillWidth: true
+            placeholderText: qsTr("#room:example.org, !id:example.org or a matrix: / matrix.to link")
+            Accessible.name: qsTr("Room address or ID")
+            Accessible.description: root.addressError
+            enabled: !root.busy
+            selectByMouse: true
+            KeyNavigation.tab: viaField
+            Keys.onReturnPressed: root.submit()
+            Keys.onEnterPressed: root.submit()
+        }
+        FormMessage {
+            objectName: "joinAddressError"
+            Layout.fillWidth: true
+            kind: FormMessage.Kind.Error
+            text: root.addressError
+        }
+        FormMessage {
+            objectName: "joinLinkTarget"
+            Layout.fillWidth: true
+            text: root.link.isLink && root.link.valid
+                  ? (root.link.via.length > 0
+                     ? qsTr("Link to %1, via %2").arg(root.link.target).arg(root.listText(root.link.via))
+                     : qsTr("Link to %1").arg(root.link.target))
+                  : ""
+        }
+
+        Label {
+            text: qsTr("Via servers (optional)")
+            font.bold: true
+        }
+        TextField {
+            id: viaField
+            objectName: "joinViaField"
+            Layout.fillWidth: true
+            placeholderText: qsTr("e.g. matrix.org, example.org")
+            Accessible.name: qsTr("Via servers")
+            Accessible.description: qsTr("Servers that know the room, separated by commas")
+            enabled: !root.busy
+            selectByMouse: true
+            KeyNavigation.tab: reasonField
+            Keys.onReturnPressed: root.submit()
+            Keys.onEnterPressed: root.submit()
+        }
+        FormMessage {
+            objectName: "joinViaError"
+            Layout.fillWidth: true
+            kind: root.viaBlocking ? FormMessage.Kind.Error : FormMessage.Kind.Hint
+            text: root.viaError !== "" ? root.viaError
+                  : qsTr("Only needed for rooms on other servers that yours does not know yet.")
+        }
+
+        Label {
+            text: qsTr("Reason (optional)")
+            font.bold: true
+        }
+        TextField {
+            id: reasonField
+            objectName: "joinReasonField"
+            Layout.fillWidth: true
+            Accessible.name: qsTr("Reason for joining")
+            enabled: !root.busy
+            selectByMouse: true
+            KeyNavigation.tab: joinButton
+            Keys.onReturnPressed: root.submit()
+            Keys.onEnterPressed: root.submit()
+        }
+
+        FormMessage {
+            objectName: "joinServerError"
+            Layout.fillWidth: true
+            kind: FormMessage.Kind.Error
+            text: root.serverError
+        }
+    }
+
+    footer: DialogFooter {
+        BusyIndicator {
+            running: root.busy
+            visible: root.busy
+            implicitWidth: 28
+            implicitHeight: 28
+            Accessible.name: qsTr("Joining")
+        }
+        Button {
+            id: joinButton
+            objectName: "joinConfirmButton"
+            text: root.busy ? qsTr("Joining…") : qsTr("Join")
+            enabled: root.canSubmit
+            highlighted: true
+            Accessible.name: qsTr("Join")
+            KeyNavigation.tab: cancelButton
+            onClicked: root.submit()
+        }
+        Button {
+            id: cancelButton
+            objectName: "joinCancelButton"
+            text: qsTr("Cancel")
+            Accessible.name: qsTr("Cancel")
+            onClicked: root.reject()
+            KeyNavigation.tab: addressField
+        }
+    }
+}

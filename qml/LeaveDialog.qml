@@ -1,0 +1,109 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+
+// "Leave <room>": an optional reason and "also forget". Emits leaveRequested() and closes; the
+// room's row shows the progress and any error.
+Dialog {
+    id: root
+
+    property string roomId
+    property string roomName
+
+    signal leaveRequested(string roomId, string reason, bool alsoForget)
+
+    function openFor(room: string, name: string) {
+        roomId = room
+        roomName = name
+        reasonField.text = ""
+        forgetCheck.checked = false
+        open()
+    }
+    function submit() {
+        root.leaveRequested(roomId, reasonField.text.trim(), forgetCheck.checked)
+        close()
+    }
+
+    objectName: "leaveDialog"
+    title: qsTr("Leave %1").arg(roomName)
+    modal: true
+    parent: Overlay.overlay
+    anchors.centerIn: parent
+    width: Math.min(520, parent ? parent.width - 32 : 520)
+    focus: true
+    closePolicy: Popup.CloseOnEscape
+    onOpened: reasonField.forceActiveFocus()
+
+    header: Label {
+        objectName: "leaveTitle"
+        text: root.title
+        textFormat: Text.PlainText
+        elide: Text.ElideRight
+        font.bold: true
+        font.pixelSize: Math.round(root.font.pixelSize * 1.2)
+        padding: 12
+        bottomPadding: 0
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: Theme.spacing
+
+        Label {
+            Layout.fillWidth: true
+            wrapMode: Text.Wrap
+            text: qsTr("You will stop receiving messages from this room. To come back later you may need a new invitation.")
+        }
+        Label {
+            text: qsTr("Reason (optional)")
+            font.bold: true
+        }
+        TextField {
+            id: reasonField
+            objectName: "leaveReasonField"
+            Layout.fillWidth: true
+            placeholderText: qsTr("Shown to the room's members")
+            Accessible.name: qsTr("Reason for leaving")
+            selectByMouse: true
+            KeyNavigation.tab: forgetCheck
+            Keys.onReturnPressed: root.submit()
+            Keys.onEnterPressed: root.submit()
+        }
+        CheckBox {
+            id: forgetCheck
+            objectName: "leaveForgetCheck"
+            Layout.fillWidth: true
+            text: qsTr("Also forget this room (its history will no longer be available to you)")
+            Accessible.name: qsTr("Also forget this room")
+            KeyNavigation.tab: leaveButton
+            contentItem: Label {
+                leftPadding: forgetCheck.indicator.width + forgetCheck.spacing
+                text: forgetCheck.text
+                wrapMode: Text.Wrap
+                verticalAlignment: Text.AlignVCenter
+            }
+            Keys.onReturnPressed: root.submit()
+            Keys.onEnterPressed: root.submit()
+        }
+    }
+
+    footer: DialogFooter {
+        Button {
+            id: leaveButton
+            objectName: "leaveConfirmButton"
+            text: forgetCheck.checked ? qsTr("Leave and forget") : qsTr("Leave")
+            highlighted: true
+            Accessible.name: text
+            KeyNavigation.tab: cancelButton
+            onClicked: root.submit()
+        }
+        Button {
+            id: cancelButton
+            objectName: "leaveCancelButton"
+            text: qsTr("Cancel")
+            Accessible.name: qsTr("Cancel")
+            onClicked: root.reject()
+            KeyNavigation.tab: reasonField
+        }
+    }
+}

@@ -1,0 +1,65 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Concierge.Core
+
+// The window: the sign-in page until the session is signed in, then the room list. main.cpp
+// passes the services and the command line's link/homeserver as initial properties.
+ApplicationWindow {
+    id: window
+
+    required property AppServices services
+    // A matrix: URI or matrix.to link from the command line: prefills the join dialog once signed in.
+    property string initialLink: ""
+    property string initialHomeserver: ""
+
+    readonly property bool signedIn: services.session.state === Session.SignedIn
+
+    function openPendingLink() {
+        if (!signedIn || initialLink === "")
+            return
+        const link = initialLink
+        initialLink = ""
+        roomListPage.openJoin(link, true)
+    }
+
+    objectName: "mainWindow"
+    width: 1000
+    height: 720
+    minimumWidth: 640
+    minimumHeight: 480
+    visible: true
+    title: signedIn ? qsTr("Concierge — %1").arg(services.session.userId) : qsTr("Concierge")
+
+    onSignedInChanged: {
+        if (signedIn) {
+            roomListPage.forceActiveFocus()
+            linkTimer.start()
+        } else {
+            signInPage.focusFirstEmpty()
+        }
+    }
+    Component.onCompleted: openPendingLink()
+
+    // Opens the link's join dialog once the room list page is shown.
+    Timer {
+        id: linkTimer
+        interval: 0
+        onTriggered: window.openPendingLink()
+    }
+
+    StackLayout {
+        anchors.fill: parent
+        currentIndex: window.signedIn ? 1 : 0
+
+        SignInPage {
+            id: signInPage
+            services: window.services
+            initialHomeserver: window.initialHomeserver
+        }
+        RoomListPage {
+            id: roomListPage
+            services: window.services
+        }
+    }
+}

@@ -1,0 +1,225 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Concierge.Core
+
+// Sign in with a homeserver and an access token. Shows the session's progress and its specific
+// error (unreachable, not a Matrix server, token rejected …) right under the button; after an
+// expired token the homeserver stays filled in.
+Page {
+    id: root
+
+    required property AppServices services
+    // Prefilled homeserver (command line or the remembered one); "matrix.org" otherwise.
+    property string initialHomeserver: ""
+
+    readonly property Session session: services.session
+    readonly property bool busy: session.state === Session.Resolving || session.state === Session.Verifying
+    readonly property string homeserver: homeserverField.text.trim()
+    readonly property string token: tokenField.text.trim()
+    readonly property bool canSubmit: !busy && homeserver !== "" && token !== ""
+
+    function submit() {
+        if (!canSubmit)
+            return
+        root.services.signIn(homeserver, token)
+    }
+    function clearToken() {
+        tokenField.text = ""
+        showToken.checked = false
+    }
+    function focusFirstEmpty() {
+        if (homeserverField.text === "")
+            homeserverField.forceActiveFocus()
+        else
+            tokenField.forceActiveFocus()
+    }
+
+    objectName: "signInPage"
+    padding: 24
+    Component.onCompleted: {
+        const hs = session.homeserverInput !== "" ? session.homeserverInput
+                 : initialHomeserver !== "" ? initialHomeserver
+                 : services.credentials.savedHomeserver !== "" ? services.credentials.savedHomeserver
+                 : "matrix.org"
+        homeserverField.text = hs
+        focusFirstEmpty()
+    }
+    // After a failed or expired session, keep what the server was and ask for a new token.
+    Connections {
+        target: root.session
+        function onStateChanged() {
+            if (root.session.state === Session.SignedOut && root.session.homeserverInput !== "")
+                homeserverField.text = root.session.homeserverInput
+            if (root.session.state === Session.SignedIn)
+                root.clearToken()
+        }
+    }
+
+    Flickable {
+        id: scroller
+        anchors.fill: parent
+        contentWidth: width
+        contentHeight: Math.max(form.implicitHeight, height)
+        boundsBehavior: Flickable.StopAtBounds
+        clip: true
+        ScrollBar.vertical: ScrollBar {}
+
+        // Centred in the window, scrollable when the window is small.
+        ColumnLayout {
+            id: form
+            width: Math.min(scroller.width - 16, 520)
+            x: (scroller.width - width) / 2
+            y: Math.max(0, (scroller.height - implicitHeight) / 2)
+            spacing: Theme.spacing
+
+            Label {
+                text: qsTr("Concierge")
+                font.pixelSize: Math.round(root.font.pixelSize * 2.2)
+                font.bold: true
+                Layout.alignment: Qt.AlignHCenter
+                Accessible.role: Accessible.Heading
+            }
+            Label {
+                text: qsTr("Manage the rooms of your Matrix account")
+                color: Theme.secondaryText
+                Layout.alignment: Qt.AlignHCenter
+                Layout.bottomMargin: Theme.spacing * 2
+            }
+
+            Label {
+                text: qsTr("Homeserver")
+                font.bold: true
+            }
+            TextField {
+                id: homeserverField
+                objectName: "homeserverField"
+                Layout.fillWidth: true
+                placeholderText: qsTr("matrix.org or https://matrix.example.org")
+                Accessible.name: qsTr("Homeserver")
+                Accessible.description: qsTr("Your server's name or address")
+                enabled: !root.busy
+                selectByMouse: true
+                inputMethodHints: Qt.ImhUrlCharactersOnly | Qt.ImhNoAutoUppercase
+                KeyNavigation.tab: tokenField
+                Keys.onReturnPressed: root.submit()
+                Keys.onEnterPressed: root.submit()
+            }
+
+            Label {
+                text: qsTr("Access token")
+                font.bold: true
+                Layout.topMargin: Theme.spacing
+            }
+            RowLayout {
+                Layout.fillWidth: true
+                spacing: Theme.spacing / 2
+                TextField {
+                    id: tokenField
+                    objectName: "tokenField"
+                    Layout.fillWidth: true
+                    echoMode: showToken.checked ? TextInput.Normal : TextInput.Password
+                    placeholderText: qsTr("Paste your access token")
+                    Accessible.name: qsTr("Access token")
+                    Accessible.passwordEdit: !showToken.checked
+                    enabled: !root.busy
+                    selectByMouse: true
+                    inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText | Qt.ImhNoAutoUppercase
+                    KeyNavigation.tab: pasteButton
+                    Keys.onReturnPressed: root.submit()
+                    Keys.onEnterPressed: root.submit()
+                }
+                Button {
+                    id: pasteButton
+                    objectName: "pasteTokenButton"
+                    text: qsTr("Paste")
+                    enabled: !root.busy
+                    Accessible.name: qsTr("Paste access token")
+                    KeyNavigation.tab: showToken
+                    onClicked: {
+                        tokenField.text = ""
+                        tokenField.paste()
+                        tokenField.forceActiveFocus()
+                    }
+                }
+                Button {
+                    id: showToken
+                    objectName: "showTokenButton"
+                    checkable: true
+                    text: checked ? qsTr("Hide") : qsTr("Show")
+                    Accessible.name: checked ? qsTr("Hide access token") : qsTr("Show access token")
+                    KeyNavigation.tab: rememberCheck
+                }
+            }
+            Label {
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+                color: Theme.secondaryText
+                text: qsTr("Where do I find it? In Element: Settings → Help & About → Advanced → Access Token. Keep it secret: it gives full access to your account.")
+            }
+
+            CheckBox {
+                id: rememberCheck
+                objectName: "rememberCheck"
+                Layout.topMargin: Theme.spacing
+                text: qsTr("Remember me on this computer (system keychain)")
+                checked: root.services.rememberSession
+                enabled: !root.busy
+                Accessible.name: qsTr("Remember me on this computer")
+                KeyNavigation.tab: signInButton
+                onToggled: root.services.rememberSession = checked
+            }
+            FormMessage {
+                objectName: "keychainNotice"
+                Layout.fillWidth: true
+                visible: !root.services.credentials.keychainAvailable
+                kind: FormMessage.Kind.Notice
+                text: qsTr("No system keychain is available, so the token is kept only until you quit.")
+                      + (root.services.credentials.lastError !== ""
+                         ? " (" + root.services.credentials.lastError + ")" : "")
+            }
+
+            RowLayout {
+                Layout.fillWidth: true
+                Layout.topMargin: Theme.spacing
+                BusyIndicator {
+                    objectName: "signInBusy"
+                    running: root.busy
+                    visible: root.busy
+                    implicitWidth: 28
+                    implicitHeight: 28
+                    Accessible.name: busyLabel.text
+                }
+                Label {
+                    id: busyLabel
+                    Layout.fillWidth: true
+                    visible: root.busy
+                    elide: Text.ElideRight
+                    color: Theme.secondaryText
+                    text: root.session.state === Session.Resolving
+                          ? qsTr("Looking up %1…").arg(root.session.homeserverInput || root.homeserver)
+                          : qsTr("Checking the access token…")
+                    textFormat: Text.PlainText
+                }
+                Item { Layout.fillWidth: true; visible: !root.busy }
+                Button {
+                    id: signInButton
+                    objectName: "signInButton"
+                    text: qsTr("Sign in")
+                    highlighted: true
+                    enabled: root.canSubmit
+                    Accessible.name: qsTr("Sign in")
+                    KeyNavigation.tab: homeserverField
+                    onClicked: root.submit()
+                }
+            }
+
+            FormMessage {
+                objectName: "signInError"
+                Layout.fillWidth: true
+                kind: FormMessage.Kind.Error
+                text: root.session.state === Session.SignedOut ? root.session.errorText : ""
+            }
+        }
+    }
+}

@@ -1,0 +1,47 @@
+pragma Singleton
+import QtQuick
+
+// Colours derived from the system palette (the Fusion style follows it too), so the app reads
+// well in light and dark themes. Only the few semantic colours the palette lacks are added here,
+// each in a light and a dark variant with enough contrast against the window colour.
+QtObject {
+    id: theme
+
+    readonly property SystemPalette palette: SystemPalette { colorGroup: SystemPalette.Active }
+    readonly property bool dark: palette.window.hslLightness < 0.5
+
+    readonly property color text: palette.windowText
+    readonly property color secondaryText: Qt.rgba(palette.windowText.r, palette.windowText.g,
+                                                   palette.windowText.b, 0.72)
+    readonly property color errorText: dark ? "#ff9e9e" : "#b3261e"
+    readonly property color errorBackground: dark ? "#4a1f1f" : "#fdecea"
+    readonly property color noticeBackground: dark ? "#2d3a4a" : "#e8f0fb"
+    readonly property color okColor: dark ? "#7ddc8c" : "#1e7d32"
+    readonly property color warnColor: dark ? "#ffd479" : "#8a5a00"
+    readonly property color sectionBackground: Qt.darker(palette.window, dark ? 0.8 : 1.06)
+    readonly property color separator: Qt.rgba(palette.windowText.r, palette.windowText.g,
+                                               palette.windowText.b, 0.15)
+
+    readonly property int spacing: 8
+    readonly property int avatarSize: 40
+
+    // A stable, readable background colour for initials, picked from the room or user ID.
+    readonly property list<color> avatarColors: ["#1565c0", "#2e7d32", "#6a1b9a", "#c62828",
+        "#00695c", "#ad1457", "#4e342e", "#283593", "#e65100", "#37474f"]
+    function avatarColor(key: string): color {
+        let h = 0
+        for (let i = 0; i < key.length; ++i)
+            h = (h * 31 + key.charCodeAt(i)) % 1000003
+        return theme.avatarColors[h % theme.avatarColors.length]
+    }
+
+    // "Rust Lovers" -> "R", "@bob:example.org" -> "B", "" -> "?"; skips sigils and punctuation.
+    function initials(name: string): string {
+        for (let i = 0; i < name.length; ++i) {
+            const c = name.charAt(i)
+            if (c.toUpperCase() !== c.toLowerCase() || (c >= "0" && c <= "9"))
+                return c.toUpperCase()
+        }
+        return "?"
+    }
+}
