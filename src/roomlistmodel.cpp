@@ -93,6 +93,7 @@ QVariant RoomListModel::data(const QModelIndex &index, int role) const
         return room.inviterId.isEmpty() ? QString() : room.memberDisplayName(room.inviterId);
     case PendingActionRole: return m_service ? m_service->pendingAction(room.roomId) : QString();
     case LastErrorRole: return m_service ? m_service->lastError(room.roomId) : QString();
+    case SuccessorRoomIdRole: return m_store->latestSuccessorOf(room.roomId);
     }
     return {};
 }
@@ -114,6 +115,7 @@ QHash<int, QByteArray> RoomListModel::roleNames() const
         {InviterNameRole, "inviterName"},
         {PendingActionRole, "pendingAction"},
         {LastErrorRole, "lastError"},
+        {SuccessorRoomIdRole, "successorRoomId"},
     };
 }
 

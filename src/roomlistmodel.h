@@ -25,6 +25,8 @@ class MembershipService;
 //   inviterName       string  their display name, or their ID
 //   pendingAction     string  "join" | "leave" | "invite" | "forget" while one runs, else ""
 //   lastError         string  the last failed action's message with errcode, until the next try
+//   successorRoomId   string  the room that replaced this one (an upgrade both rooms
+//                             agree on), or ""
 class RoomListModel : public QAbstractListModel
 {
     Q_OBJECT
@@ -51,6 +53,7 @@ public:
         InviterNameRole,
         PendingActionRole,
         LastErrorRole,
+        SuccessorRoomIdRole,
     };
     Q_ENUM(Role)
 

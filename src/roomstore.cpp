@@ -3,6 +3,7 @@
 #include "identifiers.h"
 
 #include <QJsonArray>
+#include <QSet>
 #include <QtConcurrent/QtConcurrentMap>
 #include <algorithm>
 
@@ -13,16 +14,42 @@ constexpr QStringView kType = u"type";
 constexpr QStringView kContent = u"content";
 constexpr QStringView kEvents = u"events";
 
-// Long strings from the server are cut for display: a 5 MB room name must not reach the UI.
+// A 5 MB room name must not reach the UI: server text is cut to this many characters.
 constexpr qsizetype MaxTextLength = 1024;
 // Below this many rooms in one response, threads cost more than they save.
 constexpr qsizetype ParallelThreshold = 64;
+
+// Server text as the list shows it: at most MaxTextLength characters, on one line, without
+// control characters or the invisible characters that can disguise a name (bidi overrides and
+// isolates, zero-width spaces). Joiners used by emoji sequences (U+200D) are kept.
+bool isInvisibleOrControl(char16_t c)
+{
+    return c < 0x20 || (c >= 0x7f && c < 0xa0) || c == 0x200b || c == 0x200e || c == 0x200f ||
+           (c >= 0x202a && c <= 0x202e) || (c >= 0x2060 && c <= 0x2069) || c == 0xfeff;
+}
+
 QString boundedText(const QJsonValue &value)
 {
     QString s = value.toString();
     if (s.size() > MaxTextLength)
         s.truncate(MaxTextLength);
-    return s;
+    // Don't leave half a surrogate pair at the cut.
+    if (!s.isEmpty() && s.back().isHighSurrogate())
+        s.chop(1);
+    bool clean = true;
+    for (QChar c : std::as_const(s))
+        clean &= !isInvisibleOrControl(c.unicode());
+    if (clean)
+        return s;
+    QString out;
+    out.reserve(s.size());
+    for (QChar c : std::as_const(s)) {
+        if (c == QLatin1Char('\n') || c == QLatin1Char('\t') || c == QLatin1Char('\r'))
+            out += QLatin1Char(' ');
+        else if (!isInvisibleOrControl(c.unicode()))
+            out += c;
+    }
+    return out;
 }
 } // namespace
 
@@ -94,6 +121,30 @@ const RoomSummary *RoomStore::find(const QString &roomId) const
     return row < 0 ? nullptr : &m_rooms.at(row);
 }
 
+QString RoomStore::successorOf(const QString &roomId) const
+{
+    const RoomSummary *room = find(roomId);
+    if (!room || room->tombstoneReplacement.isEmpty())
+        return {};
+    // Both sides must agree: the old room's tombstone names the new room, and the new room's
+    // create event names the old one. A one-sided link could swap in an attacker's room.
+    const RoomSummary *next = find(room->tombstoneReplacement);
+    return next && next->predecessor == roomId ? next->roomId : QString();
+}
+
+QString RoomStore::latestSuccessorOf(const QString &roomId) const
+{
+    QSet<QString> seen{roomId};
+    QString current = roomId;
+    for (;;) {
+        const QString next = successorOf(current);
+        if (next.isEmpty() || seen.contains(next)) // end of the chain, or a cycle
+            return current == roomId ? QString() : current;
+        seen.insert(next);
+        current = next;
+    }
+}
+
 int RoomStore::count(RoomSummary::Membership membership) const
 {
     int n = 0;
@@ -106,7 +157,7 @@ void RoomStore::applyStateEvent(RoomSummary &room, const QJsonObject &event) con
 {
     // Dispatch on the type first: most events (create, join rules, messages…) are not needed,
     // and every key lookup in a QJsonObject is a scan.
-    enum Kind { Member, Name, Alias, Topic, Avatar, Tombstone };
+    enum Kind { Member, Name, Alias, Topic, Avatar, Tombstone, Create };
     const QString type = event.value(kType).toString();
     Kind kind;
     if (type == QLatin1String("m.room.member"))
@@ -121,6 +172,8 @@ void RoomStore::applyStateEvent(RoomSummary &room, const QJsonObject &event) con
         kind = Avatar;
     else if (type == QLatin1String("m.room.tombstone"))
         kind = Tombstone;
+    else if (type == QLatin1String("m.room.create"))
+        kind = Create;
     else
         return;
 
@@ -155,9 +208,19 @@ void RoomStore::applyStateEvent(RoomSummary &room, const QJsonObject &event) con
     }
     case Topic: room.topic = boundedText(content.value(u"topic")); break;
     case Avatar: room.avatarMxc = content.value(u"url").toString().left(MaxTextLength); break;
-    case Tombstone:
-        room.tombstoneReplacement = content.value(u"replacement_room").toString();
+    case Tombstone: {
+        const QString replacement = content.value(u"replacement_room").toString();
+        room.tombstoneReplacement = Identifiers::validateRoomId(replacement).isEmpty() ? replacement
+                                                                                     : QString();
         break;
+    }
+    case Create: {
+        const QString predecessor =
+            content.value(u"predecessor").toObject().value(u"room_id").toString();
+        room.predecessor = Identifiers::validateRoomId(predecessor).isEmpty() ? predecessor
+                                                                              : QString();
+        break;
+    }
     case Member: break;
     }
 }

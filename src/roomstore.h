@@ -26,6 +26,7 @@ struct RoomSummary
     int invitedMemberCount = -1;
     QString inviterId;      // for invites: sender of our own m.room.member invite event
     QString tombstoneReplacement; // m.room.tombstone replacement_room, if any
+    QString predecessor;          // m.room.create predecessor.room_id, if any
     // Derived after every change, so sorting and filtering thousands of rows compares plain
     // strings instead of recomputing names: the case-folded display name, and the case-folded
     // "name alias id" that the filter searches.
@@ -57,6 +58,11 @@ public:
     int indexOf(const QString &roomId) const { return m_index.value(roomId, -1); }
     const RoomSummary *find(const QString &roomId) const;
     int count(RoomSummary::Membership membership) const;
+    // The room that replaced roomId, when both rooms agree (tombstone and create predecessor)
+    // and we know the new room; else empty.
+    QString successorOf(const QString &roomId) const;
+    // Follows successorOf() to the newest room, stopping at a cycle; empty if not replaced.
+    QString latestSuccessorOf(const QString &roomId) const;
 
     // Applies the "rooms" part of a /sync response. Each room is parsed on its own: a malformed
     // room is skipped (and counted) without affecting the others. Returns the number of rooms

@@ -170,6 +170,56 @@ private slots:
         QCOMPARE(store.find(QStringLiteral("!big:x.org"))->name.size(), 1024);
     }
 
+    void hostileTextIsNeutralised()
+    {
+        RoomStore store;
+        const QString rtl = QStringLiteral("evil\u202Egnp.exe");
+        const QString hidden = QStringLiteral("ad\u200Bmin\u2066x\u2069 \u0007bell\nline");
+        const QString emoji = QStringLiteral("team \U0001F469\u200D\U0001F4BB");
+        auto roomWithName = [](const QString &name) {
+            QJsonObject event{{QStringLiteral("type"), QStringLiteral("m.room.name")},
+                              {QStringLiteral("state_key"), QString()},
+                              {QStringLiteral("content"), QJsonObject{{QStringLiteral("name"), name}}}};
+            return QJsonObject{{QStringLiteral("state"),
+                                QJsonObject{{QStringLiteral("events"), QJsonArray{event}}}}};
+        };
+        store.applySync({{QStringLiteral("rooms"),
+                          QJsonObject{{QStringLiteral("join"),
+                                       QJsonObject{{QStringLiteral("!rtl:x.org"), roomWithName(rtl)},
+                                                   {QStringLiteral("!zw:x.org"), roomWithName(hidden)},
+                                                   {QStringLiteral("!emoji:x.org"), roomWithName(emoji)}}}}}});
+        QCOMPARE(store.find(QStringLiteral("!rtl:x.org"))->displayName(), QStringLiteral("evilgnp.exe"));
+        QCOMPARE(store.find(QStringLiteral("!zw:x.org"))->displayName(), QStringLiteral("adminx bell line"));
+        QCOMPARE(store.find(QStringLiteral("!emoji:x.org"))->displayName(), emoji); // ZWJ kept
+    }
+
+    void upgradesNeedBothSidesAndStopAtCycles()
+    {
+        RoomStore store;
+        store.applySync(json(R"({"rooms":{"join":{
+            "!old:x.org":{"state":{"events":[{"type":"m.room.tombstone","state_key":"","content":{"replacement_room":"!new:x.org","body":"moved"}}]}},
+            "!new:x.org":{"state":{"events":[{"type":"m.room.create","state_key":"","content":{"predecessor":{"room_id":"!old:x.org"}}},
+                                             {"type":"m.room.tombstone","state_key":"","content":{"replacement_room":"!newest:x.org"}}]}},
+            "!newest:x.org":{"state":{"events":[{"type":"m.room.create","state_key":"","content":{"predecessor":{"room_id":"!new:x.org"}}}]}},
+            "!liar:x.org":{"state":{"events":[{"type":"m.room.tombstone","state_key":"","content":{"replacement_room":"!victim:x.org"}}]}},
+            "!victim:x.org":{"state":{"events":[{"type":"m.room.create","state_key":"","content":{}}]}},
+            "!a:x.org":{"state":{"events":[{"type":"m.room.tombstone","state_key":"","content":{"replacement_room":"!b:x.org"}},
+                                           {"type":"m.room.create","state_key":"","content":{"predecessor":{"room_id":"!b:x.org"}}}]}},
+            "!b:x.org":{"state":{"events":[{"type":"m.room.tombstone","state_key":"","content":{"replacement_room":"!a:x.org"}},
+                                           {"type":"m.room.create","state_key":"","content":{"predecessor":{"room_id":"!a:x.org"}}}]}}
+        }}})"));
+        QCOMPARE(store.successorOf(QStringLiteral("!old:x.org")), QStringLiteral("!new:x.org"));
+        QCOMPARE(store.latestSuccessorOf(QStringLiteral("!old:x.org")), QStringLiteral("!newest:x.org"));
+        QCOMPARE(store.latestSuccessorOf(QStringLiteral("!newest:x.org")), QString());
+        // One-sided: the "replacement" never claimed this room as its predecessor.
+        QCOMPARE(store.successorOf(QStringLiteral("!liar:x.org")), QString());
+        // A cycle terminates (and names the other room, not itself).
+        QCOMPARE(store.latestSuccessorOf(QStringLiteral("!a:x.org")), QStringLiteral("!b:x.org"));
+        RoomListModel model(&store);
+        const QModelIndex old = model.index(store.indexOf(QStringLiteral("!old:x.org")));
+        QCOMPARE(old.data(RoomListModel::SuccessorRoomIdRole).toString(), QStringLiteral("!newest:x.org"));
+    }
+
     void forgetRemovesRow()
     {
         QSignalSpy removed(m_model.get(), &QAbstractItemModel::rowsRemoved);
