@@ -18,7 +18,7 @@ Item {
 
     Rectangle {
         anchors.fill: parent
-        radius: width / 2
+        radius: Math.round(width * 0.18) // a rounded square, like the (square) thumbnails
         color: Theme.avatarColor(root.colorKey)
         visible: image.status !== Image.Ready
 

@@ -3,7 +3,7 @@ import QtQuick.Controls
 import QtQuick.Layouts
 
 // "Forget <room>": explains that the history becomes unavailable. Emits forgetRequested().
-Dialog {
+BaseDialog {
     id: root
 
     property string roomId
@@ -23,24 +23,9 @@ Dialog {
 
     objectName: "forgetDialog"
     title: qsTr("Forget %1").arg(roomName)
-    modal: true
-    parent: Overlay.overlay
-    anchors.centerIn: parent
-    width: Math.min(480, parent ? parent.width - 32 : 480)
-    focus: true
-    closePolicy: Popup.CloseOnEscape
+    preferredWidth: 480
     onOpened: cancelButton.forceActiveFocus()
 
-    header: Label {
-        objectName: "forgetTitle"
-        text: root.title
-        textFormat: Text.PlainText
-        elide: Text.ElideRight
-        font.bold: true
-        font.pixelSize: Math.round(root.font.pixelSize * 1.2)
-        padding: 12
-        bottomPadding: 0
-    }
 
     ColumnLayout {
         anchors.fill: parent

@@ -7,7 +7,7 @@ import Concierge.Core
 // "Invite to <room>": a search field whose text the page feeds to the user directory
 // (searchEdited), a list of suggestions (avatar, display name, user ID), and a reason. Emits
 // inviteRequested() only for a valid user ID; the page reports back through busy/serverError.
-Dialog {
+BaseDialog {
     id: root
 
     property string roomId
@@ -56,26 +56,9 @@ Dialog {
 
     objectName: "inviteDialog"
     title: qsTr("Invite to %1").arg(roomName)
-    modal: true
-    parent: Overlay.overlay
-    anchors.centerIn: parent
-    width: Math.min(560, parent ? parent.width - 32 : 560)
-    height: Math.min(implicitHeight, parent ? parent.height - 32 : implicitHeight)
-    focus: true
-    closePolicy: Popup.CloseOnEscape
+    preferredWidth: 560
     onOpened: searchField.forceActiveFocus()
 
-    // The title is server-provided (the room name): show it as plain text.
-    header: Label {
-        objectName: "inviteTitle"
-        text: root.title
-        textFormat: Text.PlainText
-        elide: Text.ElideRight
-        font.bold: true
-        font.pixelSize: Math.round(root.font.pixelSize * 1.2)
-        padding: 12
-        bottomPadding: 0
-    }
 
     ColumnLayout {
         anchors.fill: parent

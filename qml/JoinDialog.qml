@@ -7,7 +7,7 @@ import Concierge.Core
 // "Join a room": a room address, ID, matrix: URI or matrix.to link, optional via servers and an
 // optional reason. Validates as the user types with the core's own rules and only emits
 // joinRequested(); the page runs the join and reports back through busy and serverError.
-Dialog {
+BaseDialog {
     id: root
 
     // Set by the page while the join runs / after it failed.
@@ -71,12 +71,7 @@ Dialog {
 
     objectName: "joinDialog"
     title: qsTr("Join a room")
-    modal: true
-    parent: Overlay.overlay
-    anchors.centerIn: parent
-    width: Math.min(560, parent ? parent.width - 32 : 560)
-    focus: true
-    closePolicy: Popup.CloseOnEscape
+    preferredWidth: 560
     onOpened: addressField.forceActiveFocus()
     onClosed: fromLink = false
 

@@ -4,7 +4,7 @@ import QtQuick.Layouts
 
 // "Leave <room>": an optional reason and "also forget". Emits leaveRequested() and closes; the
 // room's row shows the progress and any error.
-Dialog {
+BaseDialog {
     id: root
 
     property string roomId
@@ -26,24 +26,9 @@ Dialog {
 
     objectName: "leaveDialog"
     title: qsTr("Leave %1").arg(roomName)
-    modal: true
-    parent: Overlay.overlay
-    anchors.centerIn: parent
-    width: Math.min(520, parent ? parent.width - 32 : 520)
-    focus: true
-    closePolicy: Popup.CloseOnEscape
+    preferredWidth: 520
     onOpened: reasonField.forceActiveFocus()
 
-    header: Label {
-        objectName: "leaveTitle"
-        text: root.title
-        textFormat: Text.PlainText
-        elide: Text.ElideRight
-        font.bold: true
-        font.pixelSize: Math.round(root.font.pixelSize * 1.2)
-        padding: 12
-        bottomPadding: 0
-    }
 
     ColumnLayout {
         anchors.fill: parent

@@ -205,6 +205,9 @@ Page {
             id: roomList
             objectName: "roomList"
             Layout.fillWidth: true
+            // On very wide windows keep a row's buttons near its name.
+            Layout.maximumWidth: 1280
+            Layout.alignment: Qt.AlignHCenter
             Layout.fillHeight: true
             clip: true
             focus: true

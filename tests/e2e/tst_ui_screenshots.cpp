@@ -84,7 +84,9 @@ private slots:
         QVERIFY2(m_server.load(&error), qPrintable(error));
 
         // The demo data (idempotent: a seeded instance returns the same file).
-        const QString seedFile = QDir(m_dir).filePath(QStringLiteral("../seed.json"));
+        QVERIFY(QDir().mkpath(m_dir));
+        // Beside the screenshots, not among them: it holds access tokens.
+        const QString seedFile = QDir(m_dir).absoluteFilePath(QStringLiteral("../seed.json"));
         // The instance is the one whose server.json the fixture named: <root>/instances/<name>/.
         QDir instance = QFileInfo(qEnvironmentVariable("CONCIERGE_SYNAPSE_SERVER_JSON")).absoluteDir();
         const QString name = instance.dirName();
@@ -238,7 +240,7 @@ private slots:
         QQuickItem *reason = m_app.waitFor(QStringLiteral("leaveReasonField"));
         QVERIFY(reason);
         QVERIFY(m_app.typeInto(reason, QStringLiteral("Cleaning up my room list")));
-        QQuickItem *title = m_app.item(QStringLiteral("leaveTitle"));
+        QQuickItem *title = m_app.item(QStringLiteral("leaveDialogTitle"));
         QCOMPARE(title->property("textFormat").toInt(), int(Qt::PlainText));
         shoot(QStringLiteral("leave-dialog"));
         closePopup();

@@ -51,7 +51,7 @@ Item {
         }
 
         function test_title_is_plain_text() {
-            const title = field("inviteTitle")
+            const title = field("inviteDialogTitle")
             compare(title.text, "Invite to <i>Team</i> room")
             compare(title.textFormat, Text.PlainText)
         }

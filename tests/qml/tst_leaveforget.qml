@@ -36,8 +36,8 @@ Item {
         }
 
         function test_title_plain_text() {
-            compare(item(leave, "leaveTitle").text, "Leave <b>Old</b> room")
-            compare(item(leave, "leaveTitle").textFormat, Text.PlainText)
+            compare(item(leave, "leaveDialogTitle").text, "Leave <b>Old</b> room")
+            compare(item(leave, "leaveDialogTitle").textFormat, Text.PlainText)
         }
 
         function test_leave_with_reason() {
@@ -99,7 +99,7 @@ Item {
         function test_explains_history() {
             verify(item("forgetExplanation").text.indexOf("history") >= 0)
             verify(item("forgetExplanation").text.indexOf("cannot be undone") >= 0)
-            compare(item("forgetTitle").text, "Forget Old project")
+            compare(item("forgetDialogTitle").text, "Forget Old project")
         }
 
         function test_cancel_is_default_and_does_nothing() {
