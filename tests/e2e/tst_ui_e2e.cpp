@@ -251,6 +251,64 @@ private slots:
         QVERIFY(homeserver);
         QCOMPARE(homeserver->property("text").toString(), m_server.baseUrl().toString());
     }
+
+    // `concierge matrix:r/alias:server?action=join`: after sign-in the join dialog opens
+    // prefilled and nothing is sent until the user chooses Join.
+    void linkFromCommandLine()
+    {
+        const QString local = QStringLiteral("e2e-link-%1").arg(m_bob.localpart);
+        const QString room = m_server.createRoom(m_bob, {{QStringLiteral("preset"), QStringLiteral("public_chat")},
+                                                         {QStringLiteral("room_alias_name"), local}});
+        QVERIFY(!room.isEmpty());
+        const QString link = QStringLiteral("matrix:r/%1:%2?action=join").arg(local, m_server.serverName());
+
+        App app;
+        QVERIFY(app.start({{QStringLiteral("initialLink"), link},
+                           {QStringLiteral("initialHomeserver"), m_server.baseUrl().toString()}}));
+        QQuickItem *homeserver = app.waitFor(QStringLiteral("homeserverField"));
+        QCOMPARE(homeserver->property("text").toString(), m_server.baseUrl().toString());
+        const SynapseFixture::Response login = m_server.request(
+            "POST", "/_synapse/admin/v1/users/" + SynapseFixture::seg(m_alice.userId) + "/login",
+            m_admin.accessToken, QJsonObject{});
+        QVERIFY(app.typeInto(app.item(QStringLiteral("tokenField")),
+                             login.body.value(QLatin1String("access_token")).toString()));
+        app.key(Qt::Key_Return);
+
+        QQuickItem *address = app.waitFor(QStringLiteral("joinAddressField"), 20000);
+        QVERIFY2(address, "the join dialog opens by itself after sign-in");
+        QCOMPARE(address->property("text").toString(), link);
+        QVERIFY(app.waitFor(QStringLiteral("joinLinkNotice")));
+        QTest::qWait(1000);
+        QCOMPARE(membership(room, m_alice.userId), QString()); // asked, not joined
+        QVERIFY(app.click(app.item(QStringLiteral("joinConfirmButton"))));
+        QTRY_COMPARE_WITH_TIMEOUT(membership(room, m_alice.userId), QStringLiteral("join"), 20000);
+        app.stop();
+    }
+
+    // A token the server stops accepting (here: logged out elsewhere) returns to the sign-in
+    // page with the server's error, keeping the homeserver.
+    void expiredToken()
+    {
+        const SynapseFixture::Response login = m_server.request(
+            "POST", "/_synapse/admin/v1/users/" + SynapseFixture::seg(m_alice.userId) + "/login",
+            m_admin.accessToken, QJsonObject{});
+        const QString token = login.body.value(QLatin1String("access_token")).toString();
+        QVERIFY2(!token.isEmpty(), "admin login for alice");
+        QVERIFY(m_app.typeInto(m_app.item(QStringLiteral("tokenField")), token));
+        m_app.key(Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(m_app.services->session()->state(), Session::SignedIn, 20000);
+        QVERIFY(m_app.waitFor(QStringLiteral("roomList")));
+
+        QCOMPARE(m_server.request("POST", "/_matrix/client/v3/logout", token, QJsonObject{}).status, 200);
+        QTRY_COMPARE_WITH_TIMEOUT(m_app.services->session()->state(), Session::SignedOut, 60000);
+        QQuickItem *homeserver = m_app.waitFor(QStringLiteral("homeserverField"));
+        QVERIFY2(homeserver, "back on the sign-in page");
+        QCOMPARE(homeserver->property("text").toString(), m_server.baseUrl().toString());
+        QQuickItem *error = m_app.waitFor(QStringLiteral("signInError"));
+        QVERIFY(error);
+        QVERIFY2(error->property("text").toString().contains(QLatin1String("M_UNKNOWN_TOKEN")),
+                 qPrintable(error->property("text").toString()));
+    }
 };
 
 QTEST_MAIN(TestUiEndToEnd)
