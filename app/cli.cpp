@@ -68,10 +68,12 @@ int Cli::start(const QStringList &arguments)
     const QCommandLineOption reasonOpt(QStringLiteral("reason"),
                                        QStringLiteral("Reason shown to other members."),
                                        QStringLiteral("text"));
+    const QCommandLineOption filterOpt(QStringLiteral("print-sync-filter"),
+                                       QStringLiteral("Print the /sync filter used and exit."));
     const QCommandLineOption membershipOpt(QStringLiteral("membership"),
                                            QStringLiteral("rooms: only join, invite or leave."),
                                            QStringLiteral("state"));
-    parser.addOptions({homeserverOpt, tokenStdinOpt, jsonOpt, viaOpt, reasonOpt, membershipOpt});
+    parser.addOptions({homeserverOpt, tokenStdinOpt, jsonOpt, viaOpt, reasonOpt, membershipOpt, filterOpt});
     parser.addPositionalArgument(QStringLiteral("command"),
                                  QStringLiteral("login, rooms, join, leave, invite or forget."));
 
@@ -88,6 +90,10 @@ int Cli::start(const QStringList &arguments)
         return Ok;
     }
 
+    if (parser.isSet(filterOpt)) {
+        out() << SyncEngine::filterJson() << "\n";
+        return Ok;
+    }
     const QStringList positional = parser.positionalArguments();
     if (positional.isEmpty()) {
         err() << "error: no command given\n\n" << Usage << "\n";
