@@ -47,18 +47,16 @@ void ApiCall::onFinished()
     if (!reply)
         return;
     reply->deleteLater();
-    // A 5 MB response is already far beyond what any endpoint we call returns, except /sync,
-    // whose size is bounded by the server; read it all, JSON parsing is the bottleneck anyway.
-    const QByteArray body = reply->readAll();
-    QJsonObject json;
-    MatrixError error = MatrixError::fromReply(reply, body, &json);
-    if (m_aborted) {
-        error = {};
-        error.kind = MatrixError::Cancelled;
-        error.message = QStringLiteral("Cancelled");
-        finish(error, {});
+    if (m_aborted) { // an aborted reply is closed: nothing to read
+        MatrixError cancelled;
+        cancelled.kind = MatrixError::Cancelled;
+        cancelled.message = QStringLiteral("Cancelled");
+        finish(cancelled, {});
         return;
     }
+    const QByteArray body = reply->readAll();
+    QJsonObject json;
+    const MatrixError error = MatrixError::fromReply(reply, body, &json);
     if (!error.isError()) {
         finish(error, json);
         return;

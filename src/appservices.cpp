@@ -19,6 +19,8 @@ AppServices::AppServices(bool useKeychain, QObject *parent)
       m_userDirectory(new UserDirectoryModel(m_api, this)),
       m_credentials(new CredentialStore(this)), m_useKeychain(useKeychain)
 {
+    if (!m_useKeychain)
+        m_credentials->disableKeychain();
     m_roomModel->setMembershipService(m_membership);
     m_rooms->setSourceModel(m_roomModel);
 

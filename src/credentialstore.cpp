@@ -117,6 +117,11 @@ void CredentialStore::setError(const QString &error, bool keychainMissing)
     }
 }
 
+void CredentialStore::disableKeychain()
+{
+    setError(QStringLiteral("The system keychain is not used (--no-keychain)."), true);
+}
+
 void CredentialStore::load()
 {
     const QString homeserver = savedHomeserver();

@@ -37,6 +37,8 @@ public:
     Q_INVOKABLE void load();
     Q_INVOKABLE void save(const QString &homeserver, const QString &userId, const QString &token);
     Q_INVOKABLE void forget();
+    // --no-keychain, tests: behave as if no keychain existed, without asking one.
+    void disableKeychain();
 
 signals:
     void busyChanged();

@@ -10,6 +10,7 @@
 namespace {
 constexpr int MaxViaServers = 3;
 constexpr qsizetype MaxReasonLength = 1024;
+constexpr int StatusExpiryMs = 15000;
 
 QString describe(const QString &action, const QString &target)
 {
@@ -24,8 +25,26 @@ QString describe(const QString &action, const QString &target)
 } // namespace
 
 MembershipService::MembershipService(ApiClient *api, RoomStore *store, QObject *parent)
-    : QObject(parent), m_api(api), m_store(store)
+    : QObject(parent), m_api(api), m_store(store), m_statusExpiry(new QTimer(this))
 {
+    m_statusExpiry->setSingleShot(true);
+    m_statusExpiry->setInterval(StatusExpiryMs);
+    connect(m_statusExpiry, &QTimer::timeout, this, [this] {
+        if (m_pending.isEmpty())
+            setStatusText({}, false);
+    });
+}
+
+void MembershipService::setStatusText(const QString &text, bool expires)
+{
+    if (expires)
+        m_statusExpiry->start();
+    else
+        m_statusExpiry->stop();
+    if (text == m_statusText)
+        return;
+    m_statusText = text;
+    emit runningChanged();
 }
 
 QString MembershipService::pendingAction(const QString &roomIdOrAlias) const
@@ -124,19 +143,19 @@ int MembershipService::start(const QString &action, const QString &target,
 
     m_pending.insert(target, action);
     m_lastError.remove(target);
-    m_statusText = describe(action, displayTarget) + QStringLiteral("…");
+    setStatusText(describe(action, displayTarget) + QStringLiteral("…"), false);
     emit actionStarted(id, action, target);
     emit pendingChanged(target);
     emit runningChanged();
 
     ApiCall *call = m_api->post(path, body, RetryPolicy::membership());
     connect(call, &ApiCall::retrying, this, [=, this](int, qint64 delayMs, const MatrixError &e) {
-        m_statusText = QStringLiteral("%1: waiting %2 s (%3)")
-                           .arg(describe(action, displayTarget))
-                           .arg((delayMs + 999) / 1000)
-                           .arg(e.httpStatus == 429 ? QStringLiteral("server rate limit")
-                                                    : e.summary());
-        emit runningChanged();
+        setStatusText(QStringLiteral("%1: waiting %2 s (%3)")
+                          .arg(describe(action, displayTarget))
+                          .arg((delayMs + 999) / 1000)
+                          .arg(e.httpStatus == 429 ? QStringLiteral("server rate limit")
+                                                   : e.summary()),
+                      false);
         emit actionRetrying(id, action, target, delayMs, e);
     });
     connect(call, &ApiCall::succeeded, this, [=, this](const QJsonObject &response) {
@@ -163,9 +182,10 @@ void MembershipService::finish(int requestId, const QString &action, const QStri
     m_pending.remove(target);
     if (error.isError())
         m_lastError.insert(target, error.summary());
-    m_statusText = error.isError() ? QStringLiteral("%1 failed: %2")
-                                         .arg(describe(action, target), error.summary())
-                                   : QString();
+    setStatusText(error.isError()
+                      ? QStringLiteral("%1 failed: %2").arg(describe(action, target), error.summary())
+                      : QString(),
+                  error.isError());
     emit pendingChanged(target);
     emit runningChanged();
     emit actionFinished(requestId, action, target, resultRoomId, error);

@@ -9,6 +9,7 @@
 
 class ApiClient;
 class RoomStore;
+class QTimer;
 
 // Join, leave, invite and forget: what the UI and concierge-cli call. Each call returns a request
 // ID and later emits exactly one actionFinished() for it, with error.isError false on success.
@@ -59,6 +60,7 @@ signals:
 private:
     int start(const QString &action, const QString &target, const QString &displayTarget,
               const QString &validationError, const QByteArray &path, const QJsonObject &body);
+    void setStatusText(const QString &text, bool expires);
     void finish(int requestId, const QString &action, const QString &target,
                 const QString &resultRoomId, const MatrixError &error);
 
@@ -68,4 +70,5 @@ private:
     QHash<QString, QString> m_pending;   // target -> action
     QHash<QString, QString> m_lastError; // target -> summary
     QString m_statusText;
+    QTimer *m_statusExpiry; // a finished action's status line fades after a while
 };
