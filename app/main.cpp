@@ -7,6 +7,8 @@
 
 #include <QCommandLineParser>
 #include <QElapsedTimer>
+#include <QFile>
+#include <QTimer>
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
@@ -105,11 +107,21 @@ int main(int argc, char *argv[])
 
     if (parser.isSet(exitWhenLoadedOption)) {
         QObject::connect(services.sync(), &SyncEngine::synced, &app, [&] {
-            std::printf("rooms_loaded_ms=%lld rooms=%d\n", sinceStart.elapsed(),
-                        services.rooms()->rowCount());
-            std::fflush(stdout);
-            QCoreApplication::quit();
-        });
+            const qint64 loadedMs = sinceStart.elapsed();
+            // Let the list render its first frame before reading the resident memory.
+            QTimer::singleShot(500, &app, [&, loadedMs] {
+                double rssMb = -1;
+                QFile status(QStringLiteral("/proc/self/status"));
+                if (status.open(QIODevice::ReadOnly))
+                    for (const QByteArray &line : status.readAll().split('\n'))
+                        if (line.startsWith("VmRSS:"))
+                            rssMb = line.mid(6).trimmed().split(' ').first().toDouble() / 1024;
+                std::printf("rooms_loaded_ms=%lld rooms=%d rss_mb=%.1f\n", loadedMs,
+                            services.rooms()->rowCount(), rssMb);
+                std::fflush(stdout);
+                QCoreApplication::quit();
+            });
+        }, Qt::SingleShotConnection);
     }
     if (!envToken.isEmpty()) {
         // A token from the environment (demo, scripts) is used for this run only.

@@ -250,8 +250,18 @@ int main(int argc, char *argv[])
     const QCommandLineOption markdownOpt(QStringLiteral("markdown"),
                                          QStringLiteral("Write a markdown table to FILE."),
                                          QStringLiteral("file"));
-    parser.addOptions({roomsOpt, scalingOpt, markdownOpt});
+    const QCommandLineOption dumpOpt(QStringLiteral("dump-sync"),
+                                     QStringLiteral("Write the generated /sync response to FILE and exit."),
+                                     QStringLiteral("file"));
+    parser.addOptions({roomsOpt, scalingOpt, markdownOpt, dumpOpt});
     parser.process(app);
+    if (parser.isSet(dumpOpt)) {
+        QFile out(parser.value(dumpOpt));
+        if (!out.open(QIODevice::WriteOnly))
+            qFatal("cannot write %s", qPrintable(out.fileName()));
+        out.write(syncPayload(parser.value(roomsOpt).toInt()));
+        return 0;
+    }
 
     QList<int> sizes{parser.value(roomsOpt).toInt()};
     if (parser.isSet(scalingOpt))
