@@ -18,6 +18,8 @@ packages=(
   python3 python3-venv dbus gnome-keyring libsecret-1-0
   # packaging
   dpkg-dev file desktop-file-utils appstream librsvg2-bin
+  # ASan/UBSan unit tests and libFuzzer targets (scripts/test-sanitizers.sh)
+  clang libclang-rt-14-dev
 )
 
 missing=()
