@@ -3,7 +3,7 @@
 #
 # Builds a separate clang tree (CONCIERGE_SANITIZE + CONCIERGE_FUZZ, see the top-level
 # CMakeLists.txt) with only the targets it needs, runs the unit tests tst_identifiers,
-# tst_matrixerror, tst_apiclient and tst_roomstore under ASan/LSan/UBSan, then each fuzz target of
+# tst_matrixerror, tst_apiclient, tst_roomstore, tst_syncengine and tst_tls under ASan/LSan/UBSan, then each fuzz target of
 # tests/fuzz on a copy of its committed seed corpus. Any failed test, crash, leak, timeout or
 # sanitizer report fails the run. Ends with "sanitizers: N passed, M failed"; exit status 0 only
 # when nothing failed.
@@ -18,7 +18,7 @@ root=$(pwd)
 build=${CONCIERGE_SANITIZER_BUILD_DIR:-build-sanitize}
 case $build in /*) ;; *) build=$root/$build ;; esac
 seconds=${CONCIERGE_FUZZ_SECONDS:-30}
-unit_tests=(tst_identifiers tst_matrixerror tst_apiclient tst_roomstore)
+unit_tests=(tst_identifiers tst_matrixerror tst_apiclient tst_roomstore tst_syncengine tst_tls)
 read -r -a fuzzers <<<"${CONCIERGE_FUZZ_TARGETS:-fuzz_sync fuzz_matrixerror fuzz_identifiers fuzz_links}"
 started=$SECONDS
 passed=0

@@ -67,8 +67,10 @@ QString validateServerName(const QString &serverName)
     const qsizetype colon = serverName.lastIndexOf(QLatin1Char(':'));
     if (colon > closing) {
         const QStringView port = QStringView(serverName).mid(colon + 1);
-        bool ok = false;
-        const int number = port.toInt(&ok);
+        bool ok = !port.isEmpty();
+        for (QChar c : port)
+            ok = ok && c >= QLatin1Char('0') && c <= QLatin1Char('9');
+        const int number = ok ? port.toInt(&ok) : 0;
         if (port.isEmpty() || port.size() > 5 || !ok || number < 1 || number > 65535)
             return QStringLiteral("“%1” has an invalid port number.").arg(serverName);
         host = QStringView(serverName).left(colon);

@@ -74,7 +74,8 @@ qint64 MatrixError::parseRetryAfter(const QByteArray &header)
     if (!when.isValid())
         return -1;
     when.setTimeSpec(Qt::UTC);
-    return qMax<qint64>(0, QDateTime::currentDateTimeUtc().msecsTo(when));
+    const qint64 ms = qMax<qint64>(0, QDateTime::currentDateTimeUtc().msecsTo(when));
+    return ms < 86400LL * 365 * 1000 ? ms : -1;
 }
 
 MatrixError MatrixError::fromHttp(int httpStatus, const QByteArray &retryAfterHeader,
@@ -103,7 +104,7 @@ MatrixError MatrixError::fromHttp(int httpStatus, const QByteArray &retryAfterHe
         e.message = obj.value(QLatin1String("error")).toString();
         e.softLogout = obj.value(QLatin1String("soft_logout")).toBool(false);
         const QJsonValue retryMs = obj.value(QLatin1String("retry_after_ms"));
-        if (retryMs.isDouble() && retryMs.toDouble() >= 0)
+        if (retryMs.isDouble() && retryMs.toDouble() >= 0 && retryMs.toDouble() < 86400.0 * 365 * 1000)
             e.retryAfterMs = static_cast<qint64>(retryMs.toDouble());
         if (json)
             *json = obj;

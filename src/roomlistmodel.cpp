@@ -16,6 +16,13 @@ RoomListModel::RoomListModel(RoomStore *store, QObject *parent)
     connect(store, &RoomStore::roomsChanged, this, [this](const QList<int> &rows) {
         for (int row : rows)
             emit dataChanged(index(row), index(row));
+        // QSortFilterProxyModel re-sorts each changed row against the others as if those were
+        // unchanged; when several changed at once its order can be wrong (sections split). No row
+        // moves here, so a layout change is valid and makes the proxy sort everything again.
+        if (rows.size() > 1) {
+            emit layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+            emit layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+        }
     });
     connect(store, &RoomStore::roomRemoved, this, [this](int row) { beginRemoveRows({}, row, row); });
     connect(store, &RoomStore::roomRemovedDone, this, [this] { endRemoveRows(); });

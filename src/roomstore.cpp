@@ -80,9 +80,9 @@ QString RoomSummary::displayName() const
     QStringList names;
     for (const QString &hero : heroes)
         names << memberDisplayName(hero);
-    const int members = qMax(0, joinedMemberCount) + qMax(0, invitedMemberCount);
+    const qint64 members = qint64(qMax(0, joinedMemberCount)) + qMax(0, invitedMemberCount);
     if (!names.isEmpty()) {
-        const int others = members - 1 - int(names.size());
+        const qint64 others = members - 1 - names.size();
         if (others > 0)
             return QStringLiteral("%1 and %2 others").arg(names.join(QStringLiteral(", "))).arg(others);
         if (names.size() == 1)
@@ -187,14 +187,17 @@ void RoomStore::applyStateEvent(RoomSummary &room, const QJsonObject &event) con
         // Only the names the list shows: heroes (for the name fallback) and, for invites, the
         // inviter. Keeping every lazy-loaded member would cost memory on large accounts.
         const bool isInvite = room.membership == RoomSummary::Membership::Invite;
-        if (isInvite || room.heroes.contains(stateKey)) {
+        if ((isInvite && Identifiers::validateUserId(stateKey).isEmpty()) ||
+            room.heroes.contains(stateKey)) {
             const QJsonValue displayName = content.value(u"displayname");
             if (displayName.isString())
                 room.setMemberName(stateKey, boundedText(displayName));
         }
         if (isInvite && stateKey == m_ownUserId &&
-            content.value(u"membership").toString() == QLatin1String("invite"))
-            room.inviterId = event.value(u"sender").toString();
+            content.value(u"membership").toString() == QLatin1String("invite")) {
+            const QString sender = event.value(u"sender").toString();
+            room.inviterId = Identifiers::validateUserId(sender).isEmpty() ? sender : QString();
+        }
         return;
     }
     if (!stateKeyValue.toString().isEmpty())
@@ -244,9 +247,11 @@ bool RoomStore::applyRoom(RoomSummary &room, RoomSummary::Membership membership,
     const QJsonObject summary = json.value(u"summary").toObject();
     if (const QJsonValue heroes = summary.value(u"m.heroes"); heroes.isArray()) {
         room.heroes.clear();
-        for (const QJsonValue &hero : heroes.toArray())
-            if (hero.isString() && hero.toString() != m_ownUserId && room.heroes.size() < 5)
-                room.heroes << hero.toString();
+        for (const QJsonValue &hero : heroes.toArray()) {
+            const QString id = hero.toString();
+            if (room.heroes.size() < 5 && id != m_ownUserId && Identifiers::validateUserId(id).isEmpty())
+                room.heroes << id;
+        }
     }
     if (const QJsonValue n = summary.value(u"m.joined_member_count"); n.isDouble())
         room.joinedMemberCount = qMax(0, n.toInt());

@@ -4,6 +4,7 @@
 #include "roomstore.h"
 
 #include <QRandomGenerator>
+#include <algorithm>
 #include <QTimer>
 
 SyncEngine::SyncEngine(ApiClient *api, RoomStore *store, QObject *parent)
@@ -147,6 +148,9 @@ void SyncEngine::onError(const MatrixError &error)
         const qint64 base = qMin<qint64>(60000, 1000LL << qMin(m_failures - 1, 6));
         delay = base / 2 + QRandomGenerator::global()->bounded(base / 2 + 1);
     }
+    // A hint beyond an hour is not honoured as such (QTimer takes an int of milliseconds, and no
+    // one waits that long): retry within the hour and show it.
+    delay = std::clamp<qint64>(delay, 0, 3600 * 1000);
     m_retryInSeconds = int((delay + 999) / 1000);
     setState(Reconnecting);
     emit stateChanged();

@@ -114,6 +114,10 @@ private slots:
         QTest::newRow("ipv6 unclosed") << "[2001:db8::1" << false;
         QTest::newRow("scheme") << "https://matrix.org" << false;
         QTest::newRow("port zero") << "matrix.org:0" << false;
+        // Found by fuzzing: toInt() skips whitespace and takes a sign.
+        QTest::newRow("space before port") << "example.org: 80" << false;
+        QTest::newRow("newline before port") << "example.org:\n1" << false;
+        QTest::newRow("plus port") << "example.org:+8448" << false;
     }
     void serverNames()
     {

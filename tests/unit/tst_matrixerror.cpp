@@ -66,6 +66,14 @@ private slots:
         QCOMPARE(MatrixError::parseRetryAfter("Wed, 21 Oct 2015 07:28:00 GMT"), 0); // past: now
     }
 
+    void absurdRetryHintsAreIgnored()
+    {
+        // Found by fuzzing: 1e300 overflowed the cast to qint64 (undefined behaviour).
+        QCOMPARE(MatrixError::fromHttp(429, {}, R"({"retry_after_ms":1e300})", nullptr).retryAfterMs, -1);
+        QCOMPARE(MatrixError::parseRetryAfter("Fri, 31 Dec 9999 23:59:59 GMT"), -1);
+        QCOMPARE(MatrixError::parseRetryAfter("99999999999"), -1);
+    }
+
     void nonJsonErrorBodies()
     {
         const MatrixError e = MatrixError::fromHttp(502, {}, "<html>Bad gateway</html>", nullptr);

@@ -220,6 +220,39 @@ private slots:
         QCOMPARE(old.data(RoomListModel::SuccessorRoomIdRole).toString(), QStringLiteral("!newest:x.org"));
     }
 
+    void hugeMemberCountsDoNotOverflow()
+    {
+        // Found by fuzzing (UBSan): joined + invited counts summed in an int.
+        RoomStore store;
+        store.applySync(json(R"({"rooms":{"join":{"!big:x.org":{"summary":{
+            "m.heroes":["@a:x.org"],"m.joined_member_count":2147483647,"m.invited_member_count":2147483647}}}}})"));
+        QCOMPARE(store.find(QStringLiteral("!big:x.org"))->displayName(),
+                 QStringLiteral("@a:x.org and 4294967292 others"));
+    }
+
+    void sectionsStayContiguousWhenManyRoomsMoveAtOnce()
+    {
+        // Found by fuzzing: several rows changing membership in one sync left the proxy's order
+        // stale (a section appeared twice).
+        RoomFilterProxy proxy;
+        proxy.setSourceModel(m_model.get());
+        m_store->applySync(json(R"({"rooms":{
+            "leave":{"!named:x.org":{},"!aliased:x.org":{}},
+            "invite":{"!old:x.org":{"invite_state":{"events":[]}},"!heroes:x.org":{"invite_state":{"events":[]}}},
+            "join":{"!inv:x.org":{}}}})"));
+        QStringList sections;
+        for (int i = 0; i < proxy.rowCount(); ++i)
+            sections << proxy.index(i, 0).data(RoomListModel::SectionRole).toString();
+        QStringList expected = sections;
+        std::stable_sort(expected.begin(), expected.end(), [](const QString &a, const QString &b) {
+            static const QStringList order{"Invites", "Joined", "Left"};
+            return order.indexOf(a) < order.indexOf(b);
+        });
+        QCOMPARE(sections, expected);
+        QCOMPARE(sections.count(QStringLiteral("Invites")), 2);
+        QCOMPARE(sections.count(QStringLiteral("Left")), 2);
+    }
+
     void forgetRemovesRow()
     {
         QSignalSpy removed(m_model.get(), &QAbstractItemModel::rowsRemoved);
