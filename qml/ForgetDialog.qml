@@ -31,6 +31,7 @@ BaseDialog {
         anchors.fill: parent
         spacing: Theme.spacing
         Label {
+            textFormat: Text.PlainText
             objectName: "forgetExplanation"
             Layout.fillWidth: true
             wrapMode: Text.Wrap

@@ -104,6 +104,7 @@ BaseDialog {
         }
 
         Label {
+            textFormat: Text.PlainText
             text: qsTr("Room address or ID")
             font.bold: true
         }
@@ -137,6 +138,7 @@ BaseDialog {
         }
 
         Label {
+            textFormat: Text.PlainText
             text: qsTr("Via servers (optional)")
             font.bold: true
         }
@@ -162,6 +164,7 @@ BaseDialog {
         }
 
         Label {
+            textFormat: Text.PlainText
             text: qsTr("Reason (optional)")
             font.bold: true
         }

@@ -35,11 +35,13 @@ BaseDialog {
         spacing: Theme.spacing
 
         Label {
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             wrapMode: Text.Wrap
             text: qsTr("You will stop receiving messages from this room. To come back later you may need a new invitation.")
         }
         Label {
+            textFormat: Text.PlainText
             text: qsTr("Reason (optional)")
             font.bold: true
         }
@@ -62,6 +64,7 @@ BaseDialog {
             Accessible.name: qsTr("Also forget this room")
             KeyNavigation.tab: leaveButton
             contentItem: Label {
+                textFormat: Text.PlainText
                 leftPadding: forgetCheck.indicator.width + forgetCheck.spacing
                 text: forgetCheck.text
                 wrapMode: Text.Wrap

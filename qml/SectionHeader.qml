@@ -26,6 +26,7 @@ Rectangle {
         anchors.leftMargin: Theme.spacing
         anchors.rightMargin: Theme.spacing
         Label {
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             text: root.title + "  (" + root.sectionCount + ")"
             font.bold: true

@@ -224,7 +224,9 @@ private slots:
         QVERIFY(m_app.click(invite));
         QQuickItem *search = m_app.waitFor(QStringLiteral("inviteSearchField"));
         QVERIFY(search);
-        QVERIFY(m_app.typeInto(search, QStringLiteral("a")));
+        // "d" finds two seeded users (Dave Lister, Carol Danvers) whatever else runs on the
+        // shared server: the directory matches word prefixes.
+        QVERIFY(m_app.typeInto(search, QStringLiteral("d")));
         QTRY_VERIFY_WITH_TIMEOUT(m_app.services->userDirectory()->rowCount() >= 2, 15000);
         QTest::qWait(800); // avatars
         shoot(QStringLiteral("invite-dialog"));
