@@ -99,6 +99,14 @@ QString CredentialStore::readTokenFile() const
     return QString::fromUtf8(file.readAll()).trimmed();
 }
 
+void CredentialStore::rememberAccount(const QString &homeserver, const QString &userId)
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("session/homeserver"), homeserver);
+    settings.setValue(QStringLiteral("session/userId"), userId);
+    emit savedChanged();
+}
+
 void CredentialStore::setBusy(bool busy)
 {
     if (busy == m_busy)
@@ -157,10 +165,7 @@ void CredentialStore::save(const QString &homeserver, const QString &userId, con
     if (useFileStore()) {
         const bool ok = writeTokenFile(token);
         if (ok) {
-            QSettings settings;
-            settings.setValue(QStringLiteral("session/homeserver"), homeserver);
-            settings.setValue(QStringLiteral("session/userId"), userId);
-            emit savedChanged();
+            rememberAccount(homeserver, userId);
         } else {
             setError(QStringLiteral("Could not write %1.").arg(tokenFilePath()), false);
         }
@@ -176,10 +181,7 @@ void CredentialStore::save(const QString &homeserver, const QString &userId, con
         setBusy(false);
         const bool ok = !timedOut && job->error() == QKeychain::NoError;
         if (ok) {
-            QSettings settings;
-            settings.setValue(QStringLiteral("session/homeserver"), homeserver);
-            settings.setValue(QStringLiteral("session/userId"), userId);
-            emit savedChanged();
+            rememberAccount(homeserver, userId);
         } else {
             setError(timedOut ? QStringLiteral("The system keychain did not answer; you will "
                                                "need to sign in again next time.")

@@ -51,6 +51,7 @@ signals:
 
 private:
     void setBusy(bool busy);
+    void rememberAccount(const QString &homeserver, const QString &userId); // the non-secret part
     bool writeTokenFile(const QString &token);
     QString readTokenFile() const;
     void setError(const QString &error, bool keychainMissing);

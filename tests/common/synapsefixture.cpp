@@ -5,6 +5,7 @@
 #include <QJsonDocument>
 #include <QMessageAuthenticationCode>
 #include <QNetworkReply>
+#include <QProcess>
 #include <QRandomGenerator>
 #include <QTimer>
 
@@ -37,6 +38,44 @@ bool SynapseFixture::load(QString *error)
         return false;
     }
     return true;
+}
+
+bool SynapseFixture::harness(const QStringList &args, const QString &instance)
+{
+    QProcess p;
+    p.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    p.setStandardOutputFile(QProcess::nullDevice()); // stdout carries the shared secret
+    p.start(QStringLiteral("python3"),
+            QStringList{QStringLiteral(CONCIERGE_HARNESS), QStringLiteral("--root"),
+                        QStringLiteral(CONCIERGE_SYNAPSE_ROOT)} +
+                args + QStringList{QStringLiteral("--name"), instance});
+    return p.waitForFinished(300000) && p.exitStatus() == QProcess::NormalExit &&
+           p.exitCode() == 0;
+}
+
+bool SynapseFixture::startDedicated(const QString &instance, bool defaultRateLimits,
+                                    QString *error)
+{
+    QStringList args{QStringLiteral("start")};
+    if (defaultRateLimits)
+        args << QStringLiteral("--default-ratelimits");
+    if (!harness(args, instance)) {
+        *error = QStringLiteral("could not start a dedicated Synapse '%1'").arg(instance);
+        return false;
+    }
+    qputenv("CONCIERGE_SYNAPSE_SERVER_JSON",
+            QStringLiteral(CONCIERGE_SYNAPSE_ROOT "/instances/%1/server.json").arg(instance).toUtf8());
+    return load(error);
+}
+
+bool SynapseFixture::restartDedicated(const QString &instance)
+{
+    return harness({QStringLiteral("restart")}, instance);
+}
+
+bool SynapseFixture::stopDedicated(const QString &instance)
+{
+    return harness({QStringLiteral("stop")}, instance);
 }
 
 QByteArray SynapseFixture::seg(const QString &s)

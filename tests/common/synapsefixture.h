@@ -27,6 +27,12 @@ public:
     // Reads server.json named by $CONCIERGE_SYNAPSE_SERVER_JSON. Returns false (with *error) when
     // the server is not there: tests must then FAIL, never skip.
     bool load(QString *error);
+    // A Synapse instance of the test's own (for tests that stop, restart or rate-limit it, which
+    // must not disturb the shared fixture): starts it through tests/synapse/harness.py and
+    // load()s it. stopDedicated() in cleanupTestCase.
+    bool startDedicated(const QString &instance, bool defaultRateLimits, QString *error);
+    static bool restartDedicated(const QString &instance);
+    static bool stopDedicated(const QString &instance);
     QUrl baseUrl() const { return m_baseUrl; }
     QString serverName() const { return m_serverName; }
 
@@ -47,6 +53,8 @@ public:
     QJsonObject memberEvent(const User &admin, const QString &roomId, const QString &userId);
 
     static QByteArray seg(const QString &s);
+    // Runs `harness.py --root <fixture root> ARGS --name INSTANCE`; true on exit status 0.
+    static bool harness(const QStringList &args, const QString &instance);
 
 private:
     QNetworkAccessManager m_nam;

@@ -5,7 +5,6 @@
 #include "synapsefixture.h"
 
 #include <QElapsedTimer>
-#include <QProcess>
 #include <QSignalSpy>
 #include <QtTest>
 
@@ -14,26 +13,12 @@ class TestRateLimitSynapse : public QObject
     Q_OBJECT
     QString m_instance = QStringLiteral("ratelimit-%1").arg(QCoreApplication::applicationPid());
 
-    bool harness(const QStringList &args)
-    {
-        QProcess p;
-        p.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        p.start(QStringLiteral("python3"),
-                QStringList{QStringLiteral(CONCIERGE_HARNESS), QStringLiteral("--root"),
-                            QStringLiteral(CONCIERGE_SYNAPSE_ROOT)} +
-                    args + QStringList{QStringLiteral("--name"), m_instance});
-        return p.waitForFinished(300000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
-    }
-
 private slots:
     void joinsBeyondTheBurstWaitAsTold()
     {
-        QVERIFY(harness({QStringLiteral("start"), QStringLiteral("--default-ratelimits")}));
-        qputenv("CONCIERGE_SYNAPSE_SERVER_JSON",
-                QStringLiteral(CONCIERGE_SYNAPSE_ROOT "/instances/%1/server.json").arg(m_instance).toUtf8());
         SynapseFixture server;
         QString error;
-        QVERIFY2(server.load(&error), qPrintable(error));
+        QVERIFY2(server.startDedicated(m_instance, true, &error), qPrintable(error));
         const auto admin = server.registerUser(QStringLiteral("admin"), true);
         const auto bob = server.registerUser(QStringLiteral("bob"));
         const auto alice = server.registerUser(QStringLiteral("alice"));
@@ -85,7 +70,7 @@ private slots:
             QVERIFY(joined.contains(room));
     }
 
-    void cleanupTestCase() { harness({QStringLiteral("stop")}); }
+    void cleanupTestCase() { SynapseFixture::stopDedicated(m_instance); }
 };
 
 QTEST_MAIN(TestRateLimitSynapse)

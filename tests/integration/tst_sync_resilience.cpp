@@ -5,7 +5,6 @@
 #include "roomstore.h"
 #include "synapsefixture.h"
 
-#include <QProcess>
 #include <QtTest>
 
 class TestSyncResilience : public QObject
@@ -14,30 +13,12 @@ class TestSyncResilience : public QObject
 
     QString m_instance = QStringLiteral("resilience-%1").arg(QCoreApplication::applicationPid());
 
-    bool harness(const QStringList &args, QByteArray *out = nullptr)
-    {
-        QProcess p;
-        p.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        p.start(QStringLiteral("python3"),
-                QStringList{QStringLiteral(CONCIERGE_HARNESS), QStringLiteral("--root"),
-                            QStringLiteral(CONCIERGE_SYNAPSE_ROOT)} +
-                    args + QStringList{QStringLiteral("--name"), m_instance});
-        if (!p.waitForFinished(300000))
-            return false;
-        if (out)
-            *out = p.readAllStandardOutput();
-        return p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
-    }
-
 private slots:
     void survivesRestart()
     {
-        QVERIFY2(harness({QStringLiteral("start")}), "could not start a dedicated Synapse");
-        const QString serverJson = QStringLiteral(CONCIERGE_SYNAPSE_ROOT "/instances/%1/server.json").arg(m_instance);
-        qputenv("CONCIERGE_SYNAPSE_SERVER_JSON", serverJson.toUtf8());
         SynapseFixture server;
         QString error;
-        QVERIFY2(server.load(&error), qPrintable(error));
+        QVERIFY2(server.startDedicated(m_instance, false, &error), qPrintable(error));
         const auto alice = server.registerUser(QStringLiteral("alice"));
         const auto bob = server.registerUser(QStringLiteral("bob"));
 
@@ -49,7 +30,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(app.store()->find(before), 40000);
 
         // The server goes away mid long-poll.
-        QVERIFY(harness({QStringLiteral("stop")}));
+        QVERIFY(SynapseFixture::stopDedicated(m_instance));
         QTRY_COMPARE_WITH_TIMEOUT(app.sync()->state(), SyncEngine::Reconnecting, 20000);
         QVERIFY(app.sync()->statusText().startsWith(QLatin1String("Reconnecting in")));
         QCOMPARE(app.sync()->lastError().kind, MatrixError::Unreachable);
@@ -57,7 +38,7 @@ private slots:
         QTest::qWait(3000);                 // several failed attempts, each backed off
         QCOMPARE(app.sync()->state(), SyncEngine::Reconnecting);
 
-        QVERIFY(harness({QStringLiteral("restart")}));
+        QVERIFY(SynapseFixture::restartDedicated(m_instance));
         // Changed while Concierge was disconnected (it is still waiting out its backoff).
         const QString during = server.createRoom(bob, {{QStringLiteral("name"), QStringLiteral("During")}});
         QVERIFY(server.invite(bob, during, alice.userId));
@@ -68,7 +49,7 @@ private slots:
         QCOMPARE(app.session()->state(), Session::SignedIn);
     }
 
-    void cleanupTestCase() { harness({QStringLiteral("stop")}); }
+    void cleanupTestCase() { SynapseFixture::stopDedicated(m_instance); }
 };
 
 QTEST_MAIN(TestSyncResilience)
