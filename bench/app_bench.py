@@ -26,7 +26,6 @@ def main() -> int:
         payload_path = os.path.join(tmp, "sync.json")
         subprocess.run([args.bench, "--rooms", str(args.rooms), "--dump-sync", payload_path], check=True)
         payload = open(payload_path, "rb").read()
-        served = {}
 
         class Handler(http.server.BaseHTTPRequestHandler):
             def log_message(self, *a):
@@ -49,7 +48,6 @@ def main() -> int:
                         time.sleep(5)  # the long poll: nothing new
                         self.reply(b'{"next_batch":"s2"}')
                     else:
-                        served["at"] = time.monotonic()
                         self.reply(payload)
                 else:
                     self.send_response(404)
@@ -59,9 +57,8 @@ def main() -> int:
         threading.Thread(target=server.serve_forever, daemon=True).start()
         base = f"http://127.0.0.1:{server.server_address[1]}"
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen", CONCIERGE_ACCESS_TOKEN="bench-token")
-        loaded, rss, after_response = [], [], []
+        loaded, rss = [], []
         for _ in range(args.runs):
-            t0 = time.monotonic()
             r = subprocess.run([args.app, "--homeserver", base, "--no-keychain", "--exit-when-loaded"],
                                env=env, capture_output=True, text=True, timeout=120)
             if r.returncode != 0 or "rooms_loaded_ms" not in r.stdout:
@@ -73,12 +70,9 @@ def main() -> int:
                 return 1
             loaded.append(float(fields["rooms_loaded_ms"]))
             rss.append(float(fields["rss_mb"]))
-            # From the moment the server finished writing the response to the list being ready.
-            after_response.append(t0 * 1000 + float(fields["rooms_loaded_ms"]) - served["at"] * 1000)
         server.shutdown()
     print(f"app rooms={args.rooms} payload_mb={len(payload) / 2**20:.1f} "
           f"launch_to_list_ms={statistics.median(loaded):.0f} "
-          f"response_to_list_ms~{statistics.median(after_response):.0f} "
           f"rss_mb={statistics.median(rss):.1f} (median of {args.runs})")
     return 0
 
