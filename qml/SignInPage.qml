@@ -174,9 +174,22 @@ Page {
                 Layout.fillWidth: true
                 visible: !root.services.credentials.keychainAvailable
                 kind: FormMessage.Kind.Notice
-                text: qsTr("No system keychain is available, so the token is kept only until you quit.")
+                textFormat: Text.PlainText
+                text: (root.services.credentials.useFileStore
+                       ? qsTr("No system keychain is available: the token will be kept in a file only you can read.")
+                       : qsTr("No system keychain is available, so the token is kept only until you quit."))
                       + (root.services.credentials.lastError !== ""
                          ? " (" + root.services.credentials.lastError + ")" : "")
+            }
+            CheckBox {
+                id: fileStoreCheck
+                objectName: "fileStoreCheck"
+                visible: !root.services.credentials.keychainAvailable && rememberCheck.checked
+                text: qsTr("Keep the token in a file instead (readable only by you; less safe than a keychain)")
+                checked: root.services.credentials.useFileStore
+                enabled: !root.busy
+                Accessible.name: qsTr("Keep the token in a file instead")
+                onToggled: root.services.credentials.useFileStore = checked
             }
 
             RowLayout {

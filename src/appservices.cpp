@@ -33,7 +33,7 @@ AppServices::AppServices(bool useKeychain, QObject *parent)
             m_store->setOwnUserId(m_session->userId());
         }
         m_sync->start();
-        if (m_useKeychain && m_rememberSession && !m_tokenToRemember.isEmpty())
+        if (m_rememberSession && !m_tokenToRemember.isEmpty() && canRemember())
             m_credentials->save(m_session->homeserverInput(), m_session->userId(),
                                 m_tokenToRemember);
         m_tokenToRemember.clear();
@@ -54,6 +54,12 @@ AppServices::AppServices(bool useKeychain, QObject *parent)
     connect(m_membership, &MembershipService::actionFinished, m_sync, &SyncEngine::syncNow);
 }
 
+bool AppServices::canRemember() const
+{
+    // The keychain unless disabled; the 0600 file only when the user chose it.
+    return m_useKeychain || m_credentials->useFileStore();
+}
+
 void AppServices::onTokenRejected(const MatrixError &error)
 {
     if (m_session->state() != Session::SignedIn)
@@ -61,8 +67,7 @@ void AppServices::onTokenRejected(const MatrixError &error)
     m_sync->pause();
     if (!error.softLogout) {
         // A hard logout: the device is gone server-side; nothing local is worth keeping.
-        if (m_useKeychain)
-            m_credentials->forget();
+        m_credentials->forget();
         m_sync->stop();
         m_store->clear();
         m_store->setOwnUserId({});
@@ -87,7 +92,7 @@ void AppServices::signIn(const QString &homeserver, const QString &accessToken)
 
 void AppServices::restoreSession()
 {
-    if (!m_useKeychain || m_credentials->savedHomeserver().isEmpty()) {
+    if (!canRemember() || m_credentials->savedHomeserver().isEmpty()) {
         emit restoreFinished(false);
         return;
     }
@@ -107,7 +112,6 @@ void AppServices::restoreSession()
 
 void AppServices::signOut()
 {
-    if (m_useKeychain)
-        m_credentials->forget();
+    m_credentials->forget();
     m_session->signOut();
 }

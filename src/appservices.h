@@ -64,6 +64,7 @@ signals:
 
 private:
     void onTokenRejected(const MatrixError &error);
+    bool canRemember() const;
 
     QNetworkAccessManager *m_nam;
     ApiClient *m_api;

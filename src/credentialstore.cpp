@@ -127,6 +127,7 @@ void CredentialStore::setError(const QString &error, bool keychainMissing)
 
 void CredentialStore::disableKeychain()
 {
+    m_keychainDisabled = true;
     setError(QStringLiteral("The system keychain is not used (--no-keychain)."), true);
 }
 
@@ -139,6 +140,10 @@ void CredentialStore::load()
     }
     if (useFileStore()) {
         emit loaded(homeserver, readTokenFile());
+        return;
+    }
+    if (m_keychainDisabled) {
+        emit loaded(homeserver, QString());
         return;
     }
     setBusy(true);
@@ -172,6 +177,10 @@ void CredentialStore::save(const QString &homeserver, const QString &userId, con
         emit saved(ok);
         return;
     }
+    if (m_keychainDisabled) {
+        emit saved(false);
+        return;
+    }
     setBusy(true);
     auto *job = new QKeychain::WritePasswordJob(KeychainService, this);
     job->setAutoDelete(true);
@@ -202,6 +211,8 @@ void CredentialStore::forget()
     settings.remove(QStringLiteral("session/userId"));
     QFile::remove(tokenFilePath());
     emit savedChanged();
+    if (m_keychainDisabled)
+        return;
     auto *job = new QKeychain::DeletePasswordJob(KeychainService, this);
     job->setAutoDelete(true);
     job->setKey(KeychainKey);

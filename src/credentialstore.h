@@ -57,5 +57,6 @@ private:
     void setError(const QString &error, bool keychainMissing);
     bool m_busy = false;
     bool m_keychainAvailable = true;
+    bool m_keychainDisabled = false;
     QString m_lastError;
 };

@@ -4,7 +4,9 @@
 #include "fakehomeserver.h"
 #include "roomstore.h"
 
+#include <QFile>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QUrlQuery>
 #include <QtTest>
 
@@ -151,6 +153,35 @@ private slots:
         // After the new token, sync continued from s1 rather than starting over.
         QCOMPARE(queryItem(syncs.at(2), QStringLiteral("since")), QStringLiteral("s1"));
         QCOMPARE(syncs.at(2).authorization, QByteArray("Bearer tok2"));
+    }
+
+    void fileStoreRemembersWithoutKeychain()
+    {
+        // No keychain (--no-keychain here), but the user chose the 0600 file: the next start
+        // signs in by itself; signing out forgets it.
+        QStandardPaths::setTestModeEnabled(true);
+        m_fake->script("/_matrix/client/v3/sync", {{200, roomSync("s1", "!a:localhost", "A")},
+                                                   FakeHomeserver::Reply::stall()});
+        QVERIFY(!m_app->credentials()->keychainAvailable());
+        m_app->credentials()->setUseFileStore(true);
+        QSignalSpy saved(m_app->credentials(), &CredentialStore::saved);
+        signIn("tok-file");
+        QVERIFY(saved.count() == 1 || saved.wait(5000));
+        QVERIFY(saved.first().first().toBool());
+        QVERIFY(QFile::exists(CredentialStore::tokenFilePath()));
+
+        AppServices next(false);
+        QSignalSpy restored(&next, &AppServices::restoreFinished);
+        next.restoreSession();
+        QVERIFY(restored.count() == 1 || restored.wait(5000));
+        QCOMPARE(restored.first().first().toBool(), true);
+        QTRY_COMPARE_WITH_TIMEOUT(next.session()->state(), Session::SignedIn, 10000);
+        QCOMPARE(m_fake->requestsTo("/_matrix/client/v3/account/whoami").last().authorization,
+                 QByteArray("Bearer tok-file"));
+
+        next.signOut();
+        QVERIFY(!QFile::exists(CredentialStore::tokenFilePath()));
+        next.credentials()->setUseFileStore(false);
     }
 
     void hardLogoutClearsEverything()
