@@ -28,11 +28,13 @@ AppServices::AppServices(bool useKeychain, QObject *parent)
         // The same account again after an expired session continues from where sync stopped;
         // another account starts from scratch.
         if (m_store->ownUserId() != m_session->userId()) {
+            m_membership->cancelParked(); // never another account's actions
             m_sync->stop();
             m_store->clear();
             m_store->setOwnUserId(m_session->userId());
         }
         m_sync->start();
+        m_membership->resumeParked();
         if (m_rememberSession && !m_tokenToRemember.isEmpty() && canRemember())
             m_credentials->save(m_session->homeserverInput(), m_session->userId(),
                                 m_tokenToRemember);
@@ -40,11 +42,13 @@ AppServices::AppServices(bool useKeychain, QObject *parent)
     });
     connect(m_session, &Session::signInFailed, this, [this] { m_tokenToRemember.clear(); });
     connect(m_session, &Session::signedOut, this, [this] {
+        m_membership->cancelParked();
         m_sync->stop();
         m_store->clear();
         m_store->setOwnUserId({});
     });
     connect(m_sync, &SyncEngine::tokenRejected, this, &AppServices::onTokenRejected);
+    connect(m_membership, &MembershipService::sessionExpired, this, &AppServices::onTokenRejected);
     connect(m_membership, &MembershipService::actionFinished, this,
             [this](int, const QString &, const QString &, const QString &, const MatrixError &e) {
                 if (e.httpStatus == 401 && e.isUnknownToken())
@@ -112,6 +116,7 @@ void AppServices::restoreSession()
 
 void AppServices::signOut()
 {
+    m_membership->cancelParked();
     m_credentials->forget();
     m_session->signOut();
 }

@@ -148,32 +148,66 @@ int MembershipService::start(const QString &action, const QString &target,
     emit pendingChanged(target);
     emit runningChanged();
 
-    ApiCall *call = m_api->post(path, body, RetryPolicy::membership());
+    send({id, action, target, displayTarget, path, body});
+    return id;
+}
+
+void MembershipService::send(const Request &r)
+{
+    ApiCall *call = m_api->post(r.path, r.body, RetryPolicy::membership());
     connect(call, &ApiCall::retrying, this, [=, this](int, qint64 delayMs, const MatrixError &e) {
         setStatusText(QStringLiteral("%1: waiting %2 s (%3)")
-                          .arg(describe(action, displayTarget))
+                          .arg(describe(r.action, r.displayTarget))
                           .arg((delayMs + 999) / 1000)
                           .arg(e.httpStatus == 429 ? QStringLiteral("server rate limit")
                                                    : e.summary()),
                       false);
-        emit actionRetrying(id, action, target, delayMs, e);
+        emit actionRetrying(r.id, r.action, r.target, delayMs, e);
     });
     connect(call, &ApiCall::succeeded, this, [=, this](const QJsonObject &response) {
-        QString resultRoomId = target;
-        if (action == QLatin1String("join")) {
+        QString resultRoomId = r.target;
+        if (r.action == QLatin1String("join")) {
             const QString joined = response.value(QLatin1String("room_id")).toString();
             if (Identifiers::validateRoomId(joined).isEmpty())
                 resultRoomId = joined;
         }
         // /sync never reports a forgotten room again: drop it here.
-        if (action == QLatin1String("forget") && m_store)
-            m_store->removeRoom(target);
-        finish(id, action, target, resultRoomId, {});
+        if (r.action == QLatin1String("forget") && m_store)
+            m_store->removeRoom(r.target);
+        finish(r.id, r.action, r.target, resultRoomId, {});
     });
     connect(call, &ApiCall::failed, this, [=, this](const MatrixError &e) {
-        finish(id, action, target, target, e);
+        if (e.isUnknownToken() && e.softLogout) {
+            // The session expired but may be continued: keep the action (still pending, nothing
+            // lost) and send it again once the user has given a new token.
+            m_parked.append(r);
+            setStatusText(QStringLiteral("%1: waiting for you to sign in again")
+                              .arg(describe(r.action, r.displayTarget)),
+                          false);
+            emit sessionExpired(e);
+            return;
+        }
+        finish(r.id, r.action, r.target, r.target, e);
     });
-    return id;
+}
+
+void MembershipService::resumeParked()
+{
+    const QList<Request> parked = std::exchange(m_parked, {});
+    for (const Request &r : parked) {
+        setStatusText(describe(r.action, r.displayTarget) + QStringLiteral("…"), false);
+        send(r);
+    }
+}
+
+void MembershipService::cancelParked()
+{
+    const QList<Request> parked = std::exchange(m_parked, {});
+    MatrixError cancelled;
+    cancelled.kind = MatrixError::Cancelled;
+    cancelled.message = QStringLiteral("Cancelled: signed out before it could be sent");
+    for (const Request &r : parked)
+        finish(r.id, r.action, r.target, r.target, cancelled);
 }
 
 void MembershipService::finish(int requestId, const QString &action, const QString &target,

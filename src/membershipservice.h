@@ -3,6 +3,8 @@
 #include "matrixerror.h"
 
 #include <QHash>
+#include <QJsonObject>
+#include <QList>
 #include <QObject>
 #include <QStringList>
 #include <QtQmlIntegration/qqmlintegration.h>
@@ -45,6 +47,10 @@ public:
         return m_lastError.value(roomIdOrAlias);
     }
     int runningCount() const { return int(m_pending.size()); }
+    // Actions held back by a soft logout: sent again after the next sign-in, or cancelled (each
+    // then gets its actionFinished) when the user signs out instead.
+    void resumeParked();
+    void cancelParked();
     QString statusText() const { return m_statusText; }
 
 signals:
@@ -56,8 +62,20 @@ signals:
                         qint64 delayMs, const MatrixError &error);
     void pendingChanged(const QString &target);
     void runningChanged();
+    // An action met an expired session that may be continued (soft logout); it is parked.
+    void sessionExpired(const MatrixError &error);
 
 private:
+    struct Request
+    {
+        int id;
+        QString action;
+        QString target;
+        QString displayTarget;
+        QByteArray path;
+        QJsonObject body;
+    };
+    void send(const Request &request);
     int start(const QString &action, const QString &target, const QString &displayTarget,
               const QString &validationError, const QByteArray &path, const QJsonObject &body);
     void setStatusText(const QString &text, bool expires);
@@ -70,5 +88,6 @@ private:
     QHash<QString, QString> m_pending;   // target -> action
     QHash<QString, QString> m_lastError; // target -> summary
     QString m_statusText;
-    QTimer *m_statusExpiry; // a finished action's status line fades after a while
+    QTimer *m_statusExpiry;
+    QList<Request> m_parked; // a finished action's status line fades after a while
 };

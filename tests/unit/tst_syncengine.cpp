@@ -184,6 +184,53 @@ private slots:
         next.credentials()->setUseFileStore(false);
     }
 
+    void softLogoutKeepsPendingActions()
+    {
+        m_fake->script("/_matrix/client/v3/sync", {{200, roomSync("s1", "!a:localhost", "A")},
+                                                   FakeHomeserver::Reply::stall()});
+        m_fake->script("/_matrix/client/v3/rooms/",
+                       {{401, R"({"errcode":"M_UNKNOWN_TOKEN","error":"expired","soft_logout":true})"},
+                        {200, "{}"}});
+        signIn("old-token");
+        MembershipService *membership = m_app->membership();
+        QSignalSpy finished(membership, &MembershipService::actionFinished);
+        QSignalSpy expired(m_app.get(), &AppServices::sessionExpired);
+        membership->leave(QStringLiteral("!a:localhost"), QStringLiteral("bye"));
+        QVERIFY(expired.wait(10000));
+        QCOMPARE(m_app->session()->state(), Session::SignedOut);
+        // Not dropped, not failed: still pending, and the status says why.
+        QCOMPARE(membership->pendingAction(QStringLiteral("!a:localhost")), QStringLiteral("leave"));
+        QVERIFY(membership->statusText().contains(QLatin1String("sign in again")));
+        QCOMPARE(finished.count(), 0);
+
+        signIn("new-token");
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 10000);
+        QVERIFY(!finished.first().at(4).value<MatrixError>().isError());
+        const auto leaves = m_fake->requestsTo("/_matrix/client/v3/rooms/");
+        QCOMPARE(leaves.size(), 2); // sent once per token, not more
+        QCOMPARE(leaves.last().authorization, QByteArray("Bearer new-token"));
+        QCOMPARE(leaves.last().body, leaves.first().body);
+    }
+
+    void parkedActionsAreCancelledOnSignOut()
+    {
+        m_fake->script("/_matrix/client/v3/sync", {{200, roomSync("s1", "!a:localhost", "A")},
+                                                   FakeHomeserver::Reply::stall()});
+        m_fake->script("/_matrix/client/v3/rooms/",
+                       {{401, R"({"errcode":"M_UNKNOWN_TOKEN","error":"expired","soft_logout":true})"}});
+        signIn();
+        QSignalSpy finished(m_app->membership(), &MembershipService::actionFinished);
+        QSignalSpy expired(m_app.get(), &AppServices::sessionExpired);
+        m_app->membership()->forget(QStringLiteral("!a:localhost"));
+        QVERIFY(expired.wait(10000));
+        QCOMPARE(finished.count(), 0);
+        // The user signs out instead of giving a new token: the action ends, visibly cancelled.
+        m_app->signOut();
+        QCOMPARE(finished.count(), 1);
+        QCOMPARE(finished.first().at(4).value<MatrixError>().kind, MatrixError::Cancelled);
+        QCOMPARE(m_app->membership()->pendingAction(QStringLiteral("!a:localhost")), QString());
+    }
+
     void hardLogoutClearsEverything()
     {
         m_fake->script("/_matrix/client/v3/sync",
