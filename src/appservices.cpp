@@ -53,9 +53,9 @@ AppServices::AppServices(bool useKeychain, QObject *parent)
             [this](int, const QString &, const QString &, const QString &, const MatrixError &e) {
                 if (e.httpStatus == 401 && e.isUnknownToken())
                     onTokenRejected(e);
+                else if (!e.isError())
+                    m_sync->syncNow(); // show the change now, not at the end of the long poll
             });
-    // After a membership change, sync now rather than at the end of the long poll.
-    connect(m_membership, &MembershipService::actionFinished, m_sync, &SyncEngine::syncNow);
 }
 
 bool AppServices::canRemember() const
