@@ -37,10 +37,6 @@ public:
 
     // "join" | "leave" | "invite" | "forget" while an action on the room runs, else "".
     Q_INVOKABLE QString pendingAction(const QString &roomIdOrAlias) const;
-    Q_INVOKABLE bool isPending(const QString &roomIdOrAlias) const
-    {
-        return m_pending.contains(roomIdOrAlias);
-    }
     // The last failure on this room ("M_FORBIDDEN: … (HTTP 403)"), cleared by the next action.
     Q_INVOKABLE QString lastError(const QString &roomIdOrAlias) const
     {

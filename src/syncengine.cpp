@@ -126,7 +126,8 @@ void SyncEngine::onResponse(const QJsonObject &body)
     m_failures = 0;
     m_retryInSeconds = 0;
     m_lastError = {};
-    setState(Synced);
+    // One notification for the state and the fields that changed with it.
+    m_state = Synced;
     emit stateChanged();
     emit synced();
     request();
@@ -152,7 +153,8 @@ void SyncEngine::onError(const MatrixError &error)
     // one waits that long): retry within the hour and show it.
     delay = std::clamp<qint64>(delay, 0, 3600 * 1000);
     m_retryInSeconds = int((delay + 999) / 1000);
-    setState(Reconnecting);
+    // One notification for the state and the fields that changed with it.
+    m_state = Reconnecting;
     emit stateChanged();
     m_countdown->start();
     m_retryTimer->start(int(delay));
