@@ -1,18 +1,18 @@
 #include "cli.h"
 
-#include "apiclient.h"
-#include "matrixerror.h"
-#include "membershipservice.h"
-#include "roomstore.h"
-#include "session.h"
-#include "syncengine.h"
+#include "actions/membershipservice.h"
+#include "api/endpoints.h"
+#include "api/matrixerror.h"
+#include "api/safetext.h"
+#include "appservices.h"
+#include "sync/roomstore.h"
+#include "sync/syncengine.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QNetworkAccessManager>
 #include <QTextStream>
 #include <algorithm>
 
@@ -27,13 +27,22 @@ QTextStream &err()
     static QTextStream stream(stderr);
     return stream;
 }
+// Anything a server (or a user's input echoed back) wrote, as it may reach a terminal.
+QString safe(const QString &text)
+{
+    return SafeText::forTerminal(text);
+}
 
-const char *const Usage = R"(Commands:
+QString usage()
+{
+    return Cli::tr(R"(Commands:
   login                              Verify the access token and print who you are.
   rooms [--membership join|invite|leave]
                                      List your joined rooms, invites and left rooms.
   join <#alias:server|!id:server> [--via SERVER]... [--reason TEXT]
-  leave <!room-id> [--reason TEXT]   Leave a room, or decline an invite.
+                                     Join a room (at most 3 --via servers).
+  leave <!room-id> [--reason TEXT] [--forget]
+                                     Leave a room, or decline an invite; --forget also forgets it.
   invite <!room-id> <@user:server> [--reason TEXT]
   forget <!room-id>                  Forget a room you have left.
 
@@ -42,7 +51,9 @@ CONCIERGE_ACCESS_TOKEN or, with --token-stdin, the first line of standard input.
 never printed.
 
 Exit status: 0 success, 1 the server refused (errcode and message on stderr), 2 invalid usage or
-input (nothing was sent), 3 the homeserver could not be reached or the token was rejected.)";
+input (nothing was sent), 3 the homeserver could not be reached or the session was rejected or
+expired, 4 no answer came and whether the action happened could not be found out.)");
+}
 } // namespace
 
 Cli::Cli(QObject *parent) : QObject(parent) {}
@@ -50,35 +61,35 @@ Cli::Cli(QObject *parent) : QObject(parent) {}
 int Cli::start(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Manage the rooms of your Matrix account from scripts.\n\n") +
-        QString::fromUtf8(Usage));
+    parser.setApplicationDescription(tr("Manage the rooms of your Matrix account from scripts.") +
+                                     QStringLiteral("\n\n") + usage());
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption homeserverOpt(QStringLiteral("homeserver"),
-                                           QStringLiteral("Homeserver URL or server name."),
-                                           QStringLiteral("url"));
+                                           tr("Homeserver URL or server name."), QStringLiteral("url"));
     const QCommandLineOption tokenStdinOpt(QStringLiteral("token-stdin"),
-                                           QStringLiteral("Read the access token from stdin."));
+                                           tr("Read the access token from stdin."));
     const QCommandLineOption jsonOpt(QStringLiteral("json"),
-                                     QStringLiteral("Machine-readable JSON output (see README)."));
+                                     tr("Machine-readable JSON output (see README)."));
     const QCommandLineOption viaOpt(QStringLiteral("via"),
-                                    QStringLiteral("A server to join through (repeatable, up to 3)."),
+                                    tr("A server to join through (repeatable, up to 3)."),
                                     QStringLiteral("server"));
-    const QCommandLineOption reasonOpt(QStringLiteral("reason"),
-                                       QStringLiteral("Reason shown to other members."),
+    const QCommandLineOption reasonOpt(QStringLiteral("reason"), tr("Reason shown to other members."),
                                        QStringLiteral("text"));
+    const QCommandLineOption forgetOpt(QStringLiteral("forget"),
+                                       tr("leave: forget the room once it is left."));
     const QCommandLineOption filterOpt(QStringLiteral("print-sync-filter"),
-                                       QStringLiteral("Print the /sync filter used and exit."));
+                                       tr("Print the /sync filter used and exit."));
     const QCommandLineOption membershipOpt(QStringLiteral("membership"),
-                                           QStringLiteral("rooms: only join, invite or leave."),
+                                           tr("rooms: only join, invite or leave."),
                                            QStringLiteral("state"));
-    parser.addOptions({homeserverOpt, tokenStdinOpt, jsonOpt, viaOpt, reasonOpt, membershipOpt, filterOpt});
+    parser.addOptions({homeserverOpt, tokenStdinOpt, jsonOpt, viaOpt, reasonOpt, forgetOpt,
+                       membershipOpt, filterOpt});
     parser.addPositionalArgument(QStringLiteral("command"),
-                                 QStringLiteral("login, rooms, join, leave, invite or forget."));
+                                 tr("login, rooms, join, leave, invite or forget."));
 
     if (!parser.parse(arguments)) {
-        err() << "error: " << parser.errorText() << "\n";
+        err() << "error: " << safe(parser.errorText()) << "\n";
         return UsageError;
     }
     if (parser.isSet(QStringLiteral("help"))) {
@@ -89,48 +100,76 @@ int Cli::start(const QStringList &arguments)
         out() << "concierge-cli " << QCoreApplication::applicationVersion() << "\n";
         return Ok;
     }
-
     if (parser.isSet(filterOpt)) {
         out() << SyncEngine::filterJson() << "\n";
         return Ok;
     }
+    m_json = parser.isSet(jsonOpt);
     const QStringList positional = parser.positionalArguments();
     if (positional.isEmpty()) {
-        err() << "error: no command given\n\n" << Usage << "\n";
+        err() << "error: " << tr("no command given") << "\n\n" << usage() << "\n";
         return UsageError;
     }
     m_command = positional.first();
     m_args = positional.mid(1);
-    m_json = parser.isSet(jsonOpt);
-    m_via = parser.values(viaOpt);
-    m_reason = parser.value(reasonOpt);
     m_membershipFilter = parser.value(membershipOpt);
 
+    // Everything is checked here, before any request: exit status 2 means nothing was sent.
     static const QHash<QString, int> arity{{QStringLiteral("login"), 0}, {QStringLiteral("rooms"), 0},
                                            {QStringLiteral("join"), 1},  {QStringLiteral("leave"), 1},
                                            {QStringLiteral("invite"), 2}, {QStringLiteral("forget"), 1}};
+    auto usageError = [this](const QString &message) {
+        fail(MatrixError::invalidInput(message), UsageError);
+        return UsageError;
+    };
     if (!arity.contains(m_command)) {
-        err() << "error: unknown command '" << m_command << "'\n\n" << Usage << "\n";
+        err() << "error: " << tr("unknown command '%1'").arg(safe(m_command)) << "\n\n" << usage() << "\n";
         return UsageError;
     }
-    if (m_args.size() != arity.value(m_command)) {
-        err() << "error: '" << m_command << "' takes " << arity.value(m_command)
-              << " argument(s), got " << m_args.size() << "\n";
-        return UsageError;
-    }
+    if (m_args.size() != arity.value(m_command))
+        return usageError(tr("'%1' takes %2 argument(s), got %3")
+                              .arg(m_command)
+                              .arg(arity.value(m_command))
+                              .arg(m_args.size()));
     if (!m_membershipFilter.isEmpty() &&
         !QStringList{QStringLiteral("join"), QStringLiteral("invite"), QStringLiteral("leave")}
-             .contains(m_membershipFilter)) {
-        err() << "error: --membership must be join, invite or leave\n";
-        return UsageError;
+             .contains(m_membershipFilter))
+        return usageError(tr("--membership must be join, invite or leave"));
+    if (parser.isSet(viaOpt) && m_command != QLatin1String("join"))
+        return usageError(tr("--via only applies to join"));
+    if (parser.isSet(forgetOpt) && m_command != QLatin1String("leave"))
+        return usageError(tr("--forget only applies to leave"));
+    if (parser.isSet(reasonOpt) && (m_command == QLatin1String("forget") ||
+                                    m_command == QLatin1String("login") || m_command == QLatin1String("rooms")))
+        return usageError(tr("--reason does not apply to %1").arg(m_command));
+
+    static const QHash<QString, Operation::Kind> kinds{{QStringLiteral("join"), Operation::Join},
+                                                       {QStringLiteral("leave"), Operation::Leave},
+                                                       {QStringLiteral("invite"), Operation::Invite},
+                                                       {QStringLiteral("forget"), Operation::Forget}};
+    if (kinds.contains(m_command)) {
+        m_action.kind = kinds.value(m_command);
+        if (m_action.kind == Operation::Leave && parser.isSet(forgetOpt))
+            m_action.kind = Operation::LeaveAndForget;
+        m_action.target = m_args.at(0);
+        m_action.userId = m_args.value(1);
+        m_action.reason = parser.value(reasonOpt);
+        m_action.via = parser.values(viaOpt);
+        if (const QString error = MembershipService::validate(&m_action); !error.isEmpty())
+            return usageError(error);
     }
 
     QString homeserver = parser.value(homeserverOpt);
     if (homeserver.isEmpty())
         homeserver = qEnvironmentVariable("CONCIERGE_HOMESERVER");
-    if (homeserver.isEmpty()) {
-        err() << "error: no homeserver: pass --homeserver or set CONCIERGE_HOMESERVER\n";
-        return UsageError;
+    if (homeserver.isEmpty())
+        return usageError(tr("no homeserver: pass --homeserver or set CONCIERGE_HOMESERVER"));
+    {
+        bool bare = false;
+        QString error;
+        Session::parseHomeserverInput(homeserver, &bare, &error);
+        if (!error.isEmpty())
+            return usageError(error);
     }
     QString token;
     if (parser.isSet(tokenStdinOpt)) {
@@ -140,27 +179,23 @@ int Cli::start(const QStringList &arguments)
     } else {
         token = qEnvironmentVariable("CONCIERGE_ACCESS_TOKEN");
     }
-    if (token.isEmpty()) {
-        err() << "error: no access token: set CONCIERGE_ACCESS_TOKEN or pass --token-stdin\n";
-        return UsageError;
-    }
+    if (token.isEmpty())
+        return usageError(tr("no access token: set CONCIERGE_ACCESS_TOKEN or pass --token-stdin"));
 
-    auto *nam = new QNetworkAccessManager(this);
-    m_api = new ApiClient(nam, this);
-    m_session = new Session(m_api, this);
-    m_store = new RoomStore(this);
-    m_membership = new MembershipService(m_api, m_store, this);
-    connect(m_session, &Session::signedIn, this, &Cli::runCommand);
-    connect(m_session, &Session::signInFailed, this, [this](const MatrixError &error) {
+    m_services = new AppServices(AppServices::Options{false, false, false}, this);
+    m_services->setRememberSession(false);
+    Session *session = m_services->session();
+    connect(session, &Session::signedIn, this, &Cli::runCommand);
+    connect(session, &Session::signInFailed, this, [this, session](const MatrixError &error) {
         MatrixError e = error;
-        e.message = m_session->errorText();
+        e.message = session->errorText();
         fail(e, error.kind == MatrixError::InvalidInput ? UsageError : ConnectionError);
     });
-    m_session->signIn(homeserver, token);
+    m_services->signIn(homeserver, token);
     return -1;
 }
 
-void Cli::fail(const MatrixError &error, int exitCode)
+void Cli::fail(const MatrixError &error, int exitCode, const QString &outcome)
 {
     if (m_json) {
         QJsonObject obj{{QStringLiteral("ok"), false},
@@ -168,9 +203,11 @@ void Cli::fail(const MatrixError &error, int exitCode)
                         {QStringLiteral("errcode"), error.errcode},
                         {QStringLiteral("error"), error.message},
                         {QStringLiteral("http_status"), error.httpStatus}};
+        if (!outcome.isEmpty())
+            obj.insert(QStringLiteral("outcome"), outcome);
         out() << QJsonDocument(obj).toJson(QJsonDocument::Compact) << "\n";
     }
-    err() << "error: " << error.summary() << "\n";
+    err() << "error: " << safe(error.summary()) << "\n";
     out().flush();
     err().flush();
     emit finished(exitCode);
@@ -178,17 +215,18 @@ void Cli::fail(const MatrixError &error, int exitCode)
 
 void Cli::runCommand()
 {
+    Session *session = m_services->session();
     if (m_command == QLatin1String("login")) {
         if (m_json) {
             const QJsonObject obj{{QStringLiteral("ok"), true},
-                                  {QStringLiteral("user_id"), m_session->userId()},
-                                  {QStringLiteral("device_id"), m_session->deviceId()},
-                                  {QStringLiteral("homeserver"),
-                                   m_session->homeserver().toString()}};
+                                  {QStringLiteral("user_id"), session->userId()},
+                                  {QStringLiteral("device_id"), session->deviceId()},
+                                  {QStringLiteral("homeserver"), session->homeserver().toString()}};
             out() << QJsonDocument(obj).toJson(QJsonDocument::Compact) << "\n";
         } else {
-            out() << "Signed in as " << m_session->userId() << " on "
-                  << m_session->homeserver().toString() << "\n";
+            out() << tr("Signed in as %1 on %2")
+                         .arg(safe(session->userId()), safe(session->homeserver().toString()))
+                  << "\n";
         }
         out().flush();
         emit finished(Ok);
@@ -198,41 +236,52 @@ void Cli::runCommand()
         listRooms();
         return;
     }
-    connect(m_membership, &MembershipService::actionFinished, this,
-            [this](int, const QString &action, const QString &, const QString &roomId,
-                   const MatrixError &error) { reportAction(action, roomId, error); });
-    if (m_command == QLatin1String("join"))
-        m_membership->join(m_args.at(0), m_via, m_reason);
-    else if (m_command == QLatin1String("leave"))
-        m_membership->leave(m_args.at(0), m_reason);
-    else if (m_command == QLatin1String("invite"))
-        m_membership->invite(m_args.at(0), m_args.at(1), m_reason);
-    else if (m_command == QLatin1String("forget"))
-        m_membership->forget(m_args.at(0));
+    // Membership commands run as one Operation of the shared service (sign-in gave the store its
+    // user ID, used to check an outcome that got no answer).
+    Operation *operation = m_services->membership()->run(m_action);
+    connect(operation, &Operation::stateChanged, this, [operation] {
+        // Scripts see that something is happening instead of a silent wait.
+        if (operation->state() == Operation::Waiting)
+            err() << "concierge-cli: " << safe(operation->statusText()) << "\n" << Qt::flush;
+    });
+    connect(operation, &Operation::finished, this, [this, operation] { reportOperation(operation); });
 }
 
-void Cli::reportAction(const QString &action, const QString &roomId, const MatrixError &error)
+void Cli::reportOperation(Operation *operation)
 {
-    if (error.isError()) {
+    const MatrixError error = operation->error();
+    switch (operation->state()) {
+    case Operation::Succeeded: break;
+    case Operation::Unknown: {
+        MatrixError e = error;
+        e.message = operation->statusText();
+        fail(e, OutcomeUnknown, QStringLiteral("unknown"));
+        return;
+    }
+    default:
         fail(error, error.kind == MatrixError::InvalidInput ? UsageError
+                    : error.isAuthFailure()                 ? ConnectionError
                     : error.kind == MatrixError::Server     ? ServerError
                                                             : ConnectionError);
         return;
     }
+    const QString roomId = operation->resultRoomId();
     if (m_json) {
         const QJsonObject obj{{QStringLiteral("ok"), true},
-                              {QStringLiteral("command"), action},
+                              {QStringLiteral("command"), m_command},
                               {QStringLiteral("room_id"), roomId}};
         out() << QJsonDocument(obj).toJson(QJsonDocument::Compact) << "\n";
     } else {
-        static const QHash<QString, QString> verbs{{QStringLiteral("join"), QStringLiteral("Joined")},
-                                                   {QStringLiteral("leave"), QStringLiteral("Left")},
-                                                   {QStringLiteral("invite"), QStringLiteral("Invited")},
-                                                   {QStringLiteral("forget"), QStringLiteral("Forgot")}};
-        if (action == QLatin1String("invite"))
-            out() << "Invited " << m_args.value(1) << " to " << roomId << "\n";
-        else
-            out() << verbs.value(action) << " " << roomId << "\n";
+        switch (operation->kind()) {
+        case Operation::Join: out() << tr("Joined %1").arg(safe(roomId)); break;
+        case Operation::Leave: out() << tr("Left %1").arg(safe(roomId)); break;
+        case Operation::LeaveAndForget: out() << tr("Left and forgot %1").arg(safe(roomId)); break;
+        case Operation::Invite:
+            out() << tr("Invited %1 to %2").arg(safe(operation->userId()), safe(roomId));
+            break;
+        case Operation::Forget: out() << tr("Forgot %1").arg(safe(roomId)); break;
+        }
+        out() << "\n";
     }
     out().flush();
     emit finished(Ok);
@@ -240,34 +289,32 @@ void Cli::reportAction(const QString &action, const QString &roomId, const Matri
 
 void Cli::listRooms()
 {
-    m_store->setOwnUserId(m_session->userId());
     // One /sync (timeout 0) with the same filter as the app: the whole list, no per-room calls.
-    const QByteArray path = ApiClient::withQuery(
-        m_api->clientPath({QStringLiteral("sync")}),
-        {{QStringLiteral("filter"), QString::fromUtf8(SyncEngine::filterJson())},
-         {QStringLiteral("timeout"), QStringLiteral("0")},
-         {QStringLiteral("set_presence"), QStringLiteral("offline")}});
-    ApiCall *call = m_api->get(path, 120000);
+    Endpoints::SyncParams params;
+    params.filter = SyncEngine::filterJson();
+    ApiCall *call = Endpoints::sync(m_services->api(), params);
     connect(call, &ApiCall::succeeded, this, [this](const QJsonObject &body) {
-        m_store->applySync(body);
+        m_services->store()->applySync(body);
         printRooms();
     });
     connect(call, &ApiCall::failed, this, [this](const MatrixError &error) {
-        fail(error, error.kind == MatrixError::Server ? ServerError : ConnectionError);
+        fail(error, error.kind == MatrixError::Server && !error.isAuthFailure() ? ServerError
+                                                                                : ConnectionError);
     });
 }
 
 void Cli::printRooms()
 {
+    const RoomStore *store = m_services->store();
     QList<const RoomSummary *> rooms;
-    for (int i = 0; i < m_store->size(); ++i) {
-        const RoomSummary &room = m_store->at(i);
+    for (int i = 0; i < store->size(); ++i) {
+        const RoomSummary &room = store->at(i);
         if (m_membershipFilter.isEmpty() ||
-            RoomSummary::membershipString(room.membership) == m_membershipFilter)
+            Membership::toString(room.membership) == m_membershipFilter)
             rooms << &room;
     }
-    auto order = [](RoomSummary::Membership m) {
-        return m == RoomSummary::Membership::Invite ? 0 : m == RoomSummary::Membership::Join ? 1 : 2;
+    auto order = [](Membership::Value m) {
+        return m == Membership::Invite ? 0 : m == Membership::Join ? 1 : 2;
     };
     std::sort(rooms.begin(), rooms.end(), [&](const RoomSummary *a, const RoomSummary *b) {
         if (order(a->membership) != order(b->membership))
@@ -280,7 +327,7 @@ void Cli::printRooms()
         QJsonArray array;
         for (const RoomSummary *room : rooms) {
             QJsonObject obj{{QStringLiteral("room_id"), room->roomId},
-                            {QStringLiteral("membership"), RoomSummary::membershipString(room->membership)},
+                            {QStringLiteral("membership"), Membership::toString(room->membership)},
                             {QStringLiteral("name"), room->displayName()},
                             {QStringLiteral("canonical_alias"), room->canonicalAlias.isEmpty()
                                                                     ? QJsonValue()
@@ -299,34 +346,34 @@ void Cli::printRooms()
                                                             : QJsonValue(room->inviterId)}};
             array.append(obj);
         }
-        const QJsonObject doc{{QStringLiteral("user_id"), m_session->userId()},
+        const QJsonObject doc{{QStringLiteral("user_id"), m_services->session()->userId()},
                               {QStringLiteral("rooms"), array}};
         out() << QJsonDocument(doc).toJson(QJsonDocument::Indented);
     } else {
         QString currentSection;
         for (const RoomSummary *room : rooms) {
-            const QString section = RoomSummary::membershipString(room->membership);
+            const QString section = Membership::toString(room->membership);
             if (section != currentSection) {
                 currentSection = section;
                 const int n = int(std::count_if(rooms.begin(), rooms.end(), [&](const RoomSummary *r) {
                     return r->membership == room->membership;
                 }));
-                out() << (room->membership == RoomSummary::Membership::Invite ? "Invites"
-                          : room->membership == RoomSummary::Membership::Join ? "Joined"
+                out() << (room->membership == Membership::Invite ? "Invites"
+                          : room->membership == Membership::Join ? "Joined"
                                                                               : "Left")
                       << " (" << n << ")\n";
             }
-            out() << "  " << room->roomId << "  " << room->displayName();
+            out() << "  " << safe(room->roomId) << "  " << safe(room->displayName());
             if (!room->canonicalAlias.isEmpty() && room->canonicalAlias != room->displayName())
-                out() << "  " << room->canonicalAlias;
+                out() << "  " << safe(room->canonicalAlias);
             if (room->joinedMemberCount >= 0)
-                out() << "  · " << room->joinedMemberCount << " members";
+                out() << "  · " << tr("%n member(s)", nullptr, room->joinedMemberCount);
             if (!room->inviterId.isEmpty())
-                out() << "  · invited by " << room->inviterId;
+                out() << "  · " << tr("invited by %1").arg(safe(room->inviterId));
             out() << "\n";
         }
         if (rooms.isEmpty())
-            out() << "No rooms.\n";
+            out() << tr("No rooms.") << "\n";
     }
     out().flush();
     emit finished(Ok);

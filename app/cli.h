@@ -1,21 +1,28 @@
 #pragma once
 
+#include "actions/operation.h"
+
 #include <QObject>
 #include <QStringList>
 
-class ApiClient;
-class MembershipService;
-class RoomStore;
-class Session;
+class AppServices;
 struct MatrixError;
 
-// concierge-cli: the membership engine for scripts. Parses the command line, signs in with the
-// token from CONCIERGE_ACCESS_TOKEN or stdin, runs one command and exits with its status.
+// concierge-cli: the membership engine for scripts. Parses and validates the whole command line
+// first (nothing is sent for invalid input), then signs in with the token from
+// CONCIERGE_ACCESS_TOKEN or stdin, runs one command and exits with its status. The services come
+// from the same composition root as the desktop app (AppServices), in its non-interactive mode.
 class Cli : public QObject
 {
     Q_OBJECT
 public:
-    enum ExitCode { Ok = 0, ServerError = 1, UsageError = 2, ConnectionError = 3 };
+    enum ExitCode {
+        Ok = 0,
+        ServerError = 1,     // the server refused
+        UsageError = 2,      // invalid usage or input: nothing was sent
+        ConnectionError = 3, // unreachable, or the session was rejected or expired
+        OutcomeUnknown = 4,  // no answer came, and whether it happened could not be found out
+    };
 
     explicit Cli(QObject *parent = nullptr);
     // Returns -1 when the command runs asynchronously (then finished() carries the code).
@@ -28,17 +35,13 @@ private:
     void runCommand();
     void listRooms();
     void printRooms();
-    void reportAction(const QString &action, const QString &roomId, const MatrixError &error);
-    void fail(const MatrixError &error, int exitCode);
+    void reportOperation(Operation *operation);
+    void fail(const MatrixError &error, int exitCode, const QString &outcome = {});
 
-    ApiClient *m_api = nullptr;
-    Session *m_session = nullptr;
-    RoomStore *m_store = nullptr;
-    MembershipService *m_membership = nullptr;
+    AppServices *m_services = nullptr;
     QString m_command;
     QStringList m_args;
-    QStringList m_via;
-    QString m_reason;
+    Operation::Description m_action; // for join, leave, invite, forget: validated before sign-in
     QString m_membershipFilter;
     bool m_json = false;
 };

@@ -2,8 +2,8 @@
 // them to the QML UI as initial properties. Everything else lives in the core (src/) and in the
 // Concierge.Ui QML module (qml/).
 #include "appservices.h"
-#include "matrixuri.h"
-#include "mxcimageprovider.h"
+#include "api/matrixuri.h"
+#include "quick/mxcimageprovider.h"
 
 #include <QCommandLineParser>
 #include <QElapsedTimer>
@@ -95,7 +95,7 @@ int main(int argc, char *argv[])
 
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
-    engine.addImageProvider(QStringLiteral("mxc"), new MxcImageProvider(services.api()));
+    engine.addImageProvider(QStringLiteral("mxc"), new MxcImageProvider(services.thumbnails()));
     engine.setInitialProperties({
         {QStringLiteral("services"), QVariant::fromValue(&services)},
         {QStringLiteral("initialLink"), link},

@@ -2,8 +2,8 @@
 // what it costs in memory. Prints figures; asserts nothing about time (see README).
 //
 //   roomlist_bench [--rooms N] [--scaling] [--markdown FILE]
-#include "roomlistmodel.h"
-#include "roomstore.h"
+#include "models/roomlistmodel.h"
+#include "sync/roomstore.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -1,24 +1,23 @@
 #include "appservices.h"
 
-#include "apiclient.h"
-#include "credentialstore.h"
-#include "membershipservice.h"
-#include "roomlistmodel.h"
-#include "roomstore.h"
-#include "session.h"
-#include "syncengine.h"
-#include "userdirectory.h"
+#include "api/apiclient.h"
+#include "models/thumbnailloader.h"
+#include "sync/roomstore.h"
 
 #include <QNetworkAccessManager>
 
-AppServices::AppServices(bool useKeychain, QObject *parent)
+AppServices::AppServices(Options options, QObject *parent)
     : QObject(parent), m_nam(new QNetworkAccessManager(this)), m_api(new ApiClient(m_nam, this)),
       m_session(new Session(m_api, this)), m_store(new RoomStore(this)),
       m_sync(new SyncEngine(m_api, m_store, this)), m_roomModel(new RoomListModel(m_store, this)),
       m_rooms(new RoomFilterProxy(this)), m_membership(new MembershipService(m_api, m_store, this)),
       m_userDirectory(new UserDirectoryModel(m_api, this)),
-      m_credentials(new CredentialStore(this)), m_useKeychain(useKeychain)
+      m_credentials(new CredentialStore(this)), m_thumbnails(new ThumbnailLoader(m_api, this)),
+      m_useKeychain(options.useKeychain), m_syncAfterSignIn(options.syncAfterSignIn)
 {
+    m_membership->setRetryPolicy(options.interactive ? RetryPolicy::untilCancelled()
+                                                     : RetryPolicy::bounded());
+    m_membership->setParkOnSoftLogout(options.interactive);
     if (!m_useKeychain)
         m_credentials->disableKeychain();
     m_roomModel->setMembershipService(m_membership);
@@ -33,7 +32,8 @@ AppServices::AppServices(bool useKeychain, QObject *parent)
             m_store->clear();
             m_store->setOwnUserId(m_session->userId());
         }
-        m_sync->start();
+        if (m_syncAfterSignIn)
+            m_sync->start();
         m_membership->resumeParked();
         if (m_rememberSession && !m_tokenToRemember.isEmpty() && canRemember())
             m_credentials->save(m_session->homeserverInput(), m_session->userId(),
@@ -49,13 +49,11 @@ AppServices::AppServices(bool useKeychain, QObject *parent)
     });
     connect(m_sync, &SyncEngine::tokenRejected, this, &AppServices::onTokenRejected);
     connect(m_membership, &MembershipService::sessionExpired, this, &AppServices::onTokenRejected);
-    connect(m_membership, &MembershipService::actionFinished, this,
-            [this](int, const QString &, const QString &, const QString &, const MatrixError &e) {
-                if (e.httpStatus == 401 && e.isUnknownToken())
-                    onTokenRejected(e);
-                else if (!e.isError())
-                    m_sync->syncNow(); // show the change now, not at the end of the long poll
-            });
+    connect(m_membership, &MembershipService::authFailed, this, &AppServices::onTokenRejected);
+    connect(m_membership, &MembershipService::operationFinished, this, [this](Operation *operation) {
+        if (operation->state() == Operation::Succeeded)
+            m_sync->syncNow(); // show the change now, not at the end of the long poll
+    });
 }
 
 bool AppServices::canRemember() const

@@ -1,11 +1,11 @@
 #pragma once
 
-#include "credentialstore.h"
-#include "membershipservice.h"
-#include "roomlistmodel.h"
-#include "session.h"
-#include "syncengine.h"
-#include "userdirectory.h"
+#include "session/credentialstore.h"
+#include "actions/membershipservice.h"
+#include "models/roomlistmodel.h"
+#include "session/session.h"
+#include "sync/syncengine.h"
+#include "models/userdirectory.h"
 
 #include <QObject>
 #include <QtQmlIntegration/qqmlintegration.h>
@@ -13,10 +13,12 @@
 class ApiClient;
 class QNetworkAccessManager;
 class RoomStore;
+class ThumbnailLoader;
 
-// Builds the services of one account and wires them together: sign-in starts /sync and
-// remembers the session; a rejected token stops sync and returns to sign-in. The GUI's main(),
-// the end-to-end tests and the benchmarks all compose the app through this one place.
+// The composition root: builds the services of one account and wires them together (sign-in
+// starts /sync and remembers the session; a rejected token stops sync and returns to sign-in).
+// The GUI's main(), concierge-cli, the end-to-end tests and the benchmarks all compose the app
+// through this one place.
 class AppServices : public QObject
 {
     Q_OBJECT
@@ -32,8 +34,21 @@ class AppServices : public QObject
     Q_PROPERTY(bool rememberSession READ rememberSession WRITE setRememberSession NOTIFY rememberSessionChanged)
 
 public:
-    // useKeychain=false: never touch the system keychain (tests, --no-keychain).
-    explicit AppServices(bool useKeychain = true, QObject *parent = nullptr);
+    struct Options
+    {
+        // false: never touch the system keychain (tests, --no-keychain, the CLI).
+        bool useKeychain = true;
+        // true (the GUI): actions wait for the server however long it takes and survive a soft
+        // logout; false (scripts): a bounded retry budget, and an expired session fails at once.
+        bool interactive = true;
+        // false (the CLI): signing in does not start the /sync loop.
+        bool syncAfterSignIn = true;
+    };
+    explicit AppServices(Options options, QObject *parent = nullptr);
+    explicit AppServices(bool useKeychain = true, QObject *parent = nullptr)
+        : AppServices(Options{useKeychain, true, true}, parent)
+    {
+    }
 
     QNetworkAccessManager *networkAccessManager() const { return m_nam; }
     ApiClient *api() const { return m_api; }
@@ -45,6 +60,7 @@ public:
     MembershipService *membership() const { return m_membership; }
     UserDirectoryModel *userDirectory() const { return m_userDirectory; }
     CredentialStore *credentials() const { return m_credentials; }
+    ThumbnailLoader *thumbnails() const { return m_thumbnails; }
 
     bool rememberSession() const { return m_rememberSession; }
     void setRememberSession(bool remember);
@@ -76,7 +92,9 @@ private:
     MembershipService *m_membership;
     UserDirectoryModel *m_userDirectory;
     CredentialStore *m_credentials;
+    ThumbnailLoader *m_thumbnails;
     bool m_useKeychain;
+    bool m_syncAfterSignIn;
     bool m_rememberSession = true;
     QString m_tokenToRemember;
 };

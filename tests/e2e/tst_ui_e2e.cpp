@@ -5,7 +5,7 @@
 #include "synapsefixture.h"
 #include "uidriver.h"
 
-#include "session.h"
+#include "session/session.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

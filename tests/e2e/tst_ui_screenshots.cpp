@@ -6,8 +6,8 @@
 #include "synapsefixture.h"
 #include "uidriver.h"
 
-#include "session.h"
-#include "syncengine.h"
+#include "session/session.h"
+#include "sync/syncengine.h"
 
 #include <QGuiApplication>
 #include <QJsonDocument>

@@ -3,7 +3,7 @@
 // Drives the real Concierge window the way a person would: finds items by objectName, clicks
 // their centre, types into the focused field. Shared by the end-to-end and screenshot tests.
 #include "appservices.h"
-#include "mxcimageprovider.h"
+#include "quick/mxcimageprovider.h"
 
 #include <QDir>
 #include <QImage>
@@ -83,7 +83,7 @@ struct App
         services = std::make_unique<AppServices>(false);
         engine = std::make_unique<QQmlApplicationEngine>();
         engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
-        engine->addImageProvider(QStringLiteral("mxc"), new MxcImageProvider(services->api()));
+        engine->addImageProvider(QStringLiteral("mxc"), new MxcImageProvider(services->thumbnails()));
         QVariantMap props = extraProperties;
         props.insert(QStringLiteral("services"), QVariant::fromValue(services.get()));
         engine->setInitialProperties(props);

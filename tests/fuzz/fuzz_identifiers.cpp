@@ -3,7 +3,7 @@
 // The input is checked twice: as UTF-8 text, and as raw UTF-16 (lone surrogates, NULs, ...).
 
 #include "fuzzcommon.h"
-#include "identifiers.h"
+#include "api/identifiers.h"
 
 #include <QRegularExpression>
 #include <QUrl>

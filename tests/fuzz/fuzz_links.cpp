@@ -3,9 +3,9 @@
 // (RoomListModel::avatarSourceFor), which decides where an authenticated media request goes.
 
 #include "fuzzcommon.h"
-#include "identifiers.h"
-#include "matrixuri.h"
-#include "roomlistmodel.h"
+#include "api/identifiers.h"
+#include "api/matrixuri.h"
+#include "models/roomlistmodel.h"
 
 #include <QRegularExpression>
 #include <QUrl>

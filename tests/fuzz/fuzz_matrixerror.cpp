@@ -7,7 +7,7 @@
 //   rest:   the response body
 
 #include "fuzzcommon.h"
-#include "matrixerror.h"
+#include "api/matrixerror.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -4,9 +4,9 @@
 // QAbstractItemModelTester. Every role of every row is read, and the filter is set from the input.
 
 #include "fuzzcommon.h"
-#include "identifiers.h"
-#include "roomlistmodel.h"
-#include "roomstore.h"
+#include "api/identifiers.h"
+#include "models/roomlistmodel.h"
+#include "sync/roomstore.h"
 
 #include <QAbstractItemModelTester>
 #include <QCoreApplication>
@@ -28,7 +28,7 @@ struct Snapshot
 
 Snapshot snapshot(const RoomSummary &room)
 {
-    return {room.displayName(), RoomSummary::membershipString(room.membership), room.canonicalAlias,
+    return {room.displayName(), Membership::toString(room.membership), room.canonicalAlias,
             room.topic, room.avatarMxc, room.inviterId, room.joinedMemberCount,
             room.invitedMemberCount};
 }
@@ -40,7 +40,7 @@ void checkModels(const RoomStore &store, const RoomListModel &model, const RoomF
     const int rows = store.size();
     FUZZ_CHECK(model.rowCount() == rows, QString());
     FUZZ_CHECK(model.joinedCount() + model.inviteCount() + model.leftCount() == rows, QString());
-    FUZZ_CHECK(model.inviteCount() == store.count(RoomSummary::Membership::Invite), QString());
+    FUZZ_CHECK(model.inviteCount() == store.count(Membership::Invite), QString());
 
     const auto roles = model.roleNames();
     for (int row = 0; row < rows; ++row) {
@@ -91,10 +91,10 @@ void checkModels(const RoomStore &store, const RoomListModel &model, const RoomF
         const RoomSummary *room = store.find(map.value(QStringLiteral("roomId")).toString());
         FUZZ_CHECK(room, map.value(QStringLiteral("roomId")).toString());
         FUZZ_CHECK(needle.isEmpty() || room->searchText.contains(needle), room->roomId);
-        FUZZ_CHECK(proxy.showLeft() || room->membership != RoomSummary::Membership::Leave,
+        FUZZ_CHECK(proxy.showLeft() || room->membership != Membership::Leave,
                    room->roomId);
-        const int sectionIndex = room->membership == RoomSummary::Membership::Invite ? 0
-                                 : room->membership == RoomSummary::Membership::Join ? 1
+        const int sectionIndex = room->membership == Membership::Invite ? 0
+                                 : room->membership == Membership::Join ? 1
                                                                                      : 2;
         FUZZ_CHECK(sectionIndex >= lastSection, room->roomId);
         lastSection = sectionIndex;

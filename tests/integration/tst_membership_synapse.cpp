@@ -2,8 +2,8 @@
 // Concierge acts through AppServices exactly as the app does; the server's state is then checked
 // through the admin API or a second account, never only through Concierge's own view.
 #include "appservices.h"
-#include "apiclient.h"
-#include "roomstore.h"
+#include "api/apiclient.h"
+#include "sync/roomstore.h"
 #include "synapsefixture.h"
 
 #include <QMutex>
@@ -84,7 +84,7 @@ private:
     static QString membershipInStore(AppServices *app, const QString &roomId)
     {
         const RoomSummary *room = app->store()->find(roomId);
-        return room ? RoomSummary::membershipString(room->membership) : QString();
+        return room ? Membership::toString(room->membership) : QString();
     }
 
     QString unique(const QString &prefix) const

@@ -2,7 +2,7 @@
 // is stopped mid-session and restarted on the same port with the same database; the room list
 // shows "reconnecting", then catches up with what changed meanwhile.
 #include "appservices.h"
-#include "roomstore.h"
+#include "sync/roomstore.h"
 #include "synapsefixture.h"
 
 #include <QtTest>
@@ -45,7 +45,7 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(app.sync()->state(), SyncEngine::Synced, 90000);
         QTRY_VERIFY_WITH_TIMEOUT(app.store()->find(during), 40000);
         QCOMPARE(app.store()->find(during)->displayName(), QStringLiteral("During"));
-        QCOMPARE(app.store()->find(during)->membership, RoomSummary::Membership::Invite);
+        QCOMPARE(app.store()->find(during)->membership, Membership::Invite);
         QCOMPARE(app.session()->state(), Session::SignedIn);
     }
 

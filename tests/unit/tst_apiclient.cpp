@@ -1,10 +1,10 @@
 // The wire, observed from the server side: what Concierge actually sends, and how it reacts to
 // statuses a real server won't produce on demand (429 with Retry-After, 5xx, garbage).
-#include "apiclient.h"
+#include "api/apiclient.h"
 #include "fakehomeserver.h"
-#include "membershipservice.h"
-#include "roomstore.h"
-#include "session.h"
+#include "actions/membershipservice.h"
+#include "sync/roomstore.h"
+#include "session/session.h"
 
 #include <QElapsedTimer>
 #include <QJsonDocument>

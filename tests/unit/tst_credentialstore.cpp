@@ -1,6 +1,6 @@
 // Remembering the session. Run twice by ctest: inside a private D-Bus session with an unlocked
 // gnome-keyring (a real Secret Service), and with no keychain service at all.
-#include "credentialstore.h"
+#include "session/credentialstore.h"
 
 #include <QFile>
 #include <QSignalSpy>

@@ -1,5 +1,5 @@
-#include "identifiers.h"
-#include "matrixuri.h"
+#include "api/identifiers.h"
+#include "api/matrixuri.h"
 
 #include <QtTest>
 

@@ -1,4 +1,4 @@
-#include "matrixerror.h"
+#include "api/matrixerror.h"
 
 #include <QtTest>
 

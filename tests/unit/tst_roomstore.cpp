@@ -1,6 +1,6 @@
 // /sync parsing into the RoomStore, the list model's incremental updates and the filter proxy.
-#include "roomlistmodel.h"
-#include "roomstore.h"
+#include "models/roomlistmodel.h"
+#include "sync/roomstore.h"
 
 #include <QAbstractItemModelTester>
 #include <QJsonDocument>
@@ -131,7 +131,7 @@ private slots:
         QCOMPARE(m_store->indexOf(QStringLiteral("!named:x.org")), designRow);
         QCOMPARE(nameOf("!named:x.org"), QStringLiteral("Design v2"));
         // The invite was accepted elsewhere: same row, now joined, its name kept.
-        QCOMPARE(m_store->find(QStringLiteral("!inv:x.org"))->membership, RoomSummary::Membership::Join);
+        QCOMPARE(m_store->find(QStringLiteral("!inv:x.org"))->membership, Membership::Join);
         QCOMPARE(nameOf("!inv:x.org"), QStringLiteral("Book club"));
         QCOMPARE(m_model->inviteCount(), 1);
         QCOMPARE(m_model->joinedCount(), 6);

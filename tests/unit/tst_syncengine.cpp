@@ -2,7 +2,7 @@
 // Retry-After), stalled servers, malformed responses, and soft/hard logout.
 #include "appservices.h"
 #include "fakehomeserver.h"
-#include "roomstore.h"
+#include "sync/roomstore.h"
 
 #include <QFile>
 #include <QSignalSpy>

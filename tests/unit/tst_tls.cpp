@@ -1,9 +1,9 @@
 // TLS is never weakened: an untrusted or mismatched certificate is an error the user sees; a
 // certificate from a CA the system trusts (here a private CA added the way an administrator
 // would) works. Certificates are made fresh by openssl for each run.
-#include "apiclient.h"
+#include "api/apiclient.h"
 #include "fakehomeserver.h"
-#include "session.h"
+#include "session/session.h"
 
 #include <QNetworkAccessManager>
 #include <QProcess>

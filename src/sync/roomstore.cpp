@@ -1,6 +1,7 @@
-#include "roomstore.h"
+#include "sync/roomstore.h"
 
-#include "identifiers.h"
+#include "api/identifiers.h"
+#include "api/safetext.h"
 
 #include <QJsonArray>
 #include <QSet>
@@ -19,49 +20,11 @@ constexpr qsizetype MaxTextLength = 1024;
 // Below this many rooms in one response, threads cost more than they save.
 constexpr qsizetype ParallelThreshold = 64;
 
-// Server text as the list shows it: at most MaxTextLength characters, on one line, without
-// control characters or the invisible characters that can disguise a name (bidi overrides and
-// isolates, zero-width spaces). Joiners used by emoji sequences (U+200D) are kept.
-bool isInvisibleOrControl(char16_t c)
-{
-    return c < 0x20 || (c >= 0x7f && c < 0xa0) || c == 0x200b || c == 0x200e || c == 0x200f ||
-           (c >= 0x202a && c <= 0x202e) || (c >= 0x2060 && c <= 0x2069) || c == 0xfeff;
-}
-
 QString boundedText(const QJsonValue &value)
 {
-    QString s = value.toString();
-    if (s.size() > MaxTextLength)
-        s.truncate(MaxTextLength);
-    // Don't leave half a surrogate pair at the cut.
-    if (!s.isEmpty() && s.back().isHighSurrogate())
-        s.chop(1);
-    bool clean = true;
-    for (QChar c : std::as_const(s))
-        clean &= !isInvisibleOrControl(c.unicode());
-    if (clean)
-        return s;
-    QString out;
-    out.reserve(s.size());
-    for (QChar c : std::as_const(s)) {
-        if (c == QLatin1Char('\n') || c == QLatin1Char('\t') || c == QLatin1Char('\r'))
-            out += QLatin1Char(' ');
-        else if (!isInvisibleOrControl(c.unicode()))
-            out += c;
-    }
-    return out;
+    return SafeText::forDisplay(value.toString(), MaxTextLength);
 }
 } // namespace
-
-QString RoomSummary::membershipString(Membership m)
-{
-    switch (m) {
-    case Membership::Join: return QStringLiteral("join");
-    case Membership::Invite: return QStringLiteral("invite");
-    case Membership::Leave: return QStringLiteral("leave");
-    }
-    return {};
-}
 
 QString RoomSummary::memberDisplayName(const QString &userId) const
 {
@@ -145,7 +108,7 @@ QString RoomStore::latestSuccessorOf(const QString &roomId) const
     }
 }
 
-int RoomStore::count(RoomSummary::Membership membership) const
+int RoomStore::count(Membership::Value membership) const
 {
     int n = 0;
     for (const RoomSummary &room : m_rooms)
@@ -186,7 +149,7 @@ void RoomStore::applyStateEvent(RoomSummary &room, const QJsonObject &event) con
         const QString stateKey = stateKeyValue.toString();
         // Only the names the list shows: heroes (for the name fallback) and, for invites, the
         // inviter. Keeping every lazy-loaded member would cost memory on large accounts.
-        const bool isInvite = room.membership == RoomSummary::Membership::Invite;
+        const bool isInvite = room.membership == Membership::Invite;
         if ((isInvite && Identifiers::validateUserId(stateKey).isEmpty()) ||
             room.heroes.contains(stateKey)) {
             const QJsonValue displayName = content.value(u"displayname");
@@ -228,7 +191,7 @@ void RoomStore::applyStateEvent(RoomSummary &room, const QJsonObject &event) con
     }
 }
 
-bool RoomStore::applyRoom(RoomSummary &room, RoomSummary::Membership membership,
+bool RoomStore::applyRoom(RoomSummary &room, Membership::Value membership,
                           const QJsonObject &json) const
 {
     room.membership = membership;
@@ -238,7 +201,7 @@ bool RoomStore::applyRoom(RoomSummary &room, RoomSummary::Membership membership,
             if (event.isObject())
                 applyStateEvent(room, event.toObject());
     };
-    if (membership == RoomSummary::Membership::Invite) {
+    if (membership == Membership::Invite) {
         applyEvents(json.value(u"invite_state"));
         room.updateDerived();
         return true;
@@ -270,10 +233,10 @@ int RoomStore::applySync(const QJsonObject &syncResponse)
     static const struct
     {
         QLatin1String key;
-        RoomSummary::Membership membership;
-    } sections[] = {{QLatin1String("join"), RoomSummary::Membership::Join},
-                    {QLatin1String("invite"), RoomSummary::Membership::Invite},
-                    {QLatin1String("leave"), RoomSummary::Membership::Leave}};
+        Membership::Value membership;
+    } sections[] = {{QLatin1String("join"), Membership::Join},
+                    {QLatin1String("invite"), Membership::Invite},
+                    {QLatin1String("leave"), Membership::Leave}};
 
     // Phase 1: group the response by room (a room may appear in two sections of one response,
     // e.g. left and re-invited) and validate the room IDs.
@@ -281,7 +244,7 @@ int RoomStore::applySync(const QJsonObject &syncResponse)
     {
         RoomSummary room; // a copy of the stored summary, or a new one
         int row = -1;     // its row, or -1 for a new room
-        QList<std::pair<RoomSummary::Membership, QJsonObject>> parts;
+        QList<std::pair<Membership::Value, QJsonObject>> parts;
     };
     QList<Update> updates;
     QHash<QString, int> updateIndex;

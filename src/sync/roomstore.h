@@ -1,5 +1,7 @@
 #pragma once
 
+#include "api/membership.h"
+
 #include <QHash>
 #include <QJsonObject>
 #include <QList>
@@ -10,10 +12,8 @@
 // What Concierge knows about one room, accumulated from /sync state events.
 struct RoomSummary
 {
-    enum class Membership { Join, Invite, Leave };
-
     QString roomId;
-    Membership membership = Membership::Join;
+    Membership::Value membership = Membership::Join;
     QString name;           // m.room.name
     QString canonicalAlias; // m.room.canonical_alias
     QString topic;          // m.room.topic
@@ -39,7 +39,6 @@ struct RoomSummary
     // then "Empty room".
     QString displayName() const;
     QString memberDisplayName(const QString &userId) const;
-    static QString membershipString(Membership m);
 };
 
 // Every room of the account, kept in arrival order (the proxy model sorts). Fed by SyncEngine
@@ -57,7 +56,7 @@ public:
     const RoomSummary &at(int row) const { return m_rooms.at(row); }
     int indexOf(const QString &roomId) const { return m_index.value(roomId, -1); }
     const RoomSummary *find(const QString &roomId) const;
-    int count(RoomSummary::Membership membership) const;
+    int count(Membership::Value membership) const;
     // The room that replaced roomId, when both rooms agree (tombstone and create predecessor)
     // and we know the new room; else empty.
     QString successorOf(const QString &roomId) const;
@@ -83,7 +82,7 @@ signals:
 
 private:
     // Pure functions of their arguments and m_ownUserId: safe to run for many rooms in parallel.
-    bool applyRoom(RoomSummary &room, RoomSummary::Membership membership,
+    bool applyRoom(RoomSummary &room, Membership::Value membership,
                    const QJsonObject &json) const;
     void applyStateEvent(RoomSummary &room, const QJsonObject &event) const;
 

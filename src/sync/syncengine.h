@@ -1,7 +1,7 @@
 #pragma once
 
-#include "apiclient.h"
-#include "matrixerror.h"
+#include "api/apiclient.h"
+#include "api/matrixerror.h"
 
 #include <QObject>
 #include <QPointer>
@@ -27,7 +27,6 @@ public:
     Q_ENUM(State)
 
     static constexpr int DefaultLongPollMs = 30000;
-    static constexpr int TimeoutMarginMs = 15000;
 
     SyncEngine(ApiClient *api, RoomStore *store, QObject *parent = nullptr);
 
@@ -67,7 +66,7 @@ private:
     State m_state = Stopped;
     QString m_since;
     int m_longPollMs = DefaultLongPollMs;
-    int m_timeoutMarginMs = TimeoutMarginMs;
+    int m_timeoutMarginMs = Timeouts::SyncMargin;
     int m_failures = 0;
     int m_retryInSeconds = 0;
     MatrixError m_lastError;

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "matrixerror.h"
+#include "api/matrixerror.h"
 
 #include <QObject>
 #include <QUrl>

@@ -1,4 +1,4 @@
-#include "credentialstore.h"
+#include "session/credentialstore.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,6 +1,6 @@
-#include "matrixuri.h"
+#include "api/matrixuri.h"
 
-#include "identifiers.h"
+#include "api/identifiers.h"
 
 #include <QUrl>
 #include <QUrlQuery>

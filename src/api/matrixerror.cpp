@@ -1,5 +1,6 @@
-#include "matrixerror.h"
+#include "api/matrixerror.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -26,12 +27,45 @@ QString MatrixError::summary() const
     if (kind == NoError)
         return {};
     QString text;
-    if (!errcode.isEmpty())
+    if (!errcode.isEmpty() && !message.startsWith(errcode))
         text = errcode + QLatin1String(": ");
-    text += message.isEmpty() ? QStringLiteral("Request failed") : message;
-    if (httpStatus > 0)
-        text += QStringLiteral(" (HTTP %1)").arg(httpStatus);
+    text += message.isEmpty() ? QCoreApplication::translate("MatrixError", "Request failed") : message;
+    // A message built from another error's summary already names the status.
+    const QString status = QStringLiteral("(HTTP %1)").arg(httpStatus);
+    if (httpStatus > 0 && !text.contains(status))
+        text += QLatin1Char(' ') + status;
     return text;
+}
+
+MatrixError MatrixError::cancelled(const QString &message)
+{
+    MatrixError e;
+    e.kind = Cancelled;
+    e.message = message.isEmpty() ? QCoreApplication::translate("MatrixError", "Cancelled") : message;
+    return e;
+}
+
+MatrixError MatrixError::timeout(int deadlineMs)
+{
+    MatrixError e;
+    e.kind = Timeout;
+    e.message = QCoreApplication::translate("MatrixError", "The server did not answer within %n second(s)",
+                                            nullptr, (deadlineMs + 999) / 1000);
+    return e;
+}
+
+MatrixError MatrixError::tooLarge(qint64 maxBytes)
+{
+    MatrixError e;
+    e.kind = ResponseTooLarge;
+    const QString size = maxBytes >= 1024 * 1024
+                             ? QStringLiteral("%1 MB").arg(maxBytes / (1024 * 1024))
+                             : QStringLiteral("%1 KB").arg(maxBytes / 1024);
+    e.message = QCoreApplication::translate(
+                    "MatrixError", "The server's answer is larger than %1, more than this request "
+                                   "can return; it was not read")
+                    .arg(size);
+    return e;
 }
 
 MatrixError MatrixError::invalidInput(const QString &message)
@@ -79,8 +113,10 @@ qint64 MatrixError::parseRetryAfter(const QByteArray &header)
 }
 
 MatrixError MatrixError::fromHttp(int httpStatus, const QByteArray &retryAfterHeader,
-                                  const QByteArray &body, QJsonObject *json)
+                                  const QByteArray &body, QJsonObject *json, bool expectJson)
 {
+    if (!expectJson && httpStatus >= 200 && httpStatus < 300)
+        return {};
     QJsonParseError parseError{};
     const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
     const bool isObject = parseError.error == QJsonParseError::NoError && doc.isObject();
@@ -88,7 +124,8 @@ MatrixError MatrixError::fromHttp(int httpStatus, const QByteArray &retryAfterHe
 
     if (success) {
         if (!isObject)
-            return malformed(QStringLiteral("The server's response is not a JSON object"),
+            return malformed(QCoreApplication::translate("MatrixError",
+                                                         "The server's response is not a JSON object"),
                              httpStatus);
         if (json)
             *json = doc.object();
@@ -116,19 +153,20 @@ MatrixError MatrixError::fromHttp(int httpStatus, const QByteArray &retryAfterHe
         e.errcode = QStringLiteral("M_LIMIT_EXCEEDED");
     if (e.message.isEmpty()) {
         switch (httpStatus) {
-        case 401: e.message = QStringLiteral("Not authorised"); break;
-        case 403: e.message = QStringLiteral("Forbidden"); break;
-        case 404: e.message = QStringLiteral("Not found"); break;
-        case 429: e.message = QStringLiteral("Too many requests"); break;
+        case 401: e.message = QCoreApplication::translate("MatrixError", "Not authorised"); break;
+        case 403: e.message = QCoreApplication::translate("MatrixError", "Forbidden"); break;
+        case 404: e.message = QCoreApplication::translate("MatrixError", "Not found"); break;
+        case 429: e.message = QCoreApplication::translate("MatrixError", "Too many requests"); break;
         default:
-            e.message = httpStatus >= 500 ? QStringLiteral("The server had an internal error")
-                                          : QStringLiteral("The request was refused");
+            e.message = httpStatus >= 500 ? QCoreApplication::translate("MatrixError", "The server had an internal error")
+                                          : QCoreApplication::translate("MatrixError", "The request was refused");
         }
     }
     return e;
 }
 
-MatrixError MatrixError::fromReply(QNetworkReply *reply, const QByteArray &body, QJsonObject *json)
+MatrixError MatrixError::fromReply(QNetworkReply *reply, const QByteArray &body, QJsonObject *json,
+                                   bool expectJson)
 {
     const QVariant statusAttr = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     const int status = statusAttr.isValid() ? statusAttr.toInt() : 0;
@@ -140,7 +178,7 @@ MatrixError MatrixError::fromReply(QNetworkReply *reply, const QByteArray &body,
         switch (netError) {
         case QNetworkReply::NoError:
             e.kind = MalformedResponse;
-            e.message = QStringLiteral("The server sent no HTTP status");
+            e.message = QCoreApplication::translate("MatrixError", "The server sent no HTTP status");
             break;
         case QNetworkReply::SslHandshakeFailedError:
             e.kind = Tls;
@@ -150,12 +188,12 @@ MatrixError MatrixError::fromReply(QNetworkReply *reply, const QByteArray &body,
             // Qt reports a transfer timeout as OperationCanceled; explicit aborts are marked by
             // the caller before we get here.
             e.kind = Timeout;
-            e.message = QStringLiteral("The server did not answer in time");
+            e.message = QCoreApplication::translate("MatrixError", "The server did not answer in time");
             break;
         default:
             e.kind = Unreachable;
         }
         return e;
     }
-    return fromHttp(status, reply->rawHeader("Retry-After"), body, json);
+    return fromHttp(status, reply->rawHeader("Retry-After"), body, json, expectJson);
 }

@@ -1,7 +1,8 @@
-#include "roomlistmodel.h"
+#include "models/roomlistmodel.h"
 
-#include "membershipservice.h"
-#include "roomstore.h"
+#include "actions/membershipservice.h"
+#include "api/identifiers.h"
+#include "sync/roomstore.h"
 
 #include <QRegularExpression>
 #include <QUrl>
@@ -36,21 +37,34 @@ RoomListModel::RoomListModel(RoomStore *store, QObject *parent)
 void RoomListModel::setMembershipService(MembershipService *service)
 {
     m_service = service;
-    connect(service, &MembershipService::pendingChanged, this, &RoomListModel::onPendingChanged);
+    connect(service, &MembershipService::operationChanged, this, &RoomListModel::onOperationChanged);
 }
 
-void RoomListModel::onPendingChanged(const QString &roomId)
+void RoomListModel::onOperationChanged(const QString &roomId)
 {
     const int row = m_store->indexOf(roomId);
     if (row >= 0)
-        emit dataChanged(index(row), index(row), {PendingActionRole, LastErrorRole});
+        emit dataChanged(index(row), index(row),
+                         {PendingActionRole, LastErrorRole, OperationStateRole});
+}
+
+RoomSection::Value RoomSection::of(Membership::Value membership)
+{
+    switch (membership) {
+    case Membership::Invite: return Invites;
+    case Membership::Join: return Joined;
+    case Membership::Leave:
+    case Membership::Knock:
+    case Membership::Ban: return Left;
+    }
+    return Left;
 }
 
 void RoomListModel::updateCounts()
 {
-    const int counts[3] = {m_store->count(RoomSummary::Membership::Join),
-                           m_store->count(RoomSummary::Membership::Invite),
-                           m_store->count(RoomSummary::Membership::Leave)};
+    const int counts[3] = {m_store->count(Membership::Join),
+                           m_store->count(Membership::Invite),
+                           m_store->count(Membership::Leave)};
     if (std::equal(counts, counts + 3, m_counts))
         return;
     std::copy(counts, counts + 3, m_counts);
@@ -64,12 +78,11 @@ int RoomListModel::rowCount(const QModelIndex &parent) const
 
 QString RoomListModel::avatarSourceFor(const QString &mxc)
 {
-    static const QRegularExpression pattern(
-        QStringLiteral("^mxc://([A-Za-z0-9.\\-]+(?::[0-9]{1,5})?|\\[[0-9A-Fa-f:.]+\\](?::[0-9]{1,5})?)/([A-Za-z0-9_\\-]+)$"));
-    const auto match = pattern.match(mxc);
-    if (!match.hasMatch())
+    QString server;
+    QString mediaId;
+    if (!Identifiers::parseMxcUri(mxc, &server, &mediaId))
         return {};
-    return QStringLiteral("image://mxc/") + match.captured(1) + QLatin1Char('/') + match.captured(2);
+    return QStringLiteral("image://mxc/") + server + QLatin1Char('/') + mediaId;
 }
 
 QVariant RoomListModel::data(const QModelIndex &index, int role) const
@@ -85,21 +98,28 @@ QVariant RoomListModel::data(const QModelIndex &index, int role) const
     case TopicRole: return room.topic;
     case AvatarMxcRole: return room.avatarMxc;
     case AvatarSourceRole: return avatarSourceFor(room.avatarMxc);
-    case MembershipRole: return RoomSummary::membershipString(room.membership);
-    case SectionRole:
-        switch (room.membership) {
-        case RoomSummary::Membership::Invite: return QStringLiteral("Invites");
-        case RoomSummary::Membership::Join: return QStringLiteral("Joined");
-        case RoomSummary::Membership::Leave: return QStringLiteral("Left");
-        }
-        return {};
+    case MembershipRole: return int(room.membership);
+    case SectionRole: return int(RoomSection::of(room.membership));
     case JoinedMemberCountRole: return room.joinedMemberCount;
     case InvitedMemberCountRole: return room.invitedMemberCount;
     case InviterIdRole: return room.inviterId;
     case InviterNameRole:
         return room.inviterId.isEmpty() ? QString() : room.memberDisplayName(room.inviterId);
-    case PendingActionRole: return m_service ? m_service->pendingAction(room.roomId) : QString();
-    case LastErrorRole: return m_service ? m_service->lastError(room.roomId) : QString();
+    case PendingActionRole: {
+        const Operation *operation = m_service ? m_service->operationFor(room.roomId) : nullptr;
+        return operation && !operation->isFinished() ? int(operation->kind()) : -1;
+    }
+    case OperationStateRole: {
+        const Operation *operation = m_service ? m_service->operationFor(room.roomId) : nullptr;
+        return operation ? int(operation->state()) : -1;
+    }
+    case LastErrorRole: {
+        const Operation *operation = m_service ? m_service->operationFor(room.roomId) : nullptr;
+        return operation && (operation->state() == Operation::Failed ||
+                             operation->state() == Operation::Unknown)
+                   ? operation->error().summary()
+                   : QString();
+    }
     case SuccessorRoomIdRole: return m_store->latestSuccessorOf(room.roomId);
     }
     return {};
@@ -123,6 +143,7 @@ QHash<int, QByteArray> RoomListModel::roleNames() const
         {PendingActionRole, "pendingAction"},
         {LastErrorRole, "lastError"},
         {SuccessorRoomIdRole, "successorRoomId"},
+        {OperationStateRole, "operationState"},
     };
 }
 
@@ -178,14 +199,9 @@ QVariantMap RoomFilterProxy::get(int row) const
 }
 
 namespace {
-int sectionOrder(RoomSummary::Membership m)
+int sectionOrder(Membership::Value m)
 {
-    switch (m) {
-    case RoomSummary::Membership::Invite: return 0;
-    case RoomSummary::Membership::Join: return 1;
-    case RoomSummary::Membership::Leave: return 2;
-    }
-    return 3;
+    return int(RoomSection::of(m));
 }
 } // namespace
 
@@ -194,7 +210,7 @@ bool RoomFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceP
     if (!m_store || sourceParent.isValid() || sourceRow >= m_store->size())
         return false;
     const RoomSummary &room = m_store->at(sourceRow);
-    if (!m_showLeft && room.membership == RoomSummary::Membership::Leave)
+    if (!m_showLeft && room.membership == Membership::Leave)
         return false;
     return m_needle.isEmpty() || room.searchText.contains(m_needle);
 }

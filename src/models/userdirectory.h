@@ -1,7 +1,7 @@
 #pragma once
 
-#include "apiclient.h"
-#include "matrixerror.h"
+#include "api/apiclient.h"
+#include "api/matrixerror.h"
 
 #include <QAbstractListModel>
 #include <QList>

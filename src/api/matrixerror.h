@@ -35,6 +35,7 @@ public:
         MalformedResponse,// the server answered with something that isn't the expected JSON
         Server,           // an HTTP error status, with errcode/error when the body had them
         Cancelled,
+        ResponseTooLarge, // the answer grew beyond what the endpoint may return
     };
     Q_ENUM(Kind)
 
@@ -49,18 +50,29 @@ public:
     // Rate limits, 5xx and transport hiccups may succeed later; other 4xx will not.
     bool isRetryable() const;
     bool isUnknownToken() const { return errcode == QLatin1String("M_UNKNOWN_TOKEN"); }
+    bool isRateLimited() const
+    {
+        return kind == Server && (httpStatus == 429 || errcode == QLatin1String("M_LIMIT_EXCEEDED"));
+    }
+    // The server no longer accepts the token (401, or M_UNKNOWN_TOKEN): sign in again.
+    bool isAuthFailure() const { return kind == Server && (httpStatus == 401 || isUnknownToken()); }
     // "M_FORBIDDEN: You are not invited to this room. (HTTP 403)"
     QString summary() const;
 
     static MatrixError invalidInput(const QString &message);
     static MatrixError malformed(const QString &message, int httpStatus = 0);
     static MatrixError notMatrix(const QString &message);
+    static MatrixError cancelled(const QString &message = {});
+    static MatrixError timeout(int deadlineMs);
+    static MatrixError tooLarge(qint64 maxBytes);
     // Builds the error for a finished reply and its (already read) body. Returns NoError for a
-    // 2xx reply whose body is a JSON object (then *json receives it).
-    static MatrixError fromReply(QNetworkReply *reply, const QByteArray &body, QJsonObject *json);
+    // 2xx reply whose body is a JSON object (then *json receives it), or any 2xx body when
+    // expectJson is false (media).
+    static MatrixError fromReply(QNetworkReply *reply, const QByteArray &body, QJsonObject *json,
+                                 bool expectJson = true);
     // The parts of fromReply() that need no QNetworkReply, for tests and fuzzing.
     static MatrixError fromHttp(int httpStatus, const QByteArray &retryAfterHeader,
-                                const QByteArray &body, QJsonObject *json);
+                                const QByteArray &body, QJsonObject *json, bool expectJson = true);
     // Retry-After is either delta-seconds or an HTTP date; returns -1 when absent or unparseable.
     static qint64 parseRetryAfter(const QByteArray &header);
 };

@@ -1,7 +1,8 @@
-#include "syncengine.h"
+#include "sync/syncengine.h"
 
-#include "apiclient.h"
-#include "roomstore.h"
+#include "api/apiclient.h"
+#include "api/endpoints.h"
+#include "sync/roomstore.h"
 
 #include <QRandomGenerator>
 #include <algorithm>
@@ -93,16 +94,12 @@ void SyncEngine::request()
 {
     m_countdown->stop();
     // The first sync returns at once; afterwards long-poll.
-    const int pollMs = m_since.isEmpty() ? 0 : m_longPollMs;
-    QList<std::pair<QString, QString>> query{
-        {QStringLiteral("filter"), QString::fromUtf8(filterJson())},
-        {QStringLiteral("set_presence"), QStringLiteral("offline")},
-        {QStringLiteral("timeout"), QString::number(pollMs)}};
-    if (!m_since.isEmpty())
-        query.append({QStringLiteral("since"), m_since});
-    // A stalled server is detected by the transfer timeout: long poll plus a margin.
-    m_call = m_api->get(ApiClient::withQuery(m_api->clientPath({QStringLiteral("sync")}), query),
-                        pollMs + m_timeoutMarginMs);
+    Endpoints::SyncParams params;
+    params.filter = filterJson();
+    params.since = m_since;
+    params.timeoutMs = m_since.isEmpty() ? 0 : m_longPollMs;
+    params.stallMarginMs = m_timeoutMarginMs;
+    m_call = Endpoints::sync(m_api, params);
     const quint64 generation = m_generation;
     connect(m_call, &ApiCall::succeeded, this, [this, generation](const QJsonObject &body) {
         if (generation == m_generation)

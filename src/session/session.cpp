@@ -1,11 +1,31 @@
-#include "session.h"
+#include "session/session.h"
 
-#include "apiclient.h"
-#include "identifiers.h"
+#include "api/apiclient.h"
+#include "api/endpoints.h"
+#include "api/identifiers.h"
 
 #include <QJsonArray>
 
 Session::Session(ApiClient *api, QObject *parent) : QObject(parent), m_api(api) {}
+
+namespace {
+// What the user typed, as it may be shown or remembered: a URL's user name and password are
+// dropped (such an address is refused anyway, and credentials are never echoed).
+QString withoutCredentials(const QString &input)
+{
+    const qsizetype schemeEnd = input.indexOf(QLatin1String("://"));
+    if (schemeEnd < 0)
+        return input;
+    const qsizetype authorityStart = schemeEnd + 3;
+    qsizetype authorityEnd = input.indexOf(QLatin1Char('/'), authorityStart);
+    if (authorityEnd < 0)
+        authorityEnd = input.size();
+    const qsizetype at = input.lastIndexOf(QLatin1Char('@'), authorityEnd - 1);
+    if (at < authorityStart)
+        return input;
+    return input.left(authorityStart) + input.mid(at + 1);
+}
+} // namespace
 
 QUrl Session::homeserver() const
 {
@@ -53,6 +73,10 @@ QUrl Session::parseHomeserverInput(const QString &input, bool *isBareServerName,
         *error = QStringLiteral("Enter your homeserver, for example matrix.org.");
         return {};
     }
+    if (withoutCredentials(text) != text) {
+        *error = ApiClient::homeserverUrlError(QUrl(QStringLiteral("https://user@example.org")));
+        return {};
+    }
     if (text.contains(QLatin1String("://"))) {
         QUrl url(text, QUrl::StrictMode);
         if (const QString err = ApiClient::homeserverUrlError(url); !err.isEmpty()) {
@@ -94,7 +118,7 @@ void Session::fail(const MatrixError &error)
 void Session::signIn(const QString &homeserver, const QString &accessToken)
 {
     ++m_attempt;
-    m_homeserverInput = homeserver.trimmed();
+    m_homeserverInput = withoutCredentials(homeserver.trimmed());
     m_error = {};
     emit errorChanged();
     const QString token = accessToken.trimmed();
@@ -124,10 +148,8 @@ void Session::signIn(const QString &homeserver, const QString &accessToken)
         return;
     }
     // A bare server name: the client-server API may live elsewhere (.well-known delegation).
-    QUrl wellKnown = candidate;
-    wellKnown.setPath(QStringLiteral("/.well-known/matrix/client"));
     const quint64 attempt = m_attempt;
-    ApiCall *call = m_api->getUrl(wellKnown, 15000);
+    ApiCall *call = Endpoints::getWellknown(m_api, candidate);
     connect(call, &ApiCall::succeeded, this, [this, attempt, candidate](const QJsonObject &body) {
         if (attempt != m_attempt)
             return;
@@ -161,7 +183,7 @@ void Session::checkVersions(const QUrl &baseUrl)
     m_api->setHomeserver(baseUrl);
     m_api->setAccessToken({});
     const quint64 attempt = m_attempt;
-    ApiCall *call = m_api->get("/_matrix/client/versions", 15000, false);
+    ApiCall *call = Endpoints::getVersions(m_api);
     connect(call, &ApiCall::succeeded, this, [this, attempt](const QJsonObject &body) {
         if (attempt != m_attempt)
             return;
@@ -196,8 +218,7 @@ void Session::whoami()
     setState(Verifying);
     m_api->setAccessToken(m_pendingToken);
     const quint64 attempt = m_attempt;
-    ApiCall *call = m_api->get(m_api->clientPath({QStringLiteral("account"), QStringLiteral("whoami")}),
-                               15000);
+    ApiCall *call = Endpoints::getTokenOwner(m_api);
     connect(call, &ApiCall::succeeded, this, [this, attempt](const QJsonObject &body) {
         if (attempt != m_attempt)
             return;

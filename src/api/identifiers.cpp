@@ -1,5 +1,6 @@
-#include "identifiers.h"
+#include "api/identifiers.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 #include <QUrl>
 
@@ -174,6 +175,48 @@ QString serverPart(const QString &id)
     return colon < 0 ? QString() : id.mid(colon + 1);
 }
 
+QString validateViaServers(const QStringList &servers, QStringList *normalized)
+{
+    QStringList via;
+    QString error;
+    for (const QString &server : servers) {
+        const QString s = server.trimmed();
+        if (s.isEmpty() || via.contains(s))
+            continue;
+        if (const QString err = validateServerName(s); !err.isEmpty() && error.isEmpty())
+            error = QCoreApplication::translate("Identifiers", "Server to join through: %1").arg(err);
+        via << s;
+    }
+    if (error.isEmpty() && via.size() > MaxViaServers)
+        error = QCoreApplication::translate("Identifiers",
+                                            "At most %1 servers to join through can be given; "
+                                            "%2 were.")
+                    .arg(MaxViaServers)
+                    .arg(via.size());
+    if (normalized)
+        *normalized = via;
+    return error;
+}
+
+bool parseMxcUri(const QString &mxc, QString *serverName, QString *mediaId)
+{
+    static const QRegularExpression pattern(QStringLiteral(
+        "^mxc://([A-Za-z0-9.\\-]+(?::[0-9]{1,5})?|\\[[0-9A-Fa-f:.]+\\](?::[0-9]{1,5})?)/([A-Za-z0-9_\\-]+)$"));
+    const auto match = pattern.match(mxc);
+    if (!match.hasMatch())
+        return false;
+    const QString server = match.captured(1);
+    const QString host = server.startsWith(QLatin1Char('[')) ? server : server.section(QLatin1Char(':'), 0, 0);
+    bool hasAlnum = false;
+    for (QChar c : host)
+        hasAlnum |= c.isLetterOrNumber();
+    if (!hasAlnum)
+        return false;
+    *serverName = server;
+    *mediaId = match.captured(2);
+    return true;
+}
+
 QByteArray encodePathSegment(const QString &segment)
 {
     return QUrl::toPercentEncoding(segment);
@@ -194,6 +237,11 @@ QString IdentifierValidator::roomTargetError(const QString &roomIdOrAlias) const
 QString IdentifierValidator::serverNameError(const QString &serverName) const
 {
     return Identifiers::validateServerName(serverName.trimmed());
+}
+
+QString IdentifierValidator::viaServersError(const QStringList &servers) const
+{
+    return Identifiers::validateViaServers(servers, nullptr);
 }
 
 QStringList IdentifierValidator::splitServers(const QString &text) const

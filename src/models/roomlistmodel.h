@@ -5,8 +5,19 @@
 #include <QSortFilterProxyModel>
 #include <QtQmlIntegration/qqmlintegration.h>
 
+#include "api/membership.h"
+
 class RoomStore;
 class MembershipService;
+
+// The sections of the room list, in display order.
+namespace RoomSection {
+Q_NAMESPACE
+QML_ELEMENT
+enum Value { Invites, Joined, Left };
+Q_ENUM_NS(Value)
+Value of(Membership::Value membership);
+} // namespace RoomSection
 
 // A flat list of every room in the RoomStore, updated row by row from each sync.
 //
@@ -17,14 +28,16 @@ class MembershipService;
 //   topic             string
 //   avatarMxc         string  the m.room.avatar URL as sent by the server
 //   avatarSource      url     "image://mxc/<server>/<mediaId>" when avatarMxc is a valid mxc URI
-//   membership        string  "join" | "invite" | "leave"
-//   section           string  "Invites" | "Joined" | "Left" (ListView.section.property)
+//   membership        int     Membership.Join | Membership.Invite | Membership.Leave | …
+//   section           int     RoomSection.Invites | RoomSection.Joined | RoomSection.Left
 //   joinedMemberCount int     -1 when unknown
 //   invitedMemberCount int    -1 when unknown
 //   inviterId         string  for invites: who invited us
 //   inviterName       string  their display name, or their ID
-//   pendingAction     string  "join" | "leave" | "invite" | "forget" while one runs, else ""
-//   lastError         string  the last failed action's message with errcode, until the next try
+//   pendingAction     int     the running operation's Operation.Kind, or -1
+//   operationState    int     the latest operation's Operation.State on this room, or -1
+//   lastError         string  why the latest operation failed (or could not be confirmed), with
+//                             errcode; "" once it succeeded, or sync showed the wanted state
 //   successorRoomId   string  the room that replaced this one (an upgrade both rooms
 //                             agree on), or ""
 class RoomListModel : public QAbstractListModel
@@ -54,6 +67,7 @@ public:
         PendingActionRole,
         LastErrorRole,
         SuccessorRoomIdRole,
+        OperationStateRole,
     };
     Q_ENUM(Role)
 
@@ -79,7 +93,7 @@ signals:
 
 private:
     void updateCounts();
-    void onPendingChanged(const QString &roomId);
+    void onOperationChanged(const QString &roomId);
 
     RoomStore *m_store;
     QPointer<MembershipService> m_service;

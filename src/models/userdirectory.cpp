@@ -1,8 +1,9 @@
-#include "userdirectory.h"
+#include "models/userdirectory.h"
 
-#include "apiclient.h"
-#include "identifiers.h"
-#include "roomlistmodel.h"
+#include "api/apiclient.h"
+#include "api/endpoints.h"
+#include "api/identifiers.h"
+#include "models/roomlistmodel.h"
 
 #include <QJsonArray>
 #include <QTimer>
@@ -51,9 +52,7 @@ void UserDirectoryModel::search()
     const QString term = m_term.trimmed();
     if (term.isEmpty() || !m_api->hasAccessToken())
         return;
-    m_call = m_api->post(m_api->clientPath({QStringLiteral("user_directory"), QStringLiteral("search")}),
-                         {{QStringLiteral("search_term"), term}, {QStringLiteral("limit"), SearchLimit}},
-                         RetryPolicy::none(), 15000);
+    m_call = Endpoints::searchUserDirectory(m_api, term, SearchLimit);
     emit busyChanged();
     connect(m_call, &ApiCall::succeeded, this, [this, term](const QJsonObject &body) {
         m_call = nullptr;
@@ -86,7 +85,7 @@ void UserDirectoryModel::search()
         emit busyChanged();
         if (error.kind == MatrixError::Cancelled)
             return;
-        m_errorText = QStringLiteral("User search failed: %1").arg(error.summary());
+        m_errorText = tr("User search failed: %1").arg(error.summary());
         emit errorTextChanged();
     });
 }

@@ -1,0 +1,133 @@
+#pragma once
+
+// Layer api/: the wire. ApiClient sends what an endpoint function (endpoints.h) described and
+// turns every answer into exactly one outcome: a JSON object, raw bytes, or a MatrixError.
+
+#include "api/wirelimits.h"
+#include "api/matrixerror.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QNetworkRequest>
+#include <QObject>
+#include <QPointer>
+#include <QUrl>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+class QTimer;
+
+// How a call reacts to transient failures (rate limits, 5xx, lost connections). Whether a request
+// is sent again is decided here and only here: Qt's own network layer is told never to re-send.
+struct RetryPolicy
+{
+    int maxAttempts = 1; // 1 = no retry; 0 = until the call succeeds, fails for good or is aborted
+    qint64 initialBackoffMs = 1000;
+    qint64 maxBackoffMs = 30000;
+    qint64 maxRateLimitWaitMs = 120000; // a longer server-requested wait is reported, not slept
+    static RetryPolicy none() { return {}; }
+    // A bounded budget (about 15 s of backoff): scripts get an answer.
+    static RetryPolicy bounded() { return {5, 1000, 8000, 120000}; }
+    // Waits for the server to come back, however long it takes: the GUI, where the user sees the
+    // wait and can cancel it.
+    static RetryPolicy untilCancelled() { return {0, 1000, 30000, 3600 * 1000}; }
+};
+
+// What one endpoint asks of the wire. Only endpoints.cpp builds these.
+struct HttpRequest
+{
+    QByteArray verb = "GET";
+    QByteArray pathAndQuery; // percent-encoded, relative to the homeserver
+    QUrl absoluteUrl;        // instead of pathAndQuery: another origin, never authenticated
+    QByteArray body;         // compact JSON, or empty for GET
+    bool authenticated = true;
+    bool expectJson = true;  // false: the body comes back as bytes (downloaded())
+    int deadlineMs = Timeouts::Default;
+    qint64 maxResponseBytes = Limits::DefaultResponseBytes;
+    RetryPolicy retry;
+    // Set by the endpoint when an argument cannot be sent; the call then fails with InvalidInput
+    // on the next event-loop turn and nothing reaches the network.
+    QString invalidReason;
+};
+
+// One request to the homeserver (possibly several attempts). Emits exactly one of succeeded(),
+// downloaded() or failed(), then deletes itself.
+class ApiCall : public QObject
+{
+    Q_OBJECT
+public:
+    // Ends the call with a Cancelled error (synchronously); nothing else is emitted after it.
+    void abort();
+    QUrl url() const { return m_request.url(); }
+    int attempts() const { return m_attempt; }
+    // True when an attempt of this call may have reached the server and changed something
+    // although no answer came back (the connection dropped or the deadline passed after the
+    // request was written). The caller then has to find out before claiming failure.
+    bool outcomeUncertain() const { return m_uncertain; }
+
+signals:
+    void succeeded(const QJsonObject &body);
+    void downloaded(const QByteArray &bytes, const QByteArray &contentType);
+    void failed(const MatrixError &error);
+    // An attempt is being sent (1 for the first).
+    void sending(int attempt);
+    // A transient failure; the call tries again after delayMs.
+    void retrying(int attempt, qint64 delayMs, const MatrixError &error);
+
+private:
+    friend class ApiClient;
+    ApiCall(QNetworkAccessManager *nam, const QNetworkRequest &request, HttpRequest spec,
+            QObject *parent);
+    void send();
+    void onFinished();
+    void onDeadline();
+    void scheduleRetry(const MatrixError &error);
+    void finish(const MatrixError &error, const QJsonObject &body = {},
+                const QByteArray &bytes = {}, const QByteArray &contentType = {});
+
+    QNetworkAccessManager *m_nam;
+    QNetworkRequest m_request;
+    HttpRequest m_spec;
+    int m_attempt = 0;
+    bool m_done = false;
+    bool m_aborted = false;
+    bool m_deadlinePassed = false;
+    bool m_tooLarge = false;
+    bool m_uncertain = false;
+    QPointer<QNetworkReply> m_reply;
+    QTimer *m_retryTimer = nullptr;
+    QTimer *m_deadline = nullptr;
+};
+
+// The connection to one homeserver: base URL, client API version, access token. It knows
+// headers, authentication, TLS and error mapping; what to ask (paths, queries, bodies) is
+// endpoints.h's business.
+class ApiClient : public QObject
+{
+    Q_OBJECT
+public:
+    explicit ApiClient(QNetworkAccessManager *nam, QObject *parent = nullptr);
+
+    void setHomeserver(const QUrl &baseUrl) { m_homeserver = baseUrl; }
+    QUrl homeserver() const { return m_homeserver; }
+    // The token goes into the Authorization header only; it is never logged or put in a URL.
+    void setAccessToken(const QString &token) { m_accessToken = token; }
+    bool hasAccessToken() const { return !m_accessToken.isEmpty(); }
+    // "v3" normally; "r0" for servers whose /versions lists no v1.x.
+    void setClientApiVersion(const QString &version) { m_clientVersion = version; }
+    QString clientApiVersion() const { return m_clientVersion; }
+
+    // "https://" anywhere; "http://" only to loopback hosts; never a user name or password in
+    // the address. Returns why not (without echoing any credentials), or empty.
+    static QString homeserverUrlError(const QUrl &url);
+
+    ApiCall *send(const HttpRequest &request);
+
+private:
+    QNetworkRequest buildRequest(const HttpRequest &spec) const;
+
+    QNetworkAccessManager *m_nam;
+    QUrl m_homeserver;
+    QString m_accessToken;
+    QString m_clientVersion = QStringLiteral("v3");
+};

@@ -1,0 +1,207 @@
+#include "api/endpoints.h"
+
+#include "api/identifiers.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace {
+
+using Query = QList<std::pair<QString, QString>>;
+
+// A path being built: each segment percent-encoded as exactly one segment. A segment that the URL
+// layer would treat as structure instead of data ("", ".", "..": removed or collapsed by dot-
+// segment normalisation, so the request would reach another path) is refused, and the call
+// fails without sending anything.
+struct Path
+{
+    QByteArray encoded;
+    QString refusal;
+
+    Path &operator/(const QString &segment)
+    {
+        if (segment.isEmpty() || segment == QLatin1String(".") || segment == QLatin1String("..")) {
+            if (refusal.isEmpty())
+                refusal = QCoreApplication::translate("Endpoints",
+                                                      "“%1” cannot be part of a request path.")
+                              .arg(segment);
+        }
+        encoded += '/';
+        encoded += Identifiers::encodePathSegment(segment);
+        return *this;
+    }
+};
+
+Path client(const ApiClient *api)
+{
+    return {"/_matrix/client/" + api->clientApiVersion().toLatin1(), {}};
+}
+
+Path media(const ApiClient *)
+{
+    // Authenticated media (spec v1.11) lives under v1 regardless of the client API version.
+    return {QByteArrayLiteral("/_matrix/client/v1/media"), {}};
+}
+
+QByteArray withQuery(const QByteArray &path, const Query &items)
+{
+    QByteArray result = path;
+    char separator = '?';
+    for (const auto &[key, value] : items) {
+        result += separator + QUrl::toPercentEncoding(key) + '=' + QUrl::toPercentEncoding(value);
+        separator = '&';
+    }
+    return result;
+}
+
+QByteArray json(const QJsonObject &body)
+{
+    return QJsonDocument(body).toJson(QJsonDocument::Compact);
+}
+
+HttpRequest request(const QByteArray &verb, const Path &path, const Query &query = {})
+{
+    HttpRequest r;
+    r.verb = verb;
+    r.pathAndQuery = withQuery(path.encoded, query);
+    r.invalidReason = path.refusal;
+    return r;
+}
+
+QJsonObject withReason(QJsonObject body, const QString &reason)
+{
+    if (!reason.isEmpty())
+        body.insert(QStringLiteral("reason"), reason);
+    return body;
+}
+
+} // namespace
+
+namespace Endpoints {
+
+ApiCall *getWellknown(ApiClient *api, const QUrl &serverBase)
+{
+    HttpRequest r;
+    QUrl url = serverBase.adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment);
+    url.setPath(QStringLiteral("/.well-known/matrix/client"));
+    r.absoluteUrl = url;
+    r.authenticated = false;
+    r.deadlineMs = Timeouts::Discovery;
+    r.maxResponseBytes = Limits::DiscoveryResponseBytes;
+    return api->send(r);
+}
+
+ApiCall *getVersions(ApiClient *api)
+{
+    HttpRequest r = request("GET", Path{QByteArrayLiteral("/_matrix/client"), {}} / QStringLiteral("versions"));
+    r.authenticated = false;
+    r.deadlineMs = Timeouts::Discovery;
+    r.maxResponseBytes = Limits::DiscoveryResponseBytes;
+    return api->send(r);
+}
+
+ApiCall *getTokenOwner(ApiClient *api)
+{
+    HttpRequest r = request("GET", client(api) / QStringLiteral("account") / QStringLiteral("whoami"));
+    r.deadlineMs = Timeouts::Discovery;
+    r.maxResponseBytes = Limits::DiscoveryResponseBytes;
+    return api->send(r);
+}
+
+ApiCall *sync(ApiClient *api, const SyncParams &params)
+{
+    Query query{{QStringLiteral("filter"), QString::fromUtf8(params.filter)},
+                {QStringLiteral("set_presence"), QStringLiteral("offline")},
+                {QStringLiteral("timeout"), QString::number(params.timeoutMs)}};
+    if (!params.since.isEmpty())
+        query.append({QStringLiteral("since"), params.since});
+    if (params.fullState)
+        query.append({QStringLiteral("full_state"), QStringLiteral("true")});
+    HttpRequest r = request("GET", client(api) / QStringLiteral("sync"), query);
+    // An initial sync of a large account takes the server a while to prepare; afterwards a
+    // stalled server is detected by the long poll plus a margin.
+    r.deadlineMs = params.since.isEmpty() ? Timeouts::InitialSync
+                                          : params.timeoutMs + params.stallMarginMs;
+    r.maxResponseBytes = Limits::SyncResponseBytes;
+    return api->send(r);
+}
+
+ApiCall *joinRoom(ApiClient *api, const QString &roomIdOrAlias, const QStringList &via,
+                  const QString &reason, RetryPolicy retry)
+{
+    Query query;
+    for (const QString &server : via)
+        query.append({QStringLiteral("via"), server});
+    for (const QString &server : via)
+        query.append({QStringLiteral("server_name"), server});
+    HttpRequest r = request("POST", client(api) / QStringLiteral("join") / roomIdOrAlias, query);
+    r.body = json(withReason({}, reason));
+    r.retry = retry;
+    return api->send(r);
+}
+
+ApiCall *leaveRoom(ApiClient *api, const QString &roomId, const QString &reason, RetryPolicy retry)
+{
+    HttpRequest r = request("POST", client(api) / QStringLiteral("rooms") / roomId / QStringLiteral("leave"));
+    r.body = json(withReason({}, reason));
+    r.retry = retry;
+    return api->send(r);
+}
+
+ApiCall *inviteUser(ApiClient *api, const QString &roomId, const QString &userId,
+                    const QString &reason, RetryPolicy retry)
+{
+    HttpRequest r = request("POST", client(api) / QStringLiteral("rooms") / roomId / QStringLiteral("invite"));
+    r.body = json(withReason({{QStringLiteral("user_id"), userId}}, reason));
+    r.retry = retry;
+    return api->send(r);
+}
+
+ApiCall *forgetRoom(ApiClient *api, const QString &roomId, RetryPolicy retry)
+{
+    HttpRequest r = request("POST", client(api) / QStringLiteral("rooms") / roomId / QStringLiteral("forget"));
+    r.body = json({});
+    r.retry = retry;
+    return api->send(r);
+}
+
+ApiCall *getRoomStateWithKey(ApiClient *api, const QString &roomId, const QString &eventType,
+                             const QString &stateKey)
+{
+    // A state key may legitimately be empty: then the path ends in the event type with a slash.
+    Path path = client(api) / QStringLiteral("rooms") / roomId / QStringLiteral("state") / eventType;
+    if (stateKey.isEmpty())
+        path.encoded += '/';
+    else
+        path = path / stateKey;
+    return api->send(request("GET", path));
+}
+
+ApiCall *getRoomIdByAlias(ApiClient *api, const QString &roomAlias)
+{
+    return api->send(request("GET", client(api) / QStringLiteral("directory") / QStringLiteral("room") / roomAlias));
+}
+
+ApiCall *searchUserDirectory(ApiClient *api, const QString &searchTerm, int limit)
+{
+    HttpRequest r = request("POST", client(api) / QStringLiteral("user_directory") / QStringLiteral("search"));
+    r.body = json({{QStringLiteral("search_term"), searchTerm}, {QStringLiteral("limit"), limit}});
+    r.deadlineMs = Timeouts::Discovery;
+    return api->send(r);
+}
+
+ApiCall *getContentThumbnailAuthed(ApiClient *api, const QString &serverName,
+                                   const QString &mediaId, QSize size)
+{
+    HttpRequest r = request("GET", media(api) / QStringLiteral("thumbnail") / serverName / mediaId,
+                            {{QStringLiteral("width"), QString::number(size.width())},
+                             {QStringLiteral("height"), QString::number(size.height())},
+                             {QStringLiteral("method"), QStringLiteral("crop")}});
+    r.expectJson = false;
+    r.deadlineMs = Timeouts::Media;
+    r.maxResponseBytes = Limits::ThumbnailBytes;
+    return api->send(r);
+}
+
+} // namespace Endpoints

@@ -1,0 +1,77 @@
+#pragma once
+
+// The Client-Server API as Concierge uses it: one function per spec operation, named after its
+// operationId in ../shared/matrix-spec. This file is the only code that builds a path, a query
+// string or a request body; everything above it calls these functions.
+//
+// Every function returns an ApiCall that emits exactly one outcome. An argument that cannot be
+// sent as given (an empty or dot path segment) fails the call with InvalidInput and sends
+// nothing. Identifiers are otherwise passed through as the caller validated them: the grammar
+// checks live in identifiers.h and run before an action is accepted.
+//
+// Adding an endpoint: one function here, its body in endpoints.cpp, a test in tst_endpoints.
+
+#include "api/apiclient.h"
+
+#include <QSize>
+#include <QStringList>
+
+class ApiCall;
+class ApiClient;
+
+namespace Endpoints {
+
+// --- Discovery (unauthenticated) -----------------------------------------------------------------
+// GET https://<server>/.well-known/matrix/client, on the origin of serverBase.
+ApiCall *getWellknown(ApiClient *api, const QUrl &serverBase);
+// GET /_matrix/client/versions
+ApiCall *getVersions(ApiClient *api);
+
+// --- Session ------------------------------------------------------------------------------------
+// GET /account/whoami
+ApiCall *getTokenOwner(ApiClient *api);
+
+// --- Sync ---------------------------------------------------------------------------------------
+struct SyncParams
+{
+    QByteArray filter;  // a filter definition (JSON) sent inline
+    QString since;      // empty: an initial sync
+    int timeoutMs = 0;  // the long poll
+    bool fullState = false;
+    // Added to the long poll: no answer by then means a stalled server.
+    int stallMarginMs = Timeouts::SyncMargin;
+};
+// GET /sync. The deadline is the long poll plus a margin (a stalled server is an error).
+ApiCall *sync(ApiClient *api, const SyncParams &params);
+
+// --- Membership ---------------------------------------------------------------------------------
+// POST /join/{roomIdOrAlias}?via=…&server_name=… — `via` since v1.12, `server_name` with the same
+// values for servers that predate it.
+ApiCall *joinRoom(ApiClient *api, const QString &roomIdOrAlias, const QStringList &via,
+                  const QString &reason, RetryPolicy retry);
+// POST /rooms/{roomId}/leave (also declines an invite or withdraws a knock)
+ApiCall *leaveRoom(ApiClient *api, const QString &roomId, const QString &reason, RetryPolicy retry);
+// POST /rooms/{roomId}/invite
+ApiCall *inviteUser(ApiClient *api, const QString &roomId, const QString &userId,
+                    const QString &reason, RetryPolicy retry);
+// POST /rooms/{roomId}/forget
+ApiCall *forgetRoom(ApiClient *api, const QString &roomId, RetryPolicy retry);
+
+// --- Room state ---------------------------------------------------------------------------------
+// GET /rooms/{roomId}/state/{eventType}/{stateKey}: the content of one state event.
+ApiCall *getRoomStateWithKey(ApiClient *api, const QString &roomId, const QString &eventType,
+                             const QString &stateKey);
+// GET /directory/room/{roomAlias}: {"room_id", "servers"}
+ApiCall *getRoomIdByAlias(ApiClient *api, const QString &roomAlias);
+
+// --- Users --------------------------------------------------------------------------------------
+// POST /user_directory/search
+ApiCall *searchUserDirectory(ApiClient *api, const QString &searchTerm, int limit);
+
+// --- Media --------------------------------------------------------------------------------------
+// GET /_matrix/client/v1/media/thumbnail/{serverName}/{mediaId} (authenticated media, v1.11).
+// The answer arrives through ApiCall::downloaded().
+ApiCall *getContentThumbnailAuthed(ApiClient *api, const QString &serverName,
+                                   const QString &mediaId, QSize size);
+
+} // namespace Endpoints
