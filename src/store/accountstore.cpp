@@ -1,0 +1,368 @@
+#include "store/accountstore.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QVariant>
+
+namespace {
+
+// Each step takes the schema from version N-1 to N; a store is migrated one step at a time, in a
+// transaction, so an interrupted migration leaves the previous version intact.
+const char *const Migrations[] = {
+    // 1: the room inventory and the sync position.
+    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+    "CREATE TABLE rooms ("
+    "  room_id TEXT PRIMARY KEY, membership INTEGER NOT NULL, name TEXT, canonical_alias TEXT,"
+    "  topic TEXT, avatar_url TEXT, heroes TEXT, member_names TEXT, joined_count INTEGER,"
+    "  invited_count INTEGER, inviter TEXT, tombstone TEXT, predecessor TEXT);",
+    // 2: each room's membership history.
+    "CREATE TABLE room_history ("
+    "  id INTEGER PRIMARY KEY AUTOINCREMENT, room_id TEXT NOT NULL, ts INTEGER NOT NULL,"
+    "  membership INTEGER NOT NULL, sender TEXT, reason TEXT, event_id TEXT NOT NULL UNIQUE);"
+    "CREATE INDEX room_history_room ON room_history (room_id, ts);",
+};
+static_assert(std::size(Migrations) == AccountStore::SchemaVersion);
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("AccountStore", text);
+}
+
+QString packNames(const QList<std::pair<QString, QString>> &names)
+{
+    QJsonArray array;
+    for (const auto &[id, name] : names)
+        array.append(QJsonArray{id, name});
+    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+}
+
+QList<std::pair<QString, QString>> unpackNames(const QString &text)
+{
+    QList<std::pair<QString, QString>> names;
+    for (const QJsonValue &v : QJsonDocument::fromJson(text.toUtf8()).array()) {
+        const QJsonArray pair = v.toArray();
+        names.append({pair.at(0).toString(), pair.at(1).toString()});
+    }
+    return names;
+}
+
+QVariant textOrNull(const QString &s)
+{
+    return s.isEmpty() ? QVariant() : QVariant(s);
+}
+
+} // namespace
+
+AccountStore::AccountStore(QString connectionName) : m_connection(std::move(connectionName)) {}
+
+AccountStore::~AccountStore()
+{
+    close();
+}
+
+void AccountStore::close()
+{
+    if (!QSqlDatabase::contains(m_connection))
+        return;
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connection);
+}
+
+bool AccountStore::isOpen() const
+{
+    return QSqlDatabase::contains(m_connection) &&
+           QSqlDatabase::database(m_connection, false).isOpen();
+}
+
+QString AccountStore::defaultPathFor(const QString &userId)
+{
+    const QString hash = QString::fromLatin1(
+        QCryptographicHash::hash(userId.toUtf8(), QCryptographicHash::Sha256).toHex().left(32));
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+           QStringLiteral("/accounts/") + hash + QStringLiteral("/store.sqlite");
+}
+
+bool AccountStore::destroy(const QString &path)
+{
+    bool ok = true;
+    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")}) {
+        QFile file(path + suffix);
+        if (file.exists())
+            ok &= file.remove();
+    }
+    return ok;
+}
+
+bool AccountStore::openFile(const QString &path, QString *error)
+{
+    close();
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
+    db.setDatabaseName(path);
+    if (!db.open()) {
+        *error = db.lastError().text();
+        return false;
+    }
+    QSqlQuery q(db);
+    // A file that is not SQLite fails here, at the first read.
+    if (!q.exec(QStringLiteral("PRAGMA quick_check")) || !q.next() ||
+        q.value(0).toString() != QLatin1String("ok")) {
+        *error = q.lastError().isValid() ? q.lastError().text()
+                                         : tr("integrity check failed: %1").arg(q.value(0).toString());
+        return false;
+    }
+    if (path != QLatin1String(":memory:")) {
+        if (!q.exec(QStringLiteral("PRAGMA journal_mode=WAL")) || !q.next() ||
+            q.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0) {
+            *error = tr("cannot write in %1").arg(QFileInfo(path).absolutePath());
+            return false;
+        }
+    }
+    q.exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
+    return true;
+}
+
+int AccountStore::schemaVersion() const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
+        return -1;
+    return q.value(0).toInt();
+}
+
+bool AccountStore::migrate(QString *error)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    for (int version = schemaVersion(); version < SchemaVersion; ++version) {
+        if (!db.transaction()) {
+            *error = db.lastError().text();
+            return false;
+        }
+        QSqlQuery q(db);
+        const QStringList statements = QString::fromLatin1(Migrations[version])
+                                           .split(QLatin1Char(';'), Qt::SkipEmptyParts);
+        for (const QString &statement : statements) {
+            if (statement.trimmed().isEmpty())
+                continue;
+            if (!q.exec(statement)) {
+                *error = q.lastError().text();
+                db.rollback();
+                return false;
+            }
+        }
+        if (!q.exec(QStringLiteral("PRAGMA user_version = %1").arg(version + 1)) || !db.commit()) {
+            *error = q.lastError().text();
+            db.rollback();
+            return false;
+        }
+    }
+    return true;
+}
+
+bool AccountStore::moveAside(const QString &path, const QString &why)
+{
+    close();
+    const QString aside = path + QStringLiteral(".unusable-") +
+                          QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    if (!QFile::rename(path, aside))
+        return false;
+    for (const QString &suffix : {QStringLiteral("-wal"), QStringLiteral("-shm")})
+        if (QFile::exists(path + suffix))
+            QFile::rename(path + suffix, aside + suffix);
+    m_movedAside = aside;
+    m_problem = tr("The saved room list could not be used (%1). It was moved to %2 and is "
+                   "being rebuilt from the server.")
+                    .arg(why, aside);
+    return true;
+}
+
+AccountStore::OpenResult AccountStore::open(const QString &path)
+{
+    m_path = path;
+    m_problem.clear();
+    m_movedAside.clear();
+    const bool existed = QFileInfo::exists(path);
+    QString error;
+    bool usable = QDir().mkpath(QFileInfo(path).absolutePath()) && openFile(path, &error);
+    if (usable && schemaVersion() > SchemaVersion) {
+        usable = false;
+        error = tr("it was written by a newer version of Concierge (schema %1)").arg(schemaVersion());
+    }
+    if (usable && migrate(&error))
+        return existed ? OpenResult::Opened : OpenResult::Created;
+
+    // Unusable: keep the file for inspection, start afresh next to it.
+    if (existed && moveAside(path, error.isEmpty() ? tr("unknown error") : error) &&
+        openFile(path, &error) && migrate(&error))
+        return OpenResult::Recovered;
+
+    // Nothing can be written there: this run works from memory, the file (if any) untouched.
+    const QString why = error.isEmpty() ? tr("cannot create %1").arg(path) : error;
+    m_problem = tr("The room list cannot be saved (%1); it will be loaded from the server at "
+                   "every start.")
+                    .arg(why);
+    if (openFile(QStringLiteral(":memory:"), &error) && migrate(&error))
+        return OpenResult::InMemory;
+    return OpenResult::InMemory;
+}
+
+QList<RoomSummary> AccountStore::loadRooms() const
+{
+    QList<RoomSummary> rooms;
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral(
+            "SELECT room_id, membership, name, canonical_alias, topic, avatar_url, heroes, "
+            "member_names, joined_count, invited_count, inviter, tombstone, predecessor FROM rooms")))
+        return rooms;
+    while (q.next()) {
+        RoomSummary room;
+        room.roomId = q.value(0).toString();
+        const int membership = q.value(1).toInt();
+        if (membership < Membership::Join || membership > Membership::Ban)
+            continue;
+        room.membership = Membership::Value(membership);
+        room.name = q.value(2).toString();
+        room.canonicalAlias = q.value(3).toString();
+        room.topic = q.value(4).toString();
+        room.avatarMxc = q.value(5).toString();
+        const QString heroes = q.value(6).toString();
+        room.heroes = heroes.isEmpty() ? QStringList() : heroes.split(QLatin1Char('\n'));
+        room.memberNames = unpackNames(q.value(7).toString());
+        room.joinedMemberCount = q.value(8).isNull() ? -1 : q.value(8).toInt();
+        room.invitedMemberCount = q.value(9).isNull() ? -1 : q.value(9).toInt();
+        room.inviterId = q.value(10).toString();
+        room.tombstoneReplacement = q.value(11).toString();
+        room.predecessor = q.value(12).toString();
+        room.updateDerived();
+        rooms.append(std::move(room));
+    }
+    return rooms;
+}
+
+bool AccountStore::saveSync(const QList<RoomSummary> &rooms, const QString &nextBatch)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    if (!db.transaction())
+        return false;
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral(
+        "INSERT OR REPLACE INTO rooms (room_id, membership, name, canonical_alias, topic, "
+        "avatar_url, heroes, member_names, joined_count, invited_count, inviter, tombstone, "
+        "predecessor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    for (const RoomSummary &room : rooms) {
+        q.addBindValue(room.roomId);
+        q.addBindValue(int(room.membership));
+        q.addBindValue(textOrNull(room.name));
+        q.addBindValue(textOrNull(room.canonicalAlias));
+        q.addBindValue(textOrNull(room.topic));
+        q.addBindValue(textOrNull(room.avatarMxc));
+        q.addBindValue(textOrNull(room.heroes.join(QLatin1Char('\n'))));
+        q.addBindValue(room.memberNames.isEmpty() ? QVariant() : QVariant(packNames(room.memberNames)));
+        q.addBindValue(room.joinedMemberCount < 0 ? QVariant() : QVariant(room.joinedMemberCount));
+        q.addBindValue(room.invitedMemberCount < 0 ? QVariant() : QVariant(room.invitedMemberCount));
+        q.addBindValue(textOrNull(room.inviterId));
+        q.addBindValue(textOrNull(room.tombstoneReplacement));
+        q.addBindValue(textOrNull(room.predecessor));
+        if (!q.exec()) {
+            db.rollback();
+            return false;
+        }
+    }
+    QSqlQuery position(db);
+    position.prepare(QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES ('next_batch', ?)"));
+    position.addBindValue(nextBatch);
+    if (!position.exec()) {
+        db.rollback();
+        return false;
+    }
+    return db.commit();
+}
+
+bool AccountStore::removeRoom(const QString &roomId)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    if (!db.transaction())
+        return false;
+    QSqlQuery q(db);
+    for (const QString &table : {QStringLiteral("rooms"), QStringLiteral("room_history")}) {
+        q.prepare(QStringLiteral("DELETE FROM %1 WHERE room_id = ?").arg(table));
+        q.addBindValue(roomId);
+        if (!q.exec()) {
+            db.rollback();
+            return false;
+        }
+    }
+    return db.commit();
+}
+
+QString AccountStore::nextBatch() const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    if (q.exec(QStringLiteral("SELECT value FROM meta WHERE key = 'next_batch'")) && q.next())
+        return q.value(0).toString();
+    return {};
+}
+
+int AccountStore::roomCount() const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    if (q.exec(QStringLiteral("SELECT COUNT(*) FROM rooms")) && q.next())
+        return q.value(0).toInt();
+    return 0;
+}
+
+bool AccountStore::appendHistory(const QString &roomId, const QList<HistoryEntry> &entries)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    if (!db.transaction())
+        return false;
+    QSqlQuery q(db);
+    // The same membership event is seen again in later syncs (state is repeated): once is enough.
+    q.prepare(QStringLiteral("INSERT OR IGNORE INTO room_history (room_id, ts, membership, sender, "
+                             "reason, event_id) VALUES (?, ?, ?, ?, ?, ?)"));
+    for (const HistoryEntry &e : entries) {
+        q.addBindValue(roomId);
+        q.addBindValue(e.timestampMs);
+        q.addBindValue(int(e.membership));
+        q.addBindValue(textOrNull(e.sender));
+        q.addBindValue(textOrNull(e.reason));
+        q.addBindValue(e.eventId);
+        if (!q.exec()) {
+            db.rollback();
+            return false;
+        }
+    }
+    return db.commit();
+}
+
+QList<AccountStore::HistoryEntry> AccountStore::history(const QString &roomId) const
+{
+    QList<HistoryEntry> entries;
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral("SELECT ts, membership, sender, reason, event_id FROM room_history "
+                             "WHERE room_id = ? ORDER BY ts, id"));
+    q.addBindValue(roomId);
+    if (!q.exec())
+        return entries;
+    while (q.next()) {
+        const int membership = q.value(1).toInt();
+        if (membership < Membership::Join || membership > Membership::Ban)
+            continue;
+        entries.append({q.value(0).toLongLong(), Membership::Value(membership), q.value(2).toString(),
+                        q.value(3).toString(), q.value(4).toString()});
+    }
+    return entries;
+}

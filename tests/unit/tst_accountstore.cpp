@@ -1,0 +1,264 @@
+// The local store (issue 10): schema and migrations, a round trip of every stored field, and
+// what happens to files that cannot be used — nothing is deleted, nothing crashes.
+#include "store/accountstore.h"
+
+#include <QFile>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QtTest>
+
+namespace {
+RoomSummary fullRoom(const QString &id)
+{
+    RoomSummary r;
+    r.roomId = id;
+    r.membership = Membership::Invite;
+    r.name = QStringLiteral("Design ✓");
+    r.canonicalAlias = QStringLiteral("#design:example.org");
+    r.topic = QStringLiteral("Pixels\nand more");
+    r.avatarMxc = QStringLiteral("mxc://example.org/AbC");
+    r.heroes = {QStringLiteral("@a:example.org"), QStringLiteral("@b:example.org")};
+    r.memberNames = {{QStringLiteral("@a:example.org"), QStringLiteral("Ann")},
+                     {QStringLiteral("@b:example.org"), QString()}};
+    r.joinedMemberCount = 12;
+    r.invitedMemberCount = 0;
+    r.inviterId = QStringLiteral("@a:example.org");
+    r.tombstoneReplacement = QStringLiteral("!new:example.org");
+    r.predecessor = QStringLiteral("!old:example.org");
+    r.updateDerived();
+    return r;
+}
+
+void compareRooms(const RoomSummary &a, const RoomSummary &b)
+{
+    QCOMPARE(a.roomId, b.roomId);
+    QCOMPARE(int(a.membership), int(b.membership));
+    QCOMPARE(a.name, b.name);
+    QCOMPARE(a.canonicalAlias, b.canonicalAlias);
+    QCOMPARE(a.topic, b.topic);
+    QCOMPARE(a.avatarMxc, b.avatarMxc);
+    QCOMPARE(a.heroes, b.heroes);
+    QCOMPARE(a.memberNames, b.memberNames);
+    QCOMPARE(a.joinedMemberCount, b.joinedMemberCount);
+    QCOMPARE(a.invitedMemberCount, b.invitedMemberCount);
+    QCOMPARE(a.inviterId, b.inviterId);
+    QCOMPARE(a.tombstoneReplacement, b.tombstoneReplacement);
+    QCOMPARE(a.predecessor, b.predecessor);
+    QCOMPARE(a.sortKey, b.sortKey);
+    QCOMPARE(a.searchText, b.searchText);
+}
+
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+} // namespace
+
+class TestAccountStore : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QString path(const QString &name = QStringLiteral("store.sqlite")) const
+    {
+        return m_dir.filePath(name);
+    }
+
+private slots:
+    void init() { QVERIFY(m_dir.isValid()); }
+
+    void roundTripsEveryField()
+    {
+        const QString file = path(QStringLiteral("roundtrip/store.sqlite"));
+        RoomSummary sparse;
+        sparse.roomId = QStringLiteral("!sparse");
+        sparse.membership = Membership::Leave;
+        sparse.updateDerived();
+        {
+            AccountStore store(QStringLiteral("a"));
+            QCOMPARE(store.open(file), AccountStore::OpenResult::Created);
+            QVERIFY(store.saveSync({fullRoom(QStringLiteral("!full:example.org")), sparse},
+                                   QStringLiteral("s72_1")));
+        }
+        AccountStore store(QStringLiteral("b"));
+        QCOMPARE(store.open(file), AccountStore::OpenResult::Opened);
+        QCOMPARE(store.nextBatch(), QStringLiteral("s72_1"));
+        QList<RoomSummary> rooms = store.loadRooms();
+        QCOMPARE(rooms.size(), 2);
+        std::sort(rooms.begin(), rooms.end(),
+                  [](const RoomSummary &x, const RoomSummary &y) { return x.roomId < y.roomId; });
+        compareRooms(rooms.at(0), fullRoom(QStringLiteral("!full:example.org")));
+        compareRooms(rooms.at(1), sparse);
+        QCOMPARE(rooms.at(1).joinedMemberCount, -1); // "unknown" survives, not 0
+        QCOMPARE(store.problem(), QString());
+    }
+
+    void saveReplacesARoomAndMovesThePosition()
+    {
+        AccountStore store(QStringLiteral("c"));
+        store.open(path());
+        RoomSummary room = fullRoom(QStringLiteral("!r:x"));
+        QVERIFY(store.saveSync({room}, QStringLiteral("s1")));
+        room.membership = Membership::Join;
+        room.name = QStringLiteral("Renamed");
+        room.updateDerived();
+        QVERIFY(store.saveSync({room}, QStringLiteral("s2")));
+        QCOMPARE(store.roomCount(), 1);
+        QCOMPARE(store.loadRooms().first().name, QStringLiteral("Renamed"));
+        QCOMPARE(int(store.loadRooms().first().membership), int(Membership::Join));
+        QCOMPARE(store.nextBatch(), QStringLiteral("s2"));
+    }
+
+    void historyIsKeptOnceInOrderAndForgetDeletesIt()
+    {
+        AccountStore store(QStringLiteral("d"));
+        store.open(path());
+        QVERIFY(store.saveSync({fullRoom(QStringLiteral("!r:x")), fullRoom(QStringLiteral("!other:x"))}, QStringLiteral("s1")));
+        const AccountStore::HistoryEntry invited{1000, Membership::Invite, QStringLiteral("@a:x"), {}, QStringLiteral("$1")};
+        const AccountStore::HistoryEntry kicked{3000, Membership::Leave, QStringLiteral("@mod:x"),
+                                                QStringLiteral("spam"), QStringLiteral("$3")};
+        const AccountStore::HistoryEntry joined{2000, Membership::Join, QStringLiteral("@me:x"), {}, QStringLiteral("$2")};
+        QVERIFY(store.appendHistory(QStringLiteral("!r:x"), {invited, kicked}));
+        QVERIFY(store.appendHistory(QStringLiteral("!r:x"), {joined, kicked})); // $3 again
+        QVERIFY(store.appendHistory(QStringLiteral("!other:x"), {{5, Membership::Join, {}, {}, QStringLiteral("$o")}}));
+        const QList<AccountStore::HistoryEntry> expected{invited, joined, kicked};
+        QCOMPARE(store.history(QStringLiteral("!r:x")), expected);
+
+        QVERIFY(store.removeRoom(QStringLiteral("!r:x")));
+        QCOMPARE(store.history(QStringLiteral("!r:x")).size(), 0);
+        QCOMPARE(store.roomCount(), 1);
+        QCOMPARE(store.history(QStringLiteral("!other:x")).size(), 1); // others untouched
+    }
+
+    void migratesAVersionOneStoreKeepingItsRooms()
+    {
+        const QString file = path(QStringLiteral("v1.sqlite"));
+        {
+            // A store as the first schema wrote it.
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v1"));
+            db.setDatabaseName(file);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")));
+            QVERIFY(q.exec(QStringLiteral(
+                "CREATE TABLE rooms (room_id TEXT PRIMARY KEY, membership INTEGER NOT NULL, name TEXT, "
+                "canonical_alias TEXT, topic TEXT, avatar_url TEXT, heroes TEXT, member_names TEXT, "
+                "joined_count INTEGER, invited_count INTEGER, inviter TEXT, tombstone TEXT, predecessor TEXT)")));
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO rooms (room_id, membership, name) VALUES ('!old:x', 0, 'Old')")));
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO meta VALUES ('next_batch', 's9')")));
+            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 1")));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("v1"));
+
+        AccountStore store(QStringLiteral("e"));
+        QCOMPARE(store.open(file), AccountStore::OpenResult::Opened);
+        QCOMPARE(store.loadRooms().size(), 1);
+        QCOMPARE(store.loadRooms().first().name, QStringLiteral("Old"));
+        QCOMPARE(store.nextBatch(), QStringLiteral("s9"));
+        // The history table of schema 2 is there.
+        QVERIFY(store.appendHistory(QStringLiteral("!old:x"), {{1, Membership::Leave, {}, {}, QStringLiteral("$x")}}));
+        QCOMPARE(store.history(QStringLiteral("!old:x")).size(), 1);
+    }
+
+    void unusableFilesAreMovedAsideAndRebuilt_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::newRow("random bytes") << "random";
+        QTest::newRow("truncated") << "truncated";
+        QTest::newRow("newer schema") << "newer";
+    }
+    void unusableFilesAreMovedAsideAndRebuilt()
+    {
+        QFETCH(QString, kind);
+        const QString file = path(kind + QStringLiteral(".sqlite"));
+        if (kind == QLatin1String("random")) {
+            QFile f(file);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            QByteArray junk;
+            for (int i = 0; i < 64 * 1024; ++i)
+                junk.append(char(QRandomGenerator::global()->bounded(256)));
+            f.write(junk);
+        } else {
+            {
+                AccountStore writer(QStringLiteral("w-") + kind);
+                writer.open(file);
+                QList<RoomSummary> many;
+                for (int i = 0; i < 500; ++i)
+                    many << fullRoom(QStringLiteral("!r%1:x").arg(i));
+                QVERIFY(writer.saveSync(many, QStringLiteral("s1")));
+                if (kind == QLatin1String("newer")) {
+                    QSqlQuery q(QSqlDatabase::database(QStringLiteral("w-") + kind));
+                    QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 99")));
+                }
+                QSqlQuery checkpoint(QSqlDatabase::database(QStringLiteral("w-") + kind));
+                checkpoint.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+            }
+            if (kind == QLatin1String("truncated")) {
+                QFile f(file);
+                QVERIFY(f.size() > 8192);
+                QVERIFY(f.resize(f.size() / 3));
+            }
+        }
+        const QByteArray before = readAll(file);
+
+        AccountStore store(QStringLiteral("s-") + kind);
+        QCOMPARE(store.open(file), AccountStore::OpenResult::Recovered);
+        QVERIFY(!store.problem().isEmpty());
+        if (kind == QLatin1String("newer"))
+            QVERIFY2(store.problem().contains(QLatin1String("newer")), qPrintable(store.problem()));
+        // Kept, byte for byte, next to the new store.
+        QVERIFY(!store.movedAsidePath().isEmpty());
+        QCOMPARE(readAll(store.movedAsidePath()), before);
+        // The new store works.
+        QCOMPARE(store.roomCount(), 0);
+        QVERIFY(store.saveSync({fullRoom(QStringLiteral("!n:x"))}, QStringLiteral("s2")));
+        QCOMPARE(store.loadRooms().size(), 1);
+    }
+
+    void anUnwritableLocationKeepsTheStoreInMemory()
+    {
+        // A path below a regular file can never be created, even by root.
+        QFile blocker(path(QStringLiteral("not-a-dir")));
+        QVERIFY(blocker.open(QIODevice::WriteOnly));
+        blocker.close();
+        AccountStore store(QStringLiteral("m"));
+        QCOMPARE(store.open(path(QStringLiteral("not-a-dir/store.sqlite"))), AccountStore::OpenResult::InMemory);
+        QVERIFY(!store.problem().isEmpty());
+        QVERIFY(store.isOpen());
+        QVERIFY(store.saveSync({fullRoom(QStringLiteral("!r:x"))}, QStringLiteral("s1")));
+        QCOMPARE(store.loadRooms().size(), 1);
+    }
+
+    void destroyDeletesTheFilesAndAccountsAreSeparate()
+    {
+        const QString alice = AccountStore::defaultPathFor(QStringLiteral("@alice:example.org"));
+        const QString bob = AccountStore::defaultPathFor(QStringLiteral("@bob:example.org"));
+        QVERIFY(alice != bob);
+        QVERIFY(!alice.contains(QLatin1String("alice"))); // no user ID in file names
+
+        const QString a = path(QStringLiteral("acc-a/store.sqlite"));
+        const QString b = path(QStringLiteral("acc-b/store.sqlite"));
+        {
+            AccountStore storeA(QStringLiteral("acc-a"));
+            AccountStore storeB(QStringLiteral("acc-b"));
+            storeA.open(a);
+            storeB.open(b);
+            QVERIFY(storeA.saveSync({fullRoom(QStringLiteral("!a:x"))}, QStringLiteral("sa")));
+            QCOMPARE(storeB.roomCount(), 0);
+            storeA.close();
+            QVERIFY(AccountStore::destroy(a));
+            QVERIFY(!QFile::exists(a));
+            QVERIFY(!QFile::exists(a + QStringLiteral("-wal")));
+            QVERIFY(storeB.saveSync({fullRoom(QStringLiteral("!b:x"))}, QStringLiteral("sb")));
+        }
+        AccountStore reopened(QStringLiteral("acc-b2"));
+        QCOMPARE(reopened.open(b), AccountStore::OpenResult::Opened);
+        QCOMPARE(reopened.roomCount(), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAccountStore)
+#include "tst_accountstore.moc"
