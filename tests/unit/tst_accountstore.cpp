@@ -1,6 +1,7 @@
 // The local store (issue 10): schema and migrations, a round trip of every stored field, and
 // what happens to files that cannot be used — nothing is deleted, nothing crashes.
 #include "store/accountstore.h"
+#include "store/storewriter.h"
 
 #include <QFile>
 #include <QSqlDatabase>
@@ -257,6 +258,41 @@ private slots:
         AccountStore reopened(QStringLiteral("acc-b2"));
         QCOMPARE(reopened.open(b), AccountStore::OpenResult::Opened);
         QCOMPARE(reopened.roomCount(), 1);
+    }
+
+    void theWriterThreadWritesInOrderWhileAReaderReads()
+    {
+        const QString file = path(QStringLiteral("writer/store.sqlite"));
+        StoreWriter writer;
+        QSignalSpy opened(&writer, &StoreWriter::opened);
+        QSignalSpy failed(&writer, &StoreWriter::writeFailed);
+        writer.open(file);
+        QVERIFY(opened.wait(5000));
+        QCOMPARE(opened.first().first().value<AccountStore::OpenResult>(), AccountStore::OpenResult::Created);
+        RoomSummary room = fullRoom(QStringLiteral("!w:x"));
+        writer.saveSync({room}, QStringLiteral("s1"));
+        room.name = QStringLiteral("Second");
+        writer.saveSync({room}, QStringLiteral("s2"));
+        writer.appendHistory(room.roomId, {{7, Membership::Join, {}, {}, QStringLiteral("$j")}});
+        writer.flush();
+
+        AccountStore reader(QStringLiteral("reader"));
+        QCOMPARE(reader.open(file), AccountStore::OpenResult::Opened);
+        QCOMPARE(reader.nextBatch(), QStringLiteral("s2"));
+        QCOMPARE(reader.loadRooms().first().name, QStringLiteral("Second"));
+        QCOMPARE(reader.history(room.roomId).size(), 1);
+        reader.close();
+
+        writer.removeRoom(room.roomId);
+        writer.flush();
+        QVERIFY(reader.open(file) == AccountStore::OpenResult::Opened);
+        QCOMPARE(reader.roomCount(), 0);
+        reader.close();
+
+        writer.closeAndDestroy();
+        writer.flush();
+        QVERIFY(!QFile::exists(file));
+        QCOMPARE(failed.size(), 0);
     }
 };
 
