@@ -40,7 +40,8 @@ int main(int argc, char *argv[])
         QStringLiteral("URL"));
     const QCommandLineOption noKeychainOption(
         QStringLiteral("no-keychain"),
-        QStringLiteral("Never use the system keychain: the session is not remembered."));
+        QStringLiteral("Never use the system keychain: the session is remembered only if you "
+                       "choose a file instead on the sign-in page."));
     const QCommandLineOption exitWhenLoadedOption(
         QStringLiteral("exit-when-loaded"),
         QStringLiteral("Benchmarks: print the time from start to a populated room list, then quit."));
@@ -91,7 +92,9 @@ int main(int argc, char *argv[])
 
     QQuickStyle::setStyle(QStringLiteral("Fusion"));
 
-    AppServices services(!parser.isSet(noKeychainOption));
+    AppServices::Options options;
+    options.useKeychain = !parser.isSet(noKeychainOption);
+    AppServices services(options);
 
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));

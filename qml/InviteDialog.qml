@@ -6,7 +6,9 @@ import Concierge.Core
 
 // "Invite to <room>": a search field whose text the page feeds to the user directory
 // (searchEdited), a list of suggestions (avatar, display name, user ID), and a reason. Emits
-// inviteRequested() only for a valid user ID; the page reports back through busy/serverError.
+// inviteRequested() only for a valid user ID; the page runs the invite and hands the dialog its
+// Operation, which the dialog follows: busy while it runs, the server's error when it failed,
+// closed once it succeeded.
 BaseDialog {
     id: root
 
@@ -16,7 +18,11 @@ BaseDialog {
     property var suggestions: null
     property bool searching: false
     property string searchError: ""
-    property bool busy: false
+    // The invite the page started from this dialog (null before the first one).
+    property Operation operation: null
+    readonly property bool busy: operation !== null && !root.isFinal(operation.state)
+    readonly property bool waiting: operation !== null && operation.state === Operation.Waiting
+    // Why the last invite did not happen (or may not have).
     property string serverError: ""
 
     readonly property string userId: searchField.text.trim()
@@ -31,14 +37,41 @@ BaseDialog {
 
     signal searchEdited(string term)
     signal inviteRequested(string roomId, string userId, string reason)
+    // Stop the invite that is waiting for the server (the page cancels the operation).
+    signal stopRequested()
 
+    function isFinal(state: int): bool {
+        return state === Operation.Succeeded || state === Operation.Failed
+            || state === Operation.Cancelled || state === Operation.Unknown
+    }
+    // Follows the operation: closes on success, shows why it failed or may not have happened.
+    function showOutcome() {
+        const op = root.operation
+        if (!op)
+            return
+        switch (op.state) {
+        case Operation.Succeeded:
+            root.close()
+            break
+        case Operation.Failed:
+            root.serverError = op.error.summary
+            break
+        case Operation.Unknown:
+            root.serverError = qsTr("No answer from the server: the invitation may have been sent anyway (%1).")
+                .arg(op.error.summary)
+            break
+        case Operation.Cancelled:
+            root.serverError = qsTr("Stopped: nobody was invited.")
+            break
+        }
+    }
     function openFor(room: string, name: string) {
         roomId = room
         roomName = name
         searchField.text = ""
         reasonField.text = ""
         serverError = ""
-        busy = false
+        operation = null
         root.searchEdited("")
         open()
     }
@@ -58,7 +91,14 @@ BaseDialog {
     title: qsTr("Invite to %1").arg(roomName)
     preferredWidth: 560
     onOpened: searchField.forceActiveFocus()
+    onOperationChanged: showOutcome()
 
+    Connections {
+        target: root.operation
+        function onStateChanged() {
+            root.showOutcome()
+        }
+    }
 
     ColumnLayout {
         anchors.fill: parent
@@ -163,6 +203,15 @@ BaseDialog {
         }
 
         FormMessage {
+            objectName: "inviteWaiting"
+            Layout.fillWidth: true
+            kind: FormMessage.Kind.Notice
+            text: !root.waiting ? ""
+                  : root.operation.waitReason === Operation.RateLimited
+                  ? qsTr("The server asks to slow down: the invitation is sent again as soon as it allows.")
+                  : qsTr("The server does not answer: the invitation is sent again as soon as it is back.")
+        }
+        FormMessage {
             objectName: "inviteServerError"
             Layout.fillWidth: true
             kind: FormMessage.Kind.Error
@@ -177,6 +226,13 @@ BaseDialog {
             implicitWidth: 28
             implicitHeight: 28
             Accessible.name: root.busy ? qsTr("Inviting") : qsTr("Searching")
+        }
+        Button {
+            objectName: "inviteStopButton"
+            visible: root.waiting
+            text: qsTr("Stop trying")
+            Accessible.name: qsTr("Stop trying to invite")
+            onClicked: root.stopRequested()
         }
         Button {
             id: inviteButton

@@ -6,12 +6,16 @@ import Concierge.Core
 
 // "Join a room": a room address, ID, matrix: URI or matrix.to link, optional via servers and an
 // optional reason. Validates as the user types with the core's own rules and only emits
-// joinRequested(); the page runs the join and reports back through busy and serverError.
+// joinRequested(); the page runs the join and hands the dialog its Operation, which the dialog
+// follows: busy while it runs, the server's error when it failed, closed once it succeeded.
 BaseDialog {
     id: root
 
-    // Set by the page while the join runs / after it failed.
-    property bool busy: false
+    // The join the page started from this dialog (null before the first one).
+    property Operation operation: null
+    readonly property bool busy: operation !== null && !root.isFinal(operation.state)
+    readonly property bool waiting: operation !== null && operation.state === Operation.Waiting
+    // Why the last join did not happen (or may not have).
     property string serverError: ""
     // True when opened from a link (command line or a click): the notice asks to confirm.
     property bool fromLink: false
@@ -26,19 +30,40 @@ BaseDialog {
             return link.error !== "" ? link.error : qsTr("This is not a room address or room ID.")
         return IdentifierValidator.roomTargetError(link.target)
     }
-    readonly property string viaError: {
-        for (const server of viaServers) {
-            const e = IdentifierValidator.serverNameError(server)
-            if (e !== "")
-                return e
-        }
-        return viaServers.length > 3 ? qsTr("At most 3 via servers are used; the first 3 will be tried.") : ""
-    }
-    readonly property bool viaBlocking: viaError !== "" && viaServers.length <= 3
+    // The service's own rule (valid server names, at most 3), word for word.
+    readonly property string viaError: IdentifierValidator.viaServersError(viaServers)
     readonly property bool canSubmit: !busy && address !== "" && link.valid && addressError === ""
-                                      && !viaBlocking
+                                      && viaError === ""
 
     signal joinRequested(string target, var via, string reason)
+    // Stop the join that is waiting for the server (the page cancels the operation).
+    signal stopRequested()
+
+    function isFinal(state: int): bool {
+        return state === Operation.Succeeded || state === Operation.Failed
+            || state === Operation.Cancelled || state === Operation.Unknown
+    }
+    // Follows the operation: closes on success, shows why it failed or may not have happened.
+    function showOutcome() {
+        const op = root.operation
+        if (!op)
+            return
+        switch (op.state) {
+        case Operation.Succeeded:
+            root.close()
+            break
+        case Operation.Failed:
+            root.serverError = op.error.summary
+            break
+        case Operation.Unknown:
+            root.serverError = qsTr("No answer from the server: the room may have been joined anyway (%1).")
+                .arg(op.error.summary)
+            break
+        case Operation.Cancelled:
+            root.serverError = qsTr("Stopped: the room was not joined.")
+            break
+        }
+    }
 
     // Opens the dialog with a link or address already filled in (e.g. from the command line).
     function openWith(text: string, fromALink: bool) {
@@ -59,14 +84,14 @@ BaseDialog {
         autoFilledVia = ""
         reasonField.text = ""
         serverError = ""
-        busy = false
+        operation = null
         fromLink = false
     }
     function submit() {
         if (!canSubmit)
             return
         serverError = ""
-        root.joinRequested(link.target, viaServers.slice(0, 3), reasonField.text.trim())
+        root.joinRequested(link.target, viaServers, reasonField.text.trim())
     }
 
     objectName: "joinDialog"
@@ -74,6 +99,14 @@ BaseDialog {
     preferredWidth: 560
     onOpened: addressField.forceActiveFocus()
     onClosed: fromLink = false
+    onOperationChanged: showOutcome()
+
+    Connections {
+        target: root.operation
+        function onStateChanged() {
+            root.showOutcome()
+        }
+    }
 
     // A link fills in its via servers, unless the user typed their own; what was filled in
     // follows the link as it is edited.
@@ -158,7 +191,7 @@ BaseDialog {
         FormMessage {
             objectName: "joinViaError"
             Layout.fillWidth: true
-            kind: root.viaBlocking ? FormMessage.Kind.Error : FormMessage.Kind.Hint
+            kind: root.viaError !== "" ? FormMessage.Kind.Error : FormMessage.Kind.Hint
             text: root.viaError !== "" ? root.viaError
                   : qsTr("Only needed for rooms on other servers that yours does not know yet.")
         }
@@ -181,6 +214,15 @@ BaseDialog {
         }
 
         FormMessage {
+            objectName: "joinWaiting"
+            Layout.fillWidth: true
+            kind: FormMessage.Kind.Notice
+            text: !root.waiting ? ""
+                  : root.operation.waitReason === Operation.RateLimited
+                  ? qsTr("The server asks to slow down: the join is sent again as soon as it allows.")
+                  : qsTr("The server does not answer: the join is sent again as soon as it is back.")
+        }
+        FormMessage {
             objectName: "joinServerError"
             Layout.fillWidth: true
             kind: FormMessage.Kind.Error
@@ -195,6 +237,13 @@ BaseDialog {
             implicitWidth: 28
             implicitHeight: 28
             Accessible.name: qsTr("Joining")
+        }
+        Button {
+            objectName: "joinStopButton"
+            visible: root.waiting
+            text: qsTr("Stop trying")
+            Accessible.name: qsTr("Stop trying to join")
+            onClicked: root.stopRequested()
         }
         Button {
             id: joinButton

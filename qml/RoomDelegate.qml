@@ -2,11 +2,15 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import Concierge.Core
 
-// One room of the room list. Holds no state: everything it shows comes from the model's roles
-// (see roomlistmodel.h), and every button only emits actionRequested(); the page decides.
+// One room of the room list, and the header of its section when it is the section's first row.
+// Holds no state: everything it shows comes from the model's roles (roomlistmodel.h), and every
+// button only emits an intent (actionRequested with an Operation.Kind, cancelRequested,
+// hideLeftRequested); the page decides what it means.
 //
-// Actions: "accept" / "decline" (invites), "invite" / "leave" (joined), "rejoin" / "forget" (left).
+// Buttons by membership: an invite offers Join (accept) and Leave (decline), a joined room Invite
+// and Leave, a left room Join (rejoin) and Forget.
 ItemDelegate {
     id: root
 
@@ -16,57 +20,90 @@ ItemDelegate {
     required property string canonicalAlias
     required property string topic
     required property url avatarSource
-    required property string membership
+    required property int membership      // Membership.Join, .Invite, .Leave, …
+    required property int section         // RoomSection.Invites, .Joined, .Left
+    required property bool sectionStart   // the first row of its section: draws the header
+    required property int sectionCount    // rows of the section the list shows
     required property int joinedMemberCount
     required property string inviterId
     required property string inviterName
-    required property string pendingAction
+    required property int pendingAction   // Operation.Kind of the running operation, or -1
+    required property int operationState  // Operation.State of the latest operation, or -1
+    required property int waitReason      // Operation.WaitReason
     required property string lastError
 
     readonly property string title: displayName !== "" ? displayName
                                     : (canonicalAlias !== "" ? canonicalAlias : roomId)
-    readonly property bool busy: pendingAction !== ""
-    // What Enter and Delete do on the current row (the first and second button).
-    readonly property string primaryAction: membership === "invite" ? "accept"
-                                            : membership === "join" ? "invite" : "rejoin"
-    readonly property string secondaryAction: membership === "invite" ? "decline"
-                                              : membership === "join" ? "leave" : "forget"
+    readonly property bool busy: pendingAction >= 0
+    // Held back (server unavailable, rate limited): the row says so and offers Cancel.
+    readonly property bool waiting: busy && operationState === Operation.Waiting
+    readonly property bool isInvite: membership === Membership.Invite
+    readonly property bool isJoined: membership === Membership.Join
+    readonly property bool isLeft: !isInvite && !isJoined
+    // What the first and the second button ask for (also Enter and Delete on the current row).
+    readonly property int primaryAction: isJoined ? Operation.Invite : Operation.Join
+    readonly property int secondaryAction: isLeft ? Operation.Forget : Operation.Leave
 
-    signal actionRequested(string action, string roomId, string displayName)
+    signal actionRequested(int kind)
+    signal cancelRequested()
+    signal hideLeftRequested()
 
-    function request(action: string) {
-        root.actionRequested(action, root.roomId, root.title)
-    }
-
-    objectName: "room:" + roomId
-    padding: Theme.spacing
-    topPadding: 6
-    bottomPadding: 6
-    focusPolicy: Qt.NoFocus
-
-    Accessible.role: Accessible.ListItem
-    Accessible.name: {
-        const what = membership === "invite" ? qsTr("invitation") :
-                     membership === "join" ? qsTr("joined") : qsTr("left")
-        return title + ", " + what + (busy ? ", " + describePending(pendingAction) : "")
-            + (lastError !== "" ? ", " + qsTr("error: %1").arg(lastError) : "")
-    }
-
-    function describePending(action: string): string {
-        switch (action) {
-        case "join": return qsTr("Joining…")
-        case "leave": return root.membership === "invite" ? qsTr("Declining…") : qsTr("Leaving…")
-        case "invite": return qsTr("Inviting…")
-        case "forget": return qsTr("Forgetting…")
+    function describePending(): string {
+        switch (root.pendingAction) {
+        case Operation.Join: return root.isInvite ? qsTr("Accepting…") : qsTr("Joining…")
+        case Operation.Leave: return root.isInvite ? qsTr("Declining…") : qsTr("Leaving…")
+        case Operation.LeaveAndForget: return qsTr("Leaving…")
+        case Operation.Invite: return qsTr("Inviting…")
+        case Operation.Forget: return qsTr("Forgetting…")
         }
         return qsTr("Working…")
     }
-
+    function describeWait(): string {
+        switch (root.waitReason) {
+        case Operation.RateLimited: return qsTr("Rate limited by the server, waiting to try again")
+        case Operation.ServerUnavailable: return qsTr("Waiting for the server to come back")
+        case Operation.SignInRequired: return qsTr("Waiting for you to sign in again")
+        }
+        return qsTr("Waiting")
+    }
     function memberText(): string {
         if (root.joinedMemberCount < 0)
             return ""
         return root.joinedMemberCount === 1 ? qsTr("1 member")
                                            : qsTr("%1 members").arg(root.joinedMemberCount.toLocaleString(Qt.locale(), "f", 0))
+    }
+
+    readonly property real headerHeight: header.status === Loader.Ready ? header.height : 0
+
+    objectName: "room:" + roomId
+    padding: Theme.spacing
+    topInset: headerHeight
+    topPadding: headerHeight + 6
+    bottomPadding: 6
+    focusPolicy: Qt.NoFocus
+
+    Accessible.role: Accessible.ListItem
+    Accessible.name: {
+        const what = isInvite ? qsTr("invitation") : isJoined ? qsTr("joined") : qsTr("left")
+        return title + ", " + what
+            + (busy ? ", " + describePending() : "")
+            + (waiting ? ", " + describeWait() : "")
+            + (lastError !== "" ? ", " + qsTr("error: %1").arg(lastError) : "")
+    }
+
+    // Only a section's first row has a header item. (Loaded from its file: Qt 6.4's Loader
+    // cannot instantiate an inline component of a bound file.)
+    Loader {
+        id: header
+        active: root.sectionStart
+        width: root.width
+        source: "SectionHeader.qml"
+        onLoaded: {
+            const item = header.item as SectionHeader
+            item.section = Qt.binding(() => root.section)
+            item.sectionCount = Qt.binding(() => root.sectionCount)
+            item.hideRequested.connect(root.hideLeftRequested)
+        }
     }
 
     contentItem: RowLayout {
@@ -91,7 +128,7 @@ ItemDelegate {
                 elide: Text.ElideRight
                 maximumLineCount: 1
                 font.bold: true
-                color: root.membership === "leave" ? Theme.secondaryText : Theme.text
+                color: root.isLeft ? Theme.secondaryText : Theme.text
             }
 
             Label {
@@ -108,7 +145,7 @@ ItemDelegate {
             Label {
                 objectName: "roomInviter"
                 Layout.fillWidth: true
-                visible: root.membership === "invite" && root.inviterId !== ""
+                visible: root.isInvite && root.inviterId !== ""
                 text: root.inviterName !== "" && root.inviterName !== root.inviterId
                       ? qsTr("Invited by %1 (%2)").arg(root.inviterName).arg(root.inviterId)
                       : qsTr("Invited by %1").arg(root.inviterId)
@@ -140,11 +177,29 @@ ItemDelegate {
                 running: root.busy
                 Layout.preferredWidth: 24
                 Layout.preferredHeight: 24
-                Accessible.name: root.describePending(root.pendingAction)
+                Accessible.name: root.describePending()
             }
-            Label {
-                text: root.describePending(root.pendingAction)
-                color: Theme.secondaryText
+            ColumnLayout {
+                spacing: 0
+                Label {
+                    objectName: "roomPendingText"
+                    text: root.describePending()
+                    color: Theme.secondaryText
+                }
+                Label {
+                    objectName: "roomWaitingText"
+                    visible: root.waiting
+                    text: root.describeWait()
+                    color: Theme.warnColor
+                    font.pixelSize: Math.round(root.font.pixelSize * 0.9)
+                }
+            }
+            Button {
+                objectName: "cancelButton"
+                visible: root.waiting
+                text: qsTr("Cancel")
+                Accessible.name: qsTr("Stop waiting and cancel: %1").arg(root.describePending())
+                onClicked: root.cancelRequested()
             }
         }
 
@@ -155,45 +210,45 @@ ItemDelegate {
 
             Button {
                 objectName: "acceptButton"
-                visible: root.membership === "invite"
+                visible: root.isInvite
                 text: qsTr("Accept")
                 Accessible.name: qsTr("Accept invitation to %1").arg(root.title)
-                onClicked: root.request("accept")
+                onClicked: root.actionRequested(Operation.Join)
             }
             Button {
                 objectName: "declineButton"
-                visible: root.membership === "invite"
+                visible: root.isInvite
                 text: qsTr("Decline")
                 Accessible.name: qsTr("Decline invitation to %1").arg(root.title)
-                onClicked: root.request("decline")
+                onClicked: root.actionRequested(Operation.Leave)
             }
             Button {
                 objectName: "inviteButton"
-                visible: root.membership === "join"
+                visible: root.isJoined
                 text: qsTr("Invite…")
                 Accessible.name: qsTr("Invite someone to %1").arg(root.title)
-                onClicked: root.request("invite")
+                onClicked: root.actionRequested(Operation.Invite)
             }
             Button {
                 objectName: "leaveButton"
-                visible: root.membership === "join"
+                visible: root.isJoined
                 text: qsTr("Leave…")
                 Accessible.name: qsTr("Leave %1").arg(root.title)
-                onClicked: root.request("leave")
+                onClicked: root.actionRequested(Operation.Leave)
             }
             Button {
                 objectName: "rejoinButton"
-                visible: root.membership === "leave"
+                visible: root.isLeft
                 text: qsTr("Rejoin")
                 Accessible.name: qsTr("Rejoin %1").arg(root.title)
-                onClicked: root.request("rejoin")
+                onClicked: root.actionRequested(Operation.Join)
             }
             Button {
                 objectName: "forgetButton"
-                visible: root.membership === "leave"
+                visible: root.isLeft
                 text: qsTr("Forget…")
                 Accessible.name: qsTr("Forget %1").arg(root.title)
-                onClicked: root.request("forget")
+                onClicked: root.actionRequested(Operation.Forget)
             }
         }
     }

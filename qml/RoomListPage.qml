@@ -5,9 +5,10 @@ import QtQuick.Layouts
 import Concierge.Core
 
 // The signed-in page: every room in one list with Invites / Joined / Left sections, a filter,
-// the join dialog, and a status bar. This page is where intents from the delegates and dialogs
-// become calls on the services; the results come back through MembershipService.actionFinished
-// and the room model's pendingAction / lastError roles.
+// the dialogs, and a status bar. This page is where intents from the delegates and dialogs
+// become calls on the services. The operations they return report back by themselves: the join
+// and invite dialogs follow the one they asked for, the rows follow the room model's
+// pendingAction / operationState / lastError roles, the status bar the service's status.
 Page {
     id: root
 
@@ -17,11 +18,7 @@ Page {
     readonly property RoomListModel roomModel: services.roomModel
     readonly property MembershipService membership: services.membership
 
-    // Request IDs the page waits for.
-    property int joinRequest: -1
-    property int inviteRequest: -1
-    property var forgetAfterLeave: ({}) // leave request ID -> room ID to forget once left
-    // A failure that no row can show (e.g. joining an unknown alias after the dialog closed).
+    // A failure that no row can show (a join from the dialog that failed after it was closed).
     property string bannerText: ""
 
     // Opens the join dialog prefilled (a link from the command line asks before joining).
@@ -33,66 +30,61 @@ Page {
         filterField.selectAll()
     }
 
-    function runAction(action: string, roomId: string, name: string) {
-        switch (action) {
-        case "accept":
-        case "rejoin":
-            membership.join(roomId, [], "")
+    // What a row's intent means: some run at once, others ask first in a dialog.
+    function runAction(kind: int, roomId: string, name: string, roomMembership: int) {
+        switch (kind) {
+        case Operation.Join: // accept an invite, rejoin a left room
+            root.membership.join(roomId, [], "")
             break
-        case "decline":
-            membership.leave(roomId, "")
+        case Operation.Leave:
+            if (roomMembership === Membership.Join)
+                leaveDialog.openFor(roomId, name)
+            else // decline an invite (or withdraw a knock): nothing to ask
+                root.membership.leave(roomId, "", false)
             break
-        case "invite":
+        case Operation.Invite:
             inviteDialog.openFor(roomId, name)
             break
-        case "leave":
-            leaveDialog.openFor(roomId, name)
-            break
-        case "forget":
+        case Operation.Forget:
             forgetDialog.openFor(roomId, name)
             break
         }
+    }
+    // Stops what waits on a room (server unavailable, rate limited).
+    function cancelOperation(roomId: string) {
+        const operation = root.membership.operationFor(roomId)
+        if (operation)
+            operation.cancel()
     }
     // Enter on a row: the first button's action; Delete: leave / decline / forget.
     function keyAction(primary: bool) {
         const row = roomList.currentItem as RoomDelegate
         if (!row || row.busy)
             return
-        runAction(primary ? row.primaryAction : row.secondaryAction, row.roomId, row.title)
+        runAction(primary ? row.primaryAction : row.secondaryAction, row.roomId, row.title, row.membership)
+    }
+    // The first row wholly inside the viewport, or -1.
+    function firstVisibleRow(): int {
+        const top = roomList.indexAt(roomList.width / 2, roomList.contentY + 1)
+        if (top < 0)
+            return roomList.count > 0 ? 0 : -1
+        const topItem = roomList.itemAtIndex(top)
+        if (topItem !== null && topItem.y < roomList.contentY && top + 1 < roomList.count)
+            return top + 1
+        return top
     }
 
     objectName: "roomListPage"
 
+    // A join whose dialog was closed before it ended: say so if it failed.
     Connections {
-        target: root.membership
-        function onActionFinished(requestId: int, action: string, target: string,
-                                  resultRoomId: string, error: matrixError) {
-            if (requestId === root.joinRequest) {
-                root.joinRequest = -1
-                joinDialog.busy = false
-                if (error.isError) {
-                    if (joinDialog.visible)
-                        joinDialog.serverError = error.summary
-                    else
-                        root.bannerText = qsTr("Could not join %1: %2").arg(target).arg(error.summary)
-                } else {
-                    joinDialog.close()
-                }
-            } else if (requestId === root.inviteRequest) {
-                root.inviteRequest = -1
-                inviteDialog.busy = false
-                if (error.isError)
-                    inviteDialog.serverError = error.summary
-                else
-                    inviteDialog.close()
-            }
-            const forgetRoom = root.forgetAfterLeave[requestId]
-            if (forgetRoom !== undefined) {
-                delete root.forgetAfterLeave[requestId]
-                // The leave is no longer pending when actionFinished is emitted.
-                if (!error.isError)
-                    root.membership.forget(forgetRoom)
-            }
+        target: joinDialog.operation
+        function onStateChanged() {
+            const op = joinDialog.operation
+            if (joinDialog.visible || !op)
+                return
+            if (op.state === Operation.Failed || op.state === Operation.Unknown)
+                root.bannerText = qsTr("Could not join %1: %2").arg(op.target).arg(op.error.summary)
         }
     }
 
@@ -201,7 +193,7 @@ Page {
             }
         }
 
-        RoomListView {
+        ListView {
             id: roomList
             objectName: "roomList"
             Layout.fillWidth: true
@@ -223,18 +215,26 @@ Page {
             Keys.onReturnPressed: root.keyAction(true)
             Keys.onEnterPressed: root.keyAction(true)
             Keys.onDeletePressed: root.keyAction(false)
-            onActiveFocusChanged: if (activeFocus && currentIndex < 0 && count > 0) currentIndex = 0
-
-            inviteCount: root.roomModel.inviteCount
-            joinedCount: root.roomModel.joinedCount
-            leftCount: root.roomModel.leftCount
-            onHideLeftRequested: root.rooms.showLeft = false
+            // Keyboard focus arriving with no current row (Tab, Escape in the filter) selects the
+            // first row on screen. Never row 0 of a scrolled list: that would scroll to the top,
+            // and when the focus came from pressing a row's button, move the button away from
+            // under the pointer so that the click is lost.
+            onActiveFocusChanged: {
+                if (activeFocus && currentIndex < 0 && count > 0)
+                    currentIndex = root.firstVisibleRow()
+            }
 
             delegate: RoomDelegate {
+                id: row
                 width: ListView.view.width
                 highlighted: ListView.isCurrentItem && roomList.activeFocus
-                onClicked: roomList.currentIndex = index
-                onActionRequested: (action, roomId, name) => root.runAction(action, roomId, name)
+                onClicked: roomList.currentIndex = row.index
+                onActionRequested: kind => {
+                    roomList.currentIndex = row.index
+                    root.runAction(kind, row.roomId, row.title, row.membership)
+                }
+                onCancelRequested: root.cancelOperation(row.roomId)
+                onHideLeftRequested: root.rooms.showLeft = false
             }
 
             // Empty states.
@@ -320,9 +320,9 @@ Page {
     JoinDialog {
         id: joinDialog
         onJoinRequested: (target, via, reason) => {
-            busy = true
-            root.joinRequest = root.membership.join(target, via, reason)
+            joinDialog.operation = root.membership.join(target, via, reason)
         }
+        onStopRequested: if (joinDialog.operation) joinDialog.operation.cancel()
     }
     InviteDialog {
         id: inviteDialog
@@ -331,18 +331,15 @@ Page {
         searchError: root.services.userDirectory.errorText
         onSearchEdited: term => root.services.userDirectory.searchTerm = term
         onInviteRequested: (roomId, userId, reason) => {
-            busy = true
-            root.inviteRequest = root.membership.invite(roomId, userId, reason)
+            inviteDialog.operation = root.membership.invite(roomId, userId, reason)
         }
+        onStopRequested: if (inviteDialog.operation) inviteDialog.operation.cancel()
         onClosed: root.services.userDirectory.clear()
     }
     LeaveDialog {
         id: leaveDialog
-        onLeaveRequested: (roomId, reason, alsoForget) => {
-            const id = root.membership.leave(roomId, reason)
-            if (alsoForget)
-                root.forgetAfterLeave[id] = roomId
-        }
+        // Leave, and with alsoForget forget it once left: one operation.
+        onLeaveRequested: (roomId, reason, alsoForget) => root.membership.leave(roomId, reason, alsoForget)
     }
     ForgetDialog {
         id: forgetDialog

@@ -1,24 +1,32 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import Concierge.Core
 
-// "INVITES (3)", "JOINED (6)", "LEFT (2) [Hide]" above each section of the room list.
+// "INVITES (3)", "JOINED (6)", "LEFT (2) [Hide]": drawn by the first row of each section (see
+// RoomDelegate). The count is what the list shows: with a filter, the rooms that match.
 Rectangle {
     id: root
 
-    required property string section
-    // Section items are children of the view's contentItem.
-    readonly property RoomSectionsView view: parent ? parent.parent as RoomSectionsView : null
-    readonly property int sectionCount: !view ? 0
-                                        : section === "Invites" ? view.inviteCount
-                                        : section === "Joined" ? view.joinedCount : view.leftCount
-    readonly property string title: section === "Invites" ? qsTr("Invites")
-                                     : section === "Joined" ? qsTr("Joined") : qsTr("Left")
+    property int section: RoomSection.Joined
+    property int sectionCount: 0
 
-    objectName: "section:" + section
-    width: view ? view.width : implicitWidth
+    readonly property string title: section === RoomSection.Invites ? qsTr("Invites")
+                                    : section === RoomSection.Joined ? qsTr("Joined") : qsTr("Left")
+
+    // The Hide button of the Left section.
+    signal hideRequested()
+
+    objectName: "section:" + (section === RoomSection.Invites ? "Invites"
+                              : section === RoomSection.Joined ? "Joined" : "Left")
     implicitHeight: row.implicitHeight
     color: Theme.sectionBackground
+
+    // The header is part of a row: a click on it is not a click on the row.
+    MouseArea {
+        anchors.fill: parent
+        acceptedButtons: Qt.AllButtons
+    }
 
     RowLayout {
         id: row
@@ -26,6 +34,7 @@ Rectangle {
         anchors.leftMargin: Theme.spacing
         anchors.rightMargin: Theme.spacing
         Label {
+            objectName: "sectionTitle"
             textFormat: Text.PlainText
             Layout.fillWidth: true
             text: root.title + "  (" + root.sectionCount + ")"
@@ -40,11 +49,11 @@ Rectangle {
         }
         Button {
             objectName: "hideLeftButton"
-            visible: root.section === "Left"
+            visible: root.section === RoomSection.Left
             flat: true
             text: qsTr("Hide")
             Accessible.name: qsTr("Hide left rooms")
-            onClicked: if (root.view) root.view.hideLeftRequested()
+            onClicked: root.hideRequested()
         }
     }
 }

@@ -18,6 +18,7 @@ Page {
     readonly property string homeserver: homeserverField.text.trim()
     readonly property string token: tokenField.text.trim()
     readonly property bool canSubmit: !busy && homeserver !== "" && token !== ""
+    readonly property bool keychainAvailable: services.credentials.keychainAvailable
 
     function submit() {
         if (!canSubmit)
@@ -158,23 +159,29 @@ Page {
                 text: qsTr("Where do I find it? In Element: Settings → Help & About → Advanced → Access Token. Keep it secret: it gives full access to your account.")
             }
 
+            // Without a keychain (--no-keychain, or none answers) the keychain cannot remember
+            // anything: the box is off and disabled, and the notice below says why.
             CheckBox {
                 id: rememberCheck
                 objectName: "rememberCheck"
                 Layout.topMargin: Theme.spacing
                 text: qsTr("Remember me on this computer (system keychain)")
-                checked: root.services.rememberSession
-                enabled: !root.busy
+                checked: root.keychainAvailable && root.services.rememberSession
+                enabled: !root.busy && root.keychainAvailable
                 Accessible.name: qsTr("Remember me on this computer")
-                KeyNavigation.tab: signInButton
-                onToggled: root.services.rememberSession = checked
+                Accessible.description: root.keychainAvailable ? "" : keychainNotice.text
+                KeyNavigation.tab: fileStoreCheck
+                onToggled: {
+                    root.services.rememberSession = checked
+                    checked = Qt.binding(() => root.keychainAvailable && root.services.rememberSession)
+                }
             }
             FormMessage {
+                id: keychainNotice
                 objectName: "keychainNotice"
                 Layout.fillWidth: true
-                visible: !root.services.credentials.keychainAvailable
+                visible: !root.keychainAvailable
                 kind: FormMessage.Kind.Notice
-                textFormat: Text.PlainText
                 text: (root.services.credentials.useFileStore
                        ? qsTr("No system keychain is available: the token will be kept in a file only you can read.")
                        : qsTr("No system keychain is available, so the token is kept only until you quit."))
@@ -184,12 +191,18 @@ Page {
             CheckBox {
                 id: fileStoreCheck
                 objectName: "fileStoreCheck"
-                visible: !root.services.credentials.keychainAvailable && rememberCheck.checked
-                text: qsTr("Keep the token in a file instead (readable only by you; less safe than a keychain)")
+                visible: !root.keychainAvailable
+                text: qsTr("Remember me in a file instead (readable only by you; less safe than a keychain)")
                 checked: root.services.credentials.useFileStore
                 enabled: !root.busy
-                Accessible.name: qsTr("Keep the token in a file instead")
-                onToggled: root.services.credentials.useFileStore = checked
+                Accessible.name: qsTr("Remember me in a file instead")
+                KeyNavigation.tab: signInButton
+                onToggled: {
+                    root.services.credentials.useFileStore = checked
+                    if (checked)
+                        root.services.rememberSession = true
+                    checked = Qt.binding(() => root.services.credentials.useFileStore)
+                }
             }
 
             RowLayout {
@@ -215,6 +228,14 @@ Page {
                     textFormat: Text.PlainText
                 }
                 Item { Layout.fillWidth: true; visible: !root.busy }
+                // A slow or silent server must never leave the page stuck with every control off.
+                Button {
+                    objectName: "cancelSignInButton"
+                    visible: root.busy
+                    text: qsTr("Cancel")
+                    Accessible.name: qsTr("Cancel signing in")
+                    onClicked: root.session.cancelSignIn()
+                }
                 Button {
                     id: signInButton
                     objectName: "signInButton"

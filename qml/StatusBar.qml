@@ -3,11 +3,18 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Concierge.Core
 
-// Sync state, room count and the running membership action (with rate-limit waits).
+// Sync state, room count and the latest membership action. The action's line and colour come
+// from MembershipService.statusText / statusState: an error colour and ⚠ for a failed action or
+// an unknown outcome, ↻ while it waits for the server (the service counts the seconds down).
 ToolBar {
     id: root
 
     required property AppServices services
+
+    readonly property int actionState: services.membership.statusState
+    readonly property bool actionFailed: actionState === Operation.Failed
+                                         || actionState === Operation.Unknown
+    readonly property bool actionWaiting: actionState === Operation.Waiting
 
     objectName: "statusBar"
     position: ToolBar.Footer
@@ -48,16 +55,28 @@ ToolBar {
             Accessible.name: qsTr("Working")
         }
         Label {
+            objectName: "membershipStatusIcon"
+            visible: text !== "" && root.services.membership.statusText !== ""
+            text: root.actionFailed ? "⚠" : root.actionWaiting ? "↻"
+                  : root.actionState === Operation.Succeeded ? "✓" : ""
+            color: root.actionFailed ? Theme.errorText : root.actionWaiting ? Theme.warnColor
+                   : Theme.okColor
+            font.bold: true
+            Accessible.ignored: true
+        }
+        Label {
             objectName: "membershipStatus"
+            // Up to two thirds of the bar, right next to its icon; elided when longer.
             Layout.fillWidth: true
             Layout.preferredWidth: 2
+            Layout.maximumWidth: implicitWidth
             horizontalAlignment: Text.AlignRight
             text: root.services.membership.statusText
             textFormat: Text.PlainText
             elide: Text.ElideMiddle
-            color: text.indexOf("failed") >= 0 ? Theme.errorText : Theme.text
+            color: root.actionFailed ? Theme.errorText : Theme.text
             Accessible.role: Accessible.StatusBar
-            Accessible.name: text
+            Accessible.name: root.actionFailed ? qsTr("Error: %1").arg(text) : text
         }
     }
 }

@@ -24,12 +24,10 @@ AppServices::AppServices(Options options, QObject *parent)
     m_rooms->setSourceModel(m_roomModel);
 
     connect(m_session, &Session::signedIn, this, [this] {
-        // The same account again after an expired session continues from where sync stopped;
-        // another account starts from scratch.
+        // The same account again after an expired session continues from where sync stopped
+        // (and sends the actions parked meanwhile); another account starts from scratch.
         if (m_store->ownUserId() != m_session->userId()) {
-            m_membership->cancelParked(); // never another account's actions
-            m_sync->stop();
-            m_store->clear();
+            clearAccount(tr("Cancelled: another account signed in."));
             m_store->setOwnUserId(m_session->userId());
         }
         if (m_syncAfterSignIn)
@@ -41,19 +39,26 @@ AppServices::AppServices(Options options, QObject *parent)
         m_tokenToRemember.clear();
     });
     connect(m_session, &Session::signInFailed, this, [this] { m_tokenToRemember.clear(); });
-    connect(m_session, &Session::signedOut, this, [this] {
-        m_membership->cancelParked();
-        m_sync->stop();
-        m_store->clear();
-        m_store->setOwnUserId({});
-    });
+    connect(m_session, &Session::signedOut, this,
+            [this] { clearAccount(tr("Cancelled: signed out before it finished.")); });
     connect(m_sync, &SyncEngine::tokenRejected, this, &AppServices::onTokenRejected);
-    connect(m_membership, &MembershipService::sessionExpired, this, &AppServices::onTokenRejected);
-    connect(m_membership, &MembershipService::authFailed, this, &AppServices::onTokenRejected);
-    connect(m_membership, &MembershipService::operationFinished, this, [this](Operation *operation) {
-        if (operation->state() == Operation::Succeeded)
-            m_sync->syncNow(); // show the change now, not at the end of the long poll
-    });
+    connect(m_membership, &MembershipService::tokenRejected, this, &AppServices::onTokenRejected);
+    connect(m_membership, &MembershipService::operationFinished, this,
+            [this](Operation *operation) {
+                // Show a change now, not at the end of the long poll; after an unknown outcome,
+                // /sync is what tells.
+                if (operation->state() == Operation::Succeeded ||
+                    operation->state() == Operation::Unknown)
+                    m_sync->syncNow();
+            });
+}
+
+void AppServices::clearAccount(const QString &why)
+{
+    m_sync->stop();
+    m_membership->cancelAll(why); // never sent with another account's token, or none
+    m_store->clear();
+    m_store->setOwnUserId({});
 }
 
 bool AppServices::canRemember() const
@@ -70,9 +75,7 @@ void AppServices::onTokenRejected(const MatrixError &error)
     if (!error.softLogout) {
         // A hard logout: the device is gone server-side; nothing local is worth keeping.
         m_credentials->forget();
-        m_sync->stop();
-        m_store->clear();
-        m_store->setOwnUserId({});
+        clearAccount(tr("Cancelled: the server signed this session out."));
     }
     m_session->tokenRejected(error);
     emit sessionExpired(error.softLogout);
@@ -114,7 +117,8 @@ void AppServices::restoreSession()
 
 void AppServices::signOut()
 {
-    m_membership->cancelParked();
+    // Also after an expired session (the Session is then already signed out and says nothing).
+    clearAccount(tr("Cancelled: signed out before it finished."));
     m_credentials->forget();
     m_session->signOut();
 }

@@ -1,11 +1,11 @@
 #pragma once
 
-#include "session/credentialstore.h"
 #include "actions/membershipservice.h"
 #include "models/roomlistmodel.h"
+#include "models/userdirectory.h"
+#include "session/credentialstore.h"
 #include "session/session.h"
 #include "sync/syncengine.h"
-#include "models/userdirectory.h"
 
 #include <QObject>
 #include <QtQmlIntegration/qqmlintegration.h>
@@ -31,7 +31,8 @@ class AppServices : public QObject
     Q_PROPERTY(MembershipService *membership READ membership CONSTANT)
     Q_PROPERTY(UserDirectoryModel *userDirectory READ userDirectory CONSTANT)
     Q_PROPERTY(CredentialStore *credentials READ credentials CONSTANT)
-    Q_PROPERTY(bool rememberSession READ rememberSession WRITE setRememberSession NOTIFY rememberSessionChanged)
+    Q_PROPERTY(bool rememberSession READ rememberSession WRITE setRememberSession NOTIFY
+                   rememberSessionChanged)
 
 public:
     struct Options
@@ -47,10 +48,8 @@ public:
     explicit AppServices(Options options, QObject *parent = nullptr);
     explicit AppServices(bool useKeychain = true, QObject *parent = nullptr)
         : AppServices(Options{useKeychain, true, true}, parent)
-    {
-    }
+    {}
 
-    QNetworkAccessManager *networkAccessManager() const { return m_nam; }
     ApiClient *api() const { return m_api; }
     Session *session() const { return m_session; }
     SyncEngine *sync() const { return m_sync; }
@@ -80,6 +79,8 @@ signals:
 
 private:
     void onTokenRejected(const MatrixError &error);
+    // Forgets the account's local state: sync position, rooms, unfinished operations.
+    void clearAccount(const QString &why);
     bool canRemember() const;
 
     QNetworkAccessManager *m_nam;

@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1">
 <context>
+    <name>AccountStore</name>
+    <message>
+        <source>integrity check failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The saved room list could not be used (%1). It was moved to %2 and is being rebuilt from the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it was written by a newer version of Concierge (schema %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The room list cannot be saved (%1); it will be loaded from the server at every start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ApiClient</name>
     <message>
         <source>The homeserver address must not contain a user name or password.</source>
@@ -17,6 +48,21 @@
     </message>
     <message>
         <source>The homeserver address must start with https://.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AppServices</name>
+    <message>
+        <source>Cancelled: another account signed in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled: signed out before it finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled: the server signed this session out.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -60,14 +106,6 @@ expired, 4 no answer came and whether the action happened could not be found out
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A server to join through (repeatable, up to 3).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reason shown to other members.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>leave: forget the room once it is left.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -89,10 +127,6 @@ expired, 4 no answer came and whether the action happened could not be found out
     </message>
     <message>
         <source>unknown command &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&apos;%1&apos; takes %2 argument(s), got %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -157,6 +191,83 @@ expired, 4 no answer came and whether the action happened could not be found out
         <source>No rooms.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The session has expired: get a new access token and run the command again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The homeserver rejected the access token: it is wrong, or the session was signed out. Sign in again for a new token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>join: a server to join through (repeatable, up to 3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>join, leave, invite: reason shown to other members.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>&apos;%1&apos; takes %n argument(s), got %2</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>--%1 can be given only once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--membership only applies to rooms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The homeserver address must not contain a user name or password (an &apos;@&apos;); give only the address, like https://matrix.example.org.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>outcome unknown: %1 %2 got no answer (%3), and whether it happened could not be found out; run &apos;concierge-cli rooms&apos; later to see.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invites (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Joined (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CredentialStore</name>
+    <message>
+        <source>The system keychain is not used (--no-keychain).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system keychain did not answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system keychain is not available: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system keychain did not answer; you will need to sign in again next time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session could not be remembered: no system keychain is available (%1). The token is kept for this run only.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Endpoints</name>
@@ -192,6 +303,102 @@ expired, 4 no answer came and whether the action happened could not be found out
     </message>
     <message>
         <source>At most %1 servers to join through can be given; %2 were.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server name is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” has an invalid port number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid IPv6 address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid server name: use letters, digits, &apos;.&apos; and &apos;-&apos;, optionally followed by :port.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a user ID like @alice:example.org.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A user ID starts with &apos;@&apos;, like @alice:example.org.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A user ID can be at most 255 bytes long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A user ID needs a server part after &apos;:&apos;, like @alice:example.org.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user name before &apos;:&apos; is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user name may only contain printable ASCII characters without spaces (found “%1”).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The room ID is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A room ID starts with &apos;!&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A room ID can be at most 255 bytes long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A room ID cannot contain spaces or control characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The room ID is empty after &apos;!&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The room ID is empty between &apos;!&apos; and &apos;:&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a room alias like #room:example.org.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A room alias starts with &apos;#&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A room alias can be at most 255 bytes long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A room alias needs a server part after &apos;:&apos;, like #room:example.org.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The alias name between &apos;#&apos; and &apos;:&apos; is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The alias contains an invalid character.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a room alias (#room:example.org) or a room ID (!id:example.org).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A room address starts with &apos;#&apos; (alias) or &apos;!&apos; (room ID).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -265,15 +472,35 @@ expired, 4 no answer came and whether the action happened could not be found out
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No answer from the server: the invitation may have been sent anyway (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped: nobody was invited.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server asks to slow down: the invitation is sent again as soon as it allows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server does not answer: the invitation is sent again as soon as it is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop trying</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop trying to invite</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>JoinDialog</name>
     <message>
         <source>This is not a room address or room ID.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>At most 3 via servers are used; the first 3 will be tried.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -342,6 +569,30 @@ expired, 4 no answer came and whether the action happened could not be found out
     </message>
     <message>
         <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No answer from the server: the room may have been joined anyway (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped: the room was not joined.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server asks to slow down: the join is sent again as soon as it allows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server does not answer: the join is sent again as soon as it is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop trying</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop trying to join</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -449,19 +700,19 @@ expired, 4 no answer came and whether the action happened could not be found out
         <source>The server did not answer in time</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The connection closed before the server answered</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MembershipService</name>
-    <message>
-        <source>The reason is too long (at most %1 characters).</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>Sign in first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>“%1” is already in progress for this room; wait for it to finish.</source>
+        <source>%1 is already in progress; wait for it to finish or cancel it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -540,11 +791,79 @@ expired, 4 no answer came and whether the action happened could not be found out
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cancelled while the request was on its way</source>
+        <source>Left the room, but forgetting it failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Left the room, but forgetting it failed: %1</source>
+        <source>Only an invite names a user.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Servers to join through only apply to a join.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forgetting a room takes no reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reason is too long (at most %1 characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is missing or not a string.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“via” is not a list of server names.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“id” is not a UUID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown kind “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no answer from the server; checking whether it happened…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled while the request was on its way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left the room; forgetting it was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left the room; whether it was forgotten is unknown: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server resolved the alias to no room ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whether a room was forgotten cannot be read back from the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No signed-in user to ask about.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server reported no membership.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server reports the membership as “%1”.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -654,6 +973,34 @@ expired, 4 no answer came and whether the action happened could not be found out
         <source>Forget %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Accepting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate limited by the server, waiting to try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the server to come back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for you to sign in again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop waiting and cancel: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RoomListPage</name>
@@ -759,6 +1106,25 @@ expired, 4 no answer came and whether the action happened could not be found out
     </message>
 </context>
 <context>
+    <name>RoomSummary</name>
+    <message>
+        <source>%1 and %2 others</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invite from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Empty room</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SectionHeader</name>
     <message>
         <source>Invites</source>
@@ -782,6 +1148,69 @@ expired, 4 no answer came and whether the action happened could not be found out
     </message>
     <message>
         <source>Hide left rooms</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <source>Could not reach %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secure connection to %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 did not answer in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your session on %1 has expired (%2). Paste a new access token to continue where you left off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 signed this session out (%2). Sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The access token was rejected by %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter your homeserver, for example matrix.org.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The homeserver address must not contain a user name or password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste your access token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The access token contains spaces or unexpected characters; copy it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 publishes an invalid homeserver address in .well-known/matrix/client.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not look like a Matrix homeserver (no versions in /_matrix/client/versions).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not look like a Matrix homeserver (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s whoami answer has no valid user_id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -860,14 +1289,6 @@ expired, 4 no answer came and whether the action happened could not be found out
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Keep the token in a file instead (readable only by you; less safe than a keychain)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Keep the token in a file instead</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Looking up %1…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -877,6 +1298,22 @@ expired, 4 no answer came and whether the action happened could not be found out
     </message>
     <message>
         <source>Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remember me in a file instead (readable only by you; less safe than a keychain)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remember me in a file instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel signing in</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -894,6 +1331,29 @@ expired, 4 no answer came and whether the action happened could not be found out
         <source>Working</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StoreWriter</name>
+    <message>
+        <source>Saving the room list failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving a room&apos;s history failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removing a forgotten room from the saved list failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The saved room list could not be deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SuggestionDelegate</name>
@@ -907,6 +1367,29 @@ expired, 4 no answer came and whether the action happened could not be found out
     </message>
     <message>
         <source>The user ID you typed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncEngine</name>
+    <message>
+        <source>Not syncing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading rooms…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reconnecting in %1 s (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The /sync response has no next_batch.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1,6 +1,5 @@
 #include "actions/membershipservice.h"
 
-#include "api/identifiers.h"
 #include "sync/roomstore.h"
 
 #include <QJSEngine>
@@ -8,6 +7,9 @@
 
 namespace {
 constexpr int StatusExpiryMs = 15000;
+// Refusals and checks are no room's latest operation; the most recent ones are kept so that
+// whoever asked (a dialog, a script, the queue) can still read how they ended.
+constexpr qsizetype KeptUnlisted = 16;
 } // namespace
 
 MembershipService::MembershipService(ApiClient *api, RoomStore *store, QObject *parent)
@@ -41,100 +43,147 @@ MembershipService::MembershipService(ApiClient *api, RoomStore *store, QObject *
     }
 }
 
-QString MembershipService::validate(Operation::Description *d)
+QString MembershipService::validate(Operation::Description *description)
 {
-    d->target = d->target.trimmed();
-    d->userId = d->userId.trimmed();
-    QString error = d->kind == Operation::Join ? Identifiers::validateRoomIdOrAlias(d->target)
-                                               : Identifiers::validateRoomId(d->target);
-    if (error.isEmpty() && d->kind == Operation::Invite)
-        error = Identifiers::validateUserId(d->userId);
-    QStringList via;
-    if (const QString viaError = Identifiers::validateViaServers(d->via, &via);
-        error.isEmpty() && !viaError.isEmpty())
-        error = viaError;
-    d->via = via;
-    if (error.isEmpty() && d->reason.size() > MaxReasonLength)
-        error = tr("The reason is too long (at most %1 characters).").arg(MaxReasonLength);
-    return error;
+    return description->normalize();
+}
+
+QString MembershipService::ownUserId() const
+{
+    return m_store ? m_store->ownUserId() : QString();
 }
 
 Operation *MembershipService::join(const QString &roomIdOrAlias, const QStringList &viaServers,
                                    const QString &reason)
 {
-    return run({{}, Operation::Join, roomIdOrAlias, {}, reason, viaServers, {}});
+    Operation::Description d;
+    d.kind = Operation::Join;
+    d.target = roomIdOrAlias;
+    d.via = viaServers;
+    d.reason = reason;
+    return run(std::move(d));
 }
 
 Operation *MembershipService::leave(const QString &roomId, const QString &reason, bool alsoForget)
 {
-    return run({{}, alsoForget ? Operation::LeaveAndForget : Operation::Leave, roomId, {}, reason, {}, {}});
+    Operation::Description d;
+    d.kind = alsoForget ? Operation::LeaveAndForget : Operation::Leave;
+    d.target = roomId;
+    d.reason = reason;
+    return run(std::move(d));
 }
 
 Operation *MembershipService::invite(const QString &roomId, const QString &userId,
                                      const QString &reason)
 {
-    return run({{}, Operation::Invite, roomId, userId, reason, {}, {}});
+    Operation::Description d;
+    d.kind = Operation::Invite;
+    d.target = roomId;
+    d.userId = userId;
+    d.reason = reason;
+    return run(std::move(d));
 }
 
 Operation *MembershipService::forget(const QString &roomId)
 {
-    return run({{}, Operation::Forget, roomId, {}, {}, {}, {}});
+    Operation::Description d;
+    d.kind = Operation::Forget;
+    d.target = roomId;
+    return run(std::move(d));
 }
 
 Operation *MembershipService::run(Operation::Description description)
 {
-    const QString validationError = validate(&description);
+    return create(std::move(description), Send);
+}
+
+Operation *MembershipService::check(Operation::Description description)
+{
+    return create(std::move(description), CheckOnly);
+}
+
+Operation *MembershipService::create(Operation::Description description, Mode mode)
+{
+    const QString validationError = description.normalize();
     if (description.targetName.isEmpty() && m_store) {
         // Messages name the room as the list shows it, not by its ID.
         if (const RoomSummary *room = m_store->find(description.target))
             description.targetName = room->displayName();
     }
-    auto *operation = new Operation(description, this);
+    auto *operation = new Operation(std::move(description), this);
     // QML receives it from an invokable: it stays ours, never collected by the JS engine.
     QJSEngine::setObjectOwnership(operation, QJSEngine::CppOwnership);
 
-    MatrixError refusal;
-    if (!validationError.isEmpty())
-        refusal = MatrixError::invalidInput(validationError);
-    else if (!m_api->hasAccessToken())
-        refusal = MatrixError::invalidInput(tr("Sign in first."));
-    else if (Operation *running = operationFor(description.target); running && !running->isFinished())
-        refusal = MatrixError::invalidInput(
-            tr("“%1” is already in progress for this room; wait for it to finish.")
-                .arg(running->statusText()));
-    if (refusal.isError()) {
-        // Reported on the next event-loop turn so that the caller can bind to it first. The
-        // refused operation does not replace the room's running one.
-        QTimer::singleShot(0, operation, [this, operation, refusal] {
-            operation->reject(refusal);
-            showStatus(operation);
-            emit operationFinished(operation);
-            operation->deleteLater();
-        });
+    if (!validationError.isEmpty()) {
+        refuseLater(operation, MatrixError::invalidInput(validationError));
+        return operation;
+    }
+    if (!m_api->hasAccessToken()) {
+        refuseLater(operation, MatrixError::invalidInput(tr("Sign in first.")));
+        return operation;
+    }
+    if (Operation *running = operationFor(operation->target()); running && !running->isFinished()) {
+        // The running one is left alone, and stays the room's latest operation.
+        refuseLater(operation, MatrixError::invalidInput(
+                                   tr("%1 is already in progress; wait for it to finish or "
+                                      "cancel it.")
+                                       .arg(running->actionText())));
         return operation;
     }
 
+    if (mode == CheckOnly) {
+        // Changes nothing: neither the room's row nor the status line follow it.
+        keepUnlisted(operation);
+        operation->startCheck(m_api, ownUserId());
+        return operation;
+    }
     track(operation);
-    emit operationStarted(operation);
-    operation->start(m_api, m_store ? m_store->ownUserId() : QString(), m_retry);
+    operation->start(m_api, ownUserId(), m_retry);
     return operation;
+}
+
+void MembershipService::keepUnlisted(Operation *operation)
+{
+    m_unlisted.append(operation);
+    while (m_unlisted.size() > KeptUnlisted)
+        if (Operation *old = m_unlisted.takeFirst())
+            old->deleteLater();
+}
+
+void MembershipService::refuseLater(Operation *operation, const MatrixError &error)
+{
+    keepUnlisted(operation);
+    // Reported on the next event-loop turn so that the caller can connect to it first.
+    QTimer::singleShot(0, operation, [this, operation, error] {
+        operation->reject(error);
+        showStatus(operation);
+        emit operationFinished(operation);
+    });
 }
 
 void MembershipService::track(Operation *operation)
 {
     const QString target = operation->target();
     if (Operation *previous = m_latest.value(target); previous && previous != operation)
-        previous->deleteLater();
+        previous->deleteLater(); // finished: a running one would have refused this operation
     m_latest.insert(target, operation);
 
     connect(operation, &Operation::stateChanged, this, [this, operation] {
-        showStatus(operation);
+        // A confirmation by /sync updates an old operation: it takes the status line only if it
+        // had it.
+        if (!m_confirming || operation == m_statusOperation)
+            showStatus(operation);
+        const QString roomId = operation->resultRoomId();
+        if (operation->kind() == Operation::Join && !roomId.isEmpty() &&
+            roomId != operation->target())
+            m_aliasTarget.insert(roomId, operation->target());
         emit operationChanged(operation->target());
-        emit runningChanged();
+        updateRunningCount();
     });
     connect(operation, &Operation::finished, this, [this, operation] {
         if (operation->state() == Operation::Succeeded && m_store &&
-            (operation->kind() == Operation::Forget || operation->kind() == Operation::LeaveAndForget))
+            (operation->kind() == Operation::Forget ||
+             operation->kind() == Operation::LeaveAndForget))
             m_store->removeRoom(operation->target()); // /sync never reports a forgotten room again
         emit operationFinished(operation);
     });
@@ -143,15 +192,18 @@ void MembershipService::track(Operation *operation)
             // The session expired but may be continued: keep the operation (nothing lost) and
             // send it again once the user has given a new token.
             operation->parkForSignIn(e);
-            m_parked.append(operation);
-            emit sessionExpired(e);
-            return;
+            if (!m_parked.contains(operation))
+                m_parked.append(operation);
+        } else {
+            // Failed with the server's answer before the session is torn down (which cancels
+            // whatever else is still running).
+            operation->reject(e);
         }
-        emit authFailed(e);
+        emit tokenRejected(e);
     });
     showStatus(operation);
-    emit operationChanged(operation->target());
-    emit runningChanged();
+    emit operationChanged(target);
+    updateRunningCount();
 }
 
 void MembershipService::showStatus(Operation *operation)
@@ -163,11 +215,19 @@ void MembershipService::showStatus(Operation *operation)
         m_statusExpiry->start();
     else
         m_statusExpiry->stop();
-    if (operation->state() == Operation::Waiting && operation->retryAt().isValid()) {
-        if (!m_countdown->isActive())
-            m_countdown->start();
-    }
+    if (operation->state() == Operation::Waiting && operation->retryAt().isValid() &&
+        !m_countdown->isActive())
+        m_countdown->start();
     emit statusChanged();
+}
+
+void MembershipService::updateRunningCount()
+{
+    const int count = runningCount();
+    if (count == m_runningCount)
+        return;
+    m_runningCount = count;
+    emit runningChanged();
 }
 
 Operation *MembershipService::operationFor(const QString &roomIdOrAlias) const
@@ -187,12 +247,16 @@ void MembershipService::confirmFromStore(const QList<int> &rows)
 {
     if (m_latest.isEmpty())
         return;
+    m_confirming = true;
     for (int row : rows) {
         const RoomSummary &room = m_store->at(row);
         Operation *operation = m_latest.value(room.roomId);
+        if (!operation)
+            operation = m_latest.value(m_aliasTarget.value(room.roomId));
         if (operation && operation->wantedMembership() == room.membership)
             operation->confirmBySync();
     }
+    m_confirming = false;
 }
 
 void MembershipService::resumeParked()
@@ -200,13 +264,14 @@ void MembershipService::resumeParked()
     const auto parked = std::exchange(m_parked, {});
     for (const auto &operation : parked)
         if (operation && operation->state() == Operation::Waiting)
-            operation->start(m_api, m_store ? m_store->ownUserId() : QString(), m_retry);
+            operation->start(m_api, ownUserId(), m_retry);
 }
 
-void MembershipService::cancelParked()
+void MembershipService::cancelAll(const QString &why)
 {
-    const auto parked = std::exchange(m_parked, {});
-    for (const auto &operation : parked)
+    m_parked.clear();
+    const auto operations = m_latest.values();
+    for (const auto &operation : operations)
         if (operation)
-            operation->cancel();
+            operation->abandon(why);
 }

@@ -16,9 +16,10 @@ class RoomStore;
 class QTimer;
 
 // Join, leave, invite and forget: what the UI and concierge-cli call. Each call returns an
-// Operation that ends in exactly one final state (and emits finished() once). Invalid input fails
-// without sending anything; a room with an action already running refuses a second one (so a
-// double click cannot fire twice).
+// Operation (owned by the service) that ends in exactly one final state and emits finished()
+// once. Invalid input fails without sending anything; a room with an action already running
+// refuses a second one (so a double click cannot fire twice). Both refusals are reported on the
+// next event-loop turn, so the caller can connect to the operation first.
 class MembershipService : public QObject
 {
     Q_OBJECT
@@ -31,14 +32,16 @@ class MembershipService : public QObject
     Q_PROPERTY(Operation::State statusState READ statusState NOTIFY statusChanged)
 
 public:
-    static constexpr qsizetype MaxReasonLength = 1024;
+    static constexpr qsizetype MaxReasonLength = Operation::MaxReasonLength;
 
     MembershipService(ApiClient *api, RoomStore *store, QObject *parent = nullptr);
 
     // GUI: wait for the server however long it takes (cancellable). CLI: a bounded budget.
     void setRetryPolicy(RetryPolicy policy) { m_retry = policy; }
+    RetryPolicy retryPolicy() const { return m_retry; }
     // GUI: an action that meets a soft logout waits for the next sign-in. CLI: it fails.
     void setParkOnSoftLogout(bool park) { m_parkOnSoftLogout = park; }
+    bool parksOnSoftLogout() const { return m_parkOnSoftLogout; }
 
     // roomIdOrAlias: "!id:server", "!id" (v12) or "#alias:server". viaServers: at most 3.
     Q_INVOKABLE Operation *join(const QString &roomIdOrAlias, const QStringList &viaServers = {},
@@ -51,6 +54,11 @@ public:
     Q_INVOKABLE Operation *forget(const QString &roomId);
     // Any described operation (the CLI, later the queue): validated, then run.
     Operation *run(Operation::Description description);
+    // Sends nothing: asks the server whether what the description asks for is in place already
+    // (Succeeded), is not (Failed) or cannot be told (Unknown). For an operation whose answer
+    // was lost before the app could record it (the queue, after a restart). Refused like run()
+    // while the room has an operation running; otherwise it is not the room's operation.
+    Operation *check(Operation::Description description);
 
     // Why the description cannot be sent as it is (normalising it: trimmed, duplicate via
     // servers dropped), or empty. The CLI calls this before signing in; run() calls it too.
@@ -62,37 +70,45 @@ public:
     QString statusText() const { return m_statusText; }
     Operation::State statusState() const { return m_statusState; }
 
-    // Operations held back by a soft logout: continued after the next sign-in, or cancelled when
-    // the user signs out instead.
+    // Operations held back by a soft logout continue after the next sign-in.
     void resumeParked();
-    void cancelParked();
+    // Ends every unfinished operation without sending anything more (sign-out, another account).
+    void cancelAll(const QString &why);
 
 signals:
-    void operationStarted(Operation *operation);
     void operationFinished(Operation *operation);
     // The latest operation on target changed state (the room list's rows listen).
     void operationChanged(const QString &target);
     void runningChanged();
     void statusChanged();
-    // An operation met an expired session that may be continued (soft logout); it is parked.
-    void sessionExpired(const MatrixError &error);
-    // The server no longer accepts the token and the operation cannot wait for a new one.
-    void authFailed(const MatrixError &error);
+    // An operation met a token the server no longer accepts. On a soft logout in interactive
+    // mode the operation is parked (continued after the next sign-in); otherwise it fails.
+    void tokenRejected(const MatrixError &error);
 
 private:
+    enum Mode { Send, CheckOnly };
+    Operation *create(Operation::Description description, Mode mode);
+    void refuseLater(Operation *operation, const MatrixError &error);
+    void keepUnlisted(Operation *operation);
     void track(Operation *operation);
     void showStatus(Operation *operation);
+    void updateRunningCount();
     void confirmFromStore(const QList<int> &rows);
+    QString ownUserId() const;
 
     ApiClient *m_api;
     RoomStore *m_store;
     RetryPolicy m_retry = RetryPolicy::untilCancelled();
     bool m_parkOnSoftLogout = true;
     QHash<QString, QPointer<Operation>> m_latest; // target -> its latest operation
+    QHash<QString, QString> m_aliasTarget;        // room ID -> alias a join targeted
+    QList<QPointer<Operation>> m_unlisted;        // the latest refusals and checks
     QList<QPointer<Operation>> m_parked;
     QPointer<Operation> m_statusOperation;
     QString m_statusText;
     Operation::State m_statusState = Operation::Succeeded;
+    int m_runningCount = 0;
+    bool m_confirming = false; // confirmFromStore() is updating operations
     QTimer *m_statusExpiry;
     QTimer *m_countdown; // refreshes "waiting N s" once a second
 };

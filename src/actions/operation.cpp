@@ -14,6 +14,11 @@ constexpr std::pair<Operation::Kind, QStringView> KindNames[] = {
     {Operation::Forget, u"forget"},
     {Operation::LeaveAndForget, u"leave_and_forget"},
 };
+
+bool isRoomId(const QString &target)
+{
+    return Identifiers::validateRoomId(target).isEmpty();
+}
 } // namespace
 
 QString Operation::kindName(Kind kind)
@@ -30,6 +35,35 @@ std::optional<Operation::Kind> Operation::kindFromName(QStringView name)
         if (n == name)
             return k;
     return std::nullopt;
+}
+
+// --- Description ---------------------------------------------------------------------------------
+
+QString Operation::Description::normalize()
+{
+    target = target.trimmed();
+    userId = userId.trimmed();
+    QString error = kind == Join ? Identifiers::validateRoomIdOrAlias(target)
+                                 : Identifiers::validateRoomId(target);
+    if (error.isEmpty()) {
+        if (kind == Invite)
+            error = Identifiers::validateUserId(userId);
+        else if (!userId.isEmpty())
+            error = Operation::tr("Only an invite names a user.");
+    }
+    QStringList normalized;
+    const QString viaError = Identifiers::validateViaServers(via, &normalized);
+    via = normalized;
+    if (error.isEmpty() && !via.isEmpty() && kind != Join)
+        error = Operation::tr("Servers to join through only apply to a join.");
+    if (error.isEmpty())
+        error = viaError;
+    if (error.isEmpty() && kind == Forget && !reason.isEmpty())
+        error = Operation::tr("Forgetting a room takes no reason.");
+    if (error.isEmpty() && reason.size() > MaxReasonLength)
+        error =
+            Operation::tr("The reason is too long (at most %1 characters).").arg(MaxReasonLength);
+    return error;
 }
 
 QJsonObject Operation::Description::toJson() const
@@ -51,33 +85,53 @@ QJsonObject Operation::Description::toJson() const
 std::optional<Operation::Description> Operation::Description::fromJson(const QJsonObject &json,
                                                                        QString *error)
 {
-    Description d;
-    d.id = json.value(QLatin1String("id")).toString();
-    const auto kind = kindFromName(json.value(QLatin1String("kind")).toString());
-    d.target = json.value(QLatin1String("target")).toString();
-    d.userId = json.value(QLatin1String("user_id")).toString();
-    d.reason = json.value(QLatin1String("reason")).toString();
-    d.targetName = json.value(QLatin1String("target_name")).toString();
-    for (const QJsonValue &v : json.value(QLatin1String("via")).toArray())
-        d.via << v.toString();
     QString problem;
-    if (QUuid::fromString(d.id).isNull())
-        problem = QStringLiteral("no valid id");
-    else if (!kind)
-        problem = QStringLiteral("unknown kind");
-    else if (*kind == Join ? !Identifiers::validateRoomIdOrAlias(d.target).isEmpty()
-                           : !Identifiers::validateRoomId(d.target).isEmpty())
-        problem = QStringLiteral("invalid target");
-    else if (*kind == Invite && !Identifiers::validateUserId(d.userId).isEmpty())
-        problem = QStringLiteral("invalid user_id");
+    auto text = [&](QLatin1String key, bool required, QString *out) {
+        const QJsonValue value = json.value(key);
+        if (value.isUndefined() && !required)
+            return;
+        if (!value.isString()) {
+            if (problem.isEmpty())
+                problem = Operation::tr("“%1” is missing or not a string.").arg(key);
+            return;
+        }
+        *out = value.toString();
+    };
+    Description d;
+    QString kind;
+    text(QLatin1String("id"), true, &d.id);
+    text(QLatin1String("kind"), true, &kind);
+    text(QLatin1String("target"), true, &d.target);
+    text(QLatin1String("user_id"), false, &d.userId);
+    text(QLatin1String("reason"), false, &d.reason);
+    text(QLatin1String("target_name"), false, &d.targetName);
+    if (const QJsonValue via = json.value(QLatin1String("via")); !via.isUndefined()) {
+        if (!via.isArray() && problem.isEmpty())
+            problem = Operation::tr("“via” is not a list of server names.");
+        for (const QJsonValue &server : via.toArray()) {
+            if (!server.isString() && problem.isEmpty())
+                problem = Operation::tr("“via” is not a list of server names.");
+            d.via << server.toString();
+        }
+    }
+    const std::optional<Kind> k = kindFromName(kind);
+    if (problem.isEmpty() && QUuid::fromString(d.id).isNull())
+        problem = Operation::tr("“id” is not a UUID.");
+    if (problem.isEmpty() && !k)
+        problem = Operation::tr("Unknown kind “%1”.").arg(kind);
+    if (problem.isEmpty()) {
+        d.kind = *k;
+        problem = d.normalize();
+    }
     if (!problem.isEmpty()) {
         if (error)
             *error = problem;
         return std::nullopt;
     }
-    d.kind = *kind;
     return d;
 }
+
+// --- Operation -----------------------------------------------------------------------------------
 
 Operation::Operation(Description description, QObject *parent)
     : QObject(parent), m_desc(std::move(description))
@@ -86,14 +140,29 @@ Operation::Operation(Description description, QObject *parent)
         m_desc.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
 }
 
+Operation::~Operation()
+{
+    // An operation that goes away stops its request: a call retrying "until cancelled" must not
+    // outlive the object that would report it.
+    if (ApiCall *call = m_call) {
+        QObject::disconnect(call, nullptr, this, nullptr);
+        call->abort();
+    }
+}
+
 QList<Operation::Step> Operation::steps() const
 {
     switch (m_desc.kind) {
-    case Join: return {JoinStep};
-    case Leave: return {LeaveStep};
-    case Invite: return {InviteStep};
-    case Forget: return {ForgetStep};
-    case LeaveAndForget: return {LeaveStep, ForgetStep};
+    case Join:
+        return {JoinStep};
+    case Leave:
+        return {LeaveStep};
+    case Invite:
+        return {InviteStep};
+    case Forget:
+        return {ForgetStep};
+    case LeaveAndForget:
+        return {LeaveStep, ForgetStep};
     }
     return {};
 }
@@ -101,48 +170,52 @@ QList<Operation::Step> Operation::steps() const
 std::optional<Membership::Value> Operation::wantedMembership() const
 {
     switch (m_desc.kind) {
-    case Join: return Membership::Join;
-    case Leave: return Membership::Leave;
-    case Invite:
-    case Forget:
-    case LeaveAndForget: break; // not visible as our own membership in /sync
+    case Join:
+        return Membership::Join;
+    case Leave:
+        return Membership::Leave;
+    case Invite:         // someone else's membership
+    case Forget:         // a forgotten room is not in /sync at all
+    case LeaveAndForget: // left is not yet forgotten
+        break;
     }
     return std::nullopt;
+}
+
+QString Operation::actionText() const
+{
+    const QString room = targetName();
+    switch (m_desc.kind) {
+    case Join:
+        return tr("Joining %1").arg(room);
+    case Leave:
+        return tr("Leaving %1").arg(room);
+    case Invite:
+        return tr("Inviting %1 to %2").arg(m_desc.userId, room);
+    case Forget:
+        return tr("Forgetting %1").arg(room);
+    case LeaveAndForget:
+        return m_step == 0 ? tr("Leaving %1").arg(room) : tr("Forgetting %1").arg(room);
+    }
+    return room;
 }
 
 QString Operation::statusText() const
 {
     const QString room = targetName();
-    QString doing;
-    QString done;
-    switch (m_desc.kind) {
-    case Join:
-        doing = tr("Joining %1").arg(room);
-        done = tr("Joined %1").arg(room);
-        break;
-    case Leave:
-        doing = tr("Leaving %1").arg(room);
-        done = tr("Left %1").arg(room);
-        break;
-    case Invite:
-        doing = tr("Inviting %1 to %2").arg(m_desc.userId, room);
-        done = tr("Invited %1 to %2").arg(m_desc.userId, room);
-        break;
-    case Forget:
-        doing = tr("Forgetting %1").arg(room);
-        done = tr("Forgot %1").arg(room);
-        break;
-    case LeaveAndForget:
-        doing = m_step == 0 ? tr("Leaving %1").arg(room) : tr("Forgetting %1").arg(room);
-        done = tr("Left and forgot %1").arg(room);
-        break;
-    }
-    const int seconds = m_retryAt.isValid()
-                            ? int(qMax<qint64>(0, (QDateTime::currentDateTimeUtc().msecsTo(m_retryAt) + 999) / 1000))
-                            : 0;
+    const QString doing = actionText();
+    const int seconds =
+        m_retryAt.isValid()
+            ? int(qMax<qint64>(0,
+                               (QDateTime::currentDateTimeUtc().msecsTo(m_retryAt) + 999) / 1000))
+            : 0;
     switch (m_state) {
-    case Queued: return tr("%1 (queued)").arg(doing);
-    case Running: return tr("%1…").arg(doing);
+    case Queued:
+        return tr("%1 (queued)").arg(doing);
+    case Running:
+        if (m_checking)
+            return tr("%1: no answer from the server; checking whether it happened…").arg(doing);
+        return tr("%1…").arg(doing);
     case Waiting:
         switch (m_waitReason) {
         case RateLimited:
@@ -150,13 +223,32 @@ QString Operation::statusText() const
         case ServerUnavailable:
             return tr("%1: waiting for the server, trying again in %n s (%2)", nullptr, seconds)
                 .arg(doing, m_error.summary());
-        case SignInRequired: return tr("%1: waiting for you to sign in again").arg(doing);
-        case NotWaiting: break;
+        case SignInRequired:
+            return tr("%1: waiting for you to sign in again").arg(doing);
+        case NotWaiting:
+            break;
         }
         return tr("%1…").arg(doing);
-    case Succeeded: return done;
-    case Failed: return tr("%1 failed: %2").arg(doing, m_error.summary());
-    case Cancelled: return tr("%1: cancelled").arg(doing);
+    case Succeeded:
+        switch (m_desc.kind) {
+        case Join:
+            return tr("Joined %1").arg(room);
+        case Leave:
+            return tr("Left %1").arg(room);
+        case Invite:
+            return tr("Invited %1 to %2").arg(m_desc.userId, room);
+        case Forget:
+            return tr("Forgot %1").arg(room);
+        case LeaveAndForget:
+            return tr("Left and forgot %1").arg(room);
+        }
+        break;
+    case Failed:
+        if (m_desc.kind == LeaveAndForget && m_step == 1) // the message says the leave happened
+            return tr("%1: %2").arg(room, m_error.summary());
+        return tr("%1 failed: %2").arg(doing, m_error.summary());
+    case Cancelled:
+        return tr("%1: cancelled").arg(doing);
     case Unknown:
         return tr("%1: outcome unknown, the server did not answer (%2). The room list will show "
                   "what happened once the server is reachable.")
@@ -165,14 +257,11 @@ QString Operation::statusText() const
     return doing;
 }
 
-void Operation::setState(State state, WaitReason reason)
+void Operation::update(State state, WaitReason reason, const QDateTime &retryAt)
 {
-    if (state != Waiting)
-        m_retryAt = {};
-    if (state == m_state && reason == m_waitReason)
-        return;
     m_state = state;
-    m_waitReason = reason;
+    m_waitReason = state == Waiting ? reason : NotWaiting;
+    m_retryAt = state == Waiting ? retryAt : QDateTime();
     emit stateChanged();
 }
 
@@ -181,8 +270,9 @@ void Operation::end(State state, const MatrixError &error)
     if (isFinished())
         return;
     m_call = nullptr;
+    m_checking = false;
     m_error = error;
-    setState(state);
+    update(state);
     emit finished();
 }
 
@@ -193,16 +283,20 @@ void Operation::reject(const MatrixError &error)
 
 void Operation::parkForSignIn(const MatrixError &error)
 {
+    if (isFinished())
+        return;
     m_error = error;
-    setState(Waiting, SignInRequired);
+    update(Waiting, SignInRequired);
 }
 
 void Operation::confirmBySync()
 {
     if (m_state != Failed && m_state != Unknown)
         return;
+    if (m_resultRoomId.isEmpty())
+        m_resultRoomId = m_desc.target;
     m_error = {};
-    setState(Succeeded);
+    update(Succeeded);
 }
 
 void Operation::start(ApiClient *api, const QString &ownUserId, RetryPolicy retry)
@@ -212,35 +306,66 @@ void Operation::start(ApiClient *api, const QString &ownUserId, RetryPolicy retr
     m_api = api;
     m_ownUserId = ownUserId;
     m_retry = retry;
-    m_error = {};
     runStep();
+}
+
+void Operation::startCheck(ApiClient *api, const QString &ownUserId)
+{
+    if (isFinished() || m_call)
+        return;
+    m_api = api;
+    m_ownUserId = ownUserId;
+    m_checkOnly = true;
+    // Step by step: for a leave-and-forget the leave is read back, then the forget (which
+    // cannot be) makes it Unknown.
+    checkOutcome({});
 }
 
 void Operation::cancel()
 {
     if (isFinished())
         return;
-    if (!m_call) { // queued, or parked for sign-in: nothing was sent
-        end(Cancelled, MatrixError::cancelled());
-        return;
-    }
     ApiCall *call = m_call;
     m_call = nullptr;
-    const bool inFlight = m_state == Running;
-    QObject::disconnect(call, nullptr, this, nullptr);
-    call->abort();
-    if (!inFlight) { // waiting between attempts: nothing is on its way
+    if (!call) { // queued, or parked until the next sign-in: nothing is on its way
         end(Cancelled, MatrixError::cancelled());
         return;
     }
-    // The request may already have reached the server: find out instead of guessing.
-    verifyOutcome(MatrixError::cancelled(tr("Cancelled while the request was on its way")));
+    QObject::disconnect(call, nullptr, this, nullptr);
+    // In flight, or waiting to retry after an attempt whose answer was lost.
+    const bool mayHaveHappened = m_state == Running || call->outcomeUncertain();
+    call->abort();
+    if (m_checking) { // cancelling the check itself: nobody knows
+        end(Unknown, m_original.isError() ? m_original : MatrixError::cancelled());
+        return;
+    }
+    if (!mayHaveHappened) {
+        end(Cancelled, MatrixError::cancelled());
+        return;
+    }
+    m_cancelRequested = true;
+    checkOutcome(MatrixError::cancelled(tr("Cancelled while the request was on its way.")));
+}
+
+void Operation::abandon(const QString &why)
+{
+    if (isFinished())
+        return;
+    bool mayHaveHappened = m_checking;
+    if (ApiCall *call = m_call) {
+        m_call = nullptr;
+        QObject::disconnect(call, nullptr, this, nullptr);
+        mayHaveHappened = mayHaveHappened || m_state == Running || call->outcomeUncertain();
+        call->abort();
+    }
+    end(mayHaveHappened ? Unknown : Cancelled, MatrixError::cancelled(why));
 }
 
 void Operation::runStep()
 {
     const Step step = steps().value(m_step);
-    setState(Running);
+    m_error = {};
+    m_checking = false;
     ApiCall *call = nullptr;
     switch (step) {
     case JoinStep:
@@ -252,124 +377,217 @@ void Operation::runStep()
     case InviteStep:
         call = Endpoints::inviteUser(m_api, m_desc.target, m_desc.userId, m_desc.reason, m_retry);
         break;
-    case ForgetStep: call = Endpoints::forgetRoom(m_api, m_desc.target, m_retry); break;
+    case ForgetStep:
+        call = Endpoints::forgetRoom(m_api, m_desc.target, m_retry);
+        break;
     }
-    m_call = call;
-    connect(call, &ApiCall::sending, this, [this](int attempt) {
-        if (attempt > 1)
-            setState(Running);
-    });
-    connect(call, &ApiCall::retrying, this, [this](int, qint64 delayMs, const MatrixError &e) {
-        m_error = e;
-        m_retryAt = QDateTime::currentDateTimeUtc().addMSecs(delayMs);
-        m_state = Waiting;
-        m_waitReason = e.isRateLimited() ? RateLimited : ServerUnavailable;
-        emit stateChanged();
-    });
+    watch(call);
     connect(call, &ApiCall::succeeded, this, [this, step](const QJsonObject &body) {
         m_call = nullptr;
         if (step == JoinStep) {
+            // The room the server joined: for an alias, what it resolved to.
             const QString joined = body.value(QLatin1String("room_id")).toString();
-            m_resultRoomId = Identifiers::validateRoomId(joined).isEmpty() ? joined : m_desc.target;
+            m_resultRoomId = isRoomId(joined) ? joined : m_desc.target;
         } else if (m_resultRoomId.isEmpty()) {
             m_resultRoomId = m_desc.target;
         }
-        stepSucceeded();
+        stepDone();
     });
     connect(call, &ApiCall::failed, this, [this, call](const MatrixError &e) {
         m_call = nullptr;
-        onStepFailed(call, e);
+        onStepFailed(call->outcomeUncertain(), e);
+    });
+    update(Running);
+}
+
+// Follows the call's attempts: Running while one is on its way, Waiting (with the reason and
+// when it tries again) in between.
+void Operation::watch(ApiCall *call)
+{
+    m_call = call;
+    connect(call, &ApiCall::sending, this, [this](int attempt) {
+        if (attempt > 1)
+            update(Running);
+    });
+    connect(call, &ApiCall::retrying, this, [this](int, qint64 delayMs, const MatrixError &e) {
+        m_error = e;
+        update(Waiting, e.isRateLimited() ? RateLimited : ServerUnavailable,
+               QDateTime::currentDateTimeUtc().addMSecs(delayMs));
     });
 }
 
-void Operation::stepSucceeded()
+void Operation::stepDone()
 {
-    ++m_step;
-    if (m_step < steps().size()) {
+    m_checking = false;
+    if (!isLastStep()) {
+        if (m_checkOnly) { // nothing is sent: read back the next step as well
+            ++m_step;
+            checkOutcome(m_original);
+            return;
+        }
+        if (m_cancelRequested) {
+            ++m_step;
+            end(Cancelled,
+                MatrixError::cancelled(tr("Left the room; forgetting it was cancelled.")));
+            return;
+        }
+        ++m_step;
         runStep();
         return;
     }
     end(Succeeded);
 }
 
-void Operation::onStepFailed(ApiCall *call, const MatrixError &error)
+MatrixError Operation::withStepContext(const MatrixError &error, State state) const
+{
+    MatrixError e = error;
+    if (m_desc.kind == LeaveAndForget && m_step == 1)
+        e.message =
+            state == Unknown
+                ? tr("Left the room; whether it was forgotten is unknown: %1").arg(e.message)
+                : tr("Left the room, but forgetting it failed: %1").arg(e.message);
+    return e;
+}
+
+void Operation::onStepFailed(bool outcomeUncertain, const MatrixError &error)
 {
     if (error.isAuthFailure()) {
         emit authFailed(error);
-        if (m_state == Waiting && m_waitReason == SignInRequired)
+        if (isFinished() || (m_state == Waiting && m_waitReason == SignInRequired))
             return; // parked by the service until the user signs in again
         end(Failed, error);
         return;
     }
-    if (call->outcomeUncertain()) {
-        verifyOutcome(error);
+    // No answer after the request went out; or a 2xx whose body was garbled: the server said
+    // yes, but not in a form we can trust. Either way, ask before reporting.
+    const bool garbledYes = error.kind == MatrixError::MalformedResponse &&
+                            error.httpStatus >= 200 && error.httpStatus < 300;
+    if (outcomeUncertain || garbledYes) {
+        checkOutcome(error);
         return;
     }
-    MatrixError e = error;
-    if (m_desc.kind == LeaveAndForget && m_step == 1)
-        e.message = tr("Left the room, but forgetting it failed: %1").arg(e.message);
-    end(Failed, e);
+    end(Failed, withStepContext(error, Failed));
 }
 
-// The last request may have been carried out although its answer was lost. Ask the server what
-// the membership is now, and report that instead of the lost answer.
-void Operation::verifyOutcome(const MatrixError &original)
+void Operation::checkOutcome(const MatrixError &original)
 {
-    setState(Running);
+    m_original = original;
+    m_checking = true;
+    m_error = original;
     switch (steps().value(m_step)) {
     case JoinStep:
-        if (m_desc.target.startsWith(QLatin1Char('#'))) {
+        if (!isRoomId(m_desc.target)) {
+            // Joined by alias: the membership to read is the one in the room it names now.
             ApiCall *resolve = Endpoints::getRoomIdByAlias(m_api, m_desc.target);
             m_call = resolve;
-            connect(resolve, &ApiCall::succeeded, this, [this, original](const QJsonObject &body) {
+            connect(resolve, &ApiCall::succeeded, this, [this](const QJsonObject &body) {
+                m_call = nullptr;
                 const QString roomId = body.value(QLatin1String("room_id")).toString();
-                if (!Identifiers::validateRoomId(roomId).isEmpty()) {
-                    end(Unknown, original);
+                if (!isRoomId(roomId)) {
+                    end(Unknown, m_original.isError()
+                                     ? m_original
+                                     : MatrixError::malformed(
+                                           tr("The server resolved the alias to no room ID.")));
                     return;
                 }
-                checkMembership(roomId, m_ownUserId, {Membership::Join}, original);
+                m_resultRoomId = roomId;
+                checkMembership(roomId, m_ownUserId, {Membership::Join});
             });
-            connect(resolve, &ApiCall::failed, this,
-                    [this, original](const MatrixError &) { end(Unknown, original); });
+            connect(resolve, &ApiCall::failed, this, [this](const MatrixError &e) {
+                m_call = nullptr;
+                // An alias that no longer exists cannot have been joined through just now.
+                if (e.kind == MatrixError::Server && e.httpStatus == 404 &&
+                    e.errcode != QLatin1String("M_UNRECOGNIZED"))
+                    notDone(e);
+                else
+                    end(Unknown, m_original.isError() ? m_original : e);
+            });
+            update(Running);
             return;
         }
-        checkMembership(m_desc.target, m_ownUserId, {Membership::Join}, original);
+        checkMembership(m_desc.target, m_ownUserId, {Membership::Join});
         return;
     case LeaveStep:
-        checkMembership(m_desc.target, m_ownUserId, {Membership::Leave, Membership::Ban}, original);
+        checkMembership(m_desc.target, m_ownUserId, {Membership::Leave, Membership::Ban});
         return;
     case InviteStep:
-        checkMembership(m_desc.target, m_desc.userId, {Membership::Invite, Membership::Join},
-                        original);
+        checkMembership(m_desc.target, m_desc.userId, {Membership::Invite, Membership::Join});
         return;
-    case ForgetStep:
+    case ForgetStep: {
         // A forgotten room has no state we could read back; only a later initial sync tells.
-        end(Unknown, original);
+        MatrixError e = m_original;
+        if (!e.isError()) {
+            e.kind = MatrixError::Server;
+            e.message = tr("Whether a room was forgotten cannot be read back from the server.");
+        }
+        end(Unknown, m_checkOnly ? e : withStepContext(e, Unknown));
         return;
+    }
     }
 }
 
 void Operation::checkMembership(const QString &roomId, const QString &userId,
-                                const QList<Membership::Value> &wanted, const MatrixError &original)
+                                const QList<Membership::Value> &wanted)
 {
+    if (userId.isEmpty()) { // no signed-in user to ask about
+        end(Unknown, m_original.isError()
+                         ? m_original
+                         : MatrixError::invalidInput(tr("No signed-in user to ask about.")));
+        return;
+    }
     ApiCall *check =
         Endpoints::getRoomStateWithKey(m_api, roomId, QStringLiteral("m.room.member"), userId);
     m_call = check;
-    connect(check, &ApiCall::succeeded, this, [this, roomId, wanted, original](const QJsonObject &content) {
+    connect(check, &ApiCall::succeeded, this, [this, roomId, wanted](const QJsonObject &content) {
         m_call = nullptr;
-        const auto membership =
-            Membership::fromString(content.value(QLatin1String("membership")).toString());
-        if (membership && wanted.contains(*membership)) {
-            if (m_desc.kind == Join)
-                m_resultRoomId = roomId;
-            stepSucceeded();
+        const QString name = content.value(QLatin1String("membership")).toString();
+        const auto membership = Membership::fromString(name);
+        if (!membership) {
+            end(Unknown, m_original.isError()
+                             ? m_original
+                             : MatrixError::malformed(tr("The server reported no membership.")));
             return;
         }
-        // The server answered and the change is not there: the lost request did nothing.
-        end(original.kind == MatrixError::Cancelled ? Cancelled : Failed, original);
+        if (wanted.contains(*membership)) {
+            if (m_desc.kind == Join)
+                m_resultRoomId = roomId;
+            else if (m_resultRoomId.isEmpty())
+                m_resultRoomId = m_desc.target;
+            m_error = {};
+            stepDone();
+            return;
+        }
+        MatrixError answer;
+        answer.kind = MatrixError::Server;
+        answer.message = tr("The server reports the membership as “%1”.").arg(name);
+        notDone(answer);
     });
-    connect(check, &ApiCall::failed, this, [this, original](const MatrixError &) {
+    const Step step = steps().value(m_step);
+    connect(check, &ApiCall::failed, this, [this, step](const MatrixError &e) {
         m_call = nullptr;
-        end(Unknown, original);
+        // Someone who is not in a room (403) or has no member event in it (404) was not joined
+        // by the lost request; for an invite, no member event means no invite. Anything else
+        // (including a server that does not know the endpoint) leaves the question open.
+        const bool noMemberEvent = e.kind == MatrixError::Server && e.httpStatus == 404 &&
+                                   e.errcode != QLatin1String("M_UNRECOGNIZED");
+        const bool notInRoom = e.kind == MatrixError::Server && e.httpStatus == 403;
+        const bool notThere = (step == JoinStep && (notInRoom || noMemberEvent)) ||
+                              (step == InviteStep && noMemberEvent);
+        if (notThere)
+            notDone(e);
+        else
+            end(Unknown, m_original.isError() ? m_original : e);
     });
+    update(Running);
+}
+
+// The server answered, and the change is not there: the lost (or cancelled) request did nothing.
+void Operation::notDone(const MatrixError &answer)
+{
+    if (m_cancelRequested)
+        end(Cancelled, m_original);
+    else if (m_checkOnly)
+        end(Failed, answer);
+    else
+        end(Failed, withStepContext(m_original, Failed));
 }

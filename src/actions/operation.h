@@ -10,6 +10,7 @@
 
 #include <QDateTime>
 #include <QJsonObject>
+#include <QList>
 #include <QObject>
 #include <QPointer>
 #include <QStringList>
@@ -18,7 +19,11 @@
 
 class ApiCall;
 class ApiClient;
+class MembershipService;
 
+// One membership action. It ends in exactly one final state (Succeeded, Failed, Cancelled or
+// Unknown) and emits finished() once when it gets there. MembershipService creates, starts and
+// owns operations; QML and the CLI read them and may cancel() them.
 class Operation : public QObject
 {
     Q_OBJECT
@@ -34,7 +39,7 @@ class Operation : public QObject
     Q_PROPERTY(QDateTime retryAt READ retryAt NOTIFY stateChanged)
     Q_PROPERTY(MatrixError error READ error NOTIFY stateChanged)
     Q_PROPERTY(QString resultRoomId READ resultRoomId NOTIFY stateChanged)
-    Q_PROPERTY(bool finished READ isFinished NOTIFY stateChanged)
+    Q_PROPERTY(bool done READ isFinished NOTIFY stateChanged)
     Q_PROPERTY(QString statusText READ statusText NOTIFY stateChanged)
 
 public:
@@ -48,91 +53,131 @@ public:
     Q_ENUM(Kind)
 
     enum State {
-        Queued,    // accepted, not yet sent
-        Running,   // a request is on its way
-        Waiting,   // held back: see waitReason and retryAt
+        Queued,  // accepted, not yet sent
+        Running, // a request is on its way (or the outcome of a lost answer is being checked)
+        Waiting, // held back: see waitReason and retryAt
         Succeeded,
-        Failed,    // the server (or the input) said no; error says why
+        Failed, // the server (or the input) said no; error says why
         Cancelled,
-        Unknown,   // no answer came and the result could not be found out: it may have happened
+        Unknown, // no answer came and the result could not be found out: it may have happened
     };
     Q_ENUM(State)
 
-    enum WaitReason { NotWaiting, RateLimited, ServerUnavailable, SignInRequired };
+    enum WaitReason {
+        NotWaiting,
+        RateLimited,       // the server asked us to wait until retryAt
+        ServerUnavailable, // unreachable or 5xx: trying again at retryAt
+        SignInRequired,    // the session expired; continued after the next sign-in
+    };
     Q_ENUM(WaitReason)
+
+    static constexpr qsizetype MaxReasonLength = 1024;
 
     // What to do, without how far it got: the part a queue persists.
     struct Description
     {
-        QString id; // a UUID, stable across restarts
+        QString id; // a UUID, stable across restarts; created when empty
         Kind kind = Join;
-        QString target; // "!room:server", or "#alias:server" for a join
-        QString userId; // Invite only
-        QString reason;
-        QStringList via; // Join only
+        QString target;     // "!room:server", or "#alias:server" for a join
+        QString userId;     // Invite only
+        QString reason;     // not for Forget
+        QStringList via;    // Join only, at most Identifiers::MaxViaServers
         QString targetName; // how the UI names the room, for messages
 
+        // Trims the identifiers and drops blank or repeated via servers; returns why the
+        // description cannot be sent (a sentence for the user), or an empty string.
+        QString normalize();
         QJsonObject toJson() const;
-        // Null and *error set when the object is not a valid description.
+        // Null, with *error set, when json is not a valid description (missing or mistyped
+        // fields, unknown kind, identifiers that would be refused).
         static std::optional<Description> fromJson(const QJsonObject &json, QString *error);
     };
 
     explicit Operation(Description description, QObject *parent = nullptr);
+    ~Operation() override;
 
     QString id() const { return m_desc.id; }
     Kind kind() const { return m_desc.kind; }
     QString target() const { return m_desc.target; }
     QString userId() const { return m_desc.userId; }
-    QString targetName() const { return m_desc.targetName.isEmpty() ? m_desc.target : m_desc.targetName; }
+    QString targetName() const
+    {
+        return m_desc.targetName.isEmpty() ? m_desc.target : m_desc.targetName;
+    }
     const Description &description() const { return m_desc; }
     State state() const { return m_state; }
     WaitReason waitReason() const { return m_waitReason; }
     QDateTime retryAt() const { return m_retryAt; }
+    // Why it failed; while waiting, the transient error it is waiting out.
     MatrixError error() const { return m_error; }
+    // The room the action applied to: for a join by alias the room ID it resolved to.
     QString resultRoomId() const { return m_resultRoomId; }
     bool isFinished() const { return isFinal(m_state); }
     // "Leaving General…", "Leaving General: waiting 10 s (server rate limit)", "Leaving General
     // failed: M_FORBIDDEN: … (HTTP 403)".
     QString statusText() const;
-    // The membership the action leaves the room in, for matching it against what /sync reports.
+    // The own membership /sync shows once the action took effect (Join, Leave), else none.
     std::optional<Membership::Value> wantedMembership() const;
 
-    // Stops what is in flight (its outcome is then checked like any other lost answer is not: the
-    // operation ends Cancelled) or what is waiting.
+    // Stops the operation. Nothing more is sent for it, except when a request may already have
+    // reached the server: then the operation asks the server whether it took effect and ends
+    // Succeeded if it did, Cancelled if not, Unknown if the server cannot tell. A leave-and-
+    // forget whose leave took effect does not go on to forget: Cancelled, and its error says
+    // that the room was left.
     Q_INVOKABLE void cancel();
 
     static bool isFinal(State state) { return state >= Succeeded; }
-    // "join", "leave", "invite", "forget", "leave_and_forget": the CLI's JSON and the queue's journal.
+    // "join", "leave", "invite", "forget", "leave_and_forget": the CLI's JSON and the queue's
+    // journal.
     static QString kindName(Kind kind);
     static std::optional<Kind> kindFromName(QStringView name);
-
-    // Runs (or continues) the operation's requests with api, whose owner is ownUserId.
-    void start(ApiClient *api, const QString &ownUserId, RetryPolicy retry);
-    // Ends at once without sending anything (invalid input, refused while another action runs).
-    void reject(const MatrixError &error);
-    // Held back until the user signs in again (soft logout); start() continues it.
-    void parkForSignIn(const MatrixError &error);
-    // /sync shows the room as this operation wanted it: an earlier failure or an unknown outcome
-    // was not the last word.
-    void confirmBySync();
 
 signals:
     void stateChanged();
     // Exactly once, when the state becomes final.
     void finished();
-    // A request failed because the server no longer accepts the token.
+    // A request failed because the server no longer accepts the token. A receiver may park the
+    // operation (parkForSignIn) before returning; otherwise it fails with this error.
     void authFailed(const MatrixError &error);
 
 private:
+    friend class MembershipService;
+
+    // Runs (or continues, after parkForSignIn) the operation's requests with api, whose owner
+    // is ownUserId (needed to check a lost answer).
+    void start(ApiClient *api, const QString &ownUserId, RetryPolicy retry);
+    // Sends no change: only asks the server whether the described change is in place
+    // (Succeeded), is not (Failed) or cannot be told (Unknown).
+    void startCheck(ApiClient *api, const QString &ownUserId);
+    // Ends at once without sending anything (invalid input, refused while another action runs).
+    void reject(const MatrixError &error);
+    // Held back until the user signs in again (soft logout); start() continues it.
+    void parkForSignIn(const MatrixError &error);
+    // Ends without sending or checking anything more (the user signed out): Cancelled, or
+    // Unknown when a request may already have taken effect.
+    void abandon(const QString &why);
+    // /sync shows the room as this operation wanted it: an earlier failure or an unknown outcome
+    // was not the last word.
+    void confirmBySync();
+    // "Leaving General": the action in progress, for messages.
+    QString actionText() const;
+
     enum Step { LeaveStep, ForgetStep, JoinStep, InviteStep };
     QList<Step> steps() const;
+    bool isLastStep() const { return m_step + 1 >= steps().size(); }
     void runStep();
-    void onStepFailed(ApiCall *call, const MatrixError &error);
-    void verifyOutcome(const MatrixError &original);
+    void onStepFailed(bool outcomeUncertain, const MatrixError &error);
+    void stepDone();
+    // The current step's request may have been carried out although its answer was lost (or the
+    // user cancelled it in flight): ask the server instead of guessing.
+    void checkOutcome(const MatrixError &original);
     void checkMembership(const QString &roomId, const QString &userId,
-                         const QList<Membership::Value> &wanted, const MatrixError &original);
-    void stepSucceeded();
-    void setState(State state, WaitReason reason = NotWaiting);
+                         const QList<Membership::Value> &wanted);
+    void notDone(const MatrixError &answer);
+    // For the forget step of a leave-and-forget: says that the leave happened.
+    MatrixError withStepContext(const MatrixError &error, State state) const;
+    void watch(ApiCall *call);
+    void update(State state, WaitReason reason = NotWaiting, const QDateTime &retryAt = {});
     void end(State state, const MatrixError &error = {});
 
     Description m_desc;
@@ -146,4 +191,8 @@ private:
     QString m_ownUserId;
     RetryPolicy m_retry;
     QPointer<ApiCall> m_call;
+    bool m_checking = false;        // m_call asks whether the last step took effect
+    bool m_checkOnly = false;       // startCheck(): nothing is sent but the check
+    bool m_cancelRequested = false; // cancel() while a request was in flight
+    MatrixError m_original;         // the error that made the check necessary
 };

@@ -2,10 +2,49 @@
 
 #include <QCoreApplication>
 #include <QHostAddress>
+#include <QIODevice>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QRandomGenerator>
 #include <QTimer>
+
+#include <cstring>
+#include <utility>
+
+namespace {
+
+// The body of a request that Qt must not send twice by itself. When a connection closes before
+// any answer, Qt 6.4's QHttpNetworkConnectionChannel re-sends the current request on a new
+// connection (reconnectAttempts, up to 3 times, for any verb) after resetting its upload
+// device. This device refuses the reset, so Qt fails the reply with ContentReSendError instead,
+// and the ApiCall's RetryPolicy decides, knowing the outcome is uncertain.
+// Random access (not sequential) so that Qt neither buffers it nor needs a Content-Length from us.
+class SendOnceBody : public QIODevice
+{
+public:
+    SendOnceBody(QByteArray data, QObject *parent) : QIODevice(parent), m_data(std::move(data))
+    {
+        open(QIODevice::ReadOnly);
+    }
+    qint64 size() const override { return m_data.size(); }
+    bool reset() override { return false; }
+
+protected:
+    qint64 readData(char *data, qint64 maxSize) override
+    {
+        const qint64 n = qMin(maxSize, m_data.size() - pos());
+        if (n <= 0)
+            return n == 0 ? 0 : -1;
+        memcpy(data, m_data.constData() + pos(), static_cast<size_t>(n));
+        return n;
+    }
+    qint64 writeData(const char *, qint64) override { return -1; }
+
+private:
+    const QByteArray m_data;
+};
+
+} // namespace
 
 ApiCall::ApiCall(QNetworkAccessManager *nam, const QNetworkRequest &request, HttpRequest spec,
                  QObject *parent)
@@ -16,26 +55,81 @@ ApiCall::ApiCall(QNetworkAccessManager *nam, const QNetworkRequest &request, Htt
     connect(m_deadline, &QTimer::timeout, this, &ApiCall::onDeadline);
 }
 
+ApiCall::~ApiCall()
+{
+    // Destroyed with a request in flight (its owner went away): nobody wants the answer.
+    if (m_reply) {
+        disconnect(m_reply, nullptr, this, nullptr);
+        m_reply->abort();
+        m_reply->deleteLater();
+    }
+}
+
 void ApiCall::send()
 {
+    if (m_done)
+        return;
     ++m_attempt;
     m_deadlinePassed = false;
     m_tooLarge = false;
-    m_reply = m_nam->sendCustomRequest(m_request, m_spec.verb, m_spec.body);
+    m_received.clear();
+    if (m_spec.idempotent) {
+        m_reply = m_spec.body.isEmpty()
+                      ? m_nam->sendCustomRequest(m_request, m_spec.verb)
+                      : m_nam->sendCustomRequest(m_request, m_spec.verb, m_spec.body);
+    } else {
+        // One per attempt, owned by the reply: Qt may read it as long as the reply exists.
+        auto *body = new SendOnceBody(m_spec.body, nullptr);
+        m_reply = m_nam->sendCustomRequest(m_request, m_spec.verb, body);
+        body->setParent(m_reply);
+    }
+    // The body is read as it arrives, so that a response larger than the endpoint may return is
+    // stopped at the cap: memory stays bounded by the cap, not by what the server sends. A
+    // bounded read buffer makes Qt's HTTP thread stop reading the socket until we caught up.
+    m_reply->setReadBufferSize(qMin<qint64>(m_spec.maxResponseBytes + 1, 1024 * 1024));
+    connect(m_reply, &QNetworkReply::metaDataChanged, this, &ApiCall::onMetaData);
+    connect(m_reply, &QNetworkReply::readyRead, this, &ApiCall::onReadyRead);
     connect(m_reply, &QNetworkReply::finished, this, &ApiCall::onFinished);
-    const qint64 cap = m_spec.maxResponseBytes;
-    connect(m_reply, &QNetworkReply::downloadProgress, this, [this, cap](qint64 received, qint64 total) {
-        // Stop a response as soon as it announces or reaches more than the endpoint may return:
-        // memory stays bounded by the cap, not by what the server sends.
-        if ((received > cap || total > cap) && m_reply && !m_tooLarge) {
-            m_tooLarge = true;
-            m_reply->abort();
-        }
-    });
     // The deadline covers the whole attempt: a server trickling one byte every few seconds
     // cannot hold a call open (a transfer timeout would restart with every byte).
     m_deadline->start(m_spec.deadlineMs);
     emit sending(m_attempt);
+}
+
+void ApiCall::onMetaData()
+{
+    // A response that announces more than the endpoint may return is not read at all.
+    if (!m_reply || m_tooLarge)
+        return;
+    bool ok = false;
+    const qint64 announced = m_reply->header(QNetworkRequest::ContentLengthHeader).toLongLong(&ok);
+    if (ok && announced > m_spec.maxResponseBytes)
+        stopTooLarge();
+}
+
+void ApiCall::onReadyRead()
+{
+    if (m_reply && !m_tooLarge && !takeAvailable(m_reply))
+        stopTooLarge();
+}
+
+bool ApiCall::takeAvailable(QNetworkReply *reply)
+{
+    // A reply that was aborted or failed is closed: reading it would only print "QIODevice::read
+    // (QNetworkReplyHttpImpl): device not open" on stderr.
+    if (!reply->isOpen())
+        return true;
+    const qint64 room = m_spec.maxResponseBytes - m_received.size();
+    // One byte more than the cap allows tells "exactly the cap" from "too large".
+    m_received += reply->read(room + 1);
+    return m_received.size() <= m_spec.maxResponseBytes;
+}
+
+void ApiCall::stopTooLarge()
+{
+    m_tooLarge = true;
+    m_received.clear();
+    m_reply->abort(); // finishes synchronously through onFinished()
 }
 
 void ApiCall::abort()
@@ -86,8 +180,12 @@ void ApiCall::onFinished()
     if (m_deadlinePassed) {
         error = MatrixError::timeout(m_spec.deadlineMs);
     } else {
-        // A reply Qt closed after a network error has nothing to read (and says so on stderr).
-        bytes = reply->isOpen() ? reply->readAll() : QByteArray();
+        // What onReadyRead() has not taken yet.
+        if (!takeAvailable(reply)) {
+            finish(MatrixError::tooLarge(m_spec.maxResponseBytes));
+            return;
+        }
+        bytes = std::exchange(m_received, {});
         error = MatrixError::fromReply(reply, bytes, m_spec.expectJson ? &json : nullptr,
                                        m_spec.expectJson);
     }
@@ -95,7 +193,8 @@ void ApiCall::onFinished()
         if (m_spec.expectJson)
             finish(error, json);
         else
-            finish(error, {}, bytes, reply->header(QNetworkRequest::ContentTypeHeader).toByteArray());
+            finish(error, {}, bytes,
+                   reply->header(QNetworkRequest::ContentTypeHeader).toByteArray());
         return;
     }
     // No answer after the request went out: the server may have acted on it. Only a request
@@ -161,9 +260,7 @@ void ApiCall::finish(const MatrixError &error, const QJsonObject &body, const QB
     deleteLater();
 }
 
-ApiClient::ApiClient(QNetworkAccessManager *nam, QObject *parent) : QObject(parent), m_nam(nam)
-{
-}
+ApiClient::ApiClient(QNetworkAccessManager *nam, QObject *parent) : QObject(parent), m_nam(nam) {}
 
 QString ApiClient::homeserverUrlError(const QUrl &url)
 {
@@ -183,9 +280,9 @@ QString ApiClient::homeserverUrlError(const QUrl &url)
         if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0 ||
             (!address.isNull() && address.isLoopback()))
             return {};
-        return QCoreApplication::translate(
-                   "ApiClient", "Unencrypted http:// is only allowed for this computer "
-                                "(localhost); use https://%1.")
+        return QCoreApplication::translate("ApiClient",
+                                           "Unencrypted http:// is only allowed for this computer "
+                                           "(localhost); use https://%1.")
             .arg(host);
     }
     return QCoreApplication::translate("ApiClient",
@@ -202,7 +299,8 @@ QNetworkRequest ApiClient::buildRequest(const HttpRequest &spec) const
     }
     QNetworkRequest request(url);
     if (!spec.body.isEmpty())
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        request.setHeader(QNetworkRequest::ContentTypeHeader,
+                          QByteArrayLiteral("application/json"));
     request.setRawHeader("Accept", spec.expectJson ? "application/json" : "*/*");
     // Never follow a redirect to another origin with our Authorization header.
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
@@ -215,15 +313,21 @@ QNetworkRequest ApiClient::buildRequest(const HttpRequest &spec) const
 ApiCall *ApiClient::send(const HttpRequest &spec)
 {
     const QNetworkRequest request = buildRequest(spec);
-    auto *call = new ApiCall(m_nam, request, spec, this);
+    HttpRequest capped = spec;
+    if (m_deadlineCapMs > 0)
+        capped.deadlineMs = qMin(capped.deadlineMs, m_deadlineCapMs);
+    auto *call = new ApiCall(m_nam, request, capped, this);
     QString refusal = spec.invalidReason;
     if (refusal.isEmpty())
         refusal = homeserverUrlError(request.url());
     if (!refusal.isEmpty()) {
         // Fail on the next event-loop turn so the caller can connect first; nothing is sent.
-        QTimer::singleShot(0, call, [call, refusal] { call->finish(MatrixError::invalidInput(refusal)); });
+        QTimer::singleShot(0, call,
+                           [call, refusal] { call->finish(MatrixError::invalidInput(refusal)); });
         return call;
     }
-    call->send();
+    // The first attempt goes out on the next event-loop turn, so that the caller has connected
+    // to every signal (sending(1) included) before anything happens.
+    QTimer::singleShot(0, call, &ApiCall::send);
     return call;
 }

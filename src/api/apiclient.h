@@ -3,8 +3,8 @@
 // Layer api/: the wire. ApiClient sends what an endpoint function (endpoints.h) described and
 // turns every answer into exactly one outcome: a JSON object, raw bytes, or a MatrixError.
 
-#include "api/wirelimits.h"
 #include "api/matrixerror.h"
+#include "api/wirelimits.h"
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -18,7 +18,8 @@ class QNetworkReply;
 class QTimer;
 
 // How a call reacts to transient failures (rate limits, 5xx, lost connections). Whether a request
-// is sent again is decided here and only here: Qt's own network layer is told never to re-send.
+// that is not idempotent is sent again is decided here and only here: Qt's own network layer is
+// kept from re-sending it (see HttpRequest::idempotent).
 struct RetryPolicy
 {
     int maxAttempts = 1; // 1 = no retry; 0 = until the call succeeds, fails for good or is aborted
@@ -41,7 +42,12 @@ struct HttpRequest
     QUrl absoluteUrl;        // instead of pathAndQuery: another origin, never authenticated
     QByteArray body;         // compact JSON, or empty for GET
     bool authenticated = true;
-    bool expectJson = true;  // false: the body comes back as bytes (downloaded())
+    bool expectJson = true; // false: the body comes back as bytes (downloaded())
+    // Sending it twice has the effect of sending it once (GET; a search). Only then may Qt's
+    // HTTP layer re-send it by itself when a connection closes before the answer (Qt 6.4 does,
+    // outside any policy, ~20 ms later). Otherwise exactly one copy goes out per attempt: a lost
+    // answer fails the attempt (outcomeUncertain() for a POST) and `retry` alone decides.
+    bool idempotent = false;
     int deadlineMs = Timeouts::Default;
     qint64 maxResponseBytes = Limits::DefaultResponseBytes;
     RetryPolicy retry;
@@ -50,15 +56,19 @@ struct HttpRequest
     QString invalidReason;
 };
 
-// One request to the homeserver (possibly several attempts). Emits exactly one of succeeded(),
-// downloaded() or failed(), then deletes itself.
+// One request to the homeserver (possibly several attempts). Nothing is sent before control
+// returns to the event loop, so connect right after ApiClient::send(). Emits exactly one of
+// succeeded(), downloaded() or failed(), then deletes itself.
 class ApiCall : public QObject
 {
     Q_OBJECT
 public:
+    ~ApiCall() override;
     // Ends the call with a Cancelled error (synchronously); nothing else is emitted after it.
     void abort();
     QUrl url() const { return m_request.url(); }
+    // What the endpoint asked for (deadline, size cap, retry policy), for tests and diagnostics.
+    const HttpRequest &spec() const { return m_spec; }
     int attempts() const { return m_attempt; }
     // True when an attempt of this call may have reached the server and changed something
     // although no answer came back (the connection dropped or the deadline passed after the
@@ -79,8 +89,12 @@ private:
     ApiCall(QNetworkAccessManager *nam, const QNetworkRequest &request, HttpRequest spec,
             QObject *parent);
     void send();
+    void onMetaData();
+    void onReadyRead();
+    bool takeAvailable(QNetworkReply *reply);
     void onFinished();
     void onDeadline();
+    void stopTooLarge();
     void scheduleRetry(const MatrixError &error);
     void finish(const MatrixError &error, const QJsonObject &body = {},
                 const QByteArray &bytes = {}, const QByteArray &contentType = {});
@@ -95,6 +109,7 @@ private:
     bool m_tooLarge = false;
     bool m_uncertain = false;
     QPointer<QNetworkReply> m_reply;
+    QByteArray m_received; // the body of the current attempt so far, at most the cap
     QTimer *m_retryTimer = nullptr;
     QTimer *m_deadline = nullptr;
 };
@@ -123,6 +138,9 @@ public:
 
     ApiCall *send(const HttpRequest &request);
 
+    // Tests: no attempt waits longer than this for an answer (0: each endpoint's own deadline).
+    void setDeadlineCap(int ms) { m_deadlineCapMs = ms; }
+
 private:
     QNetworkRequest buildRequest(const HttpRequest &spec) const;
 
@@ -130,4 +148,5 @@ private:
     QUrl m_homeserver;
     QString m_accessToken;
     QString m_clientVersion = QStringLiteral("v3");
+    int m_deadlineCapMs = 0;
 };

@@ -66,6 +66,8 @@ HttpRequest request(const QByteArray &verb, const Path &path, const Query &query
     r.verb = verb;
     r.pathAndQuery = withQuery(path.encoded, query);
     r.invalidReason = path.refusal;
+    // A GET changes nothing: Qt may send it again by itself after a dropped connection.
+    r.idempotent = verb == "GET";
     return r;
 }
 
@@ -86,6 +88,7 @@ ApiCall *getWellknown(ApiClient *api, const QUrl &serverBase)
     QUrl url = serverBase.adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment);
     url.setPath(QStringLiteral("/.well-known/matrix/client"));
     r.absoluteUrl = url;
+    r.idempotent = true;
     r.authenticated = false;
     r.deadlineMs = Timeouts::Discovery;
     r.maxResponseBytes = Limits::DiscoveryResponseBytes;
@@ -94,7 +97,8 @@ ApiCall *getWellknown(ApiClient *api, const QUrl &serverBase)
 
 ApiCall *getVersions(ApiClient *api)
 {
-    HttpRequest r = request("GET", Path{QByteArrayLiteral("/_matrix/client"), {}} / QStringLiteral("versions"));
+    HttpRequest r =
+        request("GET", Path{QByteArrayLiteral("/_matrix/client"), {}} / QStringLiteral("versions"));
     r.authenticated = false;
     r.deadlineMs = Timeouts::Discovery;
     r.maxResponseBytes = Limits::DiscoveryResponseBytes;
@@ -103,7 +107,8 @@ ApiCall *getVersions(ApiClient *api)
 
 ApiCall *getTokenOwner(ApiClient *api)
 {
-    HttpRequest r = request("GET", client(api) / QStringLiteral("account") / QStringLiteral("whoami"));
+    HttpRequest r =
+        request("GET", client(api) / QStringLiteral("account") / QStringLiteral("whoami"));
     r.deadlineMs = Timeouts::Discovery;
     r.maxResponseBytes = Limits::DiscoveryResponseBytes;
     return api->send(r);
@@ -121,8 +126,8 @@ ApiCall *sync(ApiClient *api, const SyncParams &params)
     HttpRequest r = request("GET", client(api) / QStringLiteral("sync"), query);
     // An initial sync of a large account takes the server a while to prepare; afterwards a
     // stalled server is detected by the long poll plus a margin.
-    r.deadlineMs = params.since.isEmpty() ? Timeouts::InitialSync
-                                          : params.timeoutMs + params.stallMarginMs;
+    r.deadlineMs =
+        params.since.isEmpty() ? Timeouts::InitialSync : params.timeoutMs + params.stallMarginMs;
     r.maxResponseBytes = Limits::SyncResponseBytes;
     return api->send(r);
 }
@@ -143,7 +148,8 @@ ApiCall *joinRoom(ApiClient *api, const QString &roomIdOrAlias, const QStringLis
 
 ApiCall *leaveRoom(ApiClient *api, const QString &roomId, const QString &reason, RetryPolicy retry)
 {
-    HttpRequest r = request("POST", client(api) / QStringLiteral("rooms") / roomId / QStringLiteral("leave"));
+    HttpRequest r =
+        request("POST", client(api) / QStringLiteral("rooms") / roomId / QStringLiteral("leave"));
     r.body = json(withReason({}, reason));
     r.retry = retry;
     return api->send(r);
@@ -152,7 +158,8 @@ ApiCall *leaveRoom(ApiClient *api, const QString &roomId, const QString &reason,
 ApiCall *inviteUser(ApiClient *api, const QString &roomId, const QString &userId,
                     const QString &reason, RetryPolicy retry)
 {
-    HttpRequest r = request("POST", client(api) / QStringLiteral("rooms") / roomId / QStringLiteral("invite"));
+    HttpRequest r =
+        request("POST", client(api) / QStringLiteral("rooms") / roomId / QStringLiteral("invite"));
     r.body = json(withReason({{QStringLiteral("user_id"), userId}}, reason));
     r.retry = retry;
     return api->send(r);
@@ -160,7 +167,8 @@ ApiCall *inviteUser(ApiClient *api, const QString &roomId, const QString &userId
 
 ApiCall *forgetRoom(ApiClient *api, const QString &roomId, RetryPolicy retry)
 {
-    HttpRequest r = request("POST", client(api) / QStringLiteral("rooms") / roomId / QStringLiteral("forget"));
+    HttpRequest r =
+        request("POST", client(api) / QStringLiteral("rooms") / roomId / QStringLiteral("forget"));
     r.body = json({});
     r.retry = retry;
     return api->send(r);
@@ -170,7 +178,8 @@ ApiCall *getRoomStateWithKey(ApiClient *api, const QString &roomId, const QStrin
                              const QString &stateKey)
 {
     // A state key may legitimately be empty: then the path ends in the event type with a slash.
-    Path path = client(api) / QStringLiteral("rooms") / roomId / QStringLiteral("state") / eventType;
+    Path path =
+        client(api) / QStringLiteral("rooms") / roomId / QStringLiteral("state") / eventType;
     if (stateKey.isEmpty())
         path.encoded += '/';
     else
@@ -180,13 +189,16 @@ ApiCall *getRoomStateWithKey(ApiClient *api, const QString &roomId, const QStrin
 
 ApiCall *getRoomIdByAlias(ApiClient *api, const QString &roomAlias)
 {
-    return api->send(request("GET", client(api) / QStringLiteral("directory") / QStringLiteral("room") / roomAlias));
+    return api->send(request("GET", client(api) / QStringLiteral("directory") /
+                                        QStringLiteral("room") / roomAlias));
 }
 
 ApiCall *searchUserDirectory(ApiClient *api, const QString &searchTerm, int limit)
 {
-    HttpRequest r = request("POST", client(api) / QStringLiteral("user_directory") / QStringLiteral("search"));
+    HttpRequest r =
+        request("POST", client(api) / QStringLiteral("user_directory") / QStringLiteral("search"));
     r.body = json({{QStringLiteral("search_term"), searchTerm}, {QStringLiteral("limit"), limit}});
+    r.idempotent = true; // a search: asking twice changes nothing
     r.deadlineMs = Timeouts::Discovery;
     return api->send(r);
 }

@@ -34,9 +34,9 @@ ApiCall *getTokenOwner(ApiClient *api);
 // --- Sync ---------------------------------------------------------------------------------------
 struct SyncParams
 {
-    QByteArray filter;  // a filter definition (JSON) sent inline
-    QString since;      // empty: an initial sync
-    int timeoutMs = 0;  // the long poll
+    QByteArray filter; // a filter definition (JSON) sent inline
+    QString since;     // empty: an initial sync
+    int timeoutMs = 0; // the long poll
     bool fullState = false;
     // Added to the long poll: no answer by then means a stalled server.
     int stallMarginMs = Timeouts::SyncMargin;

@@ -14,8 +14,8 @@ bool isValidHostname(QStringView host)
         return false;
     for (QChar c : host) {
         const char16_t u = c.unicode();
-        const bool ok = (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') ||
-                        u == '.' || u == '-';
+        const bool ok = (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') ||
+                        (u >= '0' && u <= '9') || u == '.' || u == '-';
         if (!ok)
             return false;
     }
@@ -28,8 +28,8 @@ bool isValidIpv6Literal(QStringView inner)
         return false;
     for (QChar c : inner) {
         const char16_t u = c.unicode();
-        const bool ok = (u >= '0' && u <= '9') || (u >= 'a' && u <= 'f') || (u >= 'A' && u <= 'F') ||
-                        u == ':' || u == '.';
+        const bool ok = (u >= '0' && u <= '9') || (u >= 'a' && u <= 'f') ||
+                        (u >= 'A' && u <= 'F') || u == ':' || u == '.';
         if (!ok)
             return false;
     }
@@ -61,7 +61,7 @@ namespace Identifiers {
 QString validateServerName(const QString &serverName)
 {
     if (serverName.isEmpty())
-        return QStringLiteral("The server name is missing.");
+        return QCoreApplication::translate("Identifiers", "The server name is missing.");
     QStringView host = serverName;
     // An optional port: 1-5 digits after the last ':' that is not inside an IPv6 literal.
     const qsizetype closing = serverName.lastIndexOf(QLatin1Char(']'));
@@ -73,17 +73,21 @@ QString validateServerName(const QString &serverName)
             ok = ok && c >= QLatin1Char('0') && c <= QLatin1Char('9');
         const int number = ok ? port.toInt(&ok) : 0;
         if (port.isEmpty() || port.size() > 5 || !ok || number < 1 || number > 65535)
-            return QStringLiteral("“%1” has an invalid port number.").arg(serverName);
+            return QCoreApplication::translate("Identifiers", "“%1” has an invalid port number.")
+                .arg(serverName);
         host = QStringView(serverName).left(colon);
     }
     if (host.startsWith(QLatin1Char('['))) {
         if (!host.endsWith(QLatin1Char(']')) || !isValidIpv6Literal(host.mid(1, host.size() - 2)))
-            return QStringLiteral("“%1” is not a valid IPv6 address.").arg(serverName);
+            return QCoreApplication::translate("Identifiers", "“%1” is not a valid IPv6 address.")
+                .arg(serverName);
         return {};
     }
     if (!isValidHostname(host))
-        return QStringLiteral("“%1” is not a valid server name: use letters, digits, '.' and '-', "
-                              "optionally followed by :port.")
+        return QCoreApplication::translate(
+                   "Identifiers",
+                   "“%1” is not a valid server name: use letters, digits, '.' and '-', "
+                   "optionally followed by :port.")
             .arg(serverName);
     return {};
 }
@@ -91,22 +95,27 @@ QString validateServerName(const QString &serverName)
 QString validateUserId(const QString &userId)
 {
     if (userId.isEmpty())
-        return QStringLiteral("Enter a user ID like @alice:example.org.");
+        return QCoreApplication::translate("Identifiers",
+                                           "Enter a user ID like @alice:example.org.");
     if (!userId.startsWith(QLatin1Char('@')))
-        return QStringLiteral("A user ID starts with '@', like @alice:example.org.");
+        return QCoreApplication::translate("Identifiers",
+                                           "A user ID starts with '@', like @alice:example.org.");
     if (userId.toUtf8().size() > MaxIdentifierBytes)
-        return QStringLiteral("A user ID can be at most 255 bytes long.");
+        return QCoreApplication::translate("Identifiers",
+                                           "A user ID can be at most 255 bytes long.");
     QString local, server;
     if (!splitId(userId, &local, &server))
-        return QStringLiteral("A user ID needs a server part after ':', like @alice:example.org.");
+        return QCoreApplication::translate(
+            "Identifiers", "A user ID needs a server part after ':', like @alice:example.org.");
     if (local.isEmpty())
-        return QStringLiteral("The user name before ':' is empty.");
+        return QCoreApplication::translate("Identifiers", "The user name before ':' is empty.");
     // Current grammar is [a-z0-9._=-/+]; historical IDs may use any printable ASCII except ':'.
     for (QChar c : local) {
         const char16_t u = c.unicode();
         if (u < 0x21 || u > 0x7e)
-            return QStringLiteral("The user name may only contain printable ASCII characters "
-                                  "without spaces (found “%1”).")
+            return QCoreApplication::translate(
+                       "Identifiers", "The user name may only contain printable ASCII characters "
+                                      "without spaces (found “%1”).")
                 .arg(c);
     }
     if (const QString err = validateServerName(server); !err.isEmpty())
@@ -117,22 +126,25 @@ QString validateUserId(const QString &userId)
 QString validateRoomId(const QString &roomId)
 {
     if (roomId.isEmpty())
-        return QStringLiteral("The room ID is missing.");
+        return QCoreApplication::translate("Identifiers", "The room ID is missing.");
     if (!roomId.startsWith(QLatin1Char('!')))
-        return QStringLiteral("A room ID starts with '!'.");
+        return QCoreApplication::translate("Identifiers", "A room ID starts with '!'.");
     if (roomId.toUtf8().size() > MaxIdentifierBytes)
-        return QStringLiteral("A room ID can be at most 255 bytes long.");
+        return QCoreApplication::translate("Identifiers",
+                                           "A room ID can be at most 255 bytes long.");
     if (hasControlOrSpace(roomId))
-        return QStringLiteral("A room ID cannot contain spaces or control characters.");
+        return QCoreApplication::translate(
+            "Identifiers", "A room ID cannot contain spaces or control characters.");
     QString local, server;
     if (!splitId(roomId, &local, &server)) {
         // Room version 12: "!" followed by the unpadded URL-safe base64 of the create event hash.
         if (roomId.size() < 2)
-            return QStringLiteral("The room ID is empty after '!'.");
+            return QCoreApplication::translate("Identifiers", "The room ID is empty after '!'.");
         return {};
     }
     if (local.isEmpty())
-        return QStringLiteral("The room ID is empty between '!' and ':'.");
+        return QCoreApplication::translate("Identifiers",
+                                           "The room ID is empty between '!' and ':'.");
     if (const QString err = validateServerName(server); !err.isEmpty())
         return err;
     return {};
@@ -141,18 +153,23 @@ QString validateRoomId(const QString &roomId)
 QString validateRoomAlias(const QString &alias)
 {
     if (alias.isEmpty())
-        return QStringLiteral("Enter a room alias like #room:example.org.");
+        return QCoreApplication::translate("Identifiers",
+                                           "Enter a room alias like #room:example.org.");
     if (!alias.startsWith(QLatin1Char('#')))
-        return QStringLiteral("A room alias starts with '#'.");
+        return QCoreApplication::translate("Identifiers", "A room alias starts with '#'.");
     if (alias.toUtf8().size() > MaxIdentifierBytes)
-        return QStringLiteral("A room alias can be at most 255 bytes long.");
+        return QCoreApplication::translate("Identifiers",
+                                           "A room alias can be at most 255 bytes long.");
     QString local, server;
     if (!splitId(alias, &local, &server))
-        return QStringLiteral("A room alias needs a server part after ':', like #room:example.org.");
+        return QCoreApplication::translate(
+            "Identifiers", "A room alias needs a server part after ':', like #room:example.org.");
     if (local.isEmpty())
-        return QStringLiteral("The alias name between '#' and ':' is empty.");
+        return QCoreApplication::translate("Identifiers",
+                                           "The alias name between '#' and ':' is empty.");
     if (local.contains(QChar(0)) || !local.isValidUtf16())
-        return QStringLiteral("The alias contains an invalid character.");
+        return QCoreApplication::translate("Identifiers",
+                                           "The alias contains an invalid character.");
     if (const QString err = validateServerName(server); !err.isEmpty())
         return err;
     return {};
@@ -165,8 +182,11 @@ QString validateRoomIdOrAlias(const QString &target)
     if (target.startsWith(QLatin1Char('#')))
         return validateRoomAlias(target);
     if (target.isEmpty())
-        return QStringLiteral("Enter a room alias (#room:example.org) or a room ID (!id:example.org).");
-    return QStringLiteral("A room address starts with '#' (alias) or '!' (room ID).");
+        return QCoreApplication::translate(
+            "Identifiers",
+            "Enter a room alias (#room:example.org) or a room ID (!id:example.org).");
+    return QCoreApplication::translate("Identifiers",
+                                       "A room address starts with '#' (alias) or '!' (room ID).");
 }
 
 QString serverPart(const QString &id)
@@ -184,7 +204,8 @@ QString validateViaServers(const QStringList &servers, QStringList *normalized)
         if (s.isEmpty() || via.contains(s))
             continue;
         if (const QString err = validateServerName(s); !err.isEmpty() && error.isEmpty())
-            error = QCoreApplication::translate("Identifiers", "Server to join through: %1").arg(err);
+            error =
+                QCoreApplication::translate("Identifiers", "Server to join through: %1").arg(err);
         via << s;
     }
     if (error.isEmpty() && via.size() > MaxViaServers)
@@ -200,17 +221,21 @@ QString validateViaServers(const QStringList &servers, QStringList *normalized)
 
 bool parseMxcUri(const QString &mxc, QString *serverName, QString *mediaId)
 {
+    // \z, not $: "$" would also match before a trailing newline (found by fuzzing).
     static const QRegularExpression pattern(QStringLiteral(
-        "^mxc://([A-Za-z0-9.\\-]+(?::[0-9]{1,5})?|\\[[0-9A-Fa-f:.]+\\](?::[0-9]{1,5})?)/([A-Za-z0-9_\\-]+)$"));
+        "^mxc://([A-Za-z0-9.\\-]+(?::[0-9]{1,5})?|\\[[0-9A-Fa-f:.]+\\](?::[0-9]{1,5})?)/"
+        "([A-Za-z0-9_\\-]+)\\z"));
     const auto match = pattern.match(mxc);
     if (!match.hasMatch())
         return false;
     const QString server = match.captured(1);
-    const QString host = server.startsWith(QLatin1Char('[')) ? server : server.section(QLatin1Char(':'), 0, 0);
+    const QString host =
+        server.startsWith(QLatin1Char('[')) ? server : server.section(QLatin1Char(':'), 0, 0);
     bool hasAlnum = false;
     for (QChar c : host)
         hasAlnum |= c.isLetterOrNumber();
-    if (!hasAlnum)
+    // The same grammar as everywhere else (a port is 1-65535; found by fuzzing).
+    if (!hasAlnum || !validateServerName(server).isEmpty())
         return false;
     *serverName = server;
     *mediaId = match.captured(2);

@@ -1,12 +1,14 @@
 #include "api/matrixerror.h"
 
+#include "api/safetext.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QLocale>
-#include <QTimeZone>
 #include <QNetworkReply>
+#include <QTimeZone>
 
 bool MatrixError::isRetryable() const
 {
@@ -24,12 +26,19 @@ bool MatrixError::isRetryable() const
 
 QString MatrixError::summary() const
 {
+    // Server text may hide or reorder what is shown (bidi controls, line separators, escapes).
+    return SafeText::forDisplay(rawSummary(), 2048);
+}
+
+QString MatrixError::rawSummary() const
+{
     if (kind == NoError)
         return {};
     QString text;
     if (!errcode.isEmpty() && !message.startsWith(errcode))
         text = errcode + QLatin1String(": ");
-    text += message.isEmpty() ? QCoreApplication::translate("MatrixError", "Request failed") : message;
+    text +=
+        message.isEmpty() ? QCoreApplication::translate("MatrixError", "Request failed") : message;
     // A message built from another error's summary already names the status.
     const QString status = QStringLiteral("(HTTP %1)").arg(httpStatus);
     if (httpStatus > 0 && !text.contains(status))
@@ -41,7 +50,8 @@ MatrixError MatrixError::cancelled(const QString &message)
 {
     MatrixError e;
     e.kind = Cancelled;
-    e.message = message.isEmpty() ? QCoreApplication::translate("MatrixError", "Cancelled") : message;
+    e.message =
+        message.isEmpty() ? QCoreApplication::translate("MatrixError", "Cancelled") : message;
     return e;
 }
 
@@ -49,8 +59,9 @@ MatrixError MatrixError::timeout(int deadlineMs)
 {
     MatrixError e;
     e.kind = Timeout;
-    e.message = QCoreApplication::translate("MatrixError", "The server did not answer within %n second(s)",
-                                            nullptr, (deadlineMs + 999) / 1000);
+    e.message =
+        QCoreApplication::translate("MatrixError", "The server did not answer within %n second(s)",
+                                    nullptr, (deadlineMs + 999) / 1000);
     return e;
 }
 
@@ -124,8 +135,8 @@ MatrixError MatrixError::fromHttp(int httpStatus, const QByteArray &retryAfterHe
 
     if (success) {
         if (!isObject)
-            return malformed(QCoreApplication::translate("MatrixError",
-                                                         "The server's response is not a JSON object"),
+            return malformed(QCoreApplication::translate(
+                                 "MatrixError", "The server's response is not a JSON object"),
                              httpStatus);
         if (json)
             *json = doc.object();
@@ -141,7 +152,8 @@ MatrixError MatrixError::fromHttp(int httpStatus, const QByteArray &retryAfterHe
         e.message = obj.value(QLatin1String("error")).toString();
         e.softLogout = obj.value(QLatin1String("soft_logout")).toBool(false);
         const QJsonValue retryMs = obj.value(QLatin1String("retry_after_ms"));
-        if (retryMs.isDouble() && retryMs.toDouble() >= 0 && retryMs.toDouble() < 86400.0 * 365 * 1000)
+        if (retryMs.isDouble() && retryMs.toDouble() >= 0 &&
+            retryMs.toDouble() < 86400.0 * 365 * 1000)
             e.retryAfterMs = static_cast<qint64>(retryMs.toDouble());
         if (json)
             *json = obj;
@@ -153,13 +165,23 @@ MatrixError MatrixError::fromHttp(int httpStatus, const QByteArray &retryAfterHe
         e.errcode = QStringLiteral("M_LIMIT_EXCEEDED");
     if (e.message.isEmpty()) {
         switch (httpStatus) {
-        case 401: e.message = QCoreApplication::translate("MatrixError", "Not authorised"); break;
-        case 403: e.message = QCoreApplication::translate("MatrixError", "Forbidden"); break;
-        case 404: e.message = QCoreApplication::translate("MatrixError", "Not found"); break;
-        case 429: e.message = QCoreApplication::translate("MatrixError", "Too many requests"); break;
+        case 401:
+            e.message = QCoreApplication::translate("MatrixError", "Not authorised");
+            break;
+        case 403:
+            e.message = QCoreApplication::translate("MatrixError", "Forbidden");
+            break;
+        case 404:
+            e.message = QCoreApplication::translate("MatrixError", "Not found");
+            break;
+        case 429:
+            e.message = QCoreApplication::translate("MatrixError", "Too many requests");
+            break;
         default:
-            e.message = httpStatus >= 500 ? QCoreApplication::translate("MatrixError", "The server had an internal error")
-                                          : QCoreApplication::translate("MatrixError", "The request was refused");
+            e.message =
+                httpStatus >= 500
+                    ? QCoreApplication::translate("MatrixError", "The server had an internal error")
+                    : QCoreApplication::translate("MatrixError", "The request was refused");
         }
     }
     return e;
@@ -178,17 +200,26 @@ MatrixError MatrixError::fromReply(QNetworkReply *reply, const QByteArray &body,
         switch (netError) {
         case QNetworkReply::NoError:
             e.kind = MalformedResponse;
-            e.message = QCoreApplication::translate("MatrixError", "The server sent no HTTP status");
+            e.message =
+                QCoreApplication::translate("MatrixError", "The server sent no HTTP status");
             break;
         case QNetworkReply::SslHandshakeFailedError:
             e.kind = Tls;
             break;
+        case QNetworkReply::ContentReSendError:
+            // The connection closed before any answer and the request may not be sent again by
+            // Qt itself (ApiCall keeps that decision): the server may or may not have acted.
+            e.kind = Unreachable;
+            e.message = QCoreApplication::translate(
+                "MatrixError", "The connection closed before the server answered");
+            break;
         case QNetworkReply::TimeoutError:
         case QNetworkReply::OperationCanceledError:
-            // Qt reports a transfer timeout as OperationCanceled; explicit aborts are marked by
-            // the caller before we get here.
+            // ApiCall tells its own aborts (deadline, cancel, size cap) apart before calling
+            // this; these come from Qt itself (a transfer timeout reads as OperationCanceled).
             e.kind = Timeout;
-            e.message = QCoreApplication::translate("MatrixError", "The server did not answer in time");
+            e.message =
+                QCoreApplication::translate("MatrixError", "The server did not answer in time");
             break;
         default:
             e.kind = Unreachable;

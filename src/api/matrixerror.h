@@ -27,13 +27,13 @@ struct MatrixError
 public:
     enum Kind {
         NoError,
-        InvalidInput,     // rejected locally, nothing was sent
-        Unreachable,      // DNS, connection refused or reset
-        Tls,              // certificate or handshake failure
-        Timeout,          // the transfer timeout elapsed
-        NotMatrix,        // the server answered, but not like a Matrix homeserver
-        MalformedResponse,// the server answered with something that isn't the expected JSON
-        Server,           // an HTTP error status, with errcode/error when the body had them
+        InvalidInput,      // rejected locally, nothing was sent
+        Unreachable,       // DNS, connection refused or reset
+        Tls,               // certificate or handshake failure
+        Timeout,           // an attempt's deadline passed before the whole answer arrived
+        NotMatrix,         // the server answered, but not like a Matrix homeserver
+        MalformedResponse, // the server answered with something that isn't the expected JSON
+        Server,            // an HTTP error status, with errcode/error when the body had them
         Cancelled,
         ResponseTooLarge, // the answer grew beyond what the endpoint may return
     };
@@ -52,12 +52,16 @@ public:
     bool isUnknownToken() const { return errcode == QLatin1String("M_UNKNOWN_TOKEN"); }
     bool isRateLimited() const
     {
-        return kind == Server && (httpStatus == 429 || errcode == QLatin1String("M_LIMIT_EXCEEDED"));
+        return kind == Server &&
+               (httpStatus == 429 || errcode == QLatin1String("M_LIMIT_EXCEEDED"));
     }
     // The server no longer accepts the token (401, or M_UNKNOWN_TOKEN): sign in again.
     bool isAuthFailure() const { return kind == Server && (httpStatus == 401 || isUnknownToken()); }
     // "M_FORBIDDEN: You are not invited to this room. (HTTP 403)"
+    // Made safe for display (hidden characters dropped, one line).
     QString summary() const;
+    // As the server wrote it, for callers that escape it themselves (the CLI's terminal output).
+    QString rawSummary() const;
 
     static MatrixError invalidInput(const QString &message);
     static MatrixError malformed(const QString &message, int httpStatus = 0);

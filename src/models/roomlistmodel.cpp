@@ -4,8 +4,7 @@
 #include "api/identifiers.h"
 #include "sync/roomstore.h"
 
-#include <QRegularExpression>
-#include <QUrl>
+#include <algorithm>
 
 
 RoomListModel::RoomListModel(RoomStore *store, QObject *parent)
@@ -45,7 +44,7 @@ void RoomListModel::onOperationChanged(const QString &roomId)
     const int row = m_store->indexOf(roomId);
     if (row >= 0)
         emit dataChanged(index(row), index(row),
-                         {PendingActionRole, LastErrorRole, OperationStateRole});
+                         {PendingActionRole, LastErrorRole, OperationStateRole, WaitReasonRole});
 }
 
 RoomSection::Value RoomSection::of(Membership::Value membership)
@@ -96,12 +95,10 @@ QVariant RoomListModel::data(const QModelIndex &index, int role) const
     case RoomIdRole: return room.roomId;
     case CanonicalAliasRole: return room.canonicalAlias;
     case TopicRole: return room.topic;
-    case AvatarMxcRole: return room.avatarMxc;
     case AvatarSourceRole: return avatarSourceFor(room.avatarMxc);
     case MembershipRole: return int(room.membership);
     case SectionRole: return int(RoomSection::of(room.membership));
     case JoinedMemberCountRole: return room.joinedMemberCount;
-    case InvitedMemberCountRole: return room.invitedMemberCount;
     case InviterIdRole: return room.inviterId;
     case InviterNameRole:
         return room.inviterId.isEmpty() ? QString() : room.memberDisplayName(room.inviterId);
@@ -113,6 +110,10 @@ QVariant RoomListModel::data(const QModelIndex &index, int role) const
         const Operation *operation = m_service ? m_service->operationFor(room.roomId) : nullptr;
         return operation ? int(operation->state()) : -1;
     }
+    case WaitReasonRole: {
+        const Operation *operation = m_service ? m_service->operationFor(room.roomId) : nullptr;
+        return int(operation ? operation->waitReason() : Operation::NotWaiting);
+    }
     case LastErrorRole: {
         const Operation *operation = m_service ? m_service->operationFor(room.roomId) : nullptr;
         return operation && (operation->state() == Operation::Failed ||
@@ -120,7 +121,6 @@ QVariant RoomListModel::data(const QModelIndex &index, int role) const
                    ? operation->error().summary()
                    : QString();
     }
-    case SuccessorRoomIdRole: return m_store->latestSuccessorOf(room.roomId);
     }
     return {};
 }
@@ -132,18 +132,16 @@ QHash<int, QByteArray> RoomListModel::roleNames() const
         {DisplayNameRole, "displayName"},
         {CanonicalAliasRole, "canonicalAlias"},
         {TopicRole, "topic"},
-        {AvatarMxcRole, "avatarMxc"},
         {AvatarSourceRole, "avatarSource"},
         {MembershipRole, "membership"},
         {SectionRole, "section"},
         {JoinedMemberCountRole, "joinedMemberCount"},
-        {InvitedMemberCountRole, "invitedMemberCount"},
         {InviterIdRole, "inviterId"},
         {InviterNameRole, "inviterName"},
         {PendingActionRole, "pendingAction"},
         {LastErrorRole, "lastError"},
-        {SuccessorRoomIdRole, "successorRoomId"},
         {OperationStateRole, "operationState"},
+        {WaitReasonRole, "waitReason"},
     };
 }
 
@@ -160,9 +158,32 @@ RoomFilterProxy::RoomFilterProxy(QObject *parent) : QSortFilterProxyModel(parent
 
 void RoomFilterProxy::setSourceModel(QAbstractItemModel *model)
 {
+    for (const QMetaObject::Connection &connection : std::as_const(m_sourceConnections))
+        disconnect(connection);
+    m_sourceConnections.clear();
     auto *rooms = qobject_cast<RoomListModel *>(model);
     m_store = rooms ? rooms->store() : nullptr;
     QSortFilterProxyModel::setSourceModel(model);
+    if (!model)
+        return;
+    // Connected after the base class's own handlers: by the time these run, this model has
+    // told the view about the rows it inserted, removed or moved, so the section roles can be
+    // refreshed on top of that.
+    const auto changed = [this] { sectionsChanged(true); };
+    m_sourceConnections = {
+        connect(model, &QAbstractItemModel::rowsInserted, this, changed),
+        connect(model, &QAbstractItemModel::rowsRemoved, this, changed),
+        connect(model, &QAbstractItemModel::rowsMoved, this, changed),
+        connect(model, &QAbstractItemModel::layoutChanged, this, changed),
+        connect(model, &QAbstractItemModel::modelReset, this, changed),
+        connect(model, &QAbstractItemModel::dataChanged, this,
+                [this](const QModelIndex &, const QModelIndex &, const QList<int> &roles) {
+                    // An operation's progress (roles given) never moves a room to another section.
+                    if (roles.isEmpty() || roles.contains(RoomListModel::MembershipRole) ||
+                        roles.contains(RoomListModel::SectionRole))
+                        sectionsChanged(false);
+                }),
+    };
 }
 
 void RoomFilterProxy::setFilterText(const QString &text)
@@ -172,6 +193,7 @@ void RoomFilterProxy::setFilterText(const QString &text)
     m_filterText = text;
     m_needle = text.trimmed().toCaseFolded();
     invalidateFilter();
+    sectionsChanged(true);
     emit filterTextChanged();
     emit countChanged();
 }
@@ -182,6 +204,7 @@ void RoomFilterProxy::setShowLeft(bool show)
         return;
     m_showLeft = show;
     invalidateFilter();
+    sectionsChanged(true);
     emit showLeftChanged();
     emit countChanged();
 }
@@ -198,19 +221,74 @@ QVariantMap RoomFilterProxy::get(int row) const
     return map;
 }
 
-namespace {
-int sectionOrder(Membership::Value m)
+QHash<int, QByteArray> RoomFilterProxy::roleNames() const
 {
-    return int(RoomSection::of(m));
+    QHash<int, QByteArray> roles = QSortFilterProxyModel::roleNames();
+    roles.insert(SectionStartRole, "sectionStart");
+    roles.insert(SectionCountRole, "sectionCount");
+    return roles;
 }
-} // namespace
+
+QVariant RoomFilterProxy::data(const QModelIndex &index, int role) const
+{
+    if (role != SectionStartRole && role != SectionCountRole)
+        return QSortFilterProxyModel::data(index, role);
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const RoomSection::Value section = sectionAt(index.row());
+    if (role == SectionCountRole)
+        return sectionCount(section);
+    return index.row() == 0 || sectionAt(index.row() - 1) != section;
+}
+
+RoomSection::Value RoomFilterProxy::sectionAt(int row) const
+{
+    const QModelIndex source = mapToSource(index(row, 0));
+    if (m_store && source.isValid() && source.row() < m_store->size())
+        return RoomSection::of(m_store->at(source.row()).membership);
+    return RoomSection::Value(source.data(RoomListModel::SectionRole).toInt());
+}
+
+int RoomFilterProxy::firstRowOf(RoomSection::Value section) const
+{
+    int low = 0;
+    int high = rowCount();
+    while (low < high) {
+        const int middle = low + (high - low) / 2;
+        if (sectionAt(middle) < section)
+            low = middle + 1;
+        else
+            high = middle;
+    }
+    return low;
+}
+
+int RoomFilterProxy::sectionCount(RoomSection::Value section) const
+{
+    const int end =
+        section == RoomSection::Left ? rowCount() : firstRowOf(RoomSection::Value(section + 1));
+    return end - firstRowOf(section);
+}
+
+void RoomFilterProxy::sectionsChanged(bool rowsMoved)
+{
+    const int counts[3] = {sectionCount(RoomSection::Invites), sectionCount(RoomSection::Joined),
+                           sectionCount(RoomSection::Left)};
+    const bool countsChanged = !std::equal(counts, counts + 3, m_notifiedCounts);
+    std::copy(counts, counts + 3, m_notifiedCounts);
+    // After an insertion, removal or move another row may be the first of its section even when
+    // no count changed. Telling the view about every row is cheap: it refreshes the rows it shows.
+    if ((countsChanged || rowsMoved) && rowCount() > 0)
+        emit dataChanged(index(0, 0), index(rowCount() - 1, 0),
+                         {SectionStartRole, SectionCountRole});
+}
 
 bool RoomFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
     if (!m_store || sourceParent.isValid() || sourceRow >= m_store->size())
         return false;
     const RoomSummary &room = m_store->at(sourceRow);
-    if (!m_showLeft && room.membership == Membership::Leave)
+    if (!m_showLeft && RoomSection::of(room.membership) == RoomSection::Left)
         return false;
     return m_needle.isEmpty() || room.searchText.contains(m_needle);
 }
@@ -221,8 +299,10 @@ bool RoomFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &right
         return left.row() < right.row();
     const RoomSummary &l = m_store->at(left.row());
     const RoomSummary &r = m_store->at(right.row());
-    if (l.membership != r.membership)
-        return sectionOrder(l.membership) < sectionOrder(r.membership);
+    if (const RoomSection::Value ls = RoomSection::of(l.membership),
+        rs = RoomSection::of(r.membership);
+        ls != rs)
+        return ls < rs;
     if (const int byName = l.sortKey.compare(r.sortKey); byName != 0)
         return byName < 0;
     return l.roomId < r.roomId;

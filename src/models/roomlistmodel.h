@@ -26,20 +26,18 @@ Value of(Membership::Value membership);
 //   displayName       string  the spec's computed room name (plain text, server-provided)
 //   canonicalAlias    string  "#room:example.org" or ""
 //   topic             string
-//   avatarMxc         string  the m.room.avatar URL as sent by the server
-//   avatarSource      url     "image://mxc/<server>/<mediaId>" when avatarMxc is a valid mxc URI
+//   avatarSource      url     "image://mxc/<server>/<mediaId>" when the room's m.room.avatar URL
+//                             is a valid mxc URI, else empty
 //   membership        int     Membership.Join | Membership.Invite | Membership.Leave | …
 //   section           int     RoomSection.Invites | RoomSection.Joined | RoomSection.Left
 //   joinedMemberCount int     -1 when unknown
-//   invitedMemberCount int    -1 when unknown
 //   inviterId         string  for invites: who invited us
 //   inviterName       string  their display name, or their ID
 //   pendingAction     int     the running operation's Operation.Kind, or -1
 //   operationState    int     the latest operation's Operation.State on this room, or -1
+//   waitReason        int     its Operation.WaitReason (Operation.NotWaiting unless Waiting)
 //   lastError         string  why the latest operation failed (or could not be confirmed), with
 //                             errcode; "" once it succeeded, or sync showed the wanted state
-//   successorRoomId   string  the room that replaced this one (an upgrade both rooms
-//                             agree on), or ""
 class RoomListModel : public QAbstractListModel
 {
     Q_OBJECT
@@ -56,18 +54,16 @@ public:
         DisplayNameRole,
         CanonicalAliasRole,
         TopicRole,
-        AvatarMxcRole,
         AvatarSourceRole,
         MembershipRole,
         SectionRole,
         JoinedMemberCountRole,
-        InvitedMemberCountRole,
         InviterIdRole,
         InviterNameRole,
         PendingActionRole,
         LastErrorRole,
-        SuccessorRoomIdRole,
         OperationStateRole,
+        WaitReasonRole,
     };
     Q_ENUM(Role)
 
@@ -100,8 +96,16 @@ private:
     int m_counts[3] = {0, 0, 0};
 };
 
-// Filters by a typed text (name, alias, room ID, topic) and sorts Invites, Joined, Left, then by
-// name, so ListView sections stay contiguous.
+// Filters by a typed text (name, alias or room ID) and sorts Invites, Joined, Left, then by
+// name, so that each section is one contiguous run of rows.
+//
+// The view draws a section's header above the section's first row from two roles of its own
+// (Qt 6.4's ListView sections reuse header items without updating them when sections come and
+// go, so headers are not left to ListView):
+//   sectionStart      bool    the row is the first of its section (after filtering)
+//   sectionCount      int     how many rows of this section pass the filter
+// Both are computed on request from the sorted rows; dataChanged is emitted for them whenever
+// rows come, go, move or change section.
 class RoomFilterProxy : public QSortFilterProxyModel
 {
     Q_OBJECT
@@ -111,6 +115,12 @@ class RoomFilterProxy : public QSortFilterProxyModel
     Q_PROPERTY(int count READ countProperty NOTIFY countChanged)
 
 public:
+    enum Role {
+        SectionStartRole = RoomListModel::WaitReasonRole + 1,
+        SectionCountRole,
+    };
+    Q_ENUM(Role)
+
     explicit RoomFilterProxy(QObject *parent = nullptr);
     void setSourceModel(QAbstractItemModel *model) override;
 
@@ -119,6 +129,12 @@ public:
     bool showLeft() const { return m_showLeft; }
     void setShowLeft(bool show);
     int countProperty() const { return rowCount(); }
+
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+    // The section of a row of this model, and how many rows of a section pass the filter.
+    RoomSection::Value sectionAt(int row) const;
+    int sectionCount(RoomSection::Value section) const;
 
     Q_INVOKABLE QVariantMap get(int row) const;
 
@@ -132,10 +148,18 @@ protected:
     bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
 
 private:
+    // The first row at or after which every row's section is >= section (rows are sorted).
+    int firstRowOf(RoomSection::Value section) const;
+    // Tells the view about the section roles of every row when they may differ now: always after
+    // rows came, went or moved (rowsMoved), else when a section's count changed.
+    void sectionsChanged(bool rowsMoved);
+
     // Sorting and filtering read the store directly (no QVariant per comparison) when the
     // source is a RoomListModel; that is what keeps 5,000-room lists instant.
     const RoomStore *m_store = nullptr;
     QString m_filterText;
     QString m_needle; // trimmed, case-folded m_filterText
     bool m_showLeft = true;
+    QList<QMetaObject::Connection> m_sourceConnections;
+    int m_notifiedCounts[3] = {0, 0, 0}; // per RoomSection, as the view was last told
 };

@@ -4,43 +4,67 @@
 #include "api/endpoints.h"
 #include "api/identifiers.h"
 
-#include <QPointer>
+#include <QDeadlineTimer>
 #include <QTimer>
 
-ThumbnailLoader::ThumbnailLoader(ApiClient *api, QObject *parent) : QObject(parent), m_api(api) {}
+ThumbnailLoader::ThumbnailLoader(ApiClient *api, QObject *parent)
+    : QObject(parent), m_api(api), m_clock([] { return QDeadlineTimer::current().deadline(); })
+{}
 
-void ThumbnailLoader::load(const QString &mxcId, QSize size, QObject *context,
-                           std::function<void(const QByteArray &, const QString &)> done)
+bool ThumbnailLoader::remembersFailure(const QString &mxcId) const
 {
-    QPointer<QObject> guard(context);
-    auto reply = [guard, done](const QByteArray &bytes, const QString &error) {
-        if (guard)
-            done(bytes, error);
+    const auto it = m_failures.constFind(mxcId);
+    return it != m_failures.cend() && m_clock() < it->until;
+}
+
+void ThumbnailLoader::load(const QString &mxcId, QSize size, QObject *context, Done done)
+{
+    Waiter waiter{context, std::move(done)};
+    auto later = [this, waiter](const QString &error) {
+        QTimer::singleShot(0, this, [waiter, error] {
+            if (waiter.context)
+                waiter.done({}, error);
+        });
     };
     QString server;
     QString mediaId;
     // Re-validated here as the model did, so no other path can ever be requested.
     if (!Identifiers::parseMxcUri(QStringLiteral("mxc://") + mxcId, &server, &mediaId)) {
-        QTimer::singleShot(0, this, [reply] { reply({}, tr("Invalid media ID")); });
+        later(tr("Invalid media ID"));
         return;
     }
     if (auto it = m_failures.constFind(mxcId); it != m_failures.cend()) {
-        if (!it->first.hasExpired()) {
-            const QString why = it->second;
-            QTimer::singleShot(0, this, [reply, why] { reply({}, why); });
+        if (m_clock() < it->until) {
+            later(it->why);
             return;
         }
         m_failures.erase(it);
     }
+    const QString key = mxcId + QLatin1Char('@') + QString::number(size.width()) +
+                        QLatin1Char('x') + QString::number(size.height());
+    if (auto it = m_inFlight.find(key); it != m_inFlight.end()) {
+        it->append(waiter); // the same thumbnail is on its way already
+        return;
+    }
+    m_inFlight.insert(key, {waiter});
     ApiCall *call = Endpoints::getContentThumbnailAuthed(m_api, server, mediaId, size);
-    connect(call, &ApiCall::downloaded, this, [reply](const QByteArray &bytes, const QByteArray &) {
-        reply(bytes, {});
-    });
-    connect(call, &ApiCall::failed, this, [this, reply, mxcId](const MatrixError &error) {
+    connect(call, &ApiCall::downloaded, this,
+            [this, key](const QByteArray &bytes, const QByteArray &) { answer(key, bytes, {}); });
+    connect(call, &ApiCall::failed, this, [this, key, mxcId](const MatrixError &error) {
         const QString why = tr("Could not load the avatar: %1").arg(error.summary());
-        // Transient failures (a server briefly away) are worth a new try soon; a 404 is not.
-        const int memoryMs = error.isRetryable() ? 30 * 1000 : FailureMemoryMs;
-        m_failures.insert(mxcId, {QDeadlineTimer(memoryMs), why});
-        reply({}, why);
+        if (error.kind != MatrixError::Cancelled) {
+            // Transient failures (a server briefly away) are worth a new try soon; a 404 is not.
+            const int memoryMs = error.isRetryable() ? TransientFailureMemoryMs : FailureMemoryMs;
+            m_failures.insert(mxcId, {m_clock() + memoryMs, why});
+        }
+        answer(key, {}, why);
     });
+}
+
+void ThumbnailLoader::answer(const QString &key, const QByteArray &bytes, const QString &error)
+{
+    const QList<Waiter> waiters = m_inFlight.take(key);
+    for (const Waiter &waiter : waiters)
+        if (waiter.context)
+            waiter.done(bytes, error);
 }

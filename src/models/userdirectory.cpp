@@ -95,12 +95,6 @@ void UserDirectoryModel::setRows(QList<Row> rows)
     beginResetModel();
     m_rows = std::move(rows);
     endResetModel();
-    emit countChanged();
-}
-
-QString UserDirectoryModel::userIdAt(int row) const
-{
-    return row >= 0 && row < m_rows.size() ? m_rows.at(row).userId : QString();
 }
 
 int UserDirectoryModel::rowCount(const QModelIndex &parent) const

@@ -23,7 +23,6 @@ class UserDirectoryModel : public QAbstractListModel
     Q_PROPERTY(QString searchTerm READ searchTerm WRITE setSearchTerm NOTIFY searchTermChanged)
     Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
     Q_PROPERTY(QString errorText READ errorText NOTIFY errorTextChanged)
-    Q_PROPERTY(int count READ countProperty NOTIFY countChanged)
 
 public:
     enum Role { UserIdRole = Qt::UserRole + 1, DisplayNameRole, AvatarSourceRole, TypedRole };
@@ -34,8 +33,6 @@ public:
     void setSearchTerm(const QString &term);
     bool busy() const { return m_call != nullptr; }
     QString errorText() const { return m_errorText; }
-    int countProperty() const { return int(m_rows.size()); }
-    Q_INVOKABLE QString userIdAt(int row) const;
     Q_INVOKABLE void clear();
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -46,7 +43,6 @@ signals:
     void searchTermChanged();
     void busyChanged();
     void errorTextChanged();
-    void countChanged();
 
 private:
     struct Row

@@ -6,9 +6,9 @@
 #include <QSaveFile>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTimer>
 #include <functional>
 #include <memory>
-#include <QTimer>
 #include <qt6keychain/keychain.h>
 
 namespace {
@@ -17,7 +17,7 @@ const QString KeychainKey = QStringLiteral("access-token");
 // Without a Secret Service QtKeychain may stall ~25 s before failing: give up earlier.
 constexpr int KeychainTimeoutMs = 8000;
 
-template<typename Job>
+template <typename Job>
 void runWithTimeout(Job *job, QObject *context, std::function<void(bool timedOut)> done)
 {
     auto *timer = new QTimer(context);
@@ -128,7 +128,7 @@ void CredentialStore::setError(const QString &error, bool keychainMissing)
 void CredentialStore::disableKeychain()
 {
     m_keychainDisabled = true;
-    setError(QStringLiteral("The system keychain is not used (--no-keychain)."), true);
+    setError(tr("The system keychain is not used (--no-keychain)."), true);
 }
 
 void CredentialStore::load()
@@ -154,11 +154,11 @@ void CredentialStore::load()
         setBusy(false);
         QString token;
         if (timedOut)
-            setError(QStringLiteral("The system keychain did not answer."), true);
+            setError(tr("The system keychain did not answer."), true);
         else if (job->error() == QKeychain::NoError)
             token = job->textData();
         else if (job->error() != QKeychain::EntryNotFound)
-            setError(QStringLiteral("The system keychain is not available: %1").arg(job->errorString()),
+            setError(tr("The system keychain is not available: %1").arg(job->errorString()),
                      job->error() == QKeychain::NoBackendAvailable ||
                          job->error() == QKeychain::OtherError);
         emit loaded(homeserver, token);
@@ -172,7 +172,7 @@ void CredentialStore::save(const QString &homeserver, const QString &userId, con
         if (ok) {
             rememberAccount(homeserver, userId);
         } else {
-            setError(QStringLiteral("Could not write %1.").arg(tokenFilePath()), false);
+            setError(tr("Could not write %1.").arg(tokenFilePath()), false);
         }
         emit saved(ok);
         return;
@@ -192,11 +192,10 @@ void CredentialStore::save(const QString &homeserver, const QString &userId, con
         if (ok) {
             rememberAccount(homeserver, userId);
         } else {
-            setError(timedOut ? QStringLiteral("The system keychain did not answer; you will "
-                                               "need to sign in again next time.")
-                              : QStringLiteral("The session could not be remembered: no system "
-                                               "keychain is available (%1). The token is kept for "
-                                               "this run only.")
+            setError(timedOut ? tr("The system keychain did not answer; you will need to sign in "
+                                   "again next time.")
+                              : tr("The session could not be remembered: no system keychain is "
+                                   "available (%1). The token is kept for this run only.")
                                     .arg(job->errorString()),
                      true);
         }
@@ -211,10 +210,12 @@ void CredentialStore::forget()
     settings.remove(QStringLiteral("session/userId"));
     QFile::remove(tokenFilePath());
     emit savedChanged();
-    if (m_keychainDisabled)
+    if (m_keychainDisabled) {
+        emit forgotten();
         return;
+    }
     auto *job = new QKeychain::DeletePasswordJob(KeychainService, this);
     job->setAutoDelete(true);
     job->setKey(KeychainKey);
-    runWithTimeout(job, this, [](bool) {});
+    runWithTimeout(job, this, [this](bool) { emit forgotten(); });
 }

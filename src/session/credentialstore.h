@@ -36,6 +36,7 @@ public:
     // Reads the remembered token; emits loaded(homeserver, token) (token empty when none).
     Q_INVOKABLE void load();
     Q_INVOKABLE void save(const QString &homeserver, const QString &userId, const QString &token);
+    // Forgets the account and the token; forgotten() once the keychain entry is gone too.
     Q_INVOKABLE void forget();
     // --no-keychain, tests: behave as if no keychain existed, without asking one.
     void disableKeychain();
@@ -48,6 +49,7 @@ signals:
     void useFileStoreChanged();
     void loaded(const QString &homeserver, const QString &accessToken);
     void saved(bool ok);
+    void forgotten();
 
 private:
     void setBusy(bool busy);

@@ -9,19 +9,23 @@
 Session::Session(ApiClient *api, QObject *parent) : QObject(parent), m_api(api) {}
 
 namespace {
-// What the user typed, as it may be shown or remembered: a URL's user name and password are
-// dropped (such an address is refused anyway, and credentials are never echoed).
+// What the user typed, as it may be shown or remembered: a user name and password before the
+// host ("https://user:pass@host", or "user:pass@host" without a scheme) are dropped. Such an
+// address is refused anyway, and credentials are never echoed.
 QString withoutCredentials(const QString &input)
 {
     const qsizetype schemeEnd = input.indexOf(QLatin1String("://"));
-    if (schemeEnd < 0)
-        return input;
-    const qsizetype authorityStart = schemeEnd + 3;
-    qsizetype authorityEnd = input.indexOf(QLatin1Char('/'), authorityStart);
-    if (authorityEnd < 0)
-        authorityEnd = input.size();
+    const qsizetype authorityStart = schemeEnd < 0 ? 0 : schemeEnd + 3;
+    qsizetype authorityEnd = input.size();
+    for (const QChar delimiter : {QLatin1Char('/'), QLatin1Char('?'), QLatin1Char('#')}) {
+        const qsizetype at = input.indexOf(delimiter, authorityStart);
+        if (at >= 0 && at < authorityEnd)
+            authorityEnd = at;
+    }
     const qsizetype at = input.lastIndexOf(QLatin1Char('@'), authorityEnd - 1);
-    if (at < authorityStart)
+    // A bare "@user:server" is a Matrix ID typed by mistake, not credentials: left as it is
+    // (and refused as a server name).
+    if (at < authorityStart || (schemeEnd < 0 && at == 0))
         return input;
     return input.left(authorityStart) + input.mid(at + 1);
 }
@@ -38,27 +42,26 @@ QString Session::errorText() const
         return {};
     switch (m_error.kind) {
     case MatrixError::Unreachable:
-        return QStringLiteral("Could not reach %1: %2").arg(m_homeserverInput, m_error.message);
+        return tr("Could not reach %1: %2").arg(m_homeserverInput, m_error.message);
     case MatrixError::Tls:
-        return QStringLiteral("The secure connection to %1 failed: %2")
-            .arg(m_homeserverInput, m_error.message);
+        return tr("The secure connection to %1 failed: %2").arg(m_homeserverInput, m_error.message);
     case MatrixError::Timeout:
-        return QStringLiteral("%1 did not answer in time.").arg(m_homeserverInput);
+        return tr("%1 did not answer in time.").arg(m_homeserverInput);
     case MatrixError::NotMatrix:
     case MatrixError::InvalidInput:
         return m_error.message;
     case MatrixError::Server:
         if (m_expired)
             return m_error.softLogout
-                       ? QStringLiteral("Your session on %1 has expired (%2). Paste a new access "
-                                        "token to continue where you left off.")
+                       ? tr("Your session on %1 has expired (%2). Paste a new access token to "
+                            "continue where you left off.")
                              .arg(m_homeserverInput, m_error.errcode)
-                       : QStringLiteral("%1 signed this session out (%2). Sign in again.")
+                       : tr("%1 signed this session out (%2). Sign in again.")
                              .arg(m_homeserverInput, m_error.errcode);
         [[fallthrough]];
     default:
         if (m_error.httpStatus == 401 || m_error.isUnknownToken())
-            return QStringLiteral("The access token was rejected by %1 (%2).")
+            return tr("The access token was rejected by %1 (%2).")
                 .arg(m_homeserverInput,
                      m_error.errcode.isEmpty() ? QStringLiteral("HTTP 401") : m_error.errcode);
         return m_error.summary();
@@ -70,11 +73,11 @@ QUrl Session::parseHomeserverInput(const QString &input, bool *isBareServerName,
     const QString text = input.trimmed();
     *isBareServerName = false;
     if (text.isEmpty()) {
-        *error = QStringLiteral("Enter your homeserver, for example matrix.org.");
+        *error = tr("Enter your homeserver, for example matrix.org.");
         return {};
     }
     if (withoutCredentials(text) != text) {
-        *error = ApiClient::homeserverUrlError(QUrl(QStringLiteral("https://user@example.org")));
+        *error = tr("The homeserver address must not contain a user name or password.");
         return {};
     }
     if (text.contains(QLatin1String("://"))) {
@@ -130,14 +133,13 @@ void Session::signIn(const QString &homeserver, const QString &accessToken)
         return;
     }
     if (token.isEmpty()) {
-        fail(MatrixError::invalidInput(QStringLiteral("Paste your access token.")));
+        fail(MatrixError::invalidInput(tr("Paste your access token.")));
         return;
     }
     for (QChar c : token) {
         if (c.unicode() <= 0x20 || c.unicode() >= 0x7f) {
             fail(MatrixError::invalidInput(
-                QStringLiteral("The access token contains spaces or unexpected characters; "
-                               "copy it again.")));
+                tr("The access token contains spaces or unexpected characters; copy it again.")));
             return;
         }
     }
@@ -150,16 +152,18 @@ void Session::signIn(const QString &homeserver, const QString &accessToken)
     // A bare server name: the client-server API may live elsewhere (.well-known delegation).
     const quint64 attempt = m_attempt;
     ApiCall *call = Endpoints::getWellknown(m_api, candidate);
+    m_call = call;
     connect(call, &ApiCall::succeeded, this, [this, attempt, candidate](const QJsonObject &body) {
         if (attempt != m_attempt)
             return;
-        const QString base =
-            body.value(QLatin1String("m.homeserver")).toObject().value(QLatin1String("base_url")).toString();
+        const QString base = body.value(QLatin1String("m.homeserver"))
+                                 .toObject()
+                                 .value(QLatin1String("base_url"))
+                                 .toString();
         QUrl url(base, QUrl::StrictMode);
         if (base.isEmpty() || !ApiClient::homeserverUrlError(url).isEmpty()) {
             fail(MatrixError::notMatrix(
-                QStringLiteral("%1 publishes an invalid homeserver address in "
-                               ".well-known/matrix/client.")
+                tr("%1 publishes an invalid homeserver address in .well-known/matrix/client.")
                     .arg(m_homeserverInput)));
             return;
         }
@@ -184,15 +188,15 @@ void Session::checkVersions(const QUrl &baseUrl)
     m_api->setAccessToken({});
     const quint64 attempt = m_attempt;
     ApiCall *call = Endpoints::getVersions(m_api);
+    m_call = call;
     connect(call, &ApiCall::succeeded, this, [this, attempt](const QJsonObject &body) {
         if (attempt != m_attempt)
             return;
         const QJsonValue versions = body.value(QLatin1String("versions"));
         if (!versions.isArray()) {
-            fail(MatrixError::notMatrix(
-                QStringLiteral("%1 does not look like a Matrix homeserver (no versions in "
-                               "/_matrix/client/versions).")
-                    .arg(m_homeserverInput)));
+            fail(MatrixError::notMatrix(tr("%1 does not look like a Matrix homeserver (no "
+                                           "versions in /_matrix/client/versions).")
+                                            .arg(m_homeserverInput)));
             return;
         }
         bool hasV1 = false;
@@ -205,9 +209,8 @@ void Session::checkVersions(const QUrl &baseUrl)
         if (attempt != m_attempt)
             return;
         if (error.kind == MatrixError::Server || error.kind == MatrixError::MalformedResponse)
-            fail(MatrixError::notMatrix(
-                QStringLiteral("%1 does not look like a Matrix homeserver (%2).")
-                    .arg(m_homeserverInput, error.summary())));
+            fail(MatrixError::notMatrix(tr("%1 does not look like a Matrix homeserver (%2).")
+                                            .arg(m_homeserverInput, error.summary())));
         else
             fail(error);
     });
@@ -219,13 +222,13 @@ void Session::whoami()
     m_api->setAccessToken(m_pendingToken);
     const quint64 attempt = m_attempt;
     ApiCall *call = Endpoints::getTokenOwner(m_api);
+    m_call = call;
     connect(call, &ApiCall::succeeded, this, [this, attempt](const QJsonObject &body) {
         if (attempt != m_attempt)
             return;
         const QString userId = body.value(QLatin1String("user_id")).toString();
         if (!Identifiers::validateUserId(userId).isEmpty()) {
-            fail(MatrixError::malformed(QStringLiteral("The server's whoami answer has no valid "
-                                                       "user_id.")));
+            fail(MatrixError::malformed(tr("The server's whoami answer has no valid user_id.")));
             return;
         }
         m_userId = userId;
@@ -240,6 +243,18 @@ void Session::whoami()
             return;
         fail(error);
     });
+}
+
+void Session::cancelSignIn()
+{
+    if (m_state != Resolving && m_state != Verifying)
+        return;
+    ++m_attempt; // whatever still arrives for this attempt is ignored
+    if (ApiCall *call = m_call) {
+        m_call = nullptr;
+        call->abort();
+    }
+    fail(MatrixError::cancelled(tr("Sign-in cancelled.")));
 }
 
 void Session::signOut()
@@ -267,5 +282,4 @@ void Session::tokenRejected(const MatrixError &error)
     m_error = error;
     emit errorChanged();
     setState(SignedOut);
-    emit expired(error.softLogout);
 }

@@ -1,11 +1,16 @@
 #pragma once
 
+// Layer session/: the signed-in account (Session) and where its token is remembered
+// (CredentialStore). Uses api/ only.
+
 #include "api/matrixerror.h"
 
 #include <QObject>
+#include <QPointer>
 #include <QUrl>
 #include <QtQmlIntegration/qqmlintegration.h>
 
+class ApiCall;
 class ApiClient;
 
 // The signed-in account: resolves the homeserver, verifies the access token with /versions and
@@ -42,17 +47,22 @@ public:
     bool isExpired() const { return m_expired; }
 
     // homeserver: "https://matrix.example.org", "example.org" (resolved through
-    // .well-known/matrix/client) or "http://127.0.0.1:8008" (loopback only).
+    // .well-known/matrix/client) or "http://127.0.0.1:8008" (loopback only). Ends in signedIn()
+    // or signInFailed(); input that cannot be used fails before anything is sent.
     Q_INVOKABLE void signIn(const QString &homeserver, const QString &accessToken);
     Q_INVOKABLE void signOut();
-    // The server said the token is no longer valid: back to SignedOut, keeping the homeserver
-    // (and the user ID, so the view can ask for a new token for the same account). Emits
-    // expired(), not signedOut(): on a soft logout the local state is kept.
+    // Stops a sign-in that is still looking up the server or checking the token: nothing more is
+    // sent, the state returns to SignedOut with a Cancelled error. No effect once signed in.
+    Q_INVOKABLE void cancelSignIn();
+    // The server said the token is no longer valid: back to SignedOut with `expired` set, keeping
+    // the homeserver (and the user ID, so the view can ask for a new token for the same account).
+    // Does not emit signedOut(): on a soft logout the local state is kept.
     void tokenRejected(const MatrixError &error);
 
-    // Parses what the user typed into a base URL candidate; sets *wellKnownHost for a bare name.
-    static QUrl parseHomeserverInput(const QString &input, bool *isBareServerName,
-                                     QString *error);
+    // Parses what the user typed into a base URL candidate; *isBareServerName is set for a bare
+    // name (to be resolved through .well-known). A URL with a user name or password is refused,
+    // and no error message repeats them.
+    static QUrl parseHomeserverInput(const QString &input, bool *isBareServerName, QString *error);
 
 signals:
     void stateChanged();
@@ -60,7 +70,6 @@ signals:
     void signedIn();
     void signInFailed(const MatrixError &error);
     void signedOut();
-    void expired(bool softLogout);
 
 private:
     void setState(State state);
@@ -77,4 +86,5 @@ private:
     MatrixError m_error;
     bool m_expired = false;
     quint64 m_attempt = 0; // outdated replies of an earlier signIn() are ignored
+    QPointer<ApiCall> m_call; // the sign-in request under way
 };

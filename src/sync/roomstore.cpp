@@ -3,6 +3,7 @@
 #include "api/identifiers.h"
 #include "api/safetext.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QSet>
 #include <QtConcurrent/QtConcurrentMap>
@@ -20,6 +21,8 @@ constexpr qsizetype MaxTextLength = 1024;
 // Below this many rooms in one response, threads cost more than they save.
 constexpr qsizetype ParallelThreshold = 64;
 
+// Every server string the list shows (names, topics, display names) goes through here: one
+// line, no control, bidi or invisible formatting characters (SafeText::forDisplay), bounded.
 QString boundedText(const QJsonValue &value)
 {
     return SafeText::forDisplay(value.toString(), MaxTextLength);
@@ -47,15 +50,19 @@ QString RoomSummary::displayName() const
     if (!names.isEmpty()) {
         const qint64 others = members - 1 - names.size();
         if (others > 0)
-            return QStringLiteral("%1 and %2 others").arg(names.join(QStringLiteral(", "))).arg(others);
+            return QCoreApplication::translate("RoomSummary", "%1 and %2 others")
+                .arg(names.join(QStringLiteral(", ")))
+                .arg(others);
         if (names.size() == 1)
             return names.first();
         const QString last = names.takeLast();
-        return QStringLiteral("%1 and %2").arg(names.join(QStringLiteral(", ")), last);
+        return QCoreApplication::translate("RoomSummary", "%1 and %2")
+            .arg(names.join(QStringLiteral(", ")), last);
     }
     if (membership == Membership::Invite && !inviterId.isEmpty())
-        return QStringLiteral("Invite from %1").arg(memberDisplayName(inviterId));
-    return QStringLiteral("Empty room");
+        return QCoreApplication::translate("RoomSummary", "Invite from %1")
+            .arg(memberDisplayName(inviterId));
+    return QCoreApplication::translate("RoomSummary", "Empty room");
 }
 
 void RoomSummary::updateDerived()
@@ -168,8 +175,12 @@ void RoomStore::applyStateEvent(RoomSummary &room, const QJsonObject &event) con
     switch (kind) {
     case Name: room.name = boundedText(content.value(u"name")); break;
     case Alias: {
+        // An identifier cannot be cleaned without becoming another one: an alias that carries
+        // hidden characters (bidi controls, line separators, escapes) is not shown at all.
         const QString alias = content.value(u"alias").toString();
-        room.canonicalAlias = Identifiers::validateRoomAlias(alias).isEmpty() ? alias : QString();
+        const bool usable = Identifiers::validateRoomAlias(alias).isEmpty() &&
+                            SafeText::forDisplay(alias, MaxTextLength) == alias;
+        room.canonicalAlias = usable ? alias : QString();
         break;
     }
     case Topic: room.topic = boundedText(content.value(u"topic")); break;

@@ -5,8 +5,8 @@
 #include "sync/roomstore.h"
 
 #include <QRandomGenerator>
-#include <algorithm>
 #include <QTimer>
+#include <algorithm>
 
 SyncEngine::SyncEngine(ApiClient *api, RoomStore *store, QObject *parent)
     : QObject(parent), m_api(api), m_store(store), m_retryTimer(new QTimer(this)),
@@ -34,13 +34,14 @@ QByteArray SyncEngine::filterJson()
 QString SyncEngine::statusText() const
 {
     switch (m_state) {
-    case Stopped: return QStringLiteral("Not syncing");
-    case InitialSync: return QStringLiteral("Loading rooms…");
-    case Synced: return QStringLiteral("Synced");
+    case Stopped:
+        return tr("Not syncing");
+    case InitialSync:
+        return tr("Loading rooms…");
+    case Synced:
+        return tr("Synced");
     case Reconnecting:
-        return QStringLiteral("Reconnecting in %1 s (%2)")
-            .arg(m_retryInSeconds)
-            .arg(m_lastError.summary());
+        return tr("Reconnecting in %1 s (%2)").arg(m_retryInSeconds).arg(m_lastError.summary());
     }
     return {};
 }
@@ -115,7 +116,7 @@ void SyncEngine::onResponse(const QJsonObject &body)
 {
     const QString next = body.value(QLatin1String("next_batch")).toString();
     if (next.isEmpty()) {
-        onError(MatrixError::malformed(QStringLiteral("The /sync response has no next_batch")));
+        onError(MatrixError::malformed(tr("The /sync response has no next_batch.")));
         return;
     }
     m_store->applySync(body);
@@ -133,7 +134,7 @@ void SyncEngine::onResponse(const QJsonObject &body)
 void SyncEngine::onError(const MatrixError &error)
 {
     m_lastError = error;
-    if (error.isUnknownToken() || error.httpStatus == 401) {
+    if (error.isAuthFailure()) {
         pause(); // the position stays valid for a soft logout
         emit tokenRejected(error);
         return;

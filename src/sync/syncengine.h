@@ -1,5 +1,8 @@
 #pragma once
 
+// Layer sync/: the /sync loop (SyncEngine) and the rooms it learns about (RoomStore). Uses api/
+// only.
+
 #include "api/apiclient.h"
 #include "api/matrixerror.h"
 

@@ -29,6 +29,7 @@ private:
     SynapseFixture::User m_bob;   // invites alice, owns the rooms
     SynapseFixture::User m_carol; // found in the user directory and invited by alice
     QString m_inviteRoom;         // bob invited alice here
+    QString m_declineRoom;        // bob invited alice here too; she declines
     QString m_aliasRoom;          // public, joined by its alias
     QString m_alias;
     QString m_carolName;
@@ -69,6 +70,10 @@ private slots:
                                                    {QStringLiteral("preset"), QStringLiteral("private_chat")}});
         QVERIFY(!m_inviteRoom.isEmpty());
         QVERIFY(m_server.invite(m_bob, m_inviteRoom, m_alice.userId));
+        m_declineRoom = m_server.createRoom(
+            m_bob, {{QStringLiteral("name"), QStringLiteral("E2E unwanted")},
+                    {QStringLiteral("preset"), QStringLiteral("private_chat")}});
+        QVERIFY(!m_declineRoom.isEmpty());
 
         const QString aliasLocal = QStringLiteral("e2e-lobby-%1").arg(m_bob.localpart);
         m_alias = QStringLiteral("#%1:%2").arg(aliasLocal, m_server.serverName());
@@ -100,6 +105,26 @@ private slots:
                 QTest::qWait(300);
             }
         }
+    }
+
+    // Defect 8: without a keychain (the app runs as with --no-keychain) "Remember me (system
+    // keychain)" is off and disabled, and the page says why.
+    void rememberMeWithoutKeychain()
+    {
+        QVERIFY(m_app.waitFor(QStringLiteral("homeserverField")));
+        QCOMPARE(m_app.services->credentials()->keychainAvailable(), false);
+        QQuickItem *remember = m_app.waitFor(QStringLiteral("rememberCheck"));
+        QVERIFY(remember);
+        QCOMPARE(remember->property("checked").toBool(), false);
+        QCOMPARE(remember->isEnabled(), false);
+        QTest::mouseClick(
+            m_app.window, Qt::LeftButton, Qt::NoModifier,
+            remember->mapToScene(QPointF(remember->width() / 2, remember->height() / 2)).toPoint());
+        QCOMPARE(remember->property("checked").toBool(), false);
+        QQuickItem *notice = m_app.waitFor(QStringLiteral("keychainNotice"));
+        QVERIFY2(notice, "the page says why");
+        QVERIFY2(notice->property("text").toString().contains(QLatin1String("--no-keychain")),
+                 qPrintable(notice->property("text").toString()));
     }
 
     void signIn()
@@ -189,9 +214,11 @@ private slots:
         QTest::qWait(500);
         UserDirectoryModel *directory = m_app.services->userDirectory();
         for (int row = 0; row < directory->rowCount(); ++row)
-            if (directory->userIdAt(row) == m_carol.userId)
-                QMetaObject::invokeMethod(m_app.item(QStringLiteral("inviteSuggestions")), "positionViewAtIndex",
-                                          Q_ARG(int, row), Q_ARG(int, 2 /* ListView.Contain */));
+            if (directory->index(row).data(UserDirectoryModel::UserIdRole).toString() ==
+                m_carol.userId)
+                QMetaObject::invokeMethod(m_app.item(QStringLiteral("inviteSuggestions")),
+                                          "positionViewAtIndex", Q_ARG(int, row),
+                                          Q_ARG(int, 2 /* ListView.Contain */));
         QQuickItem *suggestion = m_app.waitFor(QStringLiteral("suggestion:") + m_carol.userId);
         QVERIFY(suggestion);
         QVERIFY(m_app.click(suggestion));
@@ -209,6 +236,45 @@ private slots:
                      .value(QLatin1String("content")).toObject().value(QLatin1String("reason")).toString(),
                  QStringLiteral("Come and see"));
         QTRY_VERIFY(!UiDriver::isShown(search)); // closed on success
+    }
+
+    // Defect 5: section headers follow sections that disappear and come back, with the count
+    // of what the filter lets through.
+    void sectionHeadersFollowFilterAndDecline()
+    {
+        QVERIFY(m_server.invite(m_bob, m_declineRoom, m_alice.userId));
+        QVERIFY2(m_app.rowButton(m_declineRoom, QStringLiteral("declineButton")),
+                 "the new invitation's row");
+        QTRY_COMPARE(m_app.sectionHeaders(),
+                     (QStringList{QStringLiteral("Invites  (1)"), QStringLiteral("Joined  (2)")}));
+
+        // Only a joined room matches: one header, counting the match.
+        m_app.key(Qt::Key_F, Qt::ControlModifier);
+        QQuickItem *filter = m_app.item(QStringLiteral("filterField"));
+        QTRY_VERIFY(filter->hasActiveFocus());
+        m_app.typeText(QStringLiteral("lobby"));
+        QCOMPARE(m_app.services->rooms()->filterText(), QStringLiteral("lobby"));
+        QCOMPARE(m_app.sectionHeaders(), QStringList{QStringLiteral("Joined  (1)")});
+
+        // Clear the filter: every section is back with its own label and count.
+        m_app.key(Qt::Key_Escape);
+        QCOMPARE(m_app.services->rooms()->filterText(), QString());
+        QCOMPARE(m_app.sectionHeaders(),
+                 (QStringList{QStringLiteral("Invites  (1)"), QStringLiteral("Joined  (2)")}));
+
+        // Decline the last invitation: the Invites section goes, Left appears.
+        QQuickItem *decline = m_app.rowButton(m_declineRoom, QStringLiteral("declineButton"));
+        QVERIFY(decline);
+        QVERIFY(m_app.click(decline));
+        QTRY_COMPARE_WITH_TIMEOUT(membership(m_declineRoom, m_alice.userId),
+                                  QStringLiteral("leave"), 20000);
+        QVERIFY(
+            !m_app.item(QStringLiteral("leaveReasonField")) ||
+            !UiDriver::isShown(m_app.item(QStringLiteral("leaveReasonField")))); // nothing asked
+        QTRY_COMPARE_WITH_TIMEOUT(
+            m_app.sectionHeaders(),
+            (QStringList{QStringLiteral("Joined  (2)"), QStringLiteral("Left  (1)")}), 20000);
+        QVERIFY(m_app.rowButton(m_declineRoom, QStringLiteral("forgetButton")));
     }
 
     void leaveWithReason()

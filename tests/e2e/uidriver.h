@@ -14,6 +14,7 @@
 #include <QRegularExpression>
 #include <QtTest>
 
+#include <algorithm>
 #include <memory>
 
 namespace UiDriver {
@@ -80,7 +81,10 @@ struct App
 
     bool start(const QVariantMap &extraProperties = {}, QSize size = {1000, 720})
     {
-        services = std::make_unique<AppServices>(false);
+        // As `concierge --no-keychain`: tests never touch the user's keychain.
+        AppServices::Options options;
+        options.useKeychain = false;
+        services = std::make_unique<AppServices>(options);
         engine = std::make_unique<QQmlApplicationEngine>();
         engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
         engine->addImageProvider(QStringLiteral("mxc"), new MxcImageProvider(services->thumbnails()));
@@ -205,7 +209,35 @@ struct App
         return found && isShown(found) ? found : nullptr;
     }
 
+    // The room list's section headers that are drawn, top to bottom, as their text
+    // ("Joined  (2)"): each section's first row draws one.
+    QStringList sectionHeaders() const
+    {
+        QList<std::pair<qreal, QString>> found;
+        collectHeaders(item(QStringLiteral("roomList")), &found);
+        std::sort(found.begin(), found.end());
+        QStringList titles;
+        for (const auto &header : std::as_const(found))
+            titles << header.second;
+        return titles;
+    }
+
     QImage grab() const { return window->grabWindow(); }
+
+private:
+    static void collectHeaders(QQuickItem *root, QList<std::pair<qreal, QString>> *found)
+    {
+        if (!root)
+            return;
+        if (root->objectName().startsWith(QLatin1String("section:")) && isShown(root)) {
+            if (QQuickItem *title = findItem(root, QStringLiteral("sectionTitle")))
+                found->append(
+                    {root->mapToScene(QPointF()).y(), title->property("text").toString()});
+        }
+        const QList<QQuickItem *> children = root->childItems();
+        for (QQuickItem *child : children)
+            collectHeaders(child, found);
+    }
 };
 
 inline bool savePng(const QImage &image, const QString &dir, const QString &name)

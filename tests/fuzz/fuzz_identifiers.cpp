@@ -2,8 +2,8 @@
 // strict reading of the spec's grammar, and encodePathSegment's output alphabet and round trip.
 // The input is checked twice: as UTF-8 text, and as raw UTF-16 (lone surrogates, NULs, ...).
 
-#include "fuzzcommon.h"
 #include "api/identifiers.h"
+#include "fuzzcommon.h"
 
 #include <QRegularExpression>
 #include <QUrl>
@@ -14,8 +14,8 @@ namespace {
 
 // The spec's server_name: dns-name (1-255 of [A-Za-z0-9.-]) or an IPv6 literal in brackets,
 // optionally ":" and 1-5 ASCII digits. Nothing else: no signs, spaces or control characters.
-const QString ServerName = QStringLiteral(
-    "(?:[A-Za-z0-9.\\-]{1,255}|\\[[0-9A-Fa-f:.]{1,45}\\])(?::([0-9]{1,5}))?");
+const QString ServerName =
+    QStringLiteral("(?:[A-Za-z0-9.\\-]{1,255}|\\[[0-9A-Fa-f:.]{1,45}\\])(?::([0-9]{1,5}))?");
 
 const QRegularExpression &serverNameRe()
 {
@@ -122,9 +122,44 @@ void checkString(const QString &s)
     // (QString::fromUtf8, and so QUrl::fromPercentEncoding, drops a leading BOM: compare likewise.)
     FUZZ_CHECK(QUrl::fromPercentEncoding(encoded) == QString::fromUtf8(s.toUtf8()), s);
 
+    // mxc:// URIs (avatars): an accepted one can only name one media path. Neither part is a
+    // dot segment or empty, the server is a valid server name, the media ID is [A-Za-z0-9_-].
+    for (const QString &mxc : {s, QStringLiteral("mxc://") + s}) {
+        QString server, mediaId;
+        if (!Identifiers::parseMxcUri(mxc, &server, &mediaId))
+            continue;
+        FUZZ_CHECK(Identifiers::validateServerName(server).isEmpty(), mxc);
+        FUZZ_CHECK(server != QLatin1String(".") && server != QLatin1String(".."), mxc);
+        FUZZ_CHECK(!mediaId.isEmpty(), mxc);
+        for (QChar c : mediaId)
+            FUZZ_CHECK(c.isDigit() || (c >= QLatin1Char('a') && c <= QLatin1Char('z')) ||
+                           (c >= QLatin1Char('A') && c <= QLatin1Char('Z')) ||
+                           c == QLatin1Char('_') || c == QLatin1Char('-'),
+                       mxc);
+        FUZZ_CHECK(mxc == QStringLiteral("mxc://") + server + QLatin1Char('/') + mediaId, mxc);
+    }
+
+    // The servers to join through: blanks and duplicates dropped, each valid, at most three.
+    {
+        QStringList normalized;
+        const QStringList parts = IdentifierValidator().splitServers(s);
+        const QString error = Identifiers::validateViaServers(parts, &normalized);
+        for (const QString &server : normalized) {
+            FUZZ_CHECK(!server.isEmpty() && server == server.trimmed(), s);
+            FUZZ_CHECK(normalized.count(server) == 1, s);
+        }
+        if (error.isEmpty()) {
+            FUZZ_CHECK(normalized.size() <= Identifiers::MaxViaServers, s);
+            for (const QString &server : normalized)
+                FUZZ_CHECK(Identifiers::validateServerName(server).isEmpty(), s);
+        }
+    }
+
     // The QML-facing validator: the same checks on trimmed text; splitServers drops separators.
     IdentifierValidator validator;
-    FUZZ_CHECK(validator.userIdError(s).isEmpty() == Identifiers::validateUserId(s.trimmed()).isEmpty(), s);
+    FUZZ_CHECK(validator.userIdError(s).isEmpty() ==
+                   Identifiers::validateUserId(s.trimmed()).isEmpty(),
+               s);
     (void)validator.roomTargetError(s);
     (void)validator.serverNameError(s);
     const QStringList servers = validator.splitServers(s);

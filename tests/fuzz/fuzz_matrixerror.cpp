@@ -6,8 +6,8 @@
 //   line 2: the Retry-After header value (may be empty)
 //   rest:   the response body
 
-#include "fuzzcommon.h"
 #include "api/matrixerror.h"
+#include "fuzzcommon.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -27,7 +27,8 @@ void checkRetryAfter(const QByteArray &header)
         digits = digits && c >= '0' && c <= '9';
     if (digits) {
         const qint64 seconds = trimmed.toLongLong();
-        FUZZ_CHECK(ms == (seconds * 1000 < YearMs ? seconds * 1000 : -1), QString::fromLatin1(header));
+        FUZZ_CHECK(ms == (seconds * 1000 < YearMs ? seconds * 1000 : -1),
+                   QString::fromLatin1(header));
     }
     FUZZ_CHECK(ms < YearMs, QString::fromLatin1(header)); // HTTP dates too
 }
@@ -40,9 +41,10 @@ void checkResponse(int status, const QByteArray &retryAfter, const QByteArray &b
     QJsonParseError parseError{};
     const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
     const bool isObject = parseError.error == QJsonParseError::NoError && doc.isObject();
-    const QString what = QStringLiteral("%1 [%2] %3")
-                             .arg(status)
-                             .arg(QString::fromLatin1(retryAfter), QString::fromUtf8(body.left(300)));
+    const QString what =
+        QStringLiteral("%1 [%2] %3")
+            .arg(status)
+            .arg(QString::fromLatin1(retryAfter), QString::fromUtf8(body.left(300)));
 
     if (status >= 200 && status < 300) {
         if (isObject) {
@@ -64,7 +66,24 @@ void checkResponse(int status, const QByteArray &retryAfter, const QByteArray &b
         if (isObject)
             FUZZ_CHECK(json == doc.object(), what);
     }
-    // What the UI and the retry logic read must be computable for every error.
+    // As media (expectJson = false): any 2xx body is the answer; an error is the same error.
+    QJsonObject untouched{{QStringLiteral("sentinel"), true}};
+    const MatrixError media = MatrixError::fromHttp(status, retryAfter, body, &untouched, false);
+    if (status >= 200 && status < 300) {
+        FUZZ_CHECK(!media.isError(), what);
+        FUZZ_CHECK(untouched.contains(QStringLiteral("sentinel")), what);
+    } else {
+        FUZZ_CHECK(media.kind == e.kind && media.httpStatus == e.httpStatus &&
+                       media.errcode == e.errcode && media.retryAfterMs == e.retryAfterMs,
+                   what);
+    }
+    // What the UI and the retry logic read must be computable for every error; a summary built
+    // on another summary does not repeat the status.
+    if (e.isError()) {
+        MatrixError wrapped = e;
+        wrapped.message = e.rawSummary();
+        FUZZ_CHECK(wrapped.rawSummary() == e.rawSummary(), what);
+    }
     if (e.isError())
         FUZZ_CHECK(!e.summary().isEmpty(), what);
     (void)e.isRetryable();

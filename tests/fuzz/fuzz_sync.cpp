@@ -3,13 +3,14 @@
 // rows and membership moves all happen), with a RoomListModel and a RoomFilterProxy on top under
 // QAbstractItemModelTester. Every role of every row is read, and the filter is set from the input.
 
-#include "fuzzcommon.h"
 #include "api/identifiers.h"
+#include "fuzzcommon.h"
 #include "models/roomlistmodel.h"
 #include "sync/roomstore.h"
 
 #include <QAbstractItemModelTester>
 #include <QCoreApplication>
+#include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
@@ -28,9 +29,10 @@ struct Snapshot
 
 Snapshot snapshot(const RoomSummary &room)
 {
-    return {room.displayName(), Membership::toString(room.membership), room.canonicalAlias,
-            room.topic, room.avatarMxc, room.inviterId, room.joinedMemberCount,
-            room.invitedMemberCount};
+    return {room.displayName(),     Membership::toString(room.membership),
+            room.canonicalAlias,    room.topic,
+            room.avatarMxc,         room.inviterId,
+            room.joinedMemberCount, room.invitedMemberCount};
 }
 
 void checkModels(const RoomStore &store, const RoomListModel &model, const RoomFilterProxy &proxy)
@@ -63,17 +65,20 @@ void checkModels(const RoomStore &store, const RoomListModel &model, const RoomF
         for (auto it = roles.cbegin(); it != roles.cend(); ++it)
             values.insert(QString::fromLatin1(it.value()), model.data(index, it.key()));
         FUZZ_CHECK(values.value(QStringLiteral("roomId")).toString() == room.roomId, room.roomId);
-        FUZZ_CHECK(values.value(QStringLiteral("display")) == values.value(QStringLiteral("displayName")),
+        FUZZ_CHECK(values.value(QStringLiteral("display")) ==
+                       values.value(QStringLiteral("displayName")),
                    room.roomId);
         const QString source = values.value(QStringLiteral("avatarSource")).toString();
         FUZZ_CHECK(source.isEmpty() || avatarSource.match(source).hasMatch(),
                    QStringLiteral("avatar %1 -> %2").arg(room.avatarMxc, source));
-        const QString membership = values.value(QStringLiteral("membership")).toString();
-        const QString section = values.value(QStringLiteral("section")).toString();
-        FUZZ_CHECK((membership == QLatin1String("join") && section == QLatin1String("Joined")) ||
-                       (membership == QLatin1String("invite") && section == QLatin1String("Invites")) ||
-                       (membership == QLatin1String("leave") && section == QLatin1String("Left")),
-                   membership + section);
+        // Typed roles (Membership.*, RoomSection.*): the row's own membership, and its section.
+        const int membership = values.value(QStringLiteral("membership")).toInt();
+        const int section = values.value(QStringLiteral("section")).toInt();
+        FUZZ_CHECK(membership == int(room.membership), room.roomId);
+        FUZZ_CHECK((membership == Membership::Join && section == RoomSection::Joined) ||
+                       (membership == Membership::Invite && section == RoomSection::Invites) ||
+                       (membership == Membership::Leave && section == RoomSection::Left),
+                   QStringLiteral("%1 %2").arg(membership).arg(section));
         FUZZ_CHECK(values.value(QStringLiteral("inviterId")).toString().isEmpty() ==
                        values.value(QStringLiteral("inviterName")).toString().isEmpty(),
                    room.roomId);
@@ -85,17 +90,32 @@ void checkModels(const RoomStore &store, const RoomListModel &model, const RoomF
     if (needle.isEmpty() && proxy.showLeft())
         FUZZ_CHECK(proxy.rowCount() == rows, QString());
     int lastSection = -1;
+    QList<int> sectionOfRow;
+    QHash<int, int> rowsInSection;
+    for (int row = 0; row < proxy.rowCount(); ++row) {
+        const int section = proxy.get(row).value(QStringLiteral("section")).toInt();
+        sectionOfRow << section;
+        ++rowsInSection[section];
+    }
     for (int row = 0; row < proxy.rowCount(); ++row) {
         const QVariantMap map = proxy.get(row);
-        FUZZ_CHECK(map.size() == roles.size(), QString());
+        FUZZ_CHECK(map.size() == proxy.roleNames().size(), QString());
+        // The header roles of the view: the first row of a section carries it, with the number
+        // of rows of that section that pass the filter.
+        const int section = sectionOfRow.at(row);
+        FUZZ_CHECK(map.value(QStringLiteral("sectionStart")).toBool() ==
+                       (row == 0 || sectionOfRow.at(row - 1) != section),
+                   QString::number(row));
+        FUZZ_CHECK(map.value(QStringLiteral("sectionCount")).toInt() ==
+                       rowsInSection.value(section),
+                   QString::number(row));
         const RoomSummary *room = store.find(map.value(QStringLiteral("roomId")).toString());
         FUZZ_CHECK(room, map.value(QStringLiteral("roomId")).toString());
         FUZZ_CHECK(needle.isEmpty() || room->searchText.contains(needle), room->roomId);
-        FUZZ_CHECK(proxy.showLeft() || room->membership != Membership::Leave,
-                   room->roomId);
+        FUZZ_CHECK(proxy.showLeft() || room->membership != Membership::Leave, room->roomId);
         const int sectionIndex = room->membership == Membership::Invite ? 0
                                  : room->membership == Membership::Join ? 1
-                                                                                     : 2;
+                                                                        : 2;
         FUZZ_CHECK(sectionIndex >= lastSection, room->roomId);
         lastSection = sectionIndex;
     }
@@ -135,8 +155,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     RoomListModel model(&store);
     RoomFilterProxy proxy;
     proxy.setSourceModel(&model);
-    QAbstractItemModelTester modelTester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
-    QAbstractItemModelTester proxyTester(&proxy, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QAbstractItemModelTester modelTester(&model,
+                                         QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QAbstractItemModelTester proxyTester(&proxy,
+                                         QAbstractItemModelTester::FailureReportingMode::Fatal);
 
     const int changed = store.applySync(sync);
     FUZZ_CHECK(changed == store.size(), QString::number(changed));

@@ -1,6 +1,8 @@
 import QtQuick
 import QtQuick.Controls
 import QtTest
+import Concierge.Core
+import Concierge.Test
 import Concierge.Ui
 
 Item {
@@ -21,6 +23,7 @@ Item {
 
     SignalSpy { id: inviteSpy; target: dialog; signalName: "inviteRequested" }
     SignalSpy { id: searchSpy; target: dialog; signalName: "searchEdited" }
+    SignalSpy { id: stopSpy; target: dialog; signalName: "stopRequested" }
 
     TestCase {
         name: "InviteDialog"
@@ -37,14 +40,31 @@ Item {
                 keyClick(text[i])
         }
 
+        readonly property string invitePath: "/_matrix/client/v3/rooms/%21room%3Aexample.org/invite"
+
+        // What the page does with inviteRequested: run the invite, give the dialog its operation.
+        function inviteAsPage() {
+            compare(inviteSpy.count, 1)
+            const args = inviteSpy.signalArguments[0]
+            dialog.operation = TestBackend.services.membership.invite(args[0], args[1], args[2])
+            verify(dialog.operation)
+            return dialog.operation
+        }
+
+        function initTestCase() {
+            TestBackend.connectToServer()
+        }
         function init() {
             dialog.openFor("!room:example.org", "<i>Team</i> room")
             tryCompare(dialog, "opened", true)
             inviteSpy.clear()
             searchSpy.clear()
+            stopSpy.clear()
         }
         function cleanup() {
-            dialog.busy = false
+            if (dialog.operation)
+                dialog.operation.cancel()
+            tryVerify(() => !dialog.busy)
             dialog.serverError = ""
             dialog.close()
             tryCompare(dialog, "visible", false)
@@ -118,14 +138,68 @@ Item {
             verify(suggestion.Accessible.name.indexOf("Bob <b>Builder</b>") === 0)
         }
 
-        function test_busy_and_server_error() {
+        function test_running_operation_disables_the_form() {
+            TestBackend.script(invitePath, [{ stall: true }])
             typeText("@carol:example.org")
-            dialog.busy = true
+            keyClick(Qt.Key_Return)
+            const op = inviteAsPage()
+            verify(dialog.busy)
             compare(field("inviteConfirmButton").enabled, false)
             compare(field("inviteSearchField").enabled, false)
-            dialog.busy = false
-            dialog.serverError = "M_FORBIDDEN: You are not allowed to invite (HTTP 403)"
+            compare(field("inviteConfirmButton").text, "Inviting…")
+            tryCompare(op, "state", Operation.Running)
+            compare(op.kind, Operation.Invite)
+            compare(op.userId, "@carol:example.org")
+        }
+
+        function test_failed_operation_shows_the_servers_error() {
+            TestBackend.script(invitePath,
+                               [{ status: 403, body: '{"errcode":"M_FORBIDDEN","error":"You are not allowed to invite"}' }])
+            typeText("@carol:example.org")
+            mouseClick(field("inviteConfirmButton"))
+            const op = inviteAsPage()
+            tryCompare(op, "state", Operation.Failed)
+            verify(!dialog.busy)
+            verify(dialog.visible)
             verify(field("inviteServerError").visible)
+            compare(field("inviteServerError").text, op.error.summary)
+            verify(field("inviteServerError").text.indexOf("M_FORBIDDEN") >= 0)
+            verify(field("inviteConfirmButton").enabled)
+        }
+
+        function test_succeeded_operation_closes() {
+            TestBackend.script(invitePath, [{ status: 200, body: "{}" }])
+            typeText("@dave:example.org")
+            mouseClick(field("inviteConfirmButton"))
+            const op = inviteAsPage()
+            tryCompare(dialog, "visible", false)
+            compare(op.state, Operation.Succeeded)
+            const body = JSON.parse(TestBackend.lastRequestBody(invitePath))
+            compare(body.user_id, "@dave:example.org")
+        }
+
+        function test_waiting_operation_offers_stop() {
+            TestBackend.script(invitePath,
+                               [{ status: 503, body: '{"errcode":"M_UNKNOWN","error":"Restarting"}' }])
+            typeText("@erin:example.org")
+            mouseClick(field("inviteConfirmButton"))
+            const op = inviteAsPage()
+            tryCompare(op, "state", Operation.Waiting)
+            compare(op.waitReason, Operation.ServerUnavailable)
+            verify(field("inviteWaiting").visible)
+            verify(field("inviteWaiting").text.indexOf("does not answer") >= 0)
+            mouseClick(field("inviteStopButton"))
+            compare(stopSpy.count, 1)
+            op.cancel() // what the page does
+            tryCompare(op, "state", Operation.Cancelled)
+            verify(!dialog.busy)
+            verify(field("inviteServerError").text.length > 0)
+        }
+
+        function test_server_error_text_is_plain() {
+            dialog.serverError = "M_FORBIDDEN: You are <b>not</b> allowed to invite (HTTP 403)"
+            verify(field("inviteServerError").visible)
+            compare(field("inviteServerError").textFormat, Text.PlainText)
             verify(dialog.visible)
         }
 

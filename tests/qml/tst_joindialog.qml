@@ -1,6 +1,8 @@
 import QtQuick
 import QtQuick.Controls
 import QtTest
+import Concierge.Core
+import Concierge.Test
 import Concierge.Ui
 
 Item {
@@ -16,6 +18,11 @@ Item {
         id: joinSpy
         target: dialog
         signalName: "joinRequested"
+    }
+    SignalSpy {
+        id: stopSpy
+        target: dialog
+        signalName: "stopRequested"
     }
 
     TestCase {
@@ -39,13 +46,28 @@ Item {
             compare(f.text, text)
         }
 
+        // What the page does with joinRequested: run the join, give the dialog its operation.
+        function joinAsPage() {
+            compare(joinSpy.count, 1)
+            const args = joinSpy.signalArguments[0]
+            dialog.operation = TestBackend.services.membership.join(args[0], args[1], args[2])
+            verify(dialog.operation)
+            return dialog.operation
+        }
+
+        function initTestCase() {
+            TestBackend.connectToServer()
+        }
         function init() {
             dialog.reset()
             dialog.open()
             tryCompare(dialog, "opened", true)
             joinSpy.clear()
+            stopSpy.clear()
         }
         function cleanup() {
+            if (dialog.operation)
+                dialog.operation.cancel()
             dialog.close()
             tryCompare(dialog, "visible", false)
         }
@@ -149,20 +171,124 @@ Item {
             compare(joinSpy.signalArguments[0][1].length, 2)
         }
 
-        function test_busy_disables_everything() {
+        // Defect 2: more via servers than the service accepts disable Join, with the service's
+        // own message (nothing is dropped silently).
+        function test_too_many_via_servers_block_with_the_services_message() {
             type("joinAddressField", "#room:example.org")
-            dialog.busy = true
+            type("joinViaField", "a.org, b.org, c.org")
+            verify(field("joinConfirmButton").enabled)
+            compare(field("joinViaError").kind, FormMessage.Kind.Hint)
+            type("joinViaField", "a.org, b.org, c.org, d.org")
+            compare(field("joinConfirmButton").enabled, false)
+            const expected = IdentifierValidator.viaServersError(["a.org", "b.org", "c.org", "d.org"])
+            verify(expected.indexOf("3") >= 0, expected)
+            compare(field("joinViaError").text, expected)
+            compare(field("joinViaError").kind, FormMessage.Kind.Error)
+            keyClick(Qt.Key_Return)
+            mouseClick(field("joinConfirmButton"))
+            compare(joinSpy.count, 0)
+            // A duplicate is not a fourth server (the service drops it too).
+            type("joinViaField", "a.org, b.org, c.org, a.org")
+            verify(field("joinConfirmButton").enabled)
+        }
+
+        function test_link_with_many_via_servers_blocks() {
+            type("joinAddressField", "https://matrix.to/#/#room:example.org?via=a.org&via=b.org&via=c.org&via=d.org")
+            compare(field("joinViaField").text, "a.org, b.org, c.org, d.org")
+            compare(field("joinConfirmButton").enabled, false)
+            compare(field("joinViaError").text,
+                    IdentifierValidator.viaServersError(["a.org", "b.org", "c.org", "d.org"]))
+        }
+
+        function test_running_operation_disables_everything() {
+            TestBackend.script("/_matrix/client/v3/join", [{ stall: true }])
+            type("joinAddressField", "#stall:example.org")
+            mouseClick(field("joinConfirmButton"))
+            const op = joinAsPage()
+            verify(dialog.busy)
             compare(field("joinConfirmButton").enabled, false)
             compare(field("joinAddressField").enabled, false)
             compare(field("joinConfirmButton").text, "Joining…")
-            dialog.busy = false
+            tryCompare(op, "state", Operation.Running)
+            verify(!field("joinStopButton").visible) // on its way: nothing to stop here
+            op.cancel()
+            tryVerify(() => !dialog.busy)
+            verify(dialog.visible)
             verify(field("joinConfirmButton").enabled)
+        }
+
+        function test_failed_operation_shows_the_servers_error() {
+            TestBackend.script("/_matrix/client/v3/join",
+                               [{ status: 404, body: '{"errcode":"M_NOT_FOUND","error":"Room alias <b>not</b> found"}' }])
+            type("joinAddressField", "#missing:example.org")
+            keyClick(Qt.Key_Return)
+            const op = joinAsPage()
+            tryCompare(op, "state", Operation.Failed)
+            verify(!dialog.busy)
+            verify(dialog.visible)
+            const error = field("joinServerError")
+            verify(error.visible)
+            compare(error.text, op.error.summary)
+            verify(error.text.indexOf("M_NOT_FOUND") >= 0, error.text)
+            compare(error.textFormat, Text.PlainText)
+            verify(field("joinConfirmButton").enabled) // trying again is one click
+        }
+
+        function test_refused_operation_shows_why() {
+            // Refused by the service itself (here: an invalid room ID slipped past the dialog).
+            dialog.operation = TestBackend.services.membership.join("!", [], "")
+            tryCompare(dialog.operation, "state", Operation.Failed)
+            verify(field("joinServerError").text.length > 0)
+            verify(dialog.visible)
+        }
+
+        function test_succeeded_operation_closes() {
+            TestBackend.script("/_matrix/client/v3/join", [{ status: 200, body: '{"room_id":"!joined:example.org"}' }])
+            type("joinAddressField", "#lobby:example.org")
+            type("joinReasonField", "hi")
+            mouseClick(field("joinConfirmButton"))
+            const op = joinAsPage()
+            tryCompare(dialog, "visible", false)
+            compare(op.state, Operation.Succeeded)
+            compare(op.resultRoomId, "!joined:example.org")
+            compare(JSON.parse(TestBackend.lastRequestBody("/_matrix/client/v3/join")).reason, "hi")
+        }
+
+        function test_waiting_operation_offers_stop() {
+            TestBackend.script("/_matrix/client/v3/join",
+                               [{ status: 429, retryAfter: "60",
+                                  body: '{"errcode":"M_LIMIT_EXCEEDED","error":"Too many requests","retry_after_ms":60000}' }])
+            type("joinAddressField", "#busy:example.org")
+            mouseClick(field("joinConfirmButton"))
+            const op = joinAsPage()
+            tryCompare(op, "state", Operation.Waiting)
+            compare(op.waitReason, Operation.RateLimited)
+            verify(dialog.busy)
+            verify(field("joinWaiting").visible)
+            verify(field("joinWaiting").text.indexOf("slow down") >= 0)
+            const stop = field("joinStopButton")
+            verify(stop.visible)
+            mouseClick(stop)
+            compare(stopSpy.count, 1)
+            op.cancel() // what the page does
+            tryCompare(op, "state", Operation.Cancelled)
+            verify(!dialog.busy)
+            verify(!field("joinWaiting").visible)
+            verify(field("joinServerError").text.length > 0)
         }
 
         function test_server_error_shown() {
             dialog.serverError = "M_NOT_FOUND: Room alias not found (HTTP 404)"
             verify(field("joinServerError").visible)
             compare(field("joinServerError").textFormat, Text.PlainText)
+        }
+
+        function test_reset_forgets_the_last_operation() {
+            dialog.operation = TestBackend.services.membership.join("!", [], "")
+            tryVerify(() => field("joinServerError").text.length > 0)
+            dialog.reset()
+            compare(dialog.operation, null)
+            compare(field("joinServerError").visible, false)
         }
 
         function test_escape_closes() {

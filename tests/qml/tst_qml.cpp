@@ -1,19 +1,115 @@
-// Qt Quick Test runner for the Concierge.Ui dialogs and delegates (tst_*.qml in this directory).
-// The UI and core QML modules are static: import their plugins and add the qrc import path.
+// Qt Quick Test runner for the Concierge.Ui pages, dialogs and delegates (tst_*.qml in this
+// directory). The UI and core QML modules are static: import their plugins and add the qrc
+// import path.
+//
+// Each test file's engine also gets the singleton TestBackend (import Concierge.Test): real
+// AppServices (no keychain) talking to an in-process fake homeserver, so that pages and dialogs
+// run real Operations through the real MembershipService, and rooms come from /sync JSON
+// applied to the real RoomStore.
+#include "appservices.h"
+#include "fakehomeserver.h"
+#include "sync/roomstore.h"
+
+#include <QJsonDocument>
 #include <QQmlEngine>
 #include <QQuickStyle>
+#include <QStandardPaths>
 #include <QtQml/qqmlextensionplugin.h>
 #include <QtQuickTest/quicktest.h>
 
 Q_IMPORT_QML_PLUGIN(Concierge_CorePlugin)
 Q_IMPORT_QML_PLUGIN(Concierge_UiPlugin)
 
+class TestBackend : public QObject
+{
+    Q_OBJECT
+    Q_PROPERTY(AppServices *services READ services CONSTANT)
+    Q_PROPERTY(QString userId READ userId CONSTANT)
+
+public:
+    explicit TestBackend(QObject *parent = nullptr)
+        : QObject(parent),
+          m_services(new AppServices(AppServices::Options{false, true, false}, this))
+    {}
+
+    AppServices *services() const { return m_services; }
+    QString userId() const { return QStringLiteral("@me:example.org"); }
+
+    // Requests go to the fake server with a token, as after a sign-in (without the sign-in page).
+    Q_INVOKABLE void connectToServer()
+    {
+        m_services->api()->setHomeserver(m_server.baseUrl());
+        m_services->api()->setAccessToken(QStringLiteral("test-token"));
+        m_services->store()->setOwnUserId(userId());
+    }
+    // No rooms, no requests recorded; the scripts stay (each test scripts what it needs).
+    Q_INVOKABLE void reset()
+    {
+        m_services->rooms()->setFilterText({});
+        m_services->rooms()->setShowLeft(true);
+        m_services->store()->clear();
+        m_server.clear();
+    }
+    // The "rooms" part of a /sync response, as JSON text.
+    Q_INVOKABLE bool applySync(const QString &json)
+    {
+        QJsonParseError error;
+        const QJsonDocument doc = QJsonDocument::fromJson(json.toUtf8(), &error);
+        if (error.error != QJsonParseError::NoError)
+            return false;
+        m_services->store()->applySync(doc.object());
+        return true;
+    }
+    // Replies to requests whose path starts with pathPrefix, in order (the last repeats):
+    // each {status, body, retryAfter, stall}.
+    Q_INVOKABLE void script(const QString &pathPrefix, const QVariantList &replies)
+    {
+        QList<FakeHomeserver::Reply> list;
+        for (const QVariant &v : replies) {
+            const QVariantMap map = v.toMap();
+            if (map.value(QStringLiteral("stall")).toBool()) {
+                list << FakeHomeserver::Reply::stall();
+                continue;
+            }
+            list << FakeHomeserver::Reply(
+                map.value(QStringLiteral("status"), 200).toInt(),
+                map.value(QStringLiteral("body"), QStringLiteral("{}")).toString().toUtf8(),
+                map.value(QStringLiteral("retryAfter")).toString().toUtf8());
+        }
+        m_server.script(pathPrefix.toUtf8(), list);
+    }
+    Q_INVOKABLE QString baseUrl() const { return m_server.baseUrl().toString(); }
+    Q_INVOKABLE int requestCount(const QString &pathPrefix) const
+    {
+        return int(m_server.requestsTo(pathPrefix.toUtf8()).size());
+    }
+    Q_INVOKABLE QString lastRequestBody(const QString &pathPrefix) const
+    {
+        const auto requests = m_server.requestsTo(pathPrefix.toUtf8());
+        return requests.isEmpty() ? QString() : QString::fromUtf8(requests.last().body);
+    }
+
+private:
+    FakeHomeserver m_server;
+    AppServices *m_services;
+};
+
 class Setup : public QObject
 {
     Q_OBJECT
 public slots:
-    void applicationAvailable() { QQuickStyle::setStyle(QStringLiteral("Fusion")); }
-    void qmlEngineAvailable(QQmlEngine *engine) { engine->addImportPath(QStringLiteral("qrc:/qt/qml")); }
+    void applicationAvailable()
+    {
+        QStandardPaths::setTestModeEnabled(true); // settings of our own, not the user's
+        QQuickStyle::setStyle(QStringLiteral("Fusion"));
+        qmlRegisterSingletonType<TestBackend>(
+            "Concierge.Test", 1, 0, "TestBackend",
+            [](QQmlEngine *, QJSEngine *) -> QObject * { return new TestBackend; });
+    }
+    void qmlEngineAvailable(QQmlEngine *engine)
+    {
+        engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
+    }
 };
 
 QUICK_TEST_MAIN_WITH_SETUP(concierge_ui, Setup)

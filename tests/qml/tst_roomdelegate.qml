@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtTest
+import Concierge.Core
 import Concierge.Ui
 
 Item {
@@ -20,6 +21,8 @@ Item {
         when: windowShown
 
         property var spy: null
+        property var cancelSpy: null
+        property var hideSpy: null
 
         function make(overrides) {
             const props = {
@@ -29,18 +32,25 @@ Item {
                 canonicalAlias: "#design:example.org",
                 topic: "Mockups",
                 avatarSource: "",
-                membership: "join",
+                membership: Membership.Join,
+                section: RoomSection.Joined,
+                sectionStart: false,
+                sectionCount: 1,
                 joinedMemberCount: 12,
                 inviterId: "",
                 inviterName: "",
-                pendingAction: "",
+                pendingAction: -1,
+                operationState: -1,
+                waitReason: Operation.NotWaiting,
                 lastError: ""
             }
             for (const key in overrides)
                 props[key] = overrides[key]
             const item = createTemporaryObject(delegateComponent, root, props)
             verify(item)
-            spy = createTemporaryObject(spyComponent, root, { target: item })
+            spy = createTemporaryObject(spyComponent, root, { target: item, signalName: "actionRequested" })
+            cancelSpy = createTemporaryObject(spyComponent, root, { target: item, signalName: "cancelRequested" })
+            hideSpy = createTemporaryObject(spyComponent, root, { target: item, signalName: "hideLeftRequested" })
             return item
         }
         function child(item, name) {
@@ -48,18 +58,24 @@ Item {
             verify(found, "item " + name)
             return found
         }
+        // The section header a row draws (a removed one may linger until deleted, hidden).
+        function shownHeader(item, name) {
+            const found = findChild(item, name)
+            return found !== null && found.visible ? found : null
+        }
         function shown(item, name) {
-            const c = child(item, name)
-            return c.visible && c.width > 0
+            const c = findChild(item, name)
+            return c !== null && c.visible && c.width > 0
         }
 
         Component {
             id: spyComponent
-            SignalSpy { signalName: "actionRequested" }
+            SignalSpy {}
         }
 
         function test_invite_row() {
-            const row = make({ membership: "invite", inviterId: "@bob:example.org", inviterName: "Bob" })
+            const row = make({ membership: Membership.Invite, section: RoomSection.Invites,
+                               inviterId: "@bob:example.org", inviterName: "Bob" })
             verify(shown(row, "acceptButton"))
             verify(shown(row, "declineButton"))
             verify(!shown(row, "inviteButton"))
@@ -68,11 +84,9 @@ Item {
             compare(child(row, "roomInviter").text, "Invited by Bob (@bob:example.org)")
             mouseClick(child(row, "acceptButton"))
             compare(spy.count, 1)
-            compare(spy.signalArguments[0][0], "accept")
-            compare(spy.signalArguments[0][1], "!abc:example.org")
-            compare(spy.signalArguments[0][2], "Design team")
+            compare(spy.signalArguments[0][0], Operation.Join)
             mouseClick(child(row, "declineButton"))
-            compare(spy.signalArguments[1][0], "decline")
+            compare(spy.signalArguments[1][0], Operation.Leave)
         }
 
         function test_joined_row() {
@@ -85,12 +99,13 @@ Item {
             mouseClick(child(row, "inviteButton"))
             mouseClick(child(row, "leaveButton"))
             compare(spy.count, 2)
-            compare(spy.signalArguments[0][0], "invite")
-            compare(spy.signalArguments[1][0], "leave")
+            compare(spy.signalArguments[0][0], Operation.Invite)
+            compare(spy.signalArguments[1][0], Operation.Leave)
         }
 
         function test_left_row() {
-            const row = make({ membership: "leave", joinedMemberCount: -1, canonicalAlias: "" })
+            const row = make({ membership: Membership.Leave, section: RoomSection.Left,
+                               joinedMemberCount: -1, canonicalAlias: "" })
             verify(shown(row, "rejoinButton"))
             verify(shown(row, "forgetButton"))
             verify(!shown(row, "leaveButton"))
@@ -98,22 +113,50 @@ Item {
             compare(child(row, "roomAddress").text, "!abc:example.org")
             mouseClick(child(row, "rejoinButton"))
             mouseClick(child(row, "forgetButton"))
-            compare(spy.signalArguments[0][0], "rejoin")
-            compare(spy.signalArguments[1][0], "forget")
+            compare(spy.signalArguments[0][0], Operation.Join)
+            compare(spy.signalArguments[1][0], Operation.Forget)
         }
 
         function test_pending_shows_progress_and_blocks_buttons() {
-            const row = make({ pendingAction: "leave" })
+            const row = make({ pendingAction: Operation.Leave, operationState: Operation.Running })
             verify(shown(row, "busyRow"))
             verify(child(row, "roomBusy").running)
+            compare(child(row, "roomPendingText").text, "Leaving…")
             verify(!shown(row, "buttonRow"))
+            verify(!shown(row, "cancelButton")) // on its way: nothing to cancel here
+            verify(!shown(row, "roomWaitingText"))
             mouseClick(row)
             compare(spy.count, 0)
             verify(row.Accessible.name.indexOf("Leaving") >= 0)
         }
 
+        function test_pending_decline_is_named_so() {
+            const row = make({ membership: Membership.Invite, section: RoomSection.Invites,
+                               pendingAction: Operation.Leave, operationState: Operation.Running })
+            compare(child(row, "roomPendingText").text, "Declining…")
+        }
+
+        function test_waiting_offers_cancel() {
+            const row = make({ pendingAction: Operation.LeaveAndForget, operationState: Operation.Waiting,
+                               waitReason: Operation.ServerUnavailable })
+            verify(shown(row, "busyRow"))
+            verify(shown(row, "roomWaitingText"))
+            verify(child(row, "roomWaitingText").text.indexOf("server") >= 0)
+            verify(shown(row, "cancelButton"))
+            verify(!shown(row, "buttonRow"))
+            mouseClick(child(row, "cancelButton"))
+            compare(cancelSpy.count, 1)
+            compare(spy.count, 0)
+            verify(row.Accessible.name.indexOf("Waiting for the server") >= 0)
+
+            const limited = make({ pendingAction: Operation.Join, operationState: Operation.Waiting,
+                                   waitReason: Operation.RateLimited })
+            verify(child(limited, "roomWaitingText").text.indexOf("Rate limited") >= 0)
+        }
+
         function test_error_is_shown_inline() {
-            const row = make({ lastError: "M_FORBIDDEN: You are not invited to this room. (HTTP 403)" })
+            const row = make({ lastError: "M_FORBIDDEN: You are not invited to this room. (HTTP 403)",
+                               operationState: Operation.Failed })
             verify(shown(row, "roomError"))
             verify(child(row, "roomError").text.indexOf("M_FORBIDDEN") >= 0)
             compare(child(row, "roomError").textFormat, Text.PlainText)
@@ -140,10 +183,51 @@ Item {
         }
 
         function test_keyboard_actions() {
-            compare(make({ membership: "invite" }).primaryAction, "accept")
-            compare(make({ membership: "invite" }).secondaryAction, "decline")
-            compare(make({ membership: "join" }).secondaryAction, "leave")
-            compare(make({ membership: "leave" }).secondaryAction, "forget")
+            compare(make({ membership: Membership.Invite }).primaryAction, Operation.Join)
+            compare(make({ membership: Membership.Invite }).secondaryAction, Operation.Leave)
+            compare(make({ membership: Membership.Join }).primaryAction, Operation.Invite)
+            compare(make({ membership: Membership.Join }).secondaryAction, Operation.Leave)
+            compare(make({ membership: Membership.Leave }).primaryAction, Operation.Join)
+            compare(make({ membership: Membership.Leave }).secondaryAction, Operation.Forget)
+        }
+
+        function test_section_header_only_on_the_first_row() {
+            let row = make({})
+            compare(shownHeader(row, "section:Joined"), null)
+            row = make({ sectionStart: true, sectionCount: 6 })
+            const header = child(row, "section:Joined")
+            compare(child(header, "sectionTitle").text, "Joined  (6)")
+            verify(!shown(header, "hideLeftButton"))
+            // The row's own content sits below its header.
+            verify(child(row, "roomName").mapToItem(row, 0, 0).y >= header.height)
+        }
+
+        function test_section_header_follows_roles() {
+            // A delegate keeps its item while its roles change (a section that disappears and
+            // comes back): the header must follow.
+            const row = make({ membership: Membership.Invite, section: RoomSection.Invites,
+                               sectionStart: true, sectionCount: 1 })
+            compare(child(child(row, "section:Invites"), "sectionTitle").text, "Invites  (1)")
+            row.section = RoomSection.Joined
+            row.sectionCount = 3
+            compare(child(child(row, "section:Joined"), "sectionTitle").text, "Joined  (3)")
+            row.sectionStart = false
+            compare(shownHeader(row, "section:Joined"), null)
+            compare(row.topInset, 0)
+        }
+
+        function test_left_header_offers_hide() {
+            const row = make({ membership: Membership.Leave, section: RoomSection.Left,
+                               sectionStart: true, sectionCount: 2 })
+            const header = child(row, "section:Left")
+            compare(child(header, "sectionTitle").text, "Left  (2)")
+            verify(shown(header, "hideLeftButton"))
+            mouseClick(child(header, "hideLeftButton"))
+            compare(hideSpy.count, 1)
+            // A click on the header is not a click on the row.
+            const clicked = createTemporaryObject(spyComponent, root, { target: row, signalName: "clicked" })
+            mouseClick(child(header, "sectionTitle"))
+            compare(clicked.count, 0)
         }
     }
 }

@@ -2,10 +2,12 @@
 // gnome-keyring (a real Secret Service), and with no keychain service at all.
 #include "session/credentialstore.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QtTest>
+#include <qt6keychain/keychain.h>
 
 class TestCredentialStore : public QObject
 {
@@ -13,13 +15,31 @@ class TestCredentialStore : public QObject
     const bool m_expectKeychain = qEnvironmentVariableIntValue("CONCIERGE_EXPECT_KEYCHAIN") == 1;
     const QString m_token = QStringLiteral("syt_credential_store_test_token");
 
-    QString load(CredentialStore &store)
+    // Loads the remembered token into *token; false when the store never answers.
+    static bool load(CredentialStore &store, QString *token)
     {
         QSignalSpy loaded(&store, &CredentialStore::loaded);
         store.load();
         if (loaded.isEmpty() && !loaded.wait(20000))
-            return QStringLiteral("<no answer>");
-        return loaded.first().at(1).toString();
+            return false;
+        *token = loaded.first().at(1).toString();
+        return true;
+    }
+
+    // Asks the keychain itself (not through the store) for the entry; false when it never
+    // answers.
+    static bool keychainEntry(QKeychain::Error *error, QString *text)
+    {
+        QKeychain::ReadPasswordJob job(QStringLiteral(CONCIERGE_APP_ID));
+        job.setAutoDelete(false);
+        job.setKey(QStringLiteral("access-token"));
+        QSignalSpy done(&job, &QKeychain::Job::finished);
+        job.start();
+        if (!done.wait(20000))
+            return false;
+        *error = job.error();
+        *text = job.textData();
+        return true;
     }
 
 private slots:
@@ -28,8 +48,11 @@ private slots:
         QStandardPaths::setTestModeEnabled(true);
         QCoreApplication::setOrganizationName(QStringLiteral("ConciergeTest"));
         QCoreApplication::setApplicationName(QStringLiteral("tst_credentialstore"));
-        CredentialStore().forget();
-        CredentialStore().setUseFileStore(false);
+        CredentialStore clean;
+        QSignalSpy forgotten(&clean, &CredentialStore::forgotten);
+        clean.forget();
+        QVERIFY(forgotten.count() == 1 || forgotten.wait(20000));
+        clean.setUseFileStore(false);
     }
 
     void keychainRoundTrip()
@@ -38,7 +61,8 @@ private slots:
         QSignalSpy saved(&store, &CredentialStore::saved);
         QElapsedTimer timer;
         timer.start();
-        store.save(QStringLiteral("https://matrix.example.org"), QStringLiteral("@me:example.org"), m_token);
+        store.save(QStringLiteral("https://matrix.example.org"), QStringLiteral("@me:example.org"),
+                   m_token);
         QVERIFY(saved.wait(20000));
         if (m_expectKeychain) {
             QVERIFY2(saved.first().first().toBool(), qPrintable(store.lastError()));
@@ -46,16 +70,30 @@ private slots:
             CredentialStore again; // a new run of the app
             QCOMPARE(again.savedHomeserver(), QStringLiteral("https://matrix.example.org"));
             QCOMPARE(again.savedUserId(), QStringLiteral("@me:example.org"));
-            QCOMPARE(load(again), m_token);
+            QString token;
+            QVERIFY(load(again, &token));
+            QCOMPARE(token, m_token);
+            QVERIFY(!QFile::exists(CredentialStore::tokenFilePath())); // only in the keychain
+
+            QSignalSpy forgotten(&again, &CredentialStore::forgotten);
             again.forget();
-            QTest::qWait(500);
-            QCOMPARE(load(again), QString());
+            QVERIFY(forgotten.wait(20000));
+            QCOMPARE(again.savedHomeserver(), QString());
+            QVERIFY(load(again, &token));
+            QCOMPARE(token, QString());
+            // Gone from the keychain itself, not only from the settings that point to it.
+            QKeychain::Error error = QKeychain::NoError;
+            QString left;
+            QVERIFY(keychainEntry(&error, &left));
+            QCOMPARE(error, QKeychain::EntryNotFound);
+            QCOMPARE(left, QString());
         } else {
             // No Secret Service: the user is told, nothing is written anywhere, and it fails
             // quickly rather than hanging the sign-in.
             QCOMPARE(saved.first().first().toBool(), false);
             QVERIFY(!store.keychainAvailable());
-            QVERIFY2(store.lastError().contains(QLatin1String("keychain")), qPrintable(store.lastError()));
+            QVERIFY2(store.lastError().contains(QLatin1String("keychain")),
+                     qPrintable(store.lastError()));
             QVERIFY(!store.lastError().contains(m_token));
             QVERIFY(timer.elapsed() < 15000);
             QCOMPARE(CredentialStore().savedHomeserver(), QString());
@@ -68,7 +106,8 @@ private slots:
         CredentialStore store;
         store.setUseFileStore(true);
         QSignalSpy saved(&store, &CredentialStore::saved);
-        store.save(QStringLiteral("https://matrix.example.org"), QStringLiteral("@me:example.org"), m_token);
+        store.save(QStringLiteral("https://matrix.example.org"), QStringLiteral("@me:example.org"),
+                   m_token);
         QCOMPARE(saved.count(), 1);
         QVERIFY(saved.first().first().toBool());
         QFile file(CredentialStore::tokenFilePath());
@@ -77,10 +116,34 @@ private slots:
                  QFileDevice::ReadOwner | QFileDevice::WriteOwner);
         CredentialStore again;
         QVERIFY(again.useFileStore());
-        QCOMPARE(load(again), m_token);
+        QString token;
+        QVERIFY(load(again, &token));
+        QCOMPARE(token, m_token);
         again.forget();
         QVERIFY(!QFile::exists(CredentialStore::tokenFilePath()));
+        QVERIFY(load(again, &token));
+        QCOMPARE(token, QString());
         again.setUseFileStore(false);
+    }
+
+    void disabledKeychainIsNeverAsked()
+    {
+        // --no-keychain: said so, and saving without the file store remembers nothing.
+        CredentialStore store;
+        store.disableKeychain();
+        QVERIFY(!store.keychainAvailable());
+        QVERIFY(store.lastError().contains(QLatin1String("--no-keychain")));
+        QSignalSpy saved(&store, &CredentialStore::saved);
+        QSignalSpy busy(&store, &CredentialStore::busyChanged);
+        store.save(QStringLiteral("https://matrix.example.org"), QStringLiteral("@me:example.org"),
+                   m_token);
+        QCOMPARE(saved.count(), 1); // at once: no keychain job was started
+        QCOMPARE(saved.first().first().toBool(), false);
+        QCOMPARE(busy.count(), 0);
+        QCOMPARE(store.savedHomeserver(), QString());
+        QSignalSpy forgotten(&store, &CredentialStore::forgotten);
+        store.forget();
+        QCOMPARE(forgotten.count(), 1);
     }
 };
 

@@ -1,9 +1,508 @@
-// Placeholder while this suite is written (issue 9); replaced before landing.
+// The endpoint layer, observed from the server side: for each function of endpoints.h, the
+// method, the raw path (still percent-encoded, each identifier one segment), the query, the body
+// and whether the Authorization header was there, exactly as the fake homeserver received them;
+// the limits each endpoint runs under; and arguments that must never reach the wire.
+#include "api/apiclient.h"
+#include "api/endpoints.h"
+#include "api/wirelimits.h"
+#include "fakehomeserver.h"
+
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
 #include <QtTest>
+#include <functional>
+
+// Runs a helper that verifies as it goes; stops the test where the helper failed.
+#define CHECKED(call)                                                                              \
+    do {                                                                                           \
+        call;                                                                                      \
+        if (QTest::currentTestFailed())                                                            \
+            return;                                                                                \
+    } while (false)
+
+namespace {
+const QByteArray Token = "syt_endpoint_token";
+const QByteArray Bearer = "Bearer " + Token;
+
+QJsonObject bodyOf(const FakeHomeserver::Request &r)
+{
+    return QJsonDocument::fromJson(r.body).object();
+}
+
+using Call = std::function<ApiCall *(ApiClient *)>;
+} // namespace
+
+Q_DECLARE_METATYPE(Call)
 
 class TestEndpoints : public QObject
 {
     Q_OBJECT
+
+    std::unique_ptr<FakeHomeserver> m_fake;
+    std::unique_ptr<QNetworkAccessManager> m_nam;
+    std::unique_ptr<ApiClient> m_api;
+
+    // Runs one endpoint call to its end; the one request the server received is returned
+    // through *received (the test fails if there was not exactly one, or no success).
+    void runOne(ApiCall *call, FakeHomeserver::Request *received,
+                std::unique_ptr<CallRecorder> *keep = nullptr)
+    {
+        auto recorder = std::make_unique<CallRecorder>(call);
+        QVERIFY(recorder->wait());
+        QVERIFY2(!recorder->error.isError(), qPrintable(recorder->error.summary()));
+        QCOMPARE(m_fake->requests().size(), 1);
+        *received = m_fake->requests().first();
+        if (keep)
+            *keep = std::move(recorder);
+    }
+
+private slots:
+    void init()
+    {
+        m_fake = std::make_unique<FakeHomeserver>();
+        QVERIFY(m_fake->port() > 0);
+        m_fake->script("/", {{200, "{}"}});
+        m_nam = std::make_unique<QNetworkAccessManager>();
+        m_api = std::make_unique<ApiClient>(m_nam.get());
+        m_api->setHomeserver(m_fake->baseUrl());
+        m_api->setAccessToken(QString::fromLatin1(Token));
+    }
+    void cleanup()
+    {
+        m_api.reset();
+        m_nam.reset();
+        m_fake.reset();
+    }
+
+    // --- Discovery --------------------------------------------------------------------------
+
+    void getWellknown()
+    {
+        // Only the origin of what the user typed counts; never the token.
+        QUrl typed = m_fake->baseUrl();
+        typed.setPath(QStringLiteral("/some/path"));
+        typed.setQuery(QStringLiteral("x=1"));
+        FakeHomeserver::Request r;
+        std::unique_ptr<CallRecorder> call;
+        CHECKED(runOne(Endpoints::getWellknown(m_api.get(), typed), &r, &call));
+        QCOMPARE(r.method, QByteArray("GET"));
+        QCOMPARE(r.rawPath, QByteArray("/.well-known/matrix/client"));
+        QVERIFY(r.rawQuery.isEmpty());
+        QVERIFY(r.authorization.isEmpty());
+        QCOMPARE(call->spec.deadlineMs, Timeouts::Discovery);
+        QCOMPARE(call->spec.maxResponseBytes, Limits::DiscoveryResponseBytes);
+    }
+
+    void getVersions()
+    {
+        FakeHomeserver::Request r;
+        std::unique_ptr<CallRecorder> call;
+        CHECKED(runOne(Endpoints::getVersions(m_api.get()), &r, &call));
+        QCOMPARE(r.method, QByteArray("GET"));
+        QCOMPARE(r.rawPath, QByteArray("/_matrix/client/versions")); // no version prefix
+        QVERIFY(r.rawQuery.isEmpty());
+        QVERIFY(r.authorization.isEmpty()); // sent before the token is known to be wanted here
+        QCOMPARE(call->spec.deadlineMs, Timeouts::Discovery);
+        QCOMPARE(call->spec.maxResponseBytes, Limits::DiscoveryResponseBytes);
+    }
+
+    void discoveryAnswersAreSmall()
+    {
+        // A .well-known or /versions bigger than the discovery cap is refused, not read whole.
+        const QByteArray big =
+            "{\"versions\":[\"" + QByteArray(Limits::DiscoveryResponseBytes, 'v') + "\"]}";
+        m_fake->script("/_matrix/client/versions", {{200, big}});
+        m_fake->script("/.well-known/matrix/client", {{200, big}});
+        CallRecorder versions(Endpoints::getVersions(m_api.get()));
+        CallRecorder wellKnown(Endpoints::getWellknown(m_api.get(), m_fake->baseUrl()));
+        QVERIFY(versions.wait());
+        QVERIFY(wellKnown.wait());
+        QCOMPARE(versions.error.kind, MatrixError::ResponseTooLarge);
+        QCOMPARE(wellKnown.error.kind, MatrixError::ResponseTooLarge);
+        QVERIFY2(versions.error.message.contains(QLatin1String("64 KB")),
+                 qPrintable(versions.error.message));
+    }
+
+    // --- Session --------------------------------------------------------------------------------
+
+    void getTokenOwner()
+    {
+        FakeHomeserver::Request r;
+        std::unique_ptr<CallRecorder> call;
+        CHECKED(runOne(Endpoints::getTokenOwner(m_api.get()), &r, &call));
+        QCOMPARE(r.method, QByteArray("GET"));
+        QCOMPARE(r.rawPath, QByteArray("/_matrix/client/v3/account/whoami"));
+        QCOMPARE(r.authorization, Bearer);
+        QVERIFY(r.body.isEmpty());
+        QCOMPARE(call->spec.deadlineMs, Timeouts::Discovery);
+        QCOMPARE(call->spec.maxResponseBytes, Limits::DiscoveryResponseBytes);
+    }
+
+    // --- Sync -----------------------------------------------------------------------------------
+
+    void syncInitial()
+    {
+        Endpoints::SyncParams params;
+        params.filter = R"({"room":{"include_leave":true}})";
+        FakeHomeserver::Request r;
+        std::unique_ptr<CallRecorder> call;
+        CHECKED(runOne(Endpoints::sync(m_api.get(), params), &r, &call));
+        QCOMPARE(r.method, QByteArray("GET"));
+        QCOMPARE(r.rawPath, QByteArray("/_matrix/client/v3/sync"));
+        QCOMPARE(r.rawQuery, QByteArray("filter=%7B%22room%22%3A%7B%22include_leave%22%3Atrue%7D%7D"
+                                        "&set_presence=offline&timeout=0"));
+        QCOMPARE(r.authorization, Bearer);
+        QCOMPARE(call->spec.deadlineMs, Timeouts::InitialSync);
+        QCOMPARE(call->spec.maxResponseBytes, Limits::SyncResponseBytes);
+    }
+
+    void syncIncremental()
+    {
+        Endpoints::SyncParams params;
+        params.filter = "{}";
+        params.since = QStringLiteral("s72594_4483_1934 &x=y");
+        params.timeoutMs = 30000;
+        params.fullState = true;
+        FakeHomeserver::Request r;
+        std::unique_ptr<CallRecorder> call;
+        CHECKED(runOne(Endpoints::sync(m_api.get(), params), &r, &call));
+        QCOMPARE(r.rawPath, QByteArray("/_matrix/client/v3/sync"));
+        QCOMPARE(r.rawQuery, QByteArray("filter=%7B%7D&set_presence=offline&timeout=30000"
+                                        "&since=s72594_4483_1934%20%26x%3Dy&full_state=true"));
+        // The long poll plus a margin: no answer by then is a stalled server.
+        QCOMPARE(call->spec.deadlineMs, 30000 + Timeouts::SyncMargin);
+    }
+
+    void syncAnswersMayBeLarge()
+    {
+        // Bigger than what any other endpoint may return, well within the /sync cap.
+        QVERIFY(Limits::SyncResponseBytes > 8 * Limits::DefaultResponseBytes);
+        const QByteArray big = "{\"next_batch\":\"s1\",\"pad\":\"" +
+                               QByteArray(Limits::DefaultResponseBytes + 1024, 'p') + "\"}";
+        m_fake->script("/_matrix/client/v3/sync", {{200, big}});
+        m_fake->script("/_matrix/client/v3/account/whoami", {{200, big}});
+        CallRecorder sync(Endpoints::sync(m_api.get(), {}));
+        QVERIFY(sync.wait(30000));
+        QVERIFY2(!sync.error.isError(), qPrintable(sync.error.summary()));
+        QCOMPARE(sync.json.value(QLatin1String("next_batch")).toString(), QStringLiteral("s1"));
+        CallRecorder whoami(Endpoints::getTokenOwner(m_api.get()));
+        QVERIFY(whoami.wait(30000));
+        QCOMPARE(whoami.error.kind, MatrixError::ResponseTooLarge);
+    }
+
+    void stalledLongPollIsDetected()
+    {
+        m_fake->script("/_matrix/client/v3/sync", {FakeHomeserver::Reply::stall()});
+        Endpoints::SyncParams params;
+        params.since = QStringLiteral("s1");
+        params.timeoutMs = 300;
+        params.stallMarginMs = 700;
+        QElapsedTimer timer;
+        timer.start();
+        CallRecorder call(Endpoints::sync(m_api.get(), params));
+        QCOMPARE(call.spec.deadlineMs, 1000);
+        QVERIFY(call.wait(20000));
+        QCOMPARE(call.error.kind, MatrixError::Timeout);
+        QVERIFY2(timer.elapsed() < 10000, qPrintable(QString::number(timer.elapsed())));
+        QCOMPARE(m_fake->requests().size(), 1);
+    }
+
+    // --- Membership -----------------------------------------------------------------------------
+
+    void joinRoom()
+    {
+        FakeHomeserver::Request r;
+        std::unique_ptr<CallRecorder> call;
+        CHECKED(
+            runOne(Endpoints::joinRoom(m_api.get(), QStringLiteral("#a/b?c%41:localhost"),
+                                       {QStringLiteral("one.org"), QStringLiteral("two.org:8448")},
+                                       QStringLiteral("because"), RetryPolicy::bounded()),
+                   &r, &call));
+        QCOMPARE(r.method, QByteArray("POST"));
+        // The alias intact as one segment: '/', '?', '%' and ':' encoded, nothing decoded.
+        QCOMPARE(r.rawPath, QByteArray("/_matrix/client/v3/join/%23a%2Fb%3Fc%2541%3Alocalhost"));
+        // `via` (v1.12) and `server_name` (before) with the same values.
+        QCOMPARE(r.rawQuery, QByteArray("via=one.org&via=two.org%3A8448"
+                                        "&server_name=one.org&server_name=two.org%3A8448"));
+        QCOMPARE(r.authorization, Bearer);
+        QCOMPARE(bodyOf(r), QJsonObject({{QStringLiteral("reason"), QStringLiteral("because")}}));
+        QCOMPARE(call->spec.retry.maxAttempts, RetryPolicy::bounded().maxAttempts);
+        QVERIFY(!call->spec.idempotent); // only ApiCall's policy may send it again
+    }
+
+    void joinRoomWithoutViaOrReason()
+    {
+        FakeHomeserver::Request r;
+        CHECKED(runOne(Endpoints::joinRoom(m_api.get(), QStringLiteral("!room:localhost"), {}, {},
+                                           RetryPolicy::none()),
+                       &r));
+        QCOMPARE(r.rawPath, QByteArray("/_matrix/client/v3/join/%21room%3Alocalhost"));
+        QVERIFY(r.rawQuery.isEmpty());
+        QCOMPARE(r.body, QByteArray("{}"));
+    }
+
+    void leaveRoom()
+    {
+        FakeHomeserver::Request r;
+        std::unique_ptr<CallRecorder> call;
+        CHECKED(runOne(Endpoints::leaveRoom(m_api.get(), QStringLiteral("!s:localhost"), {},
+                                            RetryPolicy::untilCancelled()),
+                       &r, &call));
+        QCOMPARE(r.method, QByteArray("POST"));
+        QCOMPARE(r.rawPath, QByteArray("/_matrix/client/v3/rooms/%21s%3Alocalhost/leave"));
+        QVERIFY(r.rawQuery.isEmpty());
+        QCOMPARE(r.body, QByteArray("{}")); // an empty body is a JSON object, not nothing
+        QCOMPARE(r.authorization, Bearer);
+        QCOMPARE(call->spec.retry.maxAttempts, 0);
+        QVERIFY(!call->spec.idempotent);
+    }
+
+    void leaveRoomWithReason()
+    {
+        FakeHomeserver::Request r;
+        CHECKED(runOne(Endpoints::leaveRoom(m_api.get(), QStringLiteral("!s:localhost"),
+                                            QStringLiteral("bye \"all\""), RetryPolicy::none()),
+                       &r));
+        QCOMPARE(bodyOf(r),
+                 QJsonObject({{QStringLiteral("reason"), QStringLiteral("bye \"all\"")}}));
+    }
+
+    void inviteUser()
+    {
+        FakeHomeserver::Request r;
+        CHECKED(runOne(Endpoints::inviteUser(m_api.get(), QStringLiteral("!r:localhost"),
+                                             QStringLiteral("@bob:localhost"), QStringLiteral("hi"),
+                                             RetryPolicy::none()),
+                       &r));
+        QCOMPARE(r.method, QByteArray("POST"));
+        QCOMPARE(r.rawPath, QByteArray("/_matrix/client/v3/rooms/%21r%3Alocalhost/invite"));
+        QCOMPARE(r.authorization, Bearer);
+        QCOMPARE(bodyOf(r),
+                 QJsonObject({{QStringLiteral("user_id"), QStringLiteral("@bob:localhost")},
+                              {QStringLiteral("reason"), QStringLiteral("hi")}}));
+    }
+
+    void inviteUserWithoutReason()
+    {
+        FakeHomeserver::Request r;
+        CHECKED(
+            runOne(Endpoints::inviteUser(m_api.get(), QStringLiteral("!r:localhost"),
+                                         QStringLiteral("@bob:localhost"), {}, RetryPolicy::none()),
+                   &r));
+        QCOMPARE(bodyOf(r),
+                 QJsonObject({{QStringLiteral("user_id"), QStringLiteral("@bob:localhost")}}));
+    }
+
+    void forgetRoom()
+    {
+        FakeHomeserver::Request r;
+        CHECKED(runOne(
+            Endpoints::forgetRoom(m_api.get(), QStringLiteral("!r:localhost"), RetryPolicy::none()),
+            &r));
+        QCOMPARE(r.method, QByteArray("POST"));
+        QCOMPARE(r.rawPath, QByteArray("/_matrix/client/v3/rooms/%21r%3Alocalhost/forget"));
+        QCOMPARE(r.body, QByteArray("{}"));
+        QCOMPARE(r.authorization, Bearer);
+    }
+
+    // --- Room state -----------------------------------------------------------------------------
+
+    void getRoomStateWithKey()
+    {
+        FakeHomeserver::Request r;
+        std::unique_ptr<CallRecorder> call;
+        CHECKED(runOne(Endpoints::getRoomStateWithKey(m_api.get(), QStringLiteral("!r:localhost"),
+                                                      QStringLiteral("m.room.member"),
+                                                      QStringLiteral("@me:localhost")),
+                       &r, &call));
+        QCOMPARE(r.method, QByteArray("GET"));
+        QCOMPARE(
+            r.rawPath,
+            QByteArray(
+                "/_matrix/client/v3/rooms/%21r%3Alocalhost/state/m.room.member/%40me%3Alocalhost"));
+        QCOMPARE(r.authorization, Bearer);
+        QVERIFY(r.body.isEmpty());
+        QVERIFY(call->spec.idempotent);
+    }
+
+    void getRoomStateWithEmptyKey()
+    {
+        // The empty state key is legitimate (m.room.create, m.room.name): the path ends in '/'.
+        FakeHomeserver::Request r;
+        CHECKED(runOne(Endpoints::getRoomStateWithKey(m_api.get(), QStringLiteral("!r:localhost"),
+                                                      QStringLiteral("m.room.create"), {}),
+                       &r));
+        QCOMPARE(r.rawPath,
+                 QByteArray("/_matrix/client/v3/rooms/%21r%3Alocalhost/state/m.room.create/"));
+    }
+
+    void getRoomIdByAlias()
+    {
+        FakeHomeserver::Request r;
+        CHECKED(runOne(Endpoints::getRoomIdByAlias(m_api.get(), QStringLiteral("#a b#c:localhost")),
+                       &r));
+        QCOMPARE(r.method, QByteArray("GET"));
+        QCOMPARE(r.rawPath,
+                 QByteArray("/_matrix/client/v3/directory/room/%23a%20b%23c%3Alocalhost"));
+        QCOMPARE(r.authorization, Bearer);
+    }
+
+    // --- Users ----------------------------------------------------------------------------------
+
+    void searchUserDirectory()
+    {
+        FakeHomeserver::Request r;
+        std::unique_ptr<CallRecorder> call;
+        CHECKED(runOne(Endpoints::searchUserDirectory(m_api.get(), QStringLiteral("al ice"), 10),
+                       &r, &call));
+        QCOMPARE(r.method, QByteArray("POST"));
+        QCOMPARE(r.rawPath, QByteArray("/_matrix/client/v3/user_directory/search"));
+        QCOMPARE(r.authorization, Bearer);
+        QCOMPARE(bodyOf(r), QJsonObject({{QStringLiteral("search_term"), QStringLiteral("al ice")},
+                                         {QStringLiteral("limit"), 10}}));
+        QVERIFY(call->spec.idempotent); // a search changes nothing
+        QCOMPARE(call->spec.deadlineMs, Timeouts::Discovery);
+    }
+
+    // --- Media ----------------------------------------------------------------------------------
+
+    void getContentThumbnailAuthed()
+    {
+        m_fake->script("/_matrix/client/v1/media/", {{200, "\x89PNG-bytes", {}, "image/png"}});
+        m_api->setClientApiVersion(QStringLiteral("r0")); // media is v1 regardless
+        FakeHomeserver::Request r;
+        std::unique_ptr<CallRecorder> call;
+        CHECKED(runOne(
+            Endpoints::getContentThumbnailAuthed(m_api.get(), QStringLiteral("localhost:8448"),
+                                                 QStringLiteral("abc_DEF-1"), QSize(96, 64)),
+            &r, &call));
+        QCOMPARE(r.method, QByteArray("GET"));
+        QCOMPARE(r.rawPath,
+                 QByteArray("/_matrix/client/v1/media/thumbnail/localhost%3A8448/abc_DEF-1"));
+        QCOMPARE(r.rawQuery, QByteArray("width=96&height=64&method=crop"));
+        QCOMPARE(r.authorization, Bearer); // authenticated media
+        QCOMPARE(call->bytes, QByteArray("\x89PNG-bytes"));
+        QCOMPARE(call->contentType, QByteArray("image/png"));
+        QVERIFY(!call->spec.expectJson);
+        QCOMPARE(call->spec.maxResponseBytes, Limits::ThumbnailBytes);
+        QCOMPARE(call->spec.deadlineMs, Timeouts::Media);
+    }
+
+    // --- Client API version ---------------------------------------------------------------------
+
+    void clientVersionPrefix_data()
+    {
+        QTest::addColumn<Call>("call");
+        QTest::addColumn<QByteArray>("v3Path");
+        const QString room = QStringLiteral("!r:localhost");
+        QTest::newRow("getTokenOwner")
+            << Call([](ApiClient *a) { return Endpoints::getTokenOwner(a); })
+            << QByteArray("/_matrix/client/v3/account/whoami");
+        QTest::newRow("sync") << Call([](ApiClient *a) { return Endpoints::sync(a, {}); })
+                              << QByteArray("/_matrix/client/v3/sync");
+        QTest::newRow("joinRoom") << Call([room](ApiClient *a) {
+            return Endpoints::joinRoom(a, room, {}, {}, {});
+        }) << QByteArray("/_matrix/client/v3/join/%21r%3Alocalhost");
+        QTest::newRow("leaveRoom")
+            << Call([room](ApiClient *a) { return Endpoints::leaveRoom(a, room, {}, {}); })
+            << QByteArray("/_matrix/client/v3/rooms/%21r%3Alocalhost/leave");
+        QTest::newRow("inviteUser") << Call([room](ApiClient *a) {
+            return Endpoints::inviteUser(a, room, QStringLiteral("@b:localhost"), {}, {});
+        }) << QByteArray("/_matrix/client/v3/rooms/%21r%3Alocalhost/invite");
+        QTest::newRow("forgetRoom")
+            << Call([room](ApiClient *a) { return Endpoints::forgetRoom(a, room, {}); })
+            << QByteArray("/_matrix/client/v3/rooms/%21r%3Alocalhost/forget");
+        QTest::newRow("getRoomStateWithKey") << Call([room](ApiClient *a) {
+            return Endpoints::getRoomStateWithKey(a, room, QStringLiteral("m.room.name"), {});
+        }) << QByteArray("/_matrix/client/v3/rooms/%21r%3Alocalhost/state/m.room.name/");
+        QTest::newRow("getRoomIdByAlias") << Call([](ApiClient *a) {
+            return Endpoints::getRoomIdByAlias(a, QStringLiteral("#a:localhost"));
+        }) << QByteArray("/_matrix/client/v3/directory/room/%23a%3Alocalhost");
+        QTest::newRow("searchUserDirectory") << Call([](ApiClient *a) {
+            return Endpoints::searchUserDirectory(a, QStringLiteral("a"), 5);
+        }) << QByteArray("/_matrix/client/v3/user_directory/search");
+    }
+    void clientVersionPrefix()
+    {
+        QFETCH(Call, call);
+        QFETCH(QByteArray, v3Path);
+        for (const QByteArray &version : {QByteArray("v3"), QByteArray("r0")}) {
+            m_fake->clear();
+            m_api->setClientApiVersion(QString::fromLatin1(version));
+            CallRecorder recorder(call(m_api.get()));
+            QVERIFY(recorder.wait());
+            QVERIFY2(!recorder.error.isError(), qPrintable(recorder.error.summary()));
+            QCOMPARE(m_fake->requests().size(), 1);
+            QByteArray expected = v3Path;
+            expected.replace("/_matrix/client/v3/", "/_matrix/client/" + version + '/');
+            QCOMPARE(m_fake->requests().first().rawPath, expected);
+        }
+    }
+
+    // --- Defect 12: a path segment the URL layer would treat as structure ----------------------
+
+    void dotSegmentsAreRefused_data()
+    {
+        QTest::addColumn<Call>("call");
+        const QString room = QStringLiteral("!r:localhost");
+        for (const QString &bad : {QStringLiteral(".."), QStringLiteral("."), QString()}) {
+            const QByteArray tag = bad.isEmpty() ? QByteArray("empty") : bad.toLatin1();
+            auto row = [&](const char *name, Call call) {
+                QTest::newRow((QByteArray(name) + " " + tag).constData()) << call;
+            };
+            row("thumbnail server", [bad](ApiClient *a) {
+                return Endpoints::getContentThumbnailAuthed(a, bad, QStringLiteral("config"),
+                                                            {96, 96});
+            });
+            row("thumbnail media", [bad](ApiClient *a) {
+                return Endpoints::getContentThumbnailAuthed(a, QStringLiteral("localhost"), bad,
+                                                            {96, 96});
+            });
+            row("joinRoom",
+                [bad](ApiClient *a) { return Endpoints::joinRoom(a, bad, {}, {}, {}); });
+            row("leaveRoom", [bad](ApiClient *a) { return Endpoints::leaveRoom(a, bad, {}, {}); });
+            row("inviteUser", [bad](ApiClient *a) {
+                return Endpoints::inviteUser(a, bad, QStringLiteral("@b:localhost"), {}, {});
+            });
+            row("forgetRoom", [bad](ApiClient *a) { return Endpoints::forgetRoom(a, bad, {}); });
+            row("state room", [bad](ApiClient *a) {
+                return Endpoints::getRoomStateWithKey(a, bad, QStringLiteral("m.room.name"), {});
+            });
+            row("state type", [room, bad](ApiClient *a) {
+                return Endpoints::getRoomStateWithKey(a, room, bad,
+                                                      QStringLiteral("@me:localhost"));
+            });
+            if (!bad.isEmpty()) // an empty state key is legitimate (see getRoomStateWithEmptyKey)
+                row("state key", [room, bad](ApiClient *a) {
+                    return Endpoints::getRoomStateWithKey(a, room, QStringLiteral("m.room.member"),
+                                                          bad);
+                });
+            row("getRoomIdByAlias",
+                [bad](ApiClient *a) { return Endpoints::getRoomIdByAlias(a, bad); });
+        }
+    }
+    void dotSegmentsAreRefused()
+    {
+        QFETCH(Call, call);
+        CallRecorder recorder(call(m_api.get()));
+        QVERIFY(recorder.wait());
+        QCOMPARE(recorder.error.kind, MatrixError::InvalidInput);
+        QVERIFY2(recorder.error.message.contains(QLatin1String("cannot be part of a request path")),
+                 qPrintable(recorder.error.message));
+        QCOMPARE(recorder.sendings, 0);
+        QCOMPARE(m_fake->requests().size(), 0); // nothing at all reached the server
+    }
+
+    void dotsInsideASegmentAreData()
+    {
+        // Only a whole "." or ".." segment is structure; dots within one are sent as they are.
+        FakeHomeserver::Request r;
+        CHECKED(runOne(Endpoints::getContentThumbnailAuthed(m_api.get(), QStringLiteral("a..b"),
+                                                            QStringLiteral("..x"), {8, 8}),
+                       &r));
+        QCOMPARE(r.rawPath, QByteArray("/_matrix/client/v1/media/thumbnail/a..b/..x"));
+    }
 };
 
 QTEST_MAIN(TestEndpoints)

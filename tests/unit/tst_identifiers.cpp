@@ -90,7 +90,8 @@ private slots:
     {
         QTest::addColumn<QString>("segment");
         QTest::addColumn<QByteArray>("encoded");
-        QTest::newRow("alias with reserved") << "#a/b?c%41:localhost" << QByteArray("%23a%2Fb%3Fc%2541%3Alocalhost");
+        QTest::newRow("alias with reserved")
+            << "#a/b?c%41:localhost" << QByteArray("%23a%2Fb%3Fc%2541%3Alocalhost");
         QTest::newRow("room id") << "!abc:example.org" << QByteArray("%21abc%3Aexample.org");
         QTest::newRow("space and hash") << "#a b#c:x" << QByteArray("%23a%20b%23c%3Ax");
         QTest::newRow("non-ascii") << "#é:x" << QByteArray("%23%C3%A9%3Ax");
@@ -126,6 +127,139 @@ private slots:
         QCOMPARE(Identifiers::validateServerName(name).isEmpty(), valid);
     }
 
+    void viaServers_data()
+    {
+        QTest::addColumn<QStringList>("servers");
+        QTest::addColumn<QStringList>("normalized");
+        QTest::addColumn<QString>("errorPart"); // empty: valid
+        QTest::newRow("none") << QStringList{} << QStringList{} << "";
+        QTest::newRow("three") << QStringList{"a.org", "b.org:8448", "[::1]"}
+                               << QStringList{"a.org", "b.org:8448", "[::1]"} << "";
+        QTest::newRow("blanks and spaces dropped")
+            << QStringList{" a.org ", "", "  "} << QStringList{"a.org"} << "";
+        QTest::newRow("duplicates dropped before counting")
+            << QStringList{"a.org", "b.org", "a.org", " b.org", "c.org"}
+            << QStringList{"a.org", "b.org", "c.org"} << "";
+        QTest::newRow("four is one too many")
+            << QStringList{"a.org", "b.org", "c.org", "d.org"}
+            << QStringList{"a.org", "b.org", "c.org", "d.org"}
+            << "At most 3 servers to join through can be given; 4 were.";
+        QTest::newRow("invalid name")
+            << QStringList{"a.org", "bad host"} << QStringList{"a.org", "bad host"}
+            << "Server to join through: “bad host” is not a valid server name";
+        QTest::newRow("scheme") << QStringList{"https://a.org"} << QStringList{"https://a.org"}
+                                << "Server to join through:";
+    }
+    void viaServers()
+    {
+        QFETCH(QStringList, servers);
+        QFETCH(QStringList, normalized);
+        QFETCH(QString, errorPart);
+        QStringList out;
+        const QString error = Identifiers::validateViaServers(servers, &out);
+        QCOMPARE(out, normalized);
+        if (errorPart.isEmpty())
+            QVERIFY2(error.isEmpty(), qPrintable(error));
+        else
+            QVERIFY2(error.contains(errorPart), qPrintable(error));
+        QCOMPARE(Identifiers::validateViaServers(servers, nullptr), error);
+        // The QML validator applies the same rules (the join dialog and the service agree).
+        QCOMPARE(IdentifierValidator().viaServersError(servers), error);
+    }
+
+    void mxcUris_data()
+    {
+        QTest::addColumn<QString>("mxc");
+        QTest::addColumn<QString>("server"); // empty: refused
+        QTest::addColumn<QString>("mediaId");
+        QTest::newRow("plain") << "mxc://example.org/abcDEF123"
+                               << "example.org"
+                               << "abcDEF123";
+        QTest::newRow("port") << "mxc://example.org:8448/a_b-c"
+                              << "example.org:8448"
+                              << "a_b-c";
+        QTest::newRow("ipv4") << "mxc://127.0.0.1/x"
+                              << "127.0.0.1"
+                              << "x";
+        QTest::newRow("ipv6") << "mxc://[::1]:8008/x"
+                              << "[::1]:8008"
+                              << "x";
+        QTest::newRow("dots inside a name") << "mxc://a..b/x"
+                                            << "a..b"
+                                            << "x";
+        // Dot segments: the URL layer would remove them and reach another path (defect 12).
+        QTest::newRow("dot-dot server") << "mxc://../config"
+                                        << ""
+                                        << "";
+        QTest::newRow("dot server") << "mxc://./x"
+                                    << ""
+                                    << "";
+        QTest::newRow("dots only") << "mxc://.../x"
+                                   << ""
+                                   << "";
+        QTest::newRow("dot-dot with port") << "mxc://..:80/x"
+                                           << ""
+                                           << "";
+        QTest::newRow("dot-dot media") << "mxc://example.org/.."
+                                       << ""
+                                       << "";
+        QTest::newRow("dot media") << "mxc://example.org/."
+                                   << ""
+                                   << "";
+        QTest::newRow("traversal") << "mxc://example.org/../../config"
+                                   << ""
+                                   << "";
+        QTest::newRow("trailing newline") << "mxc://example.org/abc\n"
+                                          << ""
+                                          << "";
+        QTest::newRow("port too large") << "mxc://example.org:65536/x"
+                                        << ""
+                                        << "";
+        QTest::newRow("port zero") << "mxc://example.org:0/x"
+                                   << ""
+                                   << "";
+        QTest::newRow("empty media") << "mxc://example.org/"
+                                     << ""
+                                     << "";
+        QTest::newRow("empty server") << "mxc:///abc"
+                                      << ""
+                                      << "";
+        QTest::newRow("encoded") << "mxc://example.org/%2E%2E"
+                                 << ""
+                                 << "";
+        QTest::newRow("query") << "mxc://example.org/abc?x=1"
+                               << ""
+                               << "";
+        QTest::newRow("fragment") << "mxc://example.org/abc#x"
+                                  << ""
+                                  << "";
+        QTest::newRow("user info") << "mxc://u@example.org/abc"
+                                   << ""
+                                   << "";
+        QTest::newRow("other scheme") << "https://example.org/abc"
+                                      << ""
+                                      << "";
+        QTest::newRow("empty") << ""
+                               << ""
+                               << "";
+    }
+    void mxcUris()
+    {
+        QFETCH(QString, mxc);
+        QFETCH(QString, server);
+        QFETCH(QString, mediaId);
+        QString gotServer = QStringLiteral("untouched");
+        QString gotMedia = QStringLiteral("untouched");
+        const bool ok = Identifiers::parseMxcUri(mxc, &gotServer, &gotMedia);
+        QCOMPARE(ok, !server.isEmpty());
+        if (ok) {
+            QCOMPARE(gotServer, server);
+            QCOMPARE(gotMedia, mediaId);
+        } else {
+            QCOMPARE(gotServer, QStringLiteral("untouched"));
+        }
+    }
+
     void links_data()
     {
         QTest::addColumn<QString>("text");
@@ -133,17 +267,22 @@ private slots:
         QTest::addColumn<QStringList>("via");
         QTest::addColumn<QString>("action");
         QTest::addColumn<bool>("isLink");
-        QTest::newRow("matrix: alias") << "matrix:r/rust:matrix.org" << "#rust:matrix.org" << QStringList{} << "" << true;
+        QTest::newRow("matrix: alias") << "matrix:r/rust:matrix.org"
+                                       << "#rust:matrix.org" << QStringList{} << "" << true;
         QTest::newRow("matrix: roomid via join")
             << "matrix:roomid/abc:example.org?via=a.org&via=b.org&action=join"
             << "!abc:example.org" << QStringList{"a.org", "b.org"} << "join" << true;
-        QTest::newRow("matrix: encoded alias") << "matrix:r/a%2Fb:x.org" << "#a/b:x.org" << QStringList{} << "" << true;
-        QTest::newRow("matrix.to alias") << "https://matrix.to/#/#design:example.org" << "#design:example.org" << QStringList{} << "" << true;
+        QTest::newRow("matrix: encoded alias") << "matrix:r/a%2Fb:x.org"
+                                               << "#a/b:x.org" << QStringList{} << "" << true;
+        QTest::newRow("matrix.to alias") << "https://matrix.to/#/#design:example.org"
+                                         << "#design:example.org" << QStringList{} << "" << true;
         QTest::newRow("matrix.to encoded id via")
             << "https://matrix.to/#/%21abc%3Aexample.org?via=example.org"
             << "!abc:example.org" << QStringList{"example.org"} << "" << true;
-        QTest::newRow("matrix.to event") << "https://matrix.to/#/!abc:x.org/$event?via=x.org" << "!abc:x.org" << QStringList{"x.org"} << "" << true;
-        QTest::newRow("bare alias") << "  #room:x.org " << "#room:x.org" << QStringList{} << "" << false;
+        QTest::newRow("matrix.to event") << "https://matrix.to/#/!abc:x.org/$event?via=x.org"
+                                         << "!abc:x.org" << QStringList{"x.org"} << "" << true;
+        QTest::newRow("bare alias") << "  #room:x.org "
+                                    << "#room:x.org" << QStringList{} << "" << false;
     }
     void links()
     {
@@ -164,11 +303,16 @@ private slots:
     {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("errorPart");
-        QTest::newRow("user link") << "matrix:u/alice:x.org" << "user";
-        QTest::newRow("bad via") << "matrix:r/a:x.org?via=bad%20host" << "via";
-        QTest::newRow("no room") << "https://matrix.to/" << "no room";
-        QTest::newRow("empty") << "" << "Enter";
-        QTest::newRow("garbage") << "hello" << "starts with";
+        QTest::newRow("user link") << "matrix:u/alice:x.org"
+                                   << "user";
+        QTest::newRow("bad via") << "matrix:r/a:x.org?via=bad%20host"
+                                 << "via";
+        QTest::newRow("no room") << "https://matrix.to/"
+                                 << "no room";
+        QTest::newRow("empty") << ""
+                               << "Enter";
+        QTest::newRow("garbage") << "hello"
+                                 << "starts with";
     }
     void badLinks()
     {

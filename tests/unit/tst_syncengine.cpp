@@ -56,10 +56,9 @@ private slots:
 
     void initialThenLongPoll()
     {
-        m_fake->script("/_matrix/client/v3/sync",
-                       {{200, roomSync("s1", "!a:localhost", "First")},
-                        {200, roomSync("s2", "!b:localhost", "Second")},
-                        FakeHomeserver::Reply::stall()});
+        m_fake->script("/_matrix/client/v3/sync", {{200, roomSync("s1", "!a:localhost", "First")},
+                                                   {200, roomSync("s2", "!b:localhost", "Second")},
+                                                   FakeHomeserver::Reply::stall()});
         signIn();
         QTRY_COMPARE_WITH_TIMEOUT(m_app->store()->size(), 2, 10000);
         QCOMPARE(m_app->sync()->state(), SyncEngine::Synced);
@@ -70,17 +69,21 @@ private slots:
         QCOMPARE(queryItem(syncs.at(1), QStringLiteral("since")), QStringLiteral("s1"));
         QCOMPARE(queryItem(syncs.at(1), QStringLiteral("timeout")), QStringLiteral("30000"));
         const QJsonObject filter =
-            QJsonDocument::fromJson(queryItem(syncs.at(0), QStringLiteral("filter")).toUtf8()).object();
-        QCOMPARE(filter.value(QLatin1String("room")).toObject().value(QLatin1String("include_leave")).toBool(), true);
+            QJsonDocument::fromJson(queryItem(syncs.at(0), QStringLiteral("filter")).toUtf8())
+                .object();
+        QCOMPARE(filter.value(QLatin1String("room"))
+                     .toObject()
+                     .value(QLatin1String("include_leave"))
+                     .toBool(),
+                 true);
         QVERIFY(syncs.at(0).authorization.startsWith("Bearer "));
     }
 
     void reconnectsAfterServerErrors()
     {
-        m_fake->script("/_matrix/client/v3/sync",
-                       {{503, "<html>down</html>", {}, "text/html"},
-                        {200, roomSync("s1", "!a:localhost", "Back")},
-                        FakeHomeserver::Reply::stall()});
+        m_fake->script("/_matrix/client/v3/sync", {{503, "<html>down</html>", {}, "text/html"},
+                                                   {200, roomSync("s1", "!a:localhost", "Back")},
+                                                   FakeHomeserver::Reply::stall()});
         QSignalSpy states(m_app->sync(), &SyncEngine::stateChanged);
         signIn();
         QTRY_COMPARE_WITH_TIMEOUT(m_app->sync()->state(), SyncEngine::Reconnecting, 5000);
@@ -92,25 +95,25 @@ private slots:
 
     void rateLimitedSyncWaitsAsTold()
     {
-        m_fake->script("/_matrix/client/v3/sync",
-                       {{429, R"({"errcode":"M_LIMIT_EXCEEDED","error":"slow","retry_after_ms":100})", "2"},
-                        {200, roomSync("s1", "!a:localhost", "Later")},
-                        FakeHomeserver::Reply::stall()});
+        m_fake->script(
+            "/_matrix/client/v3/sync",
+            {{429, R"({"errcode":"M_LIMIT_EXCEEDED","error":"slow","retry_after_ms":100})", "2"},
+             {200, roomSync("s1", "!a:localhost", "Later")},
+             FakeHomeserver::Reply::stall()});
         signIn();
         QTRY_COMPARE_WITH_TIMEOUT(m_app->sync()->state(), SyncEngine::Reconnecting, 5000);
         QCOMPARE(m_app->sync()->retryInSeconds(), 2);
-        QTest::qWait(1500);
+        QTest::qWait(1500); // well within the 2 s the server asked for: no retry yet
         QCOMPARE(m_fake->requestsTo("/_matrix/client/v3/sync").size(), 1); // no tight loop
         QTRY_COMPARE_WITH_TIMEOUT(m_app->sync()->state(), SyncEngine::Synced, 5000);
     }
 
     void malformedResponseIsRetriedNotFatal()
     {
-        m_fake->script("/_matrix/client/v3/sync",
-                       {{200, "{\"next_batch\": [not json"},
-                        {200, R"({"rooms":{}})"}, // no next_batch
-                        {200, roomSync("s1", "!a:localhost", "Fine")},
-                        FakeHomeserver::Reply::stall()});
+        m_fake->script("/_matrix/client/v3/sync", {{200, "{\"next_batch\": [not json"},
+                                                   {200, R"({"rooms":{}})"}, // no next_batch
+                                                   {200, roomSync("s1", "!a:localhost", "Fine")},
+                                                   FakeHomeserver::Reply::stall()});
         signIn();
         QTRY_COMPARE_WITH_TIMEOUT(m_app->sync()->state(), SyncEngine::Reconnecting, 5000);
         QCOMPARE(m_app->sync()->lastError().kind, MatrixError::MalformedResponse);
@@ -119,8 +122,8 @@ private slots:
 
     void stalledServerIsDetected()
     {
-        m_fake->script("/_matrix/client/v3/sync",
-                       {{200, roomSync("s1", "!a:localhost", "A")}, FakeHomeserver::Reply::stall()});
+        m_fake->script("/_matrix/client/v3/sync", {{200, roomSync("s1", "!a:localhost", "A")},
+                                                   FakeHomeserver::Reply::stall()});
         m_app->sync()->setLongPollTimeout(200);
         m_app->sync()->setTimeoutMargin(300);
         signIn();
@@ -132,11 +135,12 @@ private slots:
 
     void softLogoutKeepsStateAndResumes()
     {
-        m_fake->script("/_matrix/client/v3/sync",
-                       {{200, roomSync("s1", "!a:localhost", "Kept")},
-                        {401, R"({"errcode":"M_UNKNOWN_TOKEN","error":"Token expired","soft_logout":true})"},
-                        {200, roomSync("s2", "!b:localhost", "After")},
-                        FakeHomeserver::Reply::stall()});
+        m_fake->script(
+            "/_matrix/client/v3/sync",
+            {{200, roomSync("s1", "!a:localhost", "Kept")},
+             {401, R"({"errcode":"M_UNKNOWN_TOKEN","error":"Token expired","soft_logout":true})"},
+             {200, roomSync("s2", "!b:localhost", "After")},
+             FakeHomeserver::Reply::stall()});
         QSignalSpy expired(m_app.get(), &AppServices::sessionExpired);
         signIn("tok1");
         QVERIFY(expired.wait(10000));
@@ -188,47 +192,116 @@ private slots:
     {
         m_fake->script("/_matrix/client/v3/sync", {{200, roomSync("s1", "!a:localhost", "A")},
                                                    FakeHomeserver::Reply::stall()});
-        m_fake->script("/_matrix/client/v3/rooms/",
-                       {{401, R"({"errcode":"M_UNKNOWN_TOKEN","error":"expired","soft_logout":true})"},
-                        {200, "{}"}});
+        m_fake->script(
+            "/_matrix/client/v3/rooms/",
+            {{401, R"({"errcode":"M_UNKNOWN_TOKEN","error":"expired","soft_logout":true})"},
+             {200, "{}"}});
         signIn("old-token");
         MembershipService *membership = m_app->membership();
-        QSignalSpy finished(membership, &MembershipService::actionFinished);
         QSignalSpy expired(m_app.get(), &AppServices::sessionExpired);
-        membership->leave(QStringLiteral("!a:localhost"), QStringLiteral("bye"));
+        Operation *leave = membership->leave(QStringLiteral("!a:localhost"), QStringLiteral("bye"));
+        QSignalSpy finished(leave, &Operation::finished);
         QVERIFY(expired.wait(10000));
         QCOMPARE(m_app->session()->state(), Session::SignedOut);
         // Not dropped, not failed: still pending, and the status says why.
-        QCOMPARE(membership->pendingAction(QStringLiteral("!a:localhost")), QStringLiteral("leave"));
+        QCOMPARE(membership->operationFor(QStringLiteral("!a:localhost")), leave);
+        QCOMPARE(leave->state(), Operation::Waiting);
+        QCOMPARE(leave->waitReason(), Operation::SignInRequired);
         QVERIFY(membership->statusText().contains(QLatin1String("sign in again")));
+        QCOMPARE(membership->statusState(), Operation::Waiting);
         QCOMPARE(finished.count(), 0);
 
         signIn("new-token");
-        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 10000);
-        QVERIFY(!finished.first().at(4).value<MatrixError>().isError());
+        QVERIFY(finished.count() == 1 || finished.wait(10000));
+        QCOMPARE(leave->state(), Operation::Succeeded);
+        QVERIFY(!leave->error().isError());
         const auto leaves = m_fake->requestsTo("/_matrix/client/v3/rooms/");
         QCOMPARE(leaves.size(), 2); // sent once per token, not more
         QCOMPARE(leaves.last().authorization, QByteArray("Bearer new-token"));
         QCOMPARE(leaves.last().body, leaves.first().body);
+        QCOMPARE(finished.count(), 1);
     }
 
     void parkedActionsAreCancelledOnSignOut()
     {
         m_fake->script("/_matrix/client/v3/sync", {{200, roomSync("s1", "!a:localhost", "A")},
                                                    FakeHomeserver::Reply::stall()});
-        m_fake->script("/_matrix/client/v3/rooms/",
-                       {{401, R"({"errcode":"M_UNKNOWN_TOKEN","error":"expired","soft_logout":true})"}});
+        m_fake->script(
+            "/_matrix/client/v3/rooms/",
+            {{401, R"({"errcode":"M_UNKNOWN_TOKEN","error":"expired","soft_logout":true})"}});
         signIn();
-        QSignalSpy finished(m_app->membership(), &MembershipService::actionFinished);
         QSignalSpy expired(m_app.get(), &AppServices::sessionExpired);
-        m_app->membership()->forget(QStringLiteral("!a:localhost"));
+        Operation *forget = m_app->membership()->forget(QStringLiteral("!a:localhost"));
+        QSignalSpy finished(forget, &Operation::finished);
         QVERIFY(expired.wait(10000));
         QCOMPARE(finished.count(), 0);
+        QCOMPARE(forget->waitReason(), Operation::SignInRequired);
         // The user signs out instead of giving a new token: the action ends, visibly cancelled.
         m_app->signOut();
         QCOMPARE(finished.count(), 1);
-        QCOMPARE(finished.first().at(4).value<MatrixError>().kind, MatrixError::Cancelled);
-        QCOMPARE(m_app->membership()->pendingAction(QStringLiteral("!a:localhost")), QString());
+        QCOMPARE(forget->state(), Operation::Cancelled);
+        QCOMPARE(forget->error().kind, MatrixError::Cancelled);
+        QCOMPARE(m_app->membership()->runningCount(), 0);
+        QCOMPARE(m_app->store()->size(), 0); // nothing of the account is kept
+        QCOMPARE(m_fake->requestsTo("/_matrix/client/v3/rooms/").size(), 1);
+    }
+
+    void anotherAccountNeverSendsParkedActions()
+    {
+        m_fake->script("/_matrix/client/v3/sync", {{200, roomSync("s1", "!a:localhost", "A")},
+                                                   FakeHomeserver::Reply::stall()});
+        m_fake->script(
+            "/_matrix/client/v3/rooms/",
+            {{401, R"({"errcode":"M_UNKNOWN_TOKEN","error":"expired","soft_logout":true})"},
+             {200, "{}"}});
+        signIn();
+        QSignalSpy expired(m_app.get(), &AppServices::sessionExpired);
+        Operation *leave = m_app->membership()->leave(QStringLiteral("!a:localhost"));
+        QVERIFY(expired.wait(10000));
+        m_fake->script("/_matrix/client/v3/account/whoami",
+                       {{200, R"({"user_id":"@other:localhost","device_id":"E"})"}});
+        signIn("other-token");
+        QCOMPARE(leave->state(), Operation::Cancelled);
+        QCOMPARE(m_fake->requestsTo("/_matrix/client/v3/rooms/").size(), 1);
+    }
+
+    // Defect 6: the CLI (not interactive) has nobody to give a new token: an expired session
+    // fails the action with the server's error instead of parking it forever.
+    void softLogoutFailsTheActionWhenNotInteractive()
+    {
+        m_app = std::make_unique<AppServices>(AppServices::Options{false, false, false});
+        m_fake->script(
+            "/_matrix/client/v3/rooms/",
+            {{401, R"({"errcode":"M_UNKNOWN_TOKEN","error":"expired","soft_logout":true})"},
+             {200, "{}"}});
+        signIn();
+        QSignalSpy expired(m_app.get(), &AppServices::sessionExpired);
+        Operation *leave = m_app->membership()->leave(QStringLiteral("!a:localhost"));
+        QSignalSpy finished(leave, &Operation::finished);
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(leave->state(), Operation::Failed);
+        QVERIFY(leave->error().isAuthFailure());
+        QCOMPARE(leave->error().errcode, QStringLiteral("M_UNKNOWN_TOKEN"));
+        QCOMPARE(expired.count(), 1);
+        QCOMPARE(m_app->session()->state(), Session::SignedOut);
+        QCOMPARE(m_fake->requestsTo("/_matrix/client/v3/rooms/").size(), 1);
+        QCOMPARE(m_fake->requestsTo("/_matrix/client/v3/sync").size(), 0); // the CLI does not sync
+    }
+
+    void hardLogoutFailsTheRunningAction()
+    {
+        m_fake->script("/_matrix/client/v3/sync", {{200, roomSync("s1", "!a:localhost", "A")},
+                                                   FakeHomeserver::Reply::stall()});
+        m_fake->script("/_matrix/client/v3/rooms/",
+                       {{401, R"({"errcode":"M_UNKNOWN_TOKEN","error":"Device deleted"})"}});
+        signIn();
+        Operation *leave = m_app->membership()->leave(QStringLiteral("!a:localhost"));
+        QSignalSpy finished(leave, &Operation::finished);
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(leave->state(), Operation::Failed); // the server's answer, not "cancelled"
+        QVERIFY(leave->error().isAuthFailure());
+        QCOMPARE(m_app->session()->state(), Session::SignedOut);
+        QCOMPARE(m_app->store()->size(), 0);
     }
 
     void hardLogoutClearsEverything()

@@ -1,0 +1,362 @@
+import QtQuick
+import QtQuick.Controls
+import QtTest
+import Concierge.Core
+import Concierge.Test
+import Concierge.Ui
+
+// The room list page with real services: rooms from /sync JSON in the real RoomStore, actions
+// through the real MembershipService to the fake homeserver (tst_qml.cpp).
+Item {
+    id: root
+    width: 1000
+    height: 700
+
+    RoomListPage {
+        id: page
+        anchors.fill: parent
+        services: TestBackend.services
+    }
+
+    TestCase {
+        id: test
+        name: "RoomListPage"
+        when: windowShown
+
+        readonly property int joinedRooms: 30
+        readonly property var sectionNames: ["Invites", "Joined", "Left"]
+
+        function roomId(name) {
+            return "!" + name + ":example.org"
+        }
+        // A room ID as one path segment, the way the client sends it.
+        function enc(id) {
+            return encodeURIComponent(id).replace(/!/g, "%21")
+        }
+        function nameEvent(name) {
+            return { type: "m.room.name", state_key: "", content: { name: name } }
+        }
+        function invite(id, name) {
+            const rooms = { invite: {} }
+            rooms.invite[roomId(id)] = { invite_state: { events: [nameEvent(name), {
+                type: "m.room.member", state_key: TestBackend.userId, sender: "@bob:example.org",
+                content: { membership: "invite" } }] } }
+            return rooms
+        }
+        function sync(rooms) {
+            verify(TestBackend.applySync(JSON.stringify({ rooms: rooms })))
+        }
+        function moveTo(section, id, name) {
+            const rooms = {}
+            rooms[section] = {}
+            rooms[section][roomId(id)] = { state: { events: [nameEvent(name)] } }
+            sync(rooms)
+        }
+        function loadRooms() {
+            sync(invite("inv1", "Alpha invitation"))
+            const rooms = { join: {}, leave: {} }
+            for (let i = 1; i <= joinedRooms; ++i) {
+                const n = (i < 10 ? "0" : "") + i
+                rooms.join[roomId("j" + n)] = { summary: { "m.joined_member_count": 3 },
+                                                 state: { events: [nameEvent("Joined room " + n)] } }
+            }
+            rooms.leave[roomId("l1")] = { state: { events: [nameEvent("Old one")] } }
+            rooms.leave[roomId("l2")] = { state: { events: [nameEvent("Old two")] } }
+            sync(rooms)
+            tryCompare(list(), "count", joinedRooms + 3)
+        }
+
+        function list() {
+            const found = findChild(page, "roomList")
+            verify(found, "roomList")
+            return found
+        }
+        function child(item, name) {
+            const found = findChild(item, name)
+            verify(found, "item " + name)
+            return found
+        }
+        function dialog(name) {
+            const found = findChild(page, name)
+            verify(found, "dialog " + name)
+            return found
+        }
+        // The delegates the view has created and shows.
+        function rows() {
+            const result = []
+            const items = list().contentItem.children
+            for (let i = 0; i < items.length; ++i)
+                if (items[i].objectName.startsWith("room:") && items[i].visible)
+                    result.push(items[i])
+            return result
+        }
+        function rowOf(id) {
+            const view = list()
+            const rooms = TestBackend.services.rooms
+            for (let i = 0; i < rooms.count; ++i) {
+                if (rooms.get(i).roomId === roomId(id)) {
+                    view.positionViewAtIndex(i, ListView.Contain)
+                    const item = view.itemAtIndex(i)
+                    verify(item, "row of " + id)
+                    return item
+                }
+            }
+            fail("no row for " + id)
+            return null
+        }
+        // The row that starts a section (and draws its header), scrolled into view.
+        function sectionStartRow(section) {
+            const view = list()
+            const rooms = TestBackend.services.rooms
+            for (let i = 0; i < rooms.count; ++i) {
+                if (rooms.get(i).section === section) {
+                    view.positionViewAtIndex(i, ListView.Beginning)
+                    return view.itemAtIndex(i)
+                }
+            }
+            fail("no " + sectionNames[section] + " section")
+            return null
+        }
+        function headerText(row, section) {
+            const header = findChild(row, "section:" + sectionNames[section])
+            return header && header.visible ? child(header, "sectionTitle").text : ""
+        }
+
+        // Every header the list shows, as "Title  (count)" in list order; checks on the way that
+        // each section's first row (and only it) draws the header, with the label of its own
+        // section, wherever the section is scrolled to.
+        function shownHeaders() {
+            const view = list()
+            const rooms = TestBackend.services.rooms
+            const result = []
+            let previous = -1
+            for (let i = 0; i < rooms.count; ++i) {
+                const section = rooms.get(i).section
+                if (section === previous)
+                    continue
+                previous = section
+                view.positionViewAtIndex(i, ListView.Beginning)
+                const row = view.itemAtIndex(i)
+                verify(row, "row " + i)
+                const text = headerText(row, section)
+                verify(text !== "", "section " + sectionNames[section] + " has its header at row " + i)
+                result.push(text)
+                // No other row that exists draws a header (of any section) unless it starts one.
+                for (const other of rows()) {
+                    const starts = other.index === 0 || rooms.get(other.index - 1).section !== other.section
+                    for (let s = 0; s < 3; ++s) {
+                        const h = headerText(other, s)
+                        if (s !== other.section || !starts)
+                            compare(h, "", "row " + other.index + " draws no " + sectionNames[s] + " header")
+                    }
+                }
+            }
+            view.positionViewAtBeginning()
+            return result
+        }
+
+        function initTestCase() {
+            TestBackend.connectToServer()
+        }
+        function init() {
+            TestBackend.reset()
+            tryCompare(list(), "count", 0)
+            loadRooms()
+            list().currentIndex = -1
+        }
+        function cleanup() {
+            for (const name of ["leaveDialog", "joinDialog", "inviteDialog", "forgetDialog"]) {
+                const d = dialog(name)
+                d.close()
+                tryCompare(d, "visible", false)
+            }
+            const rooms = TestBackend.services.rooms
+            for (let i = 0; i < rooms.count; ++i) {
+                const op = TestBackend.services.membership.operationFor(rooms.get(i).roomId)
+                if (op)
+                    op.cancel()
+            }
+        }
+
+        // Defect 5: headers follow sections that disappear and come back (filter, clear, decline
+        // the last invite, hide and show Left); a filter shows the matching count.
+        function test_section_headers_follow_filter_and_decline() {
+            compare(shownHeaders(), ["Invites  (1)", "Joined  (30)", "Left  (2)"])
+
+            // Only Joined rooms match: one header, with the matching count.
+            TestBackend.services.rooms.filterText = "room 1"
+            compare(list().count, 10)
+            compare(shownHeaders(), ["Joined  (10)"])
+            TestBackend.services.rooms.filterText = "joined room"
+            compare(shownHeaders(), ["Joined  (30)"])
+
+            // Clear the filter: the other sections are back, each with its own label.
+            TestBackend.services.rooms.filterText = ""
+            compare(shownHeaders(), ["Invites  (1)", "Joined  (30)", "Left  (2)"])
+
+            // Decline the last invite (the server accepts; the next sync shows the room left).
+            TestBackend.script("/_matrix/client/v3/rooms/" + enc(roomId("inv1")) + "/leave",
+                               [{ status: 200, body: "{}" }])
+            mouseClick(child(rowOf("inv1"), "declineButton"))
+            const op = TestBackend.services.membership.operationFor(roomId("inv1"))
+            verify(op)
+            compare(op.kind, Operation.Leave)
+            tryCompare(op, "state", Operation.Succeeded)
+            compare(dialog("leaveDialog").visible, false) // declining asks nothing
+            moveTo("leave", "inv1", "Alpha invitation")
+            compare(shownHeaders(), ["Joined  (30)", "Left  (3)"])
+
+            // Hide Left with its header's button, show it again from the bar below the list.
+            mouseClick(child(sectionStartRow(RoomSection.Left), "hideLeftButton"))
+            compare(TestBackend.services.rooms.showLeft, false)
+            compare(shownHeaders(), ["Joined  (30)"])
+            const bar = child(page, "leftHiddenBar")
+            verify(bar.visible)
+            mouseClick(child(bar, "showLeftButton"))
+            compare(shownHeaders(), ["Joined  (30)", "Left  (3)"])
+
+            // A new invitation brings the Invites section back.
+            sync(invite("inv2", "Beta invitation"))
+            compare(shownHeaders(), ["Invites  (1)", "Joined  (30)", "Left  (3)"])
+            // The first joined room becomes an invite's neighbour: still one header per section.
+            moveTo("join", "inv2", "Beta invitation")
+            compare(shownHeaders(), ["Joined  (31)", "Left  (3)"])
+        }
+
+        // Defect 9: after a filter was cleared and the list scrolled, the first click on a row's
+        // button does what it says instead of selecting row 0 and jumping to the top.
+        function test_first_click_after_scrolling_opens_the_dialog() {
+            const field = child(page, "filterField")
+            mouseClick(field)
+            tryVerify(() => field.activeFocus)
+            keyClick("x")
+            keyClick("y")
+            keyClick(Qt.Key_Backspace)
+            keyClick(Qt.Key_Backspace)
+            compare(TestBackend.services.rooms.filterText, "")
+            verify(!list().activeFocus)
+            compare(list().currentIndex, -1)
+
+            // Scroll with the wheel, as a user would, well past the first rows.
+            const view = list()
+            for (let i = 0; i < 6 && view.contentY < 600; ++i)
+                mouseWheel(view, view.width / 2, view.height / 2, 0, -360)
+            tryVerify(() => !view.moving && view.contentY > 300, 5000, "scrolled")
+            const scrolled = view.contentY
+
+            // A row in the middle of the viewport.
+            const target = view.itemAt(view.width / 2, view.contentY + view.height / 2)
+            verify(target, "a row in the middle")
+            const button = child(target, "leaveButton")
+            verify(button.visible)
+            mouseClick(button)
+            const leave = dialog("leaveDialog")
+            tryCompare(leave, "opened", true)
+            compare(leave.roomId, target.roomId)
+            compare(view.contentY, scrolled)
+            compare(view.currentIndex, target.index)
+        }
+
+        // Keyboard focus arriving in a scrolled list selects a row on screen, not row 0.
+        function test_focus_selects_a_visible_row() {
+            const view = list()
+            view.positionViewAtIndex(20, ListView.Beginning)
+            const scrolled = view.contentY
+            verify(scrolled > 0)
+            view.forceActiveFocus()
+            verify(view.currentIndex >= 20, "current " + view.currentIndex)
+            compare(view.contentY, scrolled)
+            // Enter acts on that row: a joined room's first button is Invite….
+            keyClick(Qt.Key_Return)
+            const invite = dialog("inviteDialog")
+            tryCompare(invite, "opened", true)
+            compare(invite.roomId, view.currentItem.roomId)
+        }
+
+        // Leave on a joined room asks first; the dialog's "also forget" is one operation.
+        function test_leave_and_forget_is_one_operation() {
+            const path = "/_matrix/client/v3/rooms/" + enc(roomId("j05"))
+            TestBackend.script(path + "/leave", [{ status: 200, body: "{}" }])
+            TestBackend.script(path + "/forget", [{ status: 200, body: "{}" }])
+            mouseClick(child(rowOf("j05"), "leaveButton"))
+            const leave = dialog("leaveDialog")
+            tryCompare(leave, "opened", true)
+            mouseClick(child(leave.contentItem, "leaveForgetCheck"))
+            mouseClick(child(leave.footer, "leaveConfirmButton"))
+            tryCompare(leave, "visible", false)
+            const op = TestBackend.services.membership.operationFor(roomId("j05"))
+            verify(op)
+            compare(op.kind, Operation.LeaveAndForget)
+            tryCompare(op, "state", Operation.Succeeded)
+            compare(TestBackend.requestCount(path + "/leave"), 1)
+            compare(TestBackend.requestCount(path + "/forget"), 1)
+            // Forgotten: gone from the list.
+            tryCompare(list(), "count", joinedRooms + 2)
+        }
+
+        // A row whose action waits for the server says so and offers Cancel, which stops it.
+        function test_waiting_row_can_be_cancelled() {
+            const path = "/_matrix/client/v3/rooms/" + enc(roomId("inv1")) + "/leave"
+            TestBackend.script(path, [{ status: 503, body: '{"errcode":"M_UNKNOWN","error":"Restarting"}' }])
+            const row = rowOf("inv1")
+            mouseClick(child(row, "declineButton"))
+            const op = TestBackend.services.membership.operationFor(roomId("inv1"))
+            tryCompare(op, "state", Operation.Waiting)
+            compare(op.waitReason, Operation.ServerUnavailable)
+            const cancel = child(row, "cancelButton")
+            tryCompare(cancel, "visible", true)
+            verify(child(row, "roomWaitingText").visible)
+            verify(!child(row, "buttonRow").visible)
+
+            // The status bar: the countdown line, the waiting icon, no error colour.
+            const status = child(page, "membershipStatus")
+            verify(status.text.indexOf("waiting") >= 0, status.text)
+            compare(child(page, "membershipStatusIcon").text, "↻")
+            verify(!Qt.colorEqual(status.color, Theme.errorText))
+
+            mouseClick(cancel)
+            tryCompare(op, "state", Operation.Cancelled)
+            tryCompare(child(row, "buttonRow"), "visible", true)
+            verify(!cancel.visible)
+            const sent = TestBackend.requestCount(path)
+            wait(1500) // the retry it was waiting for would have gone out by now
+            compare(TestBackend.requestCount(path), sent)
+            compare(TestBackend.services.membership.statusState, Operation.Cancelled)
+        }
+
+        // The status bar colours an error from the typed state, never from its text: an unknown
+        // outcome ("outcome unknown", no "failed" in it) is an error too.
+        function test_status_bar_colour_comes_from_the_state() {
+            const status = child(page, "membershipStatus")
+            const icon = child(page, "membershipStatusIcon")
+
+            // Failed (refused by the service: not a room ID).
+            const refused = TestBackend.services.membership.leave("not-a-room", "", false)
+            tryCompare(refused, "state", Operation.Failed)
+            tryCompare(TestBackend.services.membership, "statusState", Operation.Failed)
+            verify(Qt.colorEqual(status.color, Theme.errorText))
+            compare(icon.text, "⚠")
+
+            // Succeeded: no error colour.
+            const path = "/_matrix/client/v3/rooms/" + enc(roomId("j07"))
+            TestBackend.script(path + "/leave", [{ status: 200, body: "{}" }])
+            const ok = TestBackend.services.membership.leave(roomId("j07"), "", false)
+            tryCompare(ok, "state", Operation.Succeeded)
+            verify(!Qt.colorEqual(status.color, Theme.errorText))
+            compare(icon.text, "✓")
+
+            // Unknown: the request was on its way when cancelled and the check found nothing.
+            TestBackend.script(path + "/invite", [{ stall: true }])
+            TestBackend.script(path + "/state", [{ status: 500, body: '{"errcode":"M_UNKNOWN","error":"boom"}' }])
+            const unknown = TestBackend.services.membership.invite(roomId("j07"), "@zed:example.org", "")
+            tryCompare(unknown, "state", Operation.Running)
+            tryVerify(() => TestBackend.requestCount(path + "/invite") === 1)
+            unknown.cancel()
+            tryCompare(unknown, "state", Operation.Unknown, 10000)
+            tryCompare(TestBackend.services.membership, "statusState", Operation.Unknown)
+            verify(status.text.indexOf("failed") < 0, status.text)
+            verify(Qt.colorEqual(status.color, Theme.errorText))
+            compare(icon.text, "⚠")
+        }
+    }
+}
