@@ -6,7 +6,7 @@
 // keychain. Designed so that later tables (the bulk queue's journal) join the same database.
 
 #include "api/membership.h"
-#include "sync/roomstore.h"
+#include "store/roomsummary.h"
 
 #include <QList>
 #include <QString>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "api/membership.h"
+#include "store/roomsummary.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -9,37 +9,6 @@
 #include <QString>
 #include <QStringList>
 
-// What Concierge knows about one room, accumulated from /sync state events.
-struct RoomSummary
-{
-    QString roomId;
-    Membership::Value membership = Membership::Join;
-    QString name;           // m.room.name
-    QString canonicalAlias; // m.room.canonical_alias
-    QString topic;          // m.room.topic
-    QString avatarMxc;      // m.room.avatar url, as sent (validated where it is used)
-    QStringList heroes;     // m.heroes user IDs, for the name fallback
-    // Display names of heroes and the inviter: a handful, so a flat list beats a hash in memory.
-    QList<std::pair<QString, QString>> memberNames;
-    void setMemberName(const QString &userId, const QString &displayName);
-    int joinedMemberCount = -1; // -1: unknown (e.g. invites carry no summary)
-    int invitedMemberCount = -1;
-    QString inviterId;      // for invites: sender of our own m.room.member invite event
-    QString tombstoneReplacement; // m.room.tombstone replacement_room, if any
-    QString predecessor;          // m.room.create predecessor.room_id, if any
-    // Derived after every change, so sorting and filtering thousands of rows compares plain
-    // strings instead of recomputing names: the case-folded display name, and the case-folded
-    // "name alias id" that the filter searches.
-    QString sortKey;
-    QString searchText;
-
-    void updateDerived();
-
-    // The spec's "calculating the display name for a room": name, canonical alias, heroes,
-    // then "Empty room".
-    QString displayName() const;
-    QString memberDisplayName(const QString &userId) const;
-};
 
 // Every room of the account, kept in arrival order (the proxy model sorts). Fed by SyncEngine
 // through applySync(); changed by MembershipService for what /sync never reports (forget).
