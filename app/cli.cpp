@@ -233,7 +233,7 @@ int Cli::start(const QStringList &arguments)
     if (token.isEmpty())
         return usageError(tr("no access token: set CONCIERGE_ACCESS_TOKEN or pass --token-stdin"));
 
-    m_services = new AppServices(AppServices::Options{false, false, false}, this);
+    m_services = new AppServices(AppServices::Options{.useKeychain = false, .interactive = false, .syncAfterSignIn = false}, this);
     m_services->setRememberSession(false);
     if (const int cap = qEnvironmentVariableIntValue(TestDeadlineVariable); cap > 0) {
         m_services->api()->setDeadlineCap(cap);

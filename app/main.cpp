@@ -94,6 +94,7 @@ int main(int argc, char *argv[])
 
     AppServices::Options options;
     options.useKeychain = !parser.isSet(noKeychainOption);
+    options.keepRoomsOnDisk = true; // the list is shown from disk at the next launch
     AppServices services(options);
 
     QQmlApplicationEngine engine;

@@ -21,6 +21,15 @@ Page {
     // A failure that no row can show (a join from the dialog that failed after it was closed).
     property string bannerText: ""
 
+    // Said once: the saved room list could not be used (it is rebuilt from the server).
+    Connections {
+        target: root.services
+        function onStoreNoticeChanged() {
+            if (root.services.storeNotice !== "")
+                root.bannerText = root.services.storeNotice
+        }
+    }
+
     // Opens the join dialog prefilled (a link from the command line asks before joining).
     function openJoin(text: string, fromLink: bool) {
         joinDialog.openWith(text, fromLink)
@@ -155,9 +164,10 @@ Page {
                 objectName: "signOutButton"
                 text: qsTr("Sign out")
                 Accessible.name: qsTr("Sign out")
+                Accessible.description: ToolTip.text
                 ToolTip.visible: hovered
                 ToolTip.delay: 600
-                ToolTip.text: qsTr("Sign out and forget the remembered session")
+                ToolTip.text: qsTr("Sign out: forget the remembered session and delete this account's saved room list and history from this computer")
                 KeyNavigation.tab: roomList
                 onClicked: root.services.signOut()
             }

@@ -2,7 +2,14 @@
 
 #include "api/apiclient.h"
 #include "models/thumbnailloader.h"
+#include "store/accountstore.h"
+#include "store/storewriter.h"
+#include "sync/membershiphistory.h"
 #include "sync/roomstore.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
 
 #include <QNetworkAccessManager>
 
@@ -13,8 +20,34 @@ AppServices::AppServices(Options options, QObject *parent)
       m_rooms(new RoomFilterProxy(this)), m_membership(new MembershipService(m_api, m_store, this)),
       m_userDirectory(new UserDirectoryModel(m_api, this)),
       m_credentials(new CredentialStore(this)), m_thumbnails(new ThumbnailLoader(m_api, this)),
-      m_useKeychain(options.useKeychain), m_syncAfterSignIn(options.syncAfterSignIn)
+      m_useKeychain(options.useKeychain), m_syncAfterSignIn(options.syncAfterSignIn),
+      m_keepRoomsOnDisk(options.keepRoomsOnDisk), m_storeDirectory(options.storeDirectory)
 {
+    if (m_keepRoomsOnDisk) {
+        m_writer = new StoreWriter(this);
+        connect(m_writer, &StoreWriter::opened, this,
+                [this](AccountStore::OpenResult, const QString &problem) {
+                    if (!problem.isEmpty() && m_storeNotice.isEmpty()) {
+                        m_storeNotice = problem;
+                        emit storeNoticeChanged();
+                    }
+                });
+        // Which rooms a sync changed: only those are written.
+        connect(m_store, &RoomStore::roomsChanged, this, [this](const QList<int> &rows) {
+            for (int row : rows)
+                m_dirtyRooms.insert(m_store->at(row).roomId);
+        });
+        connect(m_store, &RoomStore::roomsInserted, this, [this](int first, int last) {
+            for (int row = first; row <= last; ++row)
+                m_dirtyRooms.insert(m_store->at(row).roomId);
+        });
+        connect(m_sync, &SyncEngine::responseApplied, this, &AppServices::saveSync);
+        connect(m_membership, &MembershipService::operationFinished, this, [this](Operation *op) {
+            if (op->state() == Operation::Succeeded && m_writer && !m_storeUserId.isEmpty() &&
+                (op->kind() == Operation::Forget || op->kind() == Operation::LeaveAndForget))
+                m_writer->removeRoom(op->target()); // a forgotten room leaves no trace
+        });
+    }
     m_membership->setRetryPolicy(options.interactive ? RetryPolicy::untilCancelled()
                                                      : RetryPolicy::bounded());
     m_membership->setParkOnSoftLogout(options.interactive);
@@ -30,6 +63,7 @@ AppServices::AppServices(Options options, QObject *parent)
             clearAccount(tr("Cancelled: another account signed in."));
             m_store->setOwnUserId(m_session->userId());
         }
+        openAccountStore(m_session->userId());
         if (m_syncAfterSignIn)
             m_sync->start();
         m_membership->resumeParked();
@@ -53,12 +87,86 @@ AppServices::AppServices(Options options, QObject *parent)
             });
 }
 
-void AppServices::clearAccount(const QString &why)
+void AppServices::clearAccount(const QString &why, bool deleteStore)
 {
     m_sync->stop();
     m_membership->cancelAll(why); // never sent with another account's token, or none
     m_store->clear();
     m_store->setOwnUserId({});
+    m_dirtyRooms.clear();
+    if (m_writer && !m_storeUserId.isEmpty()) {
+        if (deleteStore)
+            m_writer->closeAndDestroy();
+        else
+            m_writer->close(); // nothing is written until an account opens again
+    }
+    m_storeUserId.clear();
+}
+
+QString AppServices::storePathFor(const QString &userId) const
+{
+    if (m_storeDirectory.isEmpty())
+        return AccountStore::defaultPathFor(userId);
+    const QString defaultPath = AccountStore::defaultPathFor(userId);
+    // The same per-account folder name, below the chosen directory.
+    return QDir(m_storeDirectory)
+        .filePath(QFileInfo(QFileInfo(defaultPath).path()).fileName() + QStringLiteral("/store.sqlite"));
+}
+
+void AppServices::flushStore()
+{
+    if (m_writer)
+        m_writer->flush();
+}
+
+void AppServices::openAccountStore(const QString &userId)
+{
+    if (!m_writer || userId.isEmpty() || m_storeUserId == userId)
+        return;
+    m_storeUserId = userId;
+    const QString path = storePathFor(userId);
+    // Read here, at once: the list is on screen before the first network answer. The writer
+    // thread opens the same file for what follows (SQLite's WAL lets both work).
+    {
+        AccountStore reader(QStringLiteral("concierge-reader"));
+        const AccountStore::OpenResult result = reader.open(path);
+        if (result == AccountStore::OpenResult::Opened && m_store->size() == 0) {
+            m_store->setOwnUserId(userId);
+            m_store->restore(reader.loadRooms());
+            m_sync->resumeFrom(reader.nextBatch());
+        }
+        if (!reader.problem().isEmpty() && m_storeNotice.isEmpty()) {
+            m_storeNotice = reader.problem();
+            emit storeNoticeChanged();
+        }
+    }
+    m_dirtyRooms.clear();
+    m_writer->open(path);
+}
+
+void AppServices::saveSync(const QJsonObject &body)
+{
+    if (!m_writer || m_storeUserId.isEmpty())
+        return;
+    QList<RoomSummary> changed;
+    changed.reserve(m_dirtyRooms.size());
+    for (const QString &roomId : std::as_const(m_dirtyRooms))
+        if (const RoomSummary *room = m_store->find(roomId))
+            changed.append(*room);
+    m_dirtyRooms.clear();
+    m_writer->saveSync(changed, m_sync->nextBatch());
+    // Our own membership changes, so a left room keeps its story.
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const QJsonObject rooms = body.value(QLatin1String("rooms")).toObject();
+    for (const QLatin1String section : {QLatin1String("join"), QLatin1String("invite"), QLatin1String("leave")}) {
+        const QJsonObject byId = rooms.value(section).toObject();
+        for (auto it = byId.begin(); it != byId.end(); ++it) {
+            const auto changes = MembershipHistory::ownChanges(it.key(), it.value().toObject(),
+                                                               m_storeUserId, now);
+            if (!changes.isEmpty())
+                m_writer->appendHistory(it.key(), changes);
+        }
+    }
 }
 
 bool AppServices::canRemember() const
@@ -75,7 +183,7 @@ void AppServices::onTokenRejected(const MatrixError &error)
     if (!error.softLogout) {
         // A hard logout: the device is gone server-side; nothing local is worth keeping.
         m_credentials->forget();
-        clearAccount(tr("Cancelled: the server signed this session out."));
+        clearAccount(tr("Cancelled: the server signed this session out."), true);
     }
     m_session->tokenRejected(error);
     emit sessionExpired(error.softLogout);
@@ -101,6 +209,8 @@ void AppServices::restoreSession()
         emit restoreFinished(false);
         return;
     }
+    // The remembered account's rooms show before the token is even read back.
+    openAccountStore(m_credentials->savedUserId());
     connect(
         m_credentials, &CredentialStore::loaded, this,
         [this](const QString &homeserver, const QString &token) {
@@ -118,7 +228,8 @@ void AppServices::restoreSession()
 void AppServices::signOut()
 {
     // Also after an expired session (the Session is then already signed out and says nothing).
-    clearAccount(tr("Cancelled: signed out before it finished."));
+    // Signing out deletes the account's saved rooms too (the sign-out button says so).
+    clearAccount(tr("Cancelled: signed out before it finished."), true);
     m_credentials->forget();
     m_session->signOut();
 }

@@ -7,12 +7,15 @@
 #include "session/session.h"
 #include "sync/syncengine.h"
 
+#include <QJsonObject>
 #include <QObject>
+#include <QSet>
 #include <QtQmlIntegration/qqmlintegration.h>
 
 class ApiClient;
 class QNetworkAccessManager;
 class RoomStore;
+class StoreWriter;
 class ThumbnailLoader;
 
 // The composition root: builds the services of one account and wires them together (sign-in
@@ -31,6 +34,8 @@ class AppServices : public QObject
     Q_PROPERTY(MembershipService *membership READ membership CONSTANT)
     Q_PROPERTY(UserDirectoryModel *userDirectory READ userDirectory CONSTANT)
     Q_PROPERTY(CredentialStore *credentials READ credentials CONSTANT)
+    // Said once when the saved room list could not be used or saved (then rebuilt from the server).
+    Q_PROPERTY(QString storeNotice READ storeNotice NOTIFY storeNoticeChanged)
     Q_PROPERTY(bool rememberSession READ rememberSession WRITE setRememberSession NOTIFY
                    rememberSessionChanged)
 
@@ -44,10 +49,15 @@ public:
         bool interactive = true;
         // false (the CLI): signing in does not start the /sync loop.
         bool syncAfterSignIn = true;
+        // true (the GUI): the account's rooms, sync position and history are kept on disk
+        // (AccountStore), so the list shows at once at the next launch.
+        bool keepRoomsOnDisk = false;
+        // Where the account stores live; empty: AccountStore::defaultPathFor's folder.
+        QString storeDirectory = {};
     };
     explicit AppServices(Options options, QObject *parent = nullptr);
     explicit AppServices(bool useKeychain = true, QObject *parent = nullptr)
-        : AppServices(Options{useKeychain, true, true}, parent)
+        : AppServices(Options{.useKeychain = useKeychain}, parent)
     {}
 
     ApiClient *api() const { return m_api; }
@@ -60,6 +70,12 @@ public:
     UserDirectoryModel *userDirectory() const { return m_userDirectory; }
     CredentialStore *credentials() const { return m_credentials; }
     ThumbnailLoader *thumbnails() const { return m_thumbnails; }
+
+    QString storeNotice() const { return m_storeNotice; }
+    // The account store's file for userId (for tests and the sign-out dialog).
+    QString storePathFor(const QString &userId) const;
+    // Blocks until every store write asked for so far is done (quitting, tests).
+    void flushStore();
 
     bool rememberSession() const { return m_rememberSession; }
     void setRememberSession(bool remember);
@@ -76,11 +92,16 @@ signals:
     // The session ended by the server; the view returns to sign-in keeping the homeserver.
     void sessionExpired(bool softLogout);
     void restoreFinished(bool started);
+    void storeNoticeChanged();
 
 private:
     void onTokenRejected(const MatrixError &error);
     // Forgets the account's local state: sync position, rooms, unfinished operations.
-    void clearAccount(const QString &why);
+    // deleteStore: also delete the account's saved rooms (sign-out), not only close them.
+    void clearAccount(const QString &why, bool deleteStore = false);
+    // Shows the account's saved rooms and continues /sync from the saved position.
+    void openAccountStore(const QString &userId);
+    void saveSync(const QJsonObject &body);
     bool canRemember() const;
 
     QNetworkAccessManager *m_nam;
@@ -96,6 +117,12 @@ private:
     ThumbnailLoader *m_thumbnails;
     bool m_useKeychain;
     bool m_syncAfterSignIn;
+    bool m_keepRoomsOnDisk;
+    QString m_storeDirectory;
+    StoreWriter *m_writer = nullptr;
+    QString m_storeUserId; // whose store is open, or empty
+    QSet<QString> m_dirtyRooms; // changed since the last save
+    QString m_storeNotice;
     bool m_rememberSession = true;
     QString m_tokenToRemember;
 };

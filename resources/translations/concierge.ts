@@ -1041,10 +1041,6 @@ expired, 4 no answer came and whether the action happened could not be found out
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Sign out and forget the remembered session</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Dismiss</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1102,6 +1098,10 @@ expired, 4 no answer came and whether the action happened could not be found out
     </message>
     <message>
         <source>Show left rooms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign out: forget the remembered session and delete this account&apos;s saved room list and history from this computer</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1390,6 +1390,10 @@ expired, 4 no answer came and whether the action happened could not be found out
     </message>
     <message>
         <source>The /sync response has no next_batch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updating…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

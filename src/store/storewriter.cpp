@@ -61,6 +61,11 @@ void StoreWriter::removeRoom(const QString &roomId)
     });
 }
 
+void StoreWriter::close()
+{
+    QMetaObject::invokeMethod(m_worker, [store = m_store] { store->close(); });
+}
+
 void StoreWriter::closeAndDestroy()
 {
     QMetaObject::invokeMethod(m_worker, [this, store = m_store] {

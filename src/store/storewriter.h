@@ -21,6 +21,7 @@ public:
     void saveSync(const QList<RoomSummary> &rooms, const QString &nextBatch);
     void appendHistory(const QString &roomId, const QList<AccountStore::HistoryEntry> &entries);
     void removeRoom(const QString &roomId);
+    void close();
     // Closes the store and deletes its files (sign-out).
     void closeAndDestroy();
     // Blocks until every write asked for so far is done (quitting, tests).

@@ -286,6 +286,18 @@ void RoomStore::removeRoom(const QString &roomId)
     emit countsChanged();
 }
 
+void RoomStore::restore(QList<RoomSummary> rooms)
+{
+    if (!m_rooms.isEmpty() || rooms.isEmpty())
+        return;
+    emit roomsAboutToBeInserted(0, int(rooms.size()) - 1);
+    m_rooms = std::move(rooms);
+    for (int i = 0; i < size(); ++i)
+        m_index.insert(m_rooms.at(i).roomId, i);
+    emit roomsInserted(0, size() - 1);
+    emit countsChanged();
+}
+
 void RoomStore::clear()
 {
     m_rooms.clear();

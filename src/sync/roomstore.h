@@ -38,6 +38,9 @@ public:
     int applySync(const QJsonObject &syncResponse);
     int skippedRooms() const { return m_skippedRooms; }
     void removeRoom(const QString &roomId);
+    // Shows rooms known from before (the account store) in an empty store; /sync then updates
+    // them like any others.
+    void restore(QList<RoomSummary> rooms);
     void clear();
 
 signals:

@@ -38,6 +38,8 @@ QString SyncEngine::statusText() const
         return tr("Not syncing");
     case InitialSync:
         return tr("Loading rooms…");
+    case Updating:
+        return tr("Updating…");
     case Synced:
         return tr("Synced");
     case Reconnecting:
@@ -60,7 +62,7 @@ void SyncEngine::start()
         return;
     ++m_generation;
     m_failures = 0;
-    setState(m_since.isEmpty() ? InitialSync : Synced);
+    setState(m_since.isEmpty() ? InitialSync : Updating);
     request();
 }
 
@@ -98,7 +100,8 @@ void SyncEngine::request()
     Endpoints::SyncParams params;
     params.filter = filterJson();
     params.since = m_since;
-    params.timeoutMs = m_since.isEmpty() ? 0 : m_longPollMs;
+    // The first request (initial, or catching up from a saved position) answers at once.
+    params.timeoutMs = m_since.isEmpty() || m_state == Updating ? 0 : m_longPollMs;
     params.stallMarginMs = m_timeoutMarginMs;
     m_call = Endpoints::sync(m_api, params);
     const quint64 generation = m_generation;
@@ -121,6 +124,7 @@ void SyncEngine::onResponse(const QJsonObject &body)
     }
     m_store->applySync(body);
     m_since = next;
+    emit responseApplied(body);
     m_failures = 0;
     m_retryInSeconds = 0;
     m_lastError = {};
@@ -137,6 +141,15 @@ void SyncEngine::onError(const MatrixError &error)
     if (error.isAuthFailure()) {
         pause(); // the position stays valid for a soft logout
         emit tokenRejected(error);
+        return;
+    }
+    if (!m_since.isEmpty() && error.kind == MatrixError::Server && error.httpStatus >= 400 &&
+        error.httpStatus < 500 && !error.isRateLimited()) {
+        // The server no longer accepts the saved position (expired, or from a reset server):
+        // start over with a full sync. The rooms on screen stay; the full sync refreshes them.
+        m_since.clear();
+        setState(InitialSync);
+        request();
         return;
     }
     ++m_failures;

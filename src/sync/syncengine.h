@@ -26,7 +26,8 @@ class SyncEngine : public QObject
     Q_PROPERTY(int retryInSeconds READ retryInSeconds NOTIFY stateChanged)
 
 public:
-    enum State { Stopped, InitialSync, Synced, Reconnecting };
+    // Updating: continuing from a saved position (the list is shown, not yet caught up).
+    enum State { Stopped, InitialSync, Updating, Synced, Reconnecting };
     Q_ENUM(State)
 
     static constexpr int DefaultLongPollMs = 30000;
@@ -38,6 +39,8 @@ public:
     MatrixError lastError() const { return m_lastError; }
     int retryInSeconds() const { return m_retryInSeconds; }
     QString nextBatch() const { return m_since; }
+    // Continue from a position saved earlier (the account store) at the next start().
+    void resumeFrom(const QString &since) { m_since = since; }
     void setLongPollTimeout(int ms) { m_longPollMs = ms; }
 
     // The filter sent with every /sync: lazy-loaded members, a 1-event timeline, left rooms.
@@ -56,6 +59,8 @@ public:
 signals:
     void stateChanged();
     void synced(); // after every successful /sync response was applied
+    // The response that was just applied, for those that keep more of it (the store's history).
+    void responseApplied(const QJsonObject &body);
     void tokenRejected(const MatrixError &error);
 
 private:

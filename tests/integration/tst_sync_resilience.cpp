@@ -70,7 +70,7 @@ private slots:
                                       {QStringLiteral("name"), QStringLiteral("Outage")}});
         QVERIFY(m_server.join(alice, roomId));
 
-        AppServices app(AppServices::Options{false, true, true}); // the GUI's composition
+        AppServices app(AppServices::Options{.useKeychain = false}); // the GUI's composition
         app.signIn(m_server.baseUrl().toString(), alice.accessToken);
         QTRY_COMPARE_WITH_TIMEOUT(app.sync()->state(), SyncEngine::Synced, 15000);
         QTRY_VERIFY_WITH_TIMEOUT(app.store()->find(roomId), 40000);

@@ -29,7 +29,7 @@ class TestBackend : public QObject
 public:
     explicit TestBackend(QObject *parent = nullptr)
         : QObject(parent),
-          m_services(new AppServices(AppServices::Options{false, true, false}, this))
+          m_services(new AppServices(AppServices::Options{.useKeychain = false, .syncAfterSignIn = false}, this))
     {}
 
     AppServices *services() const { return m_services; }

@@ -570,10 +570,10 @@ private slots:
 
     void appServicesChoosePolicyByMode()
     {
-        AppServices gui(AppServices::Options{false, true, true});
+        AppServices gui(AppServices::Options{.useKeychain = false});
         QCOMPARE(gui.membership()->retryPolicy().maxAttempts, 0); // until cancelled
         QVERIFY(gui.membership()->parksOnSoftLogout());
-        AppServices cli(AppServices::Options{false, false, false});
+        AppServices cli(AppServices::Options{.useKeychain = false, .interactive = false, .syncAfterSignIn = false});
         QCOMPARE(cli.membership()->retryPolicy().maxAttempts, RetryPolicy::bounded().maxAttempts);
         QVERIFY(!cli.membership()->parksOnSoftLogout());
     }

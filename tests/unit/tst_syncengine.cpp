@@ -269,7 +269,7 @@ private slots:
     // fails the action with the server's error instead of parking it forever.
     void softLogoutFailsTheActionWhenNotInteractive()
     {
-        m_app = std::make_unique<AppServices>(AppServices::Options{false, false, false});
+        m_app = std::make_unique<AppServices>(AppServices::Options{.useKeychain = false, .interactive = false, .syncAfterSignIn = false});
         m_fake->script(
             "/_matrix/client/v3/rooms/",
             {{401, R"({"errcode":"M_UNKNOWN_TOKEN","error":"expired","soft_logout":true})"},

@@ -1,0 +1,181 @@
+// Issue 10, the first steps: the room list is kept on disk per account, shown at the next launch
+// before any network answer, and /sync continues from the saved position; our own membership
+// changes become the room's history; signing out deletes it all.
+#include "appservices.h"
+#include "fakehomeserver.h"
+#include "store/accountstore.h"
+#include "sync/roomstore.h"
+
+#include <QFile>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QUrlQuery>
+#include <QtTest>
+
+namespace {
+const char *const Versions = R"({"versions":["v1.11"]})";
+const char *const Whoami = R"({"user_id":"@me:localhost","device_id":"D"})";
+const QString Me = QStringLiteral("@me:localhost");
+
+// Two joined rooms and one we were kicked from, with a reason.
+const char *const InitialSync = R"({"next_batch":"s1","rooms":{
+  "join":{"!a:localhost":{"state":{"events":[{"type":"m.room.name","state_key":"","content":{"name":"Alpha"}}]}},
+          "!b:localhost":{"state":{"events":[{"type":"m.room.name","state_key":"","content":{"name":"Beta"}}]}}},
+  "leave":{"!k:localhost":{"state":{"events":[{"type":"m.room.name","state_key":"","content":{"name":"Kicked"}}]},
+     "timeline":{"events":[{"type":"m.room.member","state_key":"@me:localhost","sender":"@mod:localhost",
+       "event_id":"$kick","origin_server_ts":1700000000000,"content":{"membership":"leave","reason":"spam"}}]}}}}})";
+} // namespace
+
+class TestLaunchFromStore : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<QTemporaryDir> m_dir; // each test starts with no saved account
+    std::unique_ptr<FakeHomeserver> m_fake;
+
+    std::unique_ptr<AppServices> makeApp()
+    {
+        AppServices::Options options;
+        options.useKeychain = false;
+        options.keepRoomsOnDisk = true;
+        options.storeDirectory = m_dir->path();
+        auto app = std::make_unique<AppServices>(options);
+        app->credentials()->setUseFileStore(true); // remembered without a keychain
+        app->sync()->setLongPollTimeout(200);
+        return app;
+    }
+    QString queryItem(const FakeHomeserver::Request &r, const QString &key)
+    {
+        return QUrlQuery(QString::fromLatin1(r.rawQuery)).queryItemValue(key, QUrl::FullyDecoded);
+    }
+    // A first run: sign in, one sync stored, quit. The caller QVERIFYs it.
+    bool firstRun()
+    {
+        m_fake->script("/_matrix/client/versions", {{200, Versions}});
+        m_fake->script("/_matrix/client/v3/account/whoami", {{200, Whoami}});
+        m_fake->script("/_matrix/client/v3/sync", {{200, InitialSync}, FakeHomeserver::Reply::stall()});
+        auto app = makeApp();
+        app->signIn(m_fake->baseUrl().toString(), QStringLiteral("tok1"));
+        if (!QTest::qWaitFor([&] { return app->store()->size() == 3; }, 10000) ||
+            !QTest::qWaitFor([&] { return !app->credentials()->busy(); }, 5000))
+            return false;
+        app->flushStore();
+        m_fake->clear();
+        return true;
+    }
+
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void init()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        QVERIFY(m_dir->isValid());
+        m_fake = std::make_unique<FakeHomeserver>();
+    }
+    void cleanup()
+    {
+        CredentialStore().forget();
+        m_fake.reset();
+    }
+
+    void relaunchShowsTheListBeforeAnyAnswerThenCatchesUp()
+    {
+        QVERIFY(firstRun());
+        // The server is silent at first: nothing it says can be what fills the list.
+        m_fake->script("/_matrix/client/versions", {FakeHomeserver::Reply::stall()});
+        auto app = makeApp();
+        QSignalSpy restored(app.get(), &AppServices::restoreFinished);
+        app->restoreSession();
+        QCOMPARE(app->store()->size(), 3); // shown at once, from disk
+        QCOMPARE(app->store()->find(QStringLiteral("!b:localhost"))->displayName(), QStringLiteral("Beta"));
+        QCOMPARE(int(app->store()->find(QStringLiteral("!k:localhost"))->membership), int(Membership::Leave));
+        QVERIFY(restored.wait(5000) || restored.count() == 1);
+        QCOMPARE(m_fake->requestsTo("/_matrix/client/v3/sync").size(), 0);
+
+        // The server answers: an incremental sync from the saved position, not a full one.
+        m_fake->script("/_matrix/client/versions", {{200, Versions}});
+        m_fake->script("/_matrix/client/v3/account/whoami", {{200, Whoami}});
+        m_fake->script("/_matrix/client/v3/sync",
+                       {{200, R"({"next_batch":"s2","rooms":{"invite":{"!new:localhost":{"invite_state":{"events":[
+                             {"type":"m.room.member","state_key":"@me:localhost","sender":"@bob:localhost","content":{"membership":"invite"}}]}}}}})"},
+                        FakeHomeserver::Reply::stall()});
+        app->signIn(m_fake->baseUrl().toString(), QStringLiteral("tok1"));
+        QTRY_COMPARE_WITH_TIMEOUT(app->store()->size(), 4, 10000);
+        const auto syncs = m_fake->requestsTo("/_matrix/client/v3/sync");
+        QVERIFY(!syncs.isEmpty());
+        QCOMPARE(queryItem(syncs.first(), QStringLiteral("since")), QStringLiteral("s1"));
+        QCOMPARE(queryItem(syncs.first(), QStringLiteral("timeout")), QStringLiteral("0")); // catching up answers at once
+        QTRY_COMPARE_WITH_TIMEOUT(app->sync()->state(), SyncEngine::Synced, 5000);
+        app->flushStore();
+
+        // The history of the room we were kicked from, and the new position, are on disk.
+        AccountStore disk(QStringLiteral("check"));
+        QCOMPARE(disk.open(app->storePathFor(Me)), AccountStore::OpenResult::Opened);
+        QCOMPARE(disk.nextBatch(), QStringLiteral("s2"));
+        QCOMPARE(disk.roomCount(), 4);
+        const auto history = disk.history(QStringLiteral("!k:localhost"));
+        QCOMPARE(history.size(), 1);
+        QCOMPARE(history.first().sender, QStringLiteral("@mod:localhost"));
+        QCOMPARE(history.first().reason, QStringLiteral("spam"));
+        QCOMPARE(disk.history(QStringLiteral("!new:localhost")).first().sender, QStringLiteral("@bob:localhost"));
+    }
+
+    void aRejectedPositionFallsBackToAFullSyncKeepingTheList()
+    {
+        QVERIFY(firstRun());
+        m_fake->script("/_matrix/client/versions", {{200, Versions}});
+        m_fake->script("/_matrix/client/v3/account/whoami", {{200, Whoami}});
+        m_fake->script("/_matrix/client/v3/sync",
+                       {{400, R"({"errcode":"M_UNKNOWN","error":"Invalid stream token"})"},
+                        FakeHomeserver::Reply::stall()});
+        auto app = makeApp();
+        app->restoreSession();
+        QCOMPARE(app->store()->size(), 3);
+        QTRY_COMPARE_WITH_TIMEOUT(m_fake->requestsTo("/_matrix/client/v3/sync").size(), 2, 10000);
+        const auto syncs = m_fake->requestsTo("/_matrix/client/v3/sync");
+        QCOMPARE(queryItem(syncs.at(0), QStringLiteral("since")), QStringLiteral("s1"));
+        QCOMPARE(queryItem(syncs.at(1), QStringLiteral("since")), QString()); // a full sync
+        QCOMPARE(app->sync()->state(), SyncEngine::InitialSync);
+        QCOMPARE(app->store()->size(), 3); // the list on screen was not emptied
+    }
+
+    void forgettingAndSigningOutDeleteFromDisk()
+    {
+        QVERIFY(firstRun());
+        m_fake->script("/_matrix/client/versions", {{200, Versions}});
+        m_fake->script("/_matrix/client/v3/account/whoami", {{200, Whoami}});
+        m_fake->script("/_matrix/client/v3/sync", {FakeHomeserver::Reply::stall()});
+        m_fake->script("/_matrix/client/v3/rooms/", {{200, "{}"}});
+        auto app = makeApp();
+        app->restoreSession();
+        QTRY_COMPARE_WITH_TIMEOUT(app->session()->state(), Session::SignedIn, 10000);
+        Operation *forget = app->membership()->forget(QStringLiteral("!k:localhost"));
+        QTRY_COMPARE_WITH_TIMEOUT(forget->state(), Operation::Succeeded, 5000);
+        app->flushStore();
+        const QString path = app->storePathFor(Me);
+        {
+            AccountStore disk(QStringLiteral("after-forget"));
+            QCOMPARE(disk.open(path), AccountStore::OpenResult::Opened);
+            QCOMPARE(disk.roomCount(), 2);
+            QCOMPARE(disk.history(QStringLiteral("!k:localhost")).size(), 0);
+        }
+        app->signOut();
+        app->flushStore();
+        QVERIFY(!QFile::exists(path));
+        QVERIFY(!QFile::exists(path + QStringLiteral("-wal")));
+    }
+
+    void storesAreKeptPerAccount()
+    {
+        AppServices::Options options;
+        options.storeDirectory = m_dir->path();
+        options.keepRoomsOnDisk = true;
+        AppServices app(options);
+        QVERIFY(app.storePathFor(QStringLiteral("@a:x")) != app.storePathFor(QStringLiteral("@b:x")));
+        QVERIFY(app.storePathFor(QStringLiteral("@a:x")).startsWith(m_dir->path()));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLaunchFromStore)
+#include "tst_launchfromstore.moc"
