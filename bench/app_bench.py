@@ -6,6 +6,7 @@ populated room list and its resident memory with that list on screen. Figures on
 import argparse
 import http.server
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -56,9 +57,14 @@ def main() -> int:
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         threading.Thread(target=server.serve_forever, daemon=True).start()
         base = f"http://127.0.0.1:{server.server_address[1]}"
-        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", CONCIERGE_ACCESS_TOKEN="bench-token")
+        # A data folder of its own: every run is a first launch over the network, never a
+        # relaunch from the account store of an earlier run (store_bench measures that).
+        data_home = tempfile.mkdtemp(prefix="concierge-bench-")
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", CONCIERGE_ACCESS_TOKEN="bench-token",
+                   XDG_DATA_HOME=data_home)
         loaded, rss = [], []
         for _ in range(args.runs):
+            shutil.rmtree(data_home, ignore_errors=True)
             r = subprocess.run([args.app, "--homeserver", base, "--no-keychain", "--exit-when-loaded"],
                                env=env, capture_output=True, text=True, timeout=120)
             if r.returncode != 0 or "rooms_loaded_ms" not in r.stdout:

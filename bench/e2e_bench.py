@@ -14,6 +14,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.parse
 
@@ -97,7 +98,9 @@ def main() -> int:
     name = f"bench-{args.rooms}"
     base, users = start_from_snapshot(paths, snapshot, name)
     token = users["alice"]["access_token"]
+    # XDG_DATA_HOME of its own: each app run is a first launch, never a relaunch from the store.
     env = dict(os.environ, CONCIERGE_HOMESERVER=base, CONCIERGE_ACCESS_TOKEN=token,
+               XDG_DATA_HOME=tempfile.mkdtemp(prefix="concierge-e2e-bench-"),
                QT_QPA_PLATFORM="offscreen")
     lines = []
     try:

@@ -42,6 +42,11 @@ AppServices::AppServices(Options options, QObject *parent)
                 m_dirtyRooms.insert(m_store->at(row).roomId);
         });
         connect(m_sync, &SyncEngine::responseApplied, this, &AppServices::saveSync);
+        connect(m_sync, &SyncEngine::roomsDropped, this, [this](const QStringList &roomIds) {
+            if (m_writer && !m_storeUserId.isEmpty())
+                for (const QString &roomId : roomIds)
+                    m_writer->removeRoom(roomId);
+        });
         connect(m_membership, &MembershipService::operationFinished, this, [this](Operation *op) {
             if (op->state() == Operation::Succeeded && m_writer && !m_storeUserId.isEmpty() &&
                 (op->kind() == Operation::Forget || op->kind() == Operation::LeaveAndForget))
@@ -63,7 +68,7 @@ AppServices::AppServices(Options options, QObject *parent)
             clearAccount(tr("Cancelled: another account signed in."));
             m_store->setOwnUserId(m_session->userId());
         }
-        openAccountStore(m_session->userId());
+        openAccountStore(m_session->homeserverInput(), m_session->userId());
         if (m_syncAfterSignIn)
             m_sync->start();
         m_membership->resumeParked();
@@ -101,13 +106,14 @@ void AppServices::clearAccount(const QString &why, bool deleteStore)
             m_writer->close(); // nothing is written until an account opens again
     }
     m_storeUserId.clear();
+    m_storePath.clear();
 }
 
-QString AppServices::storePathFor(const QString &userId) const
+QString AppServices::storePathFor(const QString &homeserver, const QString &userId) const
 {
+    const QString defaultPath = AccountStore::defaultPathFor(homeserver, userId);
     if (m_storeDirectory.isEmpty())
-        return AccountStore::defaultPathFor(userId);
-    const QString defaultPath = AccountStore::defaultPathFor(userId);
+        return defaultPath;
     // The same per-account folder name, below the chosen directory.
     return QDir(m_storeDirectory)
         .filePath(QFileInfo(QFileInfo(defaultPath).path()).fileName() + QStringLiteral("/store.sqlite"));
@@ -119,12 +125,15 @@ void AppServices::flushStore()
         m_writer->flush();
 }
 
-void AppServices::openAccountStore(const QString &userId)
+void AppServices::openAccountStore(const QString &homeserver, const QString &userId)
 {
-    if (!m_writer || userId.isEmpty() || m_storeUserId == userId)
+    const QString path = storePathFor(homeserver, userId);
+    if (!m_writer || userId.isEmpty() || m_storePath == path)
         return;
+    if (!m_storeUserId.isEmpty()) // the same user on another server: close the other store
+        clearAccount(tr("Cancelled: another account signed in."));
     m_storeUserId = userId;
-    const QString path = storePathFor(userId);
+    m_storePath = path;
     // Read here, at once: the list is on screen before the first network answer. The writer
     // thread opens the same file for what follows (SQLite's WAL lets both work).
     {
@@ -210,7 +219,7 @@ void AppServices::restoreSession()
         return;
     }
     // The remembered account's rooms show before the token is even read back.
-    openAccountStore(m_credentials->savedUserId());
+    openAccountStore(m_credentials->savedHomeserver(), m_credentials->savedUserId());
     connect(
         m_credentials, &CredentialStore::loaded, this,
         [this](const QString &homeserver, const QString &token) {

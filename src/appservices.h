@@ -73,7 +73,7 @@ public:
 
     QString storeNotice() const { return m_storeNotice; }
     // The account store's file for userId (for tests and the sign-out dialog).
-    QString storePathFor(const QString &userId) const;
+    QString storePathFor(const QString &homeserver, const QString &userId) const;
     // Blocks until every store write asked for so far is done (quitting, tests).
     void flushStore();
 
@@ -100,7 +100,7 @@ private:
     // deleteStore: also delete the account's saved rooms (sign-out), not only close them.
     void clearAccount(const QString &why, bool deleteStore = false);
     // Shows the account's saved rooms and continues /sync from the saved position.
-    void openAccountStore(const QString &userId);
+    void openAccountStore(const QString &homeserver, const QString &userId);
     void saveSync(const QJsonObject &body);
     bool canRemember() const;
 
@@ -121,6 +121,7 @@ private:
     QString m_storeDirectory;
     StoreWriter *m_writer = nullptr;
     QString m_storeUserId; // whose store is open, or empty
+    QString m_storePath;
     QSet<QString> m_dirtyRooms; // changed since the last save
     QString m_storeNotice;
     bool m_rememberSession = true;

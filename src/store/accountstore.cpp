@@ -87,10 +87,13 @@ bool AccountStore::isOpen() const
            QSqlDatabase::database(m_connection, false).isOpen();
 }
 
-QString AccountStore::defaultPathFor(const QString &userId)
+QString AccountStore::defaultPathFor(const QString &homeserver, const QString &userId)
 {
     const QString hash = QString::fromLatin1(
-        QCryptographicHash::hash(userId.toUtf8(), QCryptographicHash::Sha256).toHex().left(32));
+        QCryptographicHash::hash((homeserver + QLatin1Char('\n') + userId).toUtf8(),
+                                 QCryptographicHash::Sha256)
+            .toHex()
+            .left(32));
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
            QStringLiteral("/accounts/") + hash + QStringLiteral("/store.sqlite");
 }

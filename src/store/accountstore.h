@@ -66,8 +66,9 @@ public:
     void close();
     // Deletes the database and its WAL/SHM files (sign-out). The store must be closed.
     static bool destroy(const QString &path);
-    // AppDataLocation/accounts/<sha-256 of the user ID>/store.sqlite: one database per account.
-    static QString defaultPathFor(const QString &userId);
+    // AppDataLocation/accounts/<sha-256 of homeserver and user ID>/store.sqlite: one database per
+    // account (the same user ID on another server, e.g. a reset test server, is another account).
+    static QString defaultPathFor(const QString &homeserver, const QString &userId);
 
 private:
     bool openFile(const QString &path, QString *error);

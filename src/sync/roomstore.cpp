@@ -286,6 +286,24 @@ void RoomStore::removeRoom(const QString &roomId)
     emit countsChanged();
 }
 
+QStringList RoomStore::retainOnly(const QJsonObject &initialSyncResponse)
+{
+    const QJsonObject rooms = initialSyncResponse.value(u"rooms").toObject();
+    QSet<QString> present;
+    for (const QLatin1String section : {QLatin1String("join"), QLatin1String("invite"), QLatin1String("leave")}) {
+        const QJsonObject byId = rooms.value(section).toObject();
+        for (auto it = byId.begin(); it != byId.end(); ++it)
+            present.insert(it.key());
+    }
+    QStringList gone;
+    for (const RoomSummary &room : std::as_const(m_rooms))
+        if (!present.contains(room.roomId))
+            gone << room.roomId;
+    for (const QString &roomId : std::as_const(gone))
+        removeRoom(roomId);
+    return gone;
+}
+
 void RoomStore::restore(QList<RoomSummary> rooms)
 {
     if (!m_rooms.isEmpty() || rooms.isEmpty())

@@ -38,6 +38,9 @@ public:
     int applySync(const QJsonObject &syncResponse);
     int skippedRooms() const { return m_skippedRooms; }
     void removeRoom(const QString &roomId);
+    // After an initial /sync (the complete inventory): rooms it did not mention are gone — e.g.
+    // forgotten from another client, which incremental syncs never report. Returns their IDs.
+    QStringList retainOnly(const QJsonObject &initialSyncResponse);
     // Shows rooms known from before (the account store) in an empty store; /sync then updates
     // them like any others.
     void restore(QList<RoomSummary> rooms);

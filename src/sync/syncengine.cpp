@@ -122,9 +122,15 @@ void SyncEngine::onResponse(const QJsonObject &body)
         onError(MatrixError::malformed(tr("The /sync response has no next_batch.")));
         return;
     }
+    const bool complete = m_since.isEmpty();
     m_store->applySync(body);
+    // Rooms shown from the account store that an initial sync no longer lists were forgotten
+    // (or belong to a server that was reset): only an initial sync can tell.
+    const QStringList dropped = complete ? m_store->retainOnly(body) : QStringList();
     m_since = next;
     emit responseApplied(body);
+    if (!dropped.isEmpty())
+        emit roomsDropped(dropped);
     m_failures = 0;
     m_retryInSeconds = 0;
     m_lastError = {};

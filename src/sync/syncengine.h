@@ -61,6 +61,8 @@ signals:
     void synced(); // after every successful /sync response was applied
     // The response that was just applied, for those that keep more of it (the store's history).
     void responseApplied(const QJsonObject &body);
+    // An initial sync (the complete inventory) no longer mentioned these rooms: removed.
+    void roomsDropped(const QStringList &roomIds);
     void tokenRejected(const MatrixError &error);
 
 private:

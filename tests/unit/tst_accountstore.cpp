@@ -235,9 +235,13 @@ private slots:
 
     void destroyDeletesTheFilesAndAccountsAreSeparate()
     {
-        const QString alice = AccountStore::defaultPathFor(QStringLiteral("@alice:example.org"));
-        const QString bob = AccountStore::defaultPathFor(QStringLiteral("@bob:example.org"));
+        const QString hs = QStringLiteral("https://example.org");
+        const QString alice = AccountStore::defaultPathFor(hs, QStringLiteral("@alice:example.org"));
+        const QString bob = AccountStore::defaultPathFor(hs, QStringLiteral("@bob:example.org"));
         QVERIFY(alice != bob);
+        // The same user ID on another server (a reset test server) is another account.
+        QVERIFY(alice != AccountStore::defaultPathFor(QStringLiteral("http://127.0.0.1:8008"),
+                                                      QStringLiteral("@alice:example.org")));
         QVERIFY(!alice.contains(QLatin1String("alice"))); // no user ID in file names
 
         const QString a = path(QStringLiteral("acc-a/store.sqlite"));

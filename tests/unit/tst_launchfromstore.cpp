@@ -111,7 +111,7 @@ private slots:
 
         // The history of the room we were kicked from, and the new position, are on disk.
         AccountStore disk(QStringLiteral("check"));
-        QCOMPARE(disk.open(app->storePathFor(Me)), AccountStore::OpenResult::Opened);
+        QCOMPARE(disk.open(app->storePathFor(m_fake->baseUrl().toString(), Me)), AccountStore::OpenResult::Opened);
         QCOMPARE(disk.nextBatch(), QStringLiteral("s2"));
         QCOMPARE(disk.roomCount(), 4);
         const auto history = disk.history(QStringLiteral("!k:localhost"));
@@ -140,6 +140,30 @@ private slots:
         QCOMPARE(app->store()->size(), 3); // the list on screen was not emptied
     }
 
+    void anInitialSyncDropsRoomsItNoLongerLists()
+    {
+        QVERIFY(firstRun());
+        // The saved position is refused; the full sync that follows no longer lists !b (forgotten
+        // from another client): it disappears from the list and from disk.
+        m_fake->script("/_matrix/client/versions", {{200, Versions}});
+        m_fake->script("/_matrix/client/v3/account/whoami", {{200, Whoami}});
+        m_fake->script("/_matrix/client/v3/sync",
+                       {{400, R"({"errcode":"M_UNKNOWN","error":"Invalid stream token"})"},
+                        {200, R"({"next_batch":"s9","rooms":{"join":{"!a:localhost":{}},"leave":{"!k:localhost":{}}}})"},
+                        FakeHomeserver::Reply::stall()});
+        auto app = makeApp();
+        app->restoreSession();
+        QCOMPARE(app->store()->size(), 3);
+        QTRY_COMPARE_WITH_TIMEOUT(app->store()->size(), 2, 10000);
+        QCOMPARE(app->store()->find(QStringLiteral("!b:localhost")), nullptr);
+        QCOMPARE(app->store()->find(QStringLiteral("!a:localhost"))->displayName(), QStringLiteral("Alpha"));
+        app->flushStore();
+        AccountStore disk(QStringLiteral("after-reconcile"));
+        QCOMPARE(disk.open(app->storePathFor(m_fake->baseUrl().toString(), Me)), AccountStore::OpenResult::Opened);
+        QCOMPARE(disk.roomCount(), 2);
+        QCOMPARE(disk.nextBatch(), QStringLiteral("s9"));
+    }
+
     void forgettingAndSigningOutDeleteFromDisk()
     {
         QVERIFY(firstRun());
@@ -153,7 +177,7 @@ private slots:
         Operation *forget = app->membership()->forget(QStringLiteral("!k:localhost"));
         QTRY_COMPARE_WITH_TIMEOUT(forget->state(), Operation::Succeeded, 5000);
         app->flushStore();
-        const QString path = app->storePathFor(Me);
+        const QString path = app->storePathFor(m_fake->baseUrl().toString(), Me);
         {
             AccountStore disk(QStringLiteral("after-forget"));
             QCOMPARE(disk.open(path), AccountStore::OpenResult::Opened);
@@ -172,8 +196,9 @@ private slots:
         options.storeDirectory = m_dir->path();
         options.keepRoomsOnDisk = true;
         AppServices app(options);
-        QVERIFY(app.storePathFor(QStringLiteral("@a:x")) != app.storePathFor(QStringLiteral("@b:x")));
-        QVERIFY(app.storePathFor(QStringLiteral("@a:x")).startsWith(m_dir->path()));
+        const QString hs = QStringLiteral("https://x");
+        QVERIFY(app.storePathFor(hs, QStringLiteral("@a:x")) != app.storePathFor(hs, QStringLiteral("@b:x")));
+        QVERIFY(app.storePathFor(hs, QStringLiteral("@a:x")).startsWith(m_dir->path()));
     }
 };
 
