@@ -132,6 +132,9 @@ void AppServices::openAccountStore(const QString &homeserver, const QString &use
         return;
     if (!m_storeUserId.isEmpty()) // the same user on another server: close the other store
         clearAccount(tr("Cancelled: another account signed in."));
+    // The rooms shown are this user's (a sign-in as someone else clears them again).
+    if (m_store->size() == 0)
+        m_store->setOwnUserId(userId);
     m_storeUserId = userId;
     m_storePath = path;
     // Read here, at once: the list is on screen before the first network answer. The writer
@@ -140,7 +143,6 @@ void AppServices::openAccountStore(const QString &homeserver, const QString &use
         AccountStore reader(QStringLiteral("concierge-reader"));
         const AccountStore::OpenResult result = reader.open(path);
         if (result == AccountStore::OpenResult::Opened && m_store->size() == 0) {
-            m_store->setOwnUserId(userId);
             m_store->restore(reader.loadRooms());
             m_sync->resumeFrom(reader.nextBatch());
         }
