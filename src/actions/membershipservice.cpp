@@ -235,6 +235,18 @@ Operation *MembershipService::operationFor(const QString &roomIdOrAlias) const
     return m_latest.value(roomIdOrAlias);
 }
 
+QString MembershipService::displayNameFor(const QString &roomId) const
+{
+    const RoomSummary *room = m_store ? m_store->find(roomId) : nullptr;
+    return room ? room->displayName() : QString();
+}
+
+bool MembershipService::isBusy(const QString &roomIdOrAlias) const
+{
+    const Operation *operation = operationFor(roomIdOrAlias);
+    return operation && !operation->isFinished();
+}
+
 int MembershipService::runningCount() const
 {
     int n = 0;

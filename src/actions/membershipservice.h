@@ -66,6 +66,12 @@ public:
 
     // The latest operation on a room (running or finished), or null.
     Q_INVOKABLE Operation *operationFor(const QString &roomIdOrAlias) const;
+    // An operation on the room is running: another one would be refused now (the bulk queue
+    // waits for operationChanged(target) instead).
+    Q_INVOKABLE bool isBusy(const QString &roomIdOrAlias) const;
+    // How the room list names the room (empty when it is not in the list): for reports that
+    // must still name a room after it was forgotten.
+    QString displayNameFor(const QString &roomId) const;
     int runningCount() const;
     QString statusText() const { return m_statusText; }
     Operation::State statusState() const { return m_statusState; }

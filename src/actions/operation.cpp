@@ -381,6 +381,11 @@ void Operation::runStep()
         call = Endpoints::forgetRoom(m_api, m_desc.target, m_retry);
         break;
     }
+    // Every membership change counts against the server's one limit: a 429 on any of them
+    // holds the others (ApiClient::holdRemainingMs). Forget is not limited by Synapse, but the
+    // spec allows it to be.
+    call->setRateLimitBucket(ApiClient::MembershipBucket);
+    connect(call, &ApiCall::sending, this, [this](int) { ++m_attempts; });
     watch(call);
     connect(call, &ApiCall::succeeded, this, [this, step](const QJsonObject &body) {
         m_call = nullptr;
@@ -406,13 +411,18 @@ void Operation::watch(ApiCall *call)
 {
     m_call = call;
     connect(call, &ApiCall::sending, this, [this](int attempt) {
-        if (attempt > 1)
+        if (attempt > 1 || m_state == Waiting) // a retry, or the first after a hold
             update(Running);
     });
     connect(call, &ApiCall::retrying, this, [this](int, qint64 delayMs, const MatrixError &e) {
         m_error = e;
         update(Waiting, e.isRateLimited() ? RateLimited : ServerUnavailable,
                QDateTime::currentDateTimeUtc().addMSecs(delayMs));
+    });
+    // Held before an attempt because the server asked this client to slow down.
+    connect(call, &ApiCall::held, this, [this](qint64 delayMs, const MatrixError &e) {
+        m_error = e;
+        update(Waiting, RateLimited, QDateTime::currentDateTimeUtc().addMSecs(delayMs));
     });
 }
 

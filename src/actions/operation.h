@@ -116,6 +116,10 @@ public:
     // "Leaving General…", "Leaving General: waiting 10 s (server rate limit)", "Leaving General
     // failed: M_FORBIDDEN: … (HTTP 403)".
     QString statusText() const;
+    // How many membership requests it sent (attempts of every step; not the read-backs).
+    int attempts() const { return m_attempts; }
+    // The step it is at (or ended at): 0, or 1 for the forget of a leave-and-forget.
+    int stepIndex() const { return m_step; }
     // The own membership /sync shows once the action took effect (Join, Leave), else none.
     std::optional<Membership::Value> wantedMembership() const;
 
@@ -187,6 +191,7 @@ private:
     MatrixError m_error;
     QString m_resultRoomId;
     int m_step = 0;
+    int m_attempts = 0;
     ApiClient *m_api = nullptr;
     QString m_ownUserId;
     RetryPolicy m_retry;

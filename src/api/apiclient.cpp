@@ -69,6 +69,18 @@ void ApiCall::send()
 {
     if (m_done)
         return;
+    auto *client = qobject_cast<ApiClient *>(parent());
+    if (client && !m_spec.rateLimitBucket.isEmpty()) {
+        // The server told this client to wait (a 429 on this bucket, maybe to another call):
+        // nothing is sent before the time is up.
+        if (const qint64 hold = client->holdRemainingMs(m_spec.rateLimitBucket); hold > 0) {
+            emit held(hold, client->holdReason(m_spec.rateLimitBucket));
+            if (m_done) // a receiver aborted the call
+                return;
+            startRetryTimer(hold);
+            return;
+        }
+    }
     ++m_attempt;
     m_deadlinePassed = false;
     m_tooLarge = false;
@@ -93,6 +105,11 @@ void ApiCall::send()
     // The deadline covers the whole attempt: a server trickling one byte every few seconds
     // cannot hold a call open (a transfer timeout would restart with every byte).
     m_deadline->start(m_spec.deadlineMs);
+    if (client) {
+        m_sentAtMs = client->clockMs();
+        if (!m_spec.rateLimitBucket.isEmpty())
+            client->noteSent(m_spec.rateLimitBucket, m_sentAtMs);
+    }
     emit sending(m_attempt);
 }
 
@@ -202,6 +219,12 @@ void ApiCall::onFinished()
     if ((error.kind == MatrixError::Unreachable || error.kind == MatrixError::Timeout) &&
         requestWritten && m_spec.verb != "GET")
         m_uncertain = true;
+    if (error.isRateLimited() && !m_spec.rateLimitBucket.isEmpty()) {
+        if (auto *client = qobject_cast<ApiClient *>(parent()))
+            client->noteRateLimited(m_spec.rateLimitBucket, m_sentAtMs,
+                                    error.retryAfterMs >= 0 ? error.retryAfterMs : backoffMs(),
+                                    error);
+    }
     if ((m_spec.retry.maxAttempts == 0 || m_attempt < m_spec.retry.maxAttempts) &&
         error.isRetryable()) {
         scheduleRetry(error);
@@ -210,11 +233,28 @@ void ApiCall::onFinished()
     finish(error);
 }
 
+qint64 ApiCall::backoffMs() const
+{
+    const RetryPolicy &policy = m_spec.retry;
+    return qMin(policy.maxBackoffMs, policy.initialBackoffMs << qMin(qMax(m_attempt - 1, 0), 16));
+}
+
+void ApiCall::startRetryTimer(qint64 delayMs)
+{
+    if (!m_retryTimer) {
+        m_retryTimer = new QTimer(this);
+        m_retryTimer->setSingleShot(true);
+        // Precise: a coarse timer may fire up to 5 % early, before the server's Retry-After.
+        m_retryTimer->setTimerType(Qt::PreciseTimer);
+        connect(m_retryTimer, &QTimer::timeout, this, &ApiCall::send);
+    }
+    m_retryTimer->start(static_cast<int>(qMin<qint64>(delayMs, 3600 * 1000)));
+}
+
 void ApiCall::scheduleRetry(const MatrixError &error)
 {
     const RetryPolicy &policy = m_spec.retry;
-    const qint64 backoff =
-        qMin(policy.maxBackoffMs, policy.initialBackoffMs << qMin(m_attempt - 1, 16));
+    const qint64 backoff = backoffMs();
     qint64 delay;
     if (error.isRateLimited()) {
         // Wait exactly as told; without a hint fall back to the backoff schedule.
@@ -232,14 +272,7 @@ void ApiCall::scheduleRetry(const MatrixError &error)
     emit retrying(m_attempt, delay, error);
     if (m_done) // a receiver aborted the call
         return;
-    if (!m_retryTimer) {
-        m_retryTimer = new QTimer(this);
-        m_retryTimer->setSingleShot(true);
-        // Precise: a coarse timer may fire up to 5 % early, before the server's Retry-After.
-        m_retryTimer->setTimerType(Qt::PreciseTimer);
-        connect(m_retryTimer, &QTimer::timeout, this, &ApiCall::send);
-    }
-    m_retryTimer->start(static_cast<int>(qMin<qint64>(delay, 3600 * 1000)));
+    startRetryTimer(delay);
 }
 
 void ApiCall::finish(const MatrixError &error, const QJsonObject &body, const QByteArray &bytes,
@@ -260,7 +293,45 @@ void ApiCall::finish(const MatrixError &error, const QJsonObject &body, const QB
     deleteLater();
 }
 
-ApiClient::ApiClient(QNetworkAccessManager *nam, QObject *parent) : QObject(parent), m_nam(nam) {}
+ApiClient::ApiClient(QNetworkAccessManager *nam, QObject *parent) : QObject(parent), m_nam(nam)
+{
+    m_clock.start();
+}
+
+qint64 ApiClient::clockMs() const
+{
+    return m_clock.elapsed();
+}
+
+qint64 ApiClient::holdRemainingMs(const QByteArray &bucket) const
+{
+    const auto it = m_holds.constFind(bucket);
+    return it == m_holds.cend() ? 0 : qMax<qint64>(0, it->untilMs - clockMs());
+}
+
+MatrixError ApiClient::holdReason(const QByteArray &bucket) const
+{
+    return m_holds.value(bucket).reason;
+}
+
+void ApiClient::noteSent(const QByteArray &bucket, qint64 atMs)
+{
+    emit bucketRequestSent(bucket, atMs);
+}
+
+void ApiClient::noteRateLimited(const QByteArray &bucket, qint64 sentAtMs, qint64 waitMs,
+                                const MatrixError &error)
+{
+    // Counted from the answer's arrival, like the retry of the call that got it: "exactly as
+    // told", never earlier. A later, longer wait extends the hold; a shorter one does not cut it.
+    Hold &hold = m_holds[bucket];
+    const qint64 until = clockMs() + qMax<qint64>(0, waitMs);
+    if (until > hold.untilMs) {
+        hold.untilMs = until;
+        hold.reason = error;
+    }
+    emit bucketRateLimited(bucket, sentAtMs, waitMs);
+}
 
 QString ApiClient::homeserverUrlError(const QUrl &url)
 {

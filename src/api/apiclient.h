@@ -7,6 +7,8 @@
 #include "api/wirelimits.h"
 
 #include <QByteArray>
+#include <QElapsedTimer>
+#include <QHash>
 #include <QJsonObject>
 #include <QNetworkRequest>
 #include <QObject>
@@ -51,6 +53,10 @@ struct HttpRequest
     int deadlineMs = Timeouts::Default;
     qint64 maxResponseBytes = Limits::DefaultResponseBytes;
     RetryPolicy retry;
+    // The server's rate-limit bucket the request counts against (ApiClient::MembershipBucket),
+    // or empty. A 429 on a request of a bucket holds every request of that bucket, from any
+    // caller, until the server's wait is over (ApiClient::holdRemainingMs).
+    QByteArray rateLimitBucket;
     // Set by the endpoint when an argument cannot be sent; the call then fails with InvalidInput
     // on the next event-loop turn and nothing reaches the network.
     QString invalidReason;
@@ -74,6 +80,9 @@ public:
     // although no answer came back (the connection dropped or the deadline passed after the
     // request was written). The caller then has to find out before claiming failure.
     bool outcomeUncertain() const { return m_uncertain; }
+    // Puts the call in a rate-limit bucket (see HttpRequest::rateLimitBucket). Call right after
+    // ApiClient::send(), before control returns to the event loop.
+    void setRateLimitBucket(const QByteArray &bucket) { m_spec.rateLimitBucket = bucket; }
 
 signals:
     void succeeded(const QJsonObject &body);
@@ -83,6 +92,9 @@ signals:
     void sending(int attempt);
     // A transient failure; the call tries again after delayMs.
     void retrying(int attempt, qint64 delayMs, const MatrixError &error);
+    // The next attempt is held back delayMs because the server told this client to slow down
+    // (a 429 on a request of the same bucket, see ApiClient::holdRemainingMs); reason is that 429.
+    void held(qint64 delayMs, const MatrixError &reason);
 
 private:
     friend class ApiClient;
@@ -96,6 +108,8 @@ private:
     void onDeadline();
     void stopTooLarge();
     void scheduleRetry(const MatrixError &error);
+    qint64 backoffMs() const;
+    void startRetryTimer(qint64 delayMs);
     void finish(const MatrixError &error, const QJsonObject &body = {},
                 const QByteArray &bytes = {}, const QByteArray &contentType = {});
 
@@ -103,6 +117,7 @@ private:
     QNetworkRequest m_request;
     HttpRequest m_spec;
     int m_attempt = 0;
+    qint64 m_sentAtMs = 0; // ApiClient::clockMs() when the current attempt went out
     bool m_done = false;
     bool m_aborted = false;
     bool m_deadlinePassed = false;
@@ -141,12 +156,41 @@ public:
     // Tests: no attempt waits longer than this for an answer (0: each endpoint's own deadline).
     void setDeadlineCap(int ms) { m_deadlineCapMs = ms; }
 
+    // The bucket of every membership change (join, leave, invite, forget, kick, ban…): Synapse
+    // counts them against one limit (rc_message), so a 429 on one holds all of them.
+    static constexpr const char *MembershipBucket = "membership";
+    // How long requests of bucket must still wait because the server answered one of them with
+    // a 429 (Retry-After, else retry_after_ms, else the retry backoff): 0 when free. Nothing of
+    // that bucket is sent meanwhile, by any caller.
+    qint64 holdRemainingMs(const QByteArray &bucket) const;
+    // A steady clock (ms) shared by the signals below; never goes back.
+    qint64 clockMs() const;
+
+signals:
+    // An attempt of a request in bucket went out.
+    void bucketRequestSent(const QByteArray &bucket, qint64 atMs);
+    // The server answered a request of bucket, sent at sentAtMs, with a 429: nothing of the
+    // bucket goes out before clockMs() + waitMs (the answer's arrival plus the wait it asked).
+    void bucketRateLimited(const QByteArray &bucket, qint64 sentAtMs, qint64 waitMs);
+
 private:
+    friend class ApiCall;
     QNetworkRequest buildRequest(const HttpRequest &spec) const;
+    void noteSent(const QByteArray &bucket, qint64 atMs);
+    void noteRateLimited(const QByteArray &bucket, qint64 sentAtMs, qint64 waitMs,
+                         const MatrixError &error);
+    MatrixError holdReason(const QByteArray &bucket) const;
 
     QNetworkAccessManager *m_nam;
     QUrl m_homeserver;
     QString m_accessToken;
     QString m_clientVersion = QStringLiteral("v3");
     int m_deadlineCapMs = 0;
+    QElapsedTimer m_clock;
+    struct Hold
+    {
+        qint64 untilMs = 0;
+        MatrixError reason;
+    };
+    QHash<QByteArray, Hold> m_holds;
 };

@@ -30,6 +30,16 @@ const char *const Migrations[] = {
     "  id INTEGER PRIMARY KEY AUTOINCREMENT, room_id TEXT NOT NULL, ts INTEGER NOT NULL,"
     "  membership INTEGER NOT NULL, sender TEXT, reason TEXT, event_id TEXT NOT NULL UNIQUE);"
     "CREATE INDEX room_history_room ON room_history (room_id, ts);",
+    // 3: the bulk queue's journal (JobJournal): each job, and its items in order. An item is
+    // not tied to the rooms table: forgetting a room keeps the job's report of it.
+    "CREATE TABLE jobs ("
+    "  job_id TEXT PRIMARY KEY, kind TEXT NOT NULL, title TEXT NOT NULL, created INTEGER NOT NULL,"
+    "  state TEXT NOT NULL, pace_ms INTEGER NOT NULL DEFAULT 0, updated INTEGER NOT NULL);"
+    "CREATE TABLE job_items ("
+    "  job_id TEXT NOT NULL, position INTEGER NOT NULL, description TEXT NOT NULL,"
+    "  state TEXT NOT NULL, error_kind INTEGER NOT NULL DEFAULT 0, errcode TEXT, message TEXT,"
+    "  http_status INTEGER NOT NULL DEFAULT 0, attempts INTEGER NOT NULL DEFAULT 0,"
+    "  updated INTEGER NOT NULL, PRIMARY KEY (job_id, position));",
 };
 static_assert(std::size(Migrations) == AccountStore::SchemaVersion);
 
@@ -114,6 +124,8 @@ bool AccountStore::openFile(const QString &path, QString *error)
     close();
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
     db.setDatabaseName(path);
+    // Another connection's write (the writer thread, the journal) is waited for, not failed on.
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(qMax(0, m_busyTimeoutMs)));
     if (!db.open()) {
         *error = db.lastError().text();
         return false;
@@ -148,12 +160,26 @@ int AccountStore::schemaVersion() const
 bool AccountStore::migrate(QString *error)
 {
     QSqlDatabase db = QSqlDatabase::database(m_connection);
+    QSqlQuery q(db);
     for (int version = schemaVersion(); version < SchemaVersion; ++version) {
-        if (!db.transaction()) {
-            *error = db.lastError().text();
+        // IMMEDIATE: the write lock is taken (or waited for) before the version is read again,
+        // so two connections opening the same file at once (the writer thread and the journal)
+        // cannot both run the same step.
+        if (!q.exec(QStringLiteral("BEGIN IMMEDIATE"))) {
+            *error = q.lastError().text();
             return false;
         }
-        QSqlQuery q(db);
+        const int current = schemaVersion();
+        if (current < 0) {
+            *error = tr("cannot read the schema version");
+            q.exec(QStringLiteral("ROLLBACK"));
+            return false;
+        }
+        if (current > version) { // another connection migrated meanwhile
+            q.exec(QStringLiteral("COMMIT"));
+            version = current - 1;
+            continue;
+        }
         const QStringList statements = QString::fromLatin1(Migrations[version])
                                            .split(QLatin1Char(';'), Qt::SkipEmptyParts);
         for (const QString &statement : statements) {
@@ -161,13 +187,14 @@ bool AccountStore::migrate(QString *error)
                 continue;
             if (!q.exec(statement)) {
                 *error = q.lastError().text();
-                db.rollback();
+                q.exec(QStringLiteral("ROLLBACK"));
                 return false;
             }
         }
-        if (!q.exec(QStringLiteral("PRAGMA user_version = %1").arg(version + 1)) || !db.commit()) {
+        if (!q.exec(QStringLiteral("PRAGMA user_version = %1").arg(version + 1)) ||
+            !q.exec(QStringLiteral("COMMIT"))) {
             *error = q.lastError().text();
-            db.rollback();
+            q.exec(QStringLiteral("ROLLBACK"));
             return false;
         }
     }

@@ -3,7 +3,8 @@
 // Layer store/: what Concierge keeps on disk for one account — the room inventory the list shows,
 // the sync position, and each room's membership history — in SQLite through Qt SQL (WAL mode, a
 // versioned schema with migrations). The access token is never stored here; it stays in the
-// keychain. Designed so that later tables (the bulk queue's journal) join the same database.
+// keychain. The bulk queue's journal (store/jobjournal.h) keeps its jobs in the same database
+// (schema 3).
 
 #include "api/membership.h"
 #include "store/roomsummary.h"
@@ -14,7 +15,11 @@
 class AccountStore
 {
 public:
-    static constexpr int SchemaVersion = 2;
+    static constexpr int SchemaVersion = 3;
+    // How long a write waits for another connection's write (the writer thread, the queue's
+    // journal) to end before it fails with "database is locked". SQLite in WAL mode allows one
+    // writer at a time; readers never wait.
+    static constexpr int DefaultBusyTimeoutMs = 5000;
 
     enum class OpenResult {
         Opened,          // an existing store, migrated if it was older
@@ -45,6 +50,11 @@ public:
     OpenResult open(const QString &path);
     bool isOpen() const;
     QString path() const { return m_path; }
+    // The Qt SQL connection (QSqlDatabase::database(name)), for the journal that shares the file.
+    QString connectionName() const { return m_connection; }
+    // Takes effect at the next open(); tests shorten it.
+    void setBusyTimeoutMs(int ms) { m_busyTimeoutMs = ms; }
+    int busyTimeoutMs() const { return m_busyTimeoutMs; }
     // Why the store was recovered or kept in memory, for telling the user once; else empty.
     QString problem() const { return m_problem; }
     QString movedAsidePath() const { return m_movedAside; }
@@ -54,7 +64,8 @@ public:
     // Writes rooms (inserted or replaced) and the new sync position in one transaction: either
     // all of a sync is stored or none of it.
     bool saveSync(const QList<RoomSummary> &rooms, const QString &nextBatch);
-    // A forgotten room: it and its history are gone.
+    // A forgotten room: it and its history are gone. A bulk job's items that named it stay (they
+    // are the job's report).
     bool removeRoom(const QString &roomId);
     QString nextBatch() const;
     int roomCount() const;
@@ -80,4 +91,5 @@ private:
     QString m_path;
     QString m_problem;
     QString m_movedAside;
+    int m_busyTimeoutMs = DefaultBusyTimeoutMs;
 };

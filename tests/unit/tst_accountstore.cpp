@@ -164,6 +164,77 @@ private slots:
         QCOMPARE(store.history(QStringLiteral("!old:x")).size(), 1);
     }
 
+    void migratesAVersionTwoStoreKeepingRoomsAndHistory()
+    {
+        const QString file = path(QStringLiteral("v2.sqlite"));
+        {
+            // A store as schema 2 wrote it: rooms, the sync position, history.
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v2"));
+            db.setDatabaseName(file);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")));
+            QVERIFY(q.exec(QStringLiteral(
+                "CREATE TABLE rooms (room_id TEXT PRIMARY KEY, membership INTEGER NOT NULL, name TEXT, "
+                "canonical_alias TEXT, topic TEXT, avatar_url TEXT, heroes TEXT, member_names TEXT, "
+                "joined_count INTEGER, invited_count INTEGER, inviter TEXT, tombstone TEXT, predecessor TEXT)")));
+            QVERIFY(q.exec(QStringLiteral(
+                "CREATE TABLE room_history (id INTEGER PRIMARY KEY AUTOINCREMENT, room_id TEXT NOT NULL, "
+                "ts INTEGER NOT NULL, membership INTEGER NOT NULL, sender TEXT, reason TEXT, "
+                "event_id TEXT NOT NULL UNIQUE)")));
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO rooms (room_id, membership, name) VALUES ('!two:x', 1, 'Two')")));
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO meta VALUES ('next_batch', 's22')")));
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO room_history (room_id, ts, membership, sender, "
+                                          "reason, event_id) VALUES ('!two:x', 5, 1, '@a:x', 'hi', '$h')")));
+            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 2")));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("v2"));
+
+        AccountStore store(QStringLiteral("v2-open"));
+        QCOMPARE(store.open(file), AccountStore::OpenResult::Opened);
+        QCOMPARE(store.problem(), QString());
+        QCOMPARE(store.loadRooms().size(), 1);
+        QCOMPARE(store.loadRooms().first().name, QStringLiteral("Two"));
+        QCOMPARE(store.nextBatch(), QStringLiteral("s22"));
+        const QList<AccountStore::HistoryEntry> history = store.history(QStringLiteral("!two:x"));
+        QCOMPARE(history.size(), 1);
+        QCOMPARE(history.first().reason, QStringLiteral("hi"));
+        QSqlQuery q(QSqlDatabase::database(QStringLiteral("v2-open")));
+        QVERIFY(q.exec(QStringLiteral("PRAGMA user_version")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 3);
+        // Schema 3's journal tables are there, empty.
+        QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM jobs")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 0);
+        QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM job_items")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 0);
+    }
+
+    void twoConnectionsOpeningAnOldStoreMigrateItOnce()
+    {
+        const QString file = path(QStringLiteral("race/store.sqlite"));
+        {
+            AccountStore first(QStringLiteral("race-first"));
+            QCOMPARE(first.open(file), AccountStore::OpenResult::Created);
+            QVERIFY(first.saveSync({fullRoom(QStringLiteral("!r:x"))}, QStringLiteral("s1")));
+            QSqlQuery q(QSqlDatabase::database(QStringLiteral("race-first")));
+            QVERIFY(q.exec(QStringLiteral("DROP TABLE jobs")));
+            QVERIFY(q.exec(QStringLiteral("DROP TABLE job_items")));
+            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 2")));
+        }
+        // The writer thread and the reader (or the journal) open the same old file at once.
+        StoreWriter writer;
+        QSignalSpy opened(&writer, &StoreWriter::opened);
+        writer.open(file);
+        AccountStore reader(QStringLiteral("race-reader"));
+        const AccountStore::OpenResult result = reader.open(file);
+        QVERIFY(opened.wait(5000));
+        QCOMPARE(result, AccountStore::OpenResult::Opened);
+        QCOMPARE(opened.first().first().value<AccountStore::OpenResult>(), AccountStore::OpenResult::Opened);
+        QCOMPARE(reader.movedAsidePath(), QString());
+        QCOMPARE(reader.roomCount(), 1);
+    }
+
     void unusableFilesAreMovedAsideAndRebuilt_data()
     {
         QTest::addColumn<QString>("kind");
