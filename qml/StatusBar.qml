@@ -39,9 +39,13 @@ ToolBar {
             objectName: "syncStatus"
             Layout.fillWidth: true
             Layout.preferredWidth: 1
-            text: root.services.sync.statusText + "  ·  "
-                  + (root.services.roomModel.count === 1 ? qsTr("1 room")
-                     : qsTr("%1 rooms").arg(root.services.roomModel.count))
+            // While the rooms load, the status says itself what is shown ("Loading your
+            // rooms… 20 of 950 shown"): no count of a list that is not complete yet.
+            text: root.services.sync.state === SyncEngine.InitialSync
+                  ? root.services.sync.statusText
+                  : root.services.sync.statusText + "  ·  "
+                    + (root.services.roomModel.count === 1 ? qsTr("1 room")
+                       : qsTr("%1 rooms").arg(root.services.roomModel.count))
             textFormat: Text.PlainText
             elide: Text.ElideRight
             Accessible.role: Accessible.StatusBar

@@ -3,6 +3,7 @@
 #include "api/identifiers.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -129,6 +130,45 @@ ApiCall *sync(ApiClient *api, const SyncParams &params)
     r.deadlineMs =
         params.since.isEmpty() ? Timeouts::InitialSync : params.timeoutMs + params.stallMarginMs;
     r.maxResponseBytes = Limits::SyncResponseBytes;
+    return api->send(r);
+}
+
+ApiCall *slidingSync(ApiClient *api, const SlidingSyncParams &params)
+{
+    Query query{{QStringLiteral("timeout"), QString::number(params.timeoutMs)}};
+    if (!params.pos.isEmpty())
+        query.append({QStringLiteral("pos"), params.pos});
+    // An unstable prefix of its own, whatever client API version the server speaks.
+    const Path path = Path{QByteArrayLiteral("/_matrix/client"), {}} / QStringLiteral("unstable") /
+                      QStringLiteral("org.matrix.simplified_msc3575") / QStringLiteral("sync");
+    QJsonObject lists;
+    for (const SlidingSyncList &list : params.lists) {
+        QJsonObject entry;
+        if (!list.ranges.isEmpty()) {
+            QJsonArray ranges;
+            for (const auto &[first, last] : list.ranges)
+                ranges.append(QJsonArray{first, last});
+            entry.insert(QStringLiteral("ranges"), ranges);
+        }
+        QJsonArray requiredState;
+        for (const auto &[type, stateKey] : list.requiredState)
+            requiredState.append(QJsonArray{type, stateKey});
+        entry.insert(QStringLiteral("required_state"), requiredState);
+        entry.insert(QStringLiteral("timeline_limit"), list.timelineLimit);
+        if (list.isInvite)
+            entry.insert(QStringLiteral("filters"),
+                         QJsonObject{{QStringLiteral("is_invite"), *list.isInvite}});
+        lists.insert(list.name, entry);
+    }
+    HttpRequest r = request("POST", path, query);
+    r.body = json({{QStringLiteral("lists"), lists}});
+    // Without `pos` it only reads; with `pos` the server's connection state advances only when
+    // the client uses the answer's new position, so sending it again is harmless as well.
+    r.idempotent = true;
+    r.deadlineMs = params.timeoutMs + params.stallMarginMs;
+    // Sized like any other answer: a page of rooms with a few state events each (~1.8 KB a room
+    // on Synapse), not the whole account.
+    r.maxResponseBytes = Limits::DefaultResponseBytes;
     return api->send(r);
 }
 

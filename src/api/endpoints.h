@@ -15,6 +15,8 @@
 
 #include <QSize>
 #include <QStringList>
+#include <optional>
+#include <utility>
 
 class ApiCall;
 class ApiClient;
@@ -43,6 +45,32 @@ struct SyncParams
 };
 // GET /sync. The deadline is the long poll plus a margin (a stalled server is an error).
 ApiCall *sync(ApiClient *api, const SyncParams &params);
+
+// Simplified sliding sync (MSC4186), where the server offers it (Synapse does, unstable prefix).
+// One list of the account's rooms, sorted by the server (by recency on Synapse).
+struct SlidingSyncList
+{
+    QString name;
+    // Inclusive index ranges of the sorted list, e.g. {0, 19}. None: the server returns only
+    // the list's count.
+    QList<std::pair<int, int>> ranges;
+    // (event type, state key) pairs; "$ME" stands for the account's own user ID.
+    QList<std::pair<QString, QString>> requiredState;
+    int timelineLimit = 0;
+    // filters.is_invite: only invites (true), no invites (false), or no filter.
+    std::optional<bool> isInvite;
+};
+struct SlidingSyncParams
+{
+    QList<SlidingSyncList> lists;
+    QString pos;       // empty: a new connection (the first request)
+    int timeoutMs = 0; // the long poll; 0 answers at once
+    // Added to the long poll: no answer by then means a stalled server.
+    int stallMarginMs = Timeouts::SyncMargin;
+};
+// POST /_matrix/client/unstable/org.matrix.simplified_msc3575/sync?timeout=…&pos=…
+// A server without it answers 404 (or 400/405) M_UNRECOGNIZED.
+ApiCall *slidingSync(ApiClient *api, const SlidingSyncParams &params);
 
 // --- Membership ---------------------------------------------------------------------------------
 // POST /join/{roomIdOrAlias}?via=…&server_name=… — `via` since v1.12, `server_name` with the same

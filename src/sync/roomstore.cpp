@@ -272,6 +272,105 @@ int RoomStore::applySync(const QJsonObject &syncResponse)
     return int(added.size() + changedRows.size());
 }
 
+namespace {
+// The account's own m.room.member event among `events`, or an empty object.
+QJsonObject ownMemberEvent(const QJsonArray &events, const QString &ownUserId)
+{
+    for (const QJsonValue &value : events) {
+        const QJsonObject event = value.toObject();
+        if (event.value(kType).toString() == QLatin1String("m.room.member") &&
+            event.value(kStateKey).toString() == ownUserId && !ownUserId.isEmpty())
+            return event;
+    }
+    return {};
+}
+} // namespace
+
+int RoomStore::addFromSlidingSync(const QJsonObject &slidingSyncResponse)
+{
+    // Each room becomes what a classic /sync would have sent for it, in the section of the
+    // account's membership; applySync() then parses it like any other.
+    QJsonObject join, invite, leave;
+    const QJsonObject rooms = slidingSyncResponse.value(u"rooms").toObject();
+    for (auto it = rooms.begin(); it != rooms.end(); ++it) {
+        const QString roomId = it.key();
+        if (indexOf(roomId) >= 0)
+            continue; // known already: at least as new as this
+        const QJsonObject room = it.value().toObject();
+        const QJsonValue inviteState = room.value(u"invite_state");
+        const QJsonValue requiredState = room.value(u"required_state");
+        if (!it.value().isObject() || !Identifiers::validateRoomId(roomId).isEmpty() ||
+            (!inviteState.isUndefined() && !inviteState.isArray()) ||
+            (!requiredState.isUndefined() && !requiredState.isArray())) {
+            ++m_skippedRooms;
+            continue;
+        }
+        if (inviteState.isArray()) {
+            // Invites (and knocks) carry stripped state only, ending with our own event.
+            const QJsonArray events = inviteState.toArray();
+            const QString own = ownMemberEvent(events, m_ownUserId)
+                                    .value(kContent)
+                                    .toObject()
+                                    .value(u"membership")
+                                    .toString();
+            if (own.isEmpty() || own == QLatin1String("invite"))
+                invite.insert(roomId, QJsonObject{{QStringLiteral("invite_state"),
+                                                   QJsonObject{{kEvents.toString(), events}}}});
+            else
+                ++m_skippedRooms; // a knock, or not ours to tell
+            continue;
+        }
+        QJsonArray events = requiredState.toArray();
+        const QString own = ownMemberEvent(events, m_ownUserId)
+                                .value(kContent)
+                                .toObject()
+                                .value(u"membership")
+                                .toString();
+        QJsonObject *section = own == QLatin1String("join")    ? &join
+                               : own == QLatin1String("leave") ? &leave // kicked
+                               : own == QLatin1String("ban")   ? &leave // the classic section too
+                                                               : nullptr;
+        if (!section) {
+            ++m_skippedRooms;
+            continue;
+        }
+        // The summary as /sync sends it; heroes come with their display names here, which
+        // /sync would send as member events.
+        QJsonObject summary;
+        QJsonArray heroIds;
+        const QJsonArray heroes = room.value(u"heroes").toArray();
+        for (const QJsonValue &value : heroes) {
+            if (heroIds.size() >= 5)
+                break;
+            const QJsonObject hero = value.toObject();
+            const QJsonValue userId = hero.value(u"user_id");
+            if (!userId.isString())
+                continue;
+            heroIds.append(userId);
+            if (const QJsonValue name = hero.value(u"displayname"); name.isString())
+                events.append(QJsonObject{
+                    {kType.toString(), QStringLiteral("m.room.member")},
+                    {kStateKey.toString(), userId},
+                    {kContent.toString(), QJsonObject{{QStringLiteral("displayname"), name}}}});
+        }
+        if (!heroIds.isEmpty())
+            summary.insert(QStringLiteral("m.heroes"), heroIds);
+        if (const QJsonValue n = room.value(u"joined_count"); n.isDouble())
+            summary.insert(QStringLiteral("m.joined_member_count"), n);
+        if (const QJsonValue n = room.value(u"invited_count"); n.isDouble())
+            summary.insert(QStringLiteral("m.invited_member_count"), n);
+        section->insert(
+            roomId, QJsonObject{{QStringLiteral("summary"), summary},
+                                {kState.toString(), QJsonObject{{kEvents.toString(), events}}}});
+    }
+    if (join.isEmpty() && invite.isEmpty() && leave.isEmpty())
+        return 0;
+    return applySync(
+        QJsonObject{{QStringLiteral("rooms"), QJsonObject{{QStringLiteral("join"), join},
+                                                          {QStringLiteral("invite"), invite},
+                                                          {QStringLiteral("leave"), leave}}}});
+}
+
 void RoomStore::removeRoom(const QString &roomId)
 {
     const int row = indexOf(roomId);
@@ -298,6 +397,30 @@ QStringList RoomStore::retainOnly(const QJsonObject &initialSyncResponse)
     QStringList gone;
     for (const RoomSummary &room : std::as_const(m_rooms))
         if (!present.contains(room.roomId))
+            gone << room.roomId;
+    for (const QString &roomId : std::as_const(gone))
+        removeRoom(roomId);
+    return gone;
+}
+
+QStringList RoomStore::dropForgotten(const QJsonObject &inventoryResponse)
+{
+    // An answer without a rooms object says nothing (a server that leaves empty parts out, or
+    // an odd one): no room is dropped on that, their history is worth more than a stale row.
+    if (!inventoryResponse.value(u"rooms").isObject())
+        return {};
+    const QJsonObject rooms = inventoryResponse.value(u"rooms").toObject();
+    QSet<QString> present;
+    for (const QLatin1String section : {QLatin1String("join"), QLatin1String("invite"),
+                                        QLatin1String("leave"), QLatin1String("knock")}) {
+        const QJsonObject byId = rooms.value(section).toObject();
+        for (auto it = byId.begin(); it != byId.end(); ++it)
+            present.insert(it.key());
+    }
+    QStringList gone;
+    for (const RoomSummary &room : std::as_const(m_rooms))
+        if ((room.membership == Membership::Leave || room.membership == Membership::Ban) &&
+            !present.contains(room.roomId))
             gone << room.roomId;
     for (const QString &roomId : std::as_const(gone))
         removeRoom(roomId);

@@ -37,10 +37,22 @@ public:
     // that changed or were added.
     int applySync(const QJsonObject &syncResponse);
     int skippedRooms() const { return m_skippedRooms; }
+    // Adds the rooms of a simplified sliding-sync response (MSC4186, its "rooms" object) that
+    // the store does not know yet: the first rooms of a first launch, shown while the classic
+    // initial /sync (the complete inventory) is prepared. A room already known is left alone:
+    // what the store holds is at least as new. The account's membership comes from its own
+    // m.room.member event (required_state "$ME"; the invite's stripped state). Each room is
+    // parsed on its own: a malformed room, one whose membership cannot be told, or a knock (the
+    // classic sync does not list knocks either) is skipped and counted. Returns the rooms added.
+    int addFromSlidingSync(const QJsonObject &slidingSyncResponse);
     void removeRoom(const QString &roomId);
     // After an initial /sync (the complete inventory): rooms it did not mention are gone — e.g.
     // forgotten from another client, which incremental syncs never report. Returns their IDs.
     QStringList retainOnly(const QJsonObject &initialSyncResponse);
+    // After an inventory (an initial /sync taken while incremental syncs go on): the left and
+    // banned rooms it does not list were forgotten; they are removed. Rooms in other sections
+    // are left alone (they may have changed since the inventory was taken). Returns their IDs.
+    QStringList dropForgotten(const QJsonObject &inventoryResponse);
     // Shows rooms known from before (the account store) in an empty store; /sync then updates
     // them like any others.
     void restore(QList<RoomSummary> rooms);

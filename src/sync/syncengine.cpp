@@ -3,6 +3,7 @@
 #include "api/apiclient.h"
 #include "api/endpoints.h"
 #include "sync/roomstore.h"
+#include "sync/slidingsync.h"
 
 #include <QRandomGenerator>
 #include <QTimer>
@@ -10,8 +11,15 @@
 
 SyncEngine::SyncEngine(ApiClient *api, RoomStore *store, QObject *parent)
     : QObject(parent), m_api(api), m_store(store), m_retryTimer(new QTimer(this)),
-      m_countdown(new QTimer(this))
+      m_countdown(new QTimer(this)), m_bootstrap(new SlidingSyncBootstrap(api, store, this))
 {
+    connect(m_bootstrap, &SlidingSyncBootstrap::roomsShown, this, [this](int, int total) {
+        // Only the initial sync cancels the bootstrap, so this is still a first launch.
+        m_firstRoomsShown = m_store->size();
+        m_firstRoomsTotal = total < 0 ? -1 : qMax(total, m_firstRoomsShown);
+        emit stateChanged();
+        emit firstRoomsShown();
+    });
     m_retryTimer->setSingleShot(true);
     connect(m_retryTimer, &QTimer::timeout, this, &SyncEngine::request);
     m_countdown->setInterval(1000);
@@ -31,13 +39,25 @@ QByteArray SyncEngine::filterJson()
         R"("state":{"lazy_load_members":true},"timeline":{"limit":1,"lazy_load_members":true}}})");
 }
 
+QByteArray SyncEngine::inventoryFilterJson()
+{
+    return QByteArrayLiteral(
+        R"({"presence":{"types":[]},"account_data":{"types":[]},)"
+        R"("room":{"include_leave":true,"account_data":{"types":[]},"ephemeral":{"types":[]},)"
+        R"("state":{"types":["m.room.create"]},"timeline":{"limit":1}}})");
+}
+
 QString SyncEngine::statusText() const
 {
     switch (m_state) {
     case Stopped:
         return tr("Not syncing");
     case InitialSync:
-        return tr("Loading rooms…");
+        if (m_firstRoomsShown >= 0 && m_firstRoomsTotal >= 0)
+            return tr("Loading your rooms… %1 of %2 shown")
+                .arg(m_firstRoomsShown)
+                .arg(m_firstRoomsTotal);
+        return tr("Loading your rooms…");
     case Updating:
         return tr("Updating…");
     case Synced:
@@ -63,7 +83,12 @@ void SyncEngine::start()
     ++m_generation;
     m_failures = 0;
     setState(m_since.isEmpty() ? InitialSync : Updating);
+    m_inventoryDue = !m_since.isEmpty();
     request();
+    // A first launch: the most recent rooms at once where the server offers sliding sync. Not
+    // when rooms are shown already (from the store, or before a soft logout).
+    if (m_since.isEmpty() && m_firstRoomsFromSlidingSync && m_store->size() == 0)
+        m_bootstrap->start();
 }
 
 void SyncEngine::stop()
@@ -75,10 +100,14 @@ void SyncEngine::stop()
 void SyncEngine::pause()
 {
     ++m_generation;
+    m_bootstrap->cancel();
+    m_firstRoomsShown = m_firstRoomsTotal = -1;
     m_retryTimer->stop();
     m_countdown->stop();
     if (m_call)
         m_call->abort();
+    if (m_inventoryCall)
+        m_inventoryCall->abort();
     setState(Stopped);
 }
 
@@ -123,6 +152,12 @@ void SyncEngine::onResponse(const QJsonObject &body)
         return;
     }
     const bool complete = m_since.isEmpty();
+    if (complete) {
+        // The complete inventory is here: a sliding-sync answer still to come would only be
+        // older, and what it showed is replaced (retainOnly below drops what it no longer lists).
+        m_bootstrap->cancel();
+        m_firstRoomsShown = m_firstRoomsTotal = -1;
+    }
     m_store->applySync(body);
     // Rooms shown from the account store that an initial sync no longer lists were forgotten
     // (or belong to a server that was reset): only an initial sync can tell.
@@ -139,6 +174,27 @@ void SyncEngine::onResponse(const QJsonObject &body)
     emit stateChanged();
     emit synced();
     request();
+    if (m_inventoryDue) {
+        m_inventoryDue = false;
+        checkInventory();
+    }
+}
+
+void SyncEngine::checkInventory()
+{
+    Endpoints::SyncParams params;
+    params.filter = inventoryFilterJson();
+    params.timeoutMs = 0;
+    params.stallMarginMs = m_timeoutMarginMs;
+    m_inventoryCall = Endpoints::sync(m_api, params);
+    // A failure is not retried: the next launch checks again.
+    connect(m_inventoryCall, &ApiCall::succeeded, this, [this](const QJsonObject &body) {
+        if (m_state == Stopped)
+            return;
+        const QStringList dropped = m_store->dropForgotten(body);
+        if (!dropped.isEmpty())
+            emit roomsDropped(dropped);
+    });
 }
 
 void SyncEngine::onError(const MatrixError &error)
@@ -154,6 +210,7 @@ void SyncEngine::onError(const MatrixError &error)
         // The server no longer accepts the saved position (expired, or from a reset server):
         // start over with a full sync. The rooms on screen stay; the full sync refreshes them.
         m_since.clear();
+        m_inventoryDue = false; // the full sync is the inventory
         setState(InitialSync);
         request();
         return;

@@ -11,10 +11,14 @@
 #include <QtQmlIntegration/qqmlintegration.h>
 
 class RoomStore;
+class SlidingSyncBootstrap;
 class QTimer;
 
 // Long-polls /sync and feeds the RoomStore. After a failure it waits (exponential backoff, or
 // the server's Retry-After) and reconnects; a rejected token stops it and is reported.
+// On a first launch (no saved position, nothing shown) it also asks for the most recent rooms by
+// simplified sliding sync where the server offers it (SlidingSyncBootstrap), in parallel with the
+// classic initial sync, which then replaces them with the complete inventory.
 class SyncEngine : public QObject
 {
     Q_OBJECT
@@ -42,9 +46,21 @@ public:
     // Continue from a position saved earlier (the account store) at the next start().
     void resumeFrom(const QString &since) { m_since = since; }
     void setLongPollTimeout(int ms) { m_longPollMs = ms; }
+    // Whether a first launch also asks for the most recent rooms by sliding sync (default: yes).
+    void setFirstRoomsFromSlidingSync(bool enabled) { m_firstRoomsFromSlidingSync = enabled; }
+    // During the initial sync: the rooms shown from sliding sync, and the account's total as the
+    // server counted it (-1 each until known).
+    int firstRoomsCount() const { return m_firstRoomsShown; }
+    int firstRoomsTotal() const { return m_firstRoomsTotal; }
+    // The sliding-sync request of a first launch (tests and diagnostics watch its outcome).
+    SlidingSyncBootstrap *slidingSyncBootstrap() const { return m_bootstrap; }
 
     // The filter sent with every /sync: lazy-loaded members, a 1-event timeline, left rooms.
     static QByteArray filterJson();
+    // The filter of the inventory check: every room the account still has (left ones included),
+    // with little else: one state event (the creation) and the latest event of each room (a
+    // filter limit must be at least 1).
+    static QByteArray inventoryFilterJson();
 
     Q_INVOKABLE void start();
     // Stops and forgets the sync position (sign-out, another account).
@@ -64,11 +80,19 @@ signals:
     // An initial sync (the complete inventory) no longer mentioned these rooms: removed.
     void roomsDropped(const QStringList &roomIds);
     void tokenRejected(const MatrixError &error);
+    // The first rooms from sliding sync are shown, before the initial sync answered.
+    void firstRoomsShown();
 
 private:
     void request();
     void onResponse(const QJsonObject &body);
     void onError(const MatrixError &error);
+    // After resuming from a saved position: one initial /sync (no since) with the inventory
+    // filter, in parallel with the long poll. Incremental syncs never report a room forgotten
+    // from another client (Synapse sends its leave, never the forget); an initial sync leaves
+    // it out. Only left and banned rooms can be forgotten, so only those are dropped — a room
+    // joined or invited after the inventory was taken is never touched.
+    void checkInventory();
     void setState(State state);
 
     ApiClient *m_api;
@@ -81,7 +105,13 @@ private:
     int m_retryInSeconds = 0;
     MatrixError m_lastError;
     QPointer<ApiCall> m_call;
+    QPointer<ApiCall> m_inventoryCall;
+    bool m_inventoryDue = false;
     QTimer *m_retryTimer;
     QTimer *m_countdown;
+    SlidingSyncBootstrap *m_bootstrap;
+    bool m_firstRoomsFromSlidingSync = true;
+    int m_firstRoomsShown = -1;
+    int m_firstRoomsTotal = -1;
     quint64 m_generation = 0;
 };

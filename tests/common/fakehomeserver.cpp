@@ -49,6 +49,8 @@ void FakeHomeserver::install()
         r.body = request.body();
         r.clientPort = responder.socket() ? responder.socket()->peerPort() : 0;
         m_requests << r;
+        if (onRequest)
+            onRequest(r);
 
         Reply reply;
         reply.status = 404;
@@ -74,6 +76,10 @@ void FakeHomeserver::install()
             return;
         case Reply::Mode::Trickle:
             startTrickle(responder, reply);
+            return;
+        case Reply::Mode::Hold:
+            m_held.push_back({r.rawPath, nullptr, responder.socket(), reply});
+            m_held.back().responder = std::make_unique<QHttpServerResponder>(std::move(responder));
             return;
         case Reply::Mode::Answer:
             break;
@@ -166,4 +172,27 @@ QList<FakeHomeserver::Request> FakeHomeserver::requestsTo(const QByteArray &path
         if (r.rawPath.startsWith(pathPrefix))
             result << r;
     return result;
+}
+
+bool FakeHomeserver::release(const QByteArray &pathPrefix)
+{
+    for (auto it = m_held.begin(); it != m_held.end(); ++it) {
+        if (!it->rawPath.startsWith(pathPrefix))
+            continue;
+        QHttpServerResponder &responder = *it->responder;
+        const Reply &reply = it->reply;
+        if (!it->socket || it->socket->state() != QAbstractSocket::ConnectedState) {
+            m_held.erase(it); // the client is gone: nothing to answer
+            return true;
+        }
+        responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(reply.status));
+        responder.writeHeader("Content-Type", reply.contentType);
+        responder.writeHeader("Content-Length", QByteArray::number(reply.body.size()));
+        responder.writeBody(reply.body);
+        // Kept like a stalled one: the connection lives on for the next request.
+        m_kept.push_back(std::move(it->responder));
+        m_held.erase(it);
+        return true;
+    }
+    return false;
 }

@@ -5,8 +5,11 @@
 #include <QByteArray>
 #include <QHttpServer>
 #include <QList>
+#include <QPointer>
+#include <QTcpSocket>
 #include <QTest>
 #include <QUrl>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -35,6 +38,7 @@ public:
             Stall,   // never a byte: a stalled server
             Trickle, // status and headers at once, then the body in pieces
             HangUp,  // read the request whole, then close the connection without a byte of answer
+            Hold,    // the answer waits until the test calls release(): an order of answers
         };
         Reply(int status_ = 200, QByteArray body_ = "{}", QByteArray retryAfter_ = {},
               QByteArray contentType_ = "application/json")
@@ -45,6 +49,13 @@ public:
         {
             Reply r;
             r.mode = Mode::Stall;
+            return r;
+        }
+        // Answered (status, headers and body at once) when the test calls release().
+        static Reply held(int status, QByteArray body)
+        {
+            Reply r(status, std::move(body));
+            r.mode = Mode::Hold;
             return r;
         }
         static Reply hangUp()
@@ -91,6 +102,13 @@ public:
     const QList<Request> &requests() const { return m_requests; }
     QList<Request> requestsTo(const QByteArray &pathPrefix) const;
     void clear() { m_requests.clear(); }
+    // Called with each request as it arrives, before it is answered (e.g. to read what the
+    // client had stored by then).
+    std::function<void(const Request &)> onRequest;
+    // Sends the oldest held answer (Reply::held) to a request whose path starts with pathPrefix.
+    // False if none is waiting.
+    bool release(const QByteArray &pathPrefix);
+    int heldCount() const { return int(m_held.size()); }
 
     // Trickled answers: how many were sent to their end, and how many the client cut short by
     // closing the connection (after how many body bytes in all).
@@ -107,6 +125,14 @@ private:
     QList<Request> m_requests;
     QList<std::pair<QByteArray, QList<Reply>>> m_scripts;
     std::vector<std::unique_ptr<QHttpServerResponder>> m_kept;
+    struct Held
+    {
+        QByteArray rawPath;
+        std::unique_ptr<QHttpServerResponder> responder;
+        QPointer<QTcpSocket> socket; // gone when the client gave up waiting
+        Reply reply;
+    };
+    std::vector<Held> m_held;
     struct Counters
     {
         int completed = 0;

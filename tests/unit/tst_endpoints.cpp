@@ -208,6 +208,64 @@ private slots:
         QCOMPARE(m_fake->requests().size(), 1);
     }
 
+    void slidingSyncFirstPage()
+    {
+        Endpoints::SlidingSyncParams params;
+        Endpoints::SlidingSyncList recent;
+        recent.name = QStringLiteral("recent");
+        recent.ranges = {{0, 19}};
+        recent.requiredState = {{QStringLiteral("m.room.name"), QString()},
+                                {QStringLiteral("m.room.member"), QStringLiteral("$ME")}};
+        recent.timelineLimit = 1;
+        Endpoints::SlidingSyncList invites;
+        invites.name = QStringLiteral("invites");
+        invites.ranges = {{0, 9}, {20, 29}};
+        invites.isInvite = true;
+        params.lists = {recent, invites};
+        FakeHomeserver::Request r;
+        std::unique_ptr<CallRecorder> call;
+        CHECKED(runOne(Endpoints::slidingSync(m_api.get(), params), &r, &call));
+        QCOMPARE(r.method, QByteArray("POST"));
+        QCOMPARE(r.rawPath,
+                 QByteArray("/_matrix/client/unstable/org.matrix.simplified_msc3575/sync"));
+        QCOMPARE(r.rawQuery, QByteArray("timeout=0")); // no pos: a new connection
+        QCOMPARE(r.authorization, Bearer);
+        QCOMPARE(r.body,
+                 QByteArray(R"({"lists":{)"
+                            R"("invites":{"filters":{"is_invite":true},"ranges":[[0,9],[20,29]],)"
+                            R"("required_state":[],"timeline_limit":0},)"
+                            R"("recent":{"ranges":[[0,19]],)"
+                            R"("required_state":[["m.room.name",""],["m.room.member","$ME"]],)"
+                            R"("timeline_limit":1}}})"));
+        QCOMPARE(call->spec.deadlineMs, Timeouts::SyncMargin);
+        QCOMPARE(call->spec.maxResponseBytes, Limits::DefaultResponseBytes);
+        QVERIFY(call->spec.idempotent); // it only reads
+    }
+
+    void slidingSyncWithPosAndCountOnlyList()
+    {
+        Endpoints::SlidingSyncParams params;
+        Endpoints::SlidingSyncList all;
+        all.name = QStringLiteral("all rooms");
+        all.isInvite = false;
+        params.lists = {all};
+        params.pos = QStringLiteral("5/7 &x=y");
+        params.timeoutMs = 30000;
+        params.stallMarginMs = 500;
+        // The unstable path stays the same whatever client API version the server speaks.
+        m_api->setClientApiVersion(QStringLiteral("r0"));
+        FakeHomeserver::Request r;
+        std::unique_ptr<CallRecorder> call;
+        CHECKED(runOne(Endpoints::slidingSync(m_api.get(), params), &r, &call));
+        QCOMPARE(r.rawPath,
+                 QByteArray("/_matrix/client/unstable/org.matrix.simplified_msc3575/sync"));
+        QCOMPARE(r.rawQuery, QByteArray("timeout=30000&pos=5%2F7%20%26x%3Dy"));
+        // A list without ranges asks only for its count.
+        QCOMPARE(r.body, QByteArray(R"({"lists":{"all rooms":{"filters":{"is_invite":false},)"
+                                    R"("required_state":[],"timeline_limit":0}}})"));
+        QCOMPARE(call->spec.deadlineMs, 30500);
+    }
+
     // --- Membership -----------------------------------------------------------------------------
 
     void joinRoom()

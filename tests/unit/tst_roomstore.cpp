@@ -301,6 +301,32 @@ private slots:
         m_store->removeRoom(QStringLiteral("!old:x.org")); // unknown now: nothing happens
         QCOMPARE(removed.count(), 1);
     }
+
+    void anInventoryDropsOnlyLeftRoomsItNoLongerLists()
+    {
+        RoomStore store;
+        store.applySync(json(R"({"rooms":{
+            "join":{"!j:x.org":{}},
+            "invite":{"!i:x.org":{"invite_state":{"events":[]}}},
+            "leave":{"!kept:x.org":{},"!gone:x.org":{}}}})"));
+        QCOMPARE(store.size(), 4);
+        // The inventory lists neither the joined room nor the invite (they may be newer than
+        // it): they stay. Of the left rooms, the one it still lists stays.
+        const QStringList dropped =
+            store.dropForgotten(json(R"({"rooms":{"leave":{"!kept:x.org":{}}}})"));
+        QCOMPARE(dropped, QStringList{QStringLiteral("!gone:x.org")});
+        QCOMPARE(store.find(QStringLiteral("!gone:x.org")), nullptr);
+        QVERIFY(store.find(QStringLiteral("!kept:x.org")));
+        QVERIFY(store.find(QStringLiteral("!j:x.org")));
+        QVERIFY(store.find(QStringLiteral("!i:x.org")));
+        // An answer without a rooms object drops nothing.
+        QCOMPARE(store.dropForgotten(json(R"({"next_batch":"s"})")), QStringList());
+        QCOMPARE(store.size(), 3);
+        // Listing only the joined room: the last left room goes too.
+        QCOMPARE(store.dropForgotten(json(R"({"rooms":{"join":{"!j:x.org":{}}}})")),
+                 QStringList{QStringLiteral("!kept:x.org")});
+        QCOMPARE(store.size(), 2);
+    }
 };
 
 QTEST_MAIN(TestRoomStore)

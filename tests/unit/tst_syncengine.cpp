@@ -317,6 +317,41 @@ private slots:
         QCOMPARE(m_app->session()->state(), Session::SignedOut);
         QVERIFY(m_app->session()->errorText().contains(QLatin1String("signed this session out")));
     }
+
+    // A first launch after sign-in: the most recent rooms from sliding sync (the account's own
+    // membership told by the whoami user ID) while the initial sync is prepared, and the status
+    // says how many of how many are shown.
+    void firstLaunchShowsRecentRoomsFirst()
+    {
+        const QByteArray slidingPath =
+            "/_matrix/client/unstable/org.matrix.simplified_msc3575/sync";
+        m_fake->script(
+            slidingPath,
+            {{200,
+              R"({"pos":"p1","lists":{"recent":{"count":950}},"rooms":{"!a:localhost":{)"
+              R"("required_state":[{"type":"m.room.name","state_key":"","content":{"name":"Recent"}},)"
+              R"({"type":"m.room.member","state_key":"@me:localhost","sender":"@me:localhost",)"
+              R"("content":{"membership":"join"}}]}}})"}});
+        m_fake->script("/_matrix/client/v3/sync",
+                       {FakeHomeserver::Reply::held(200, roomSync("s1", "!b:localhost", "Other")),
+                        FakeHomeserver::Reply::stall()});
+        QSignalSpy shown(m_app->sync(), &SyncEngine::firstRoomsShown);
+        signIn();
+        QVERIFY(shown.wait(10000));
+        QCOMPARE(m_app->store()->size(), 1);
+        QCOMPARE(m_app->store()->at(0).displayName(), QStringLiteral("Recent"));
+        QCOMPARE(Membership::toString(m_app->store()->at(0).membership), QStringLiteral("join"));
+        QCOMPARE(m_app->sync()->state(), SyncEngine::InitialSync);
+        QCOMPARE(m_app->sync()->statusText(), QStringLiteral("Loading your rooms… 1 of 950 shown"));
+        QVERIFY(m_fake->requestsTo(slidingPath).first().authorization.startsWith("Bearer "));
+
+        QVERIFY(m_fake->release("/_matrix/client/v3/sync"));
+        QTRY_COMPARE_WITH_TIMEOUT(m_app->sync()->state(), SyncEngine::Synced, 10000);
+        // The complete inventory did not list it: gone.
+        QCOMPARE(m_app->store()->size(), 1);
+        QCOMPARE(m_app->store()->at(0).displayName(), QStringLiteral("Other"));
+        QCOMPARE(m_app->sync()->statusText(), QStringLiteral("Synced"));
+    }
 };
 
 QTEST_MAIN(TestSyncEngine)
