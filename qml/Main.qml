@@ -14,6 +14,10 @@ ApplicationWindow {
     property string initialHomeserver: ""
 
     readonly property bool signedIn: services.session.state === Session.SignedIn
+    // A remembered session being verified shows its saved rooms at once, not the sign-in page.
+    readonly property bool showRooms: signedIn
+                                      || (services.session.state !== Session.SignedOut
+                                          && services.roomModel.count > 0)
 
     function openPendingLink() {
         if (!signedIn || initialLink === "")
@@ -31,13 +35,15 @@ ApplicationWindow {
     visible: true
     title: signedIn ? qsTr("Concierge — %1").arg(services.session.userId) : qsTr("Concierge")
 
-    onSignedInChanged: {
-        if (signedIn) {
+    onShowRoomsChanged: {
+        if (showRooms)
             roomListPage.forceActiveFocus()
-            linkTimer.start()
-        } else {
+        else
             signInPage.focusFirstEmpty()
-        }
+    }
+    onSignedInChanged: {
+        if (signedIn)
+            linkTimer.start()
     }
     Component.onCompleted: openPendingLink()
 
@@ -50,7 +56,7 @@ ApplicationWindow {
 
     StackLayout {
         anchors.fill: parent
-        currentIndex: window.signedIn ? 1 : 0
+        currentIndex: window.showRooms ? 1 : 0
 
         SignInPage {
             id: signInPage

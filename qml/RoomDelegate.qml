@@ -5,12 +5,13 @@ import QtQuick.Layouts
 import Concierge.Core
 
 // One room of the room list, and the header of its section when it is the section's first row.
-// Holds no state: everything it shows comes from the model's roles (roomlistmodel.h), and every
-// button only emits an intent (actionRequested with an Operation.Kind, cancelRequested,
-// hideLeftRequested); the page decides what it means.
+// Holds no state: everything it shows comes from the model's roles (roomlistmodel.h) and the
+// page (historySummary), and every button only emits an intent (actionRequested with an
+// Operation.Kind, cancelRequested, hideLeftRequested, historyRequested); the page decides what it
+// means.
 //
 // Buttons by membership: an invite offers Join (accept) and Leave (decline), a joined room Invite
-// and Leave, a left room Join (rejoin) and Forget.
+// and Leave, a left room Join (rejoin) and Forget; every room History.
 ItemDelegate {
     id: root
 
@@ -31,6 +32,9 @@ ItemDelegate {
     required property int operationState  // Operation.State of the latest operation, or -1
     required property int waitReason      // Operation.WaitReason
     required property string lastError
+    // The latest change of our membership ("Kicked by @mod:example.org: spam"), from the page:
+    // a left room says why it is left.
+    property string historySummary: ""
 
     readonly property string title: displayName !== "" ? displayName
                                     : (canonicalAlias !== "" ? canonicalAlias : roomId)
@@ -47,6 +51,7 @@ ItemDelegate {
     signal actionRequested(int kind)
     signal cancelRequested()
     signal hideLeftRequested()
+    signal historyRequested()
 
     function describePending(): string {
         switch (root.pendingAction) {
@@ -86,6 +91,7 @@ ItemDelegate {
     Accessible.name: {
         const what = isInvite ? qsTr("invitation") : isJoined ? qsTr("joined") : qsTr("left")
         return title + ", " + what
+            + (isLeft && historySummary !== "" ? ", " + historySummary : "")
             + (busy ? ", " + describePending() : "")
             + (waiting ? ", " + describeWait() : "")
             + (lastError !== "" ? ", " + qsTr("error: %1").arg(lastError) : "")
@@ -153,6 +159,18 @@ ItemDelegate {
                 elide: Text.ElideRight
                 maximumLineCount: 1
                 color: Theme.secondaryText
+            }
+
+            Label {
+                objectName: "roomHistorySummary"
+                Layout.fillWidth: true
+                visible: root.isLeft && root.historySummary !== ""
+                text: root.historySummary
+                textFormat: Text.PlainText
+                elide: Text.ElideRight
+                maximumLineCount: 1
+                color: Theme.secondaryText
+                font.italic: true
             }
 
             Label {
@@ -250,18 +268,46 @@ ItemDelegate {
                 Accessible.name: qsTr("Forget %1").arg(root.title)
                 onClicked: root.actionRequested(Operation.Forget)
             }
+            Button {
+                objectName: "historyButton"
+                flat: true
+                text: qsTr("History")
+                Accessible.name: qsTr("History of %1").arg(root.title)
+                ToolTip.visible: hovered
+                ToolTip.delay: 600
+                ToolTip.text: qsTr("When you were invited, joined, left, were kicked or banned (Ctrl+H)")
+                onClicked: root.historyRequested()
+            }
         }
     }
 
-    // The topic on hover. A ToolTip's own text is rich text by default, so a plain-text Label.
+    // On hover: a left room's latest change, and the topic. A ToolTip's own text is rich text by
+    // default, so plain-text Labels.
     ToolTip {
-        visible: root.hovered && root.topic !== ""
+        id: rowTip
+        readonly property bool showSummary: root.isLeft && root.historySummary !== ""
+        objectName: "roomToolTip"
+        visible: root.hovered && (root.topic !== "" || showSummary)
         delay: 800
-        contentItem: Label {
-            text: root.topic
-            textFormat: Text.PlainText
-            wrapMode: Text.Wrap
+        contentItem: Column {
+            spacing: 4
+            Label {
+                objectName: "toolTipSummary"
+                visible: rowTip.showSummary
+                width: Math.min(implicitWidth, 420)
+                text: root.historySummary
+                textFormat: Text.PlainText
+                wrapMode: Text.Wrap
+                font.bold: true
+            }
+            Label {
+                objectName: "toolTipTopic"
+                visible: root.topic !== ""
+                width: Math.min(implicitWidth, 420)
+                text: root.topic
+                textFormat: Text.PlainText
+                wrapMode: Text.Wrap
+            }
         }
-        width: Math.min(implicitWidth, 420)
     }
 }

@@ -59,6 +59,17 @@ Page {
             break
         }
     }
+    // The membership history of a room, in a dialog.
+    function openHistory(roomId: string, name: string) {
+        root.services.history.roomId = roomId
+        historyDialog.openFor(roomId, name)
+    }
+    // Ctrl+H: the history of the current row.
+    function historyOfCurrent() {
+        const row = roomList.currentItem as RoomDelegate
+        if (row)
+            openHistory(row.roomId, row.title)
+    }
     // Stops what waits on a room (server unavailable, rate limited).
     function cancelOperation(roomId: string) {
         const operation = root.membership.operationFor(roomId)
@@ -84,6 +95,13 @@ Page {
     }
 
     objectName: "roomListPage"
+    // Signed out or expired: no dialog of this account stays over the sign-in page.
+    onVisibleChanged: {
+        if (!visible) {
+            historyDialog.close()
+            signOutDialog.close()
+        }
+    }
 
     // A join whose dialog was closed before it ended: say so if it failed.
     Connections {
@@ -106,6 +124,11 @@ Page {
         sequence: "Ctrl+J"
         enabled: root.visible
         onActivated: joinDialog.openWith("", false)
+    }
+    Shortcut {
+        sequence: "Ctrl+H"
+        enabled: root.visible
+        onActivated: root.historyOfCurrent()
     }
 
     header: ToolBar {
@@ -162,14 +185,14 @@ Page {
             Button {
                 id: signOutButton
                 objectName: "signOutButton"
-                text: qsTr("Sign out")
+                text: qsTr("Sign out…")
                 Accessible.name: qsTr("Sign out")
                 Accessible.description: ToolTip.text
                 ToolTip.visible: hovered
                 ToolTip.delay: 600
                 ToolTip.text: qsTr("Sign out: forget the remembered session and delete this account's saved room list and history from this computer")
                 KeyNavigation.tab: roomList
-                onClicked: root.services.signOut()
+                onClicked: signOutDialog.openFor(root.services.session.userId)
             }
         }
     }
@@ -245,6 +268,13 @@ Page {
                 }
                 onCancelRequested: root.cancelOperation(row.roomId)
                 onHideLeftRequested: root.rooms.showLeft = false
+                onHistoryRequested: {
+                    roomList.currentIndex = row.index
+                    root.openHistory(row.roomId, row.title)
+                }
+                // Read again whenever a sync brings new history (revision; always >= 0).
+                historySummary: row.isLeft && root.services.history.revision >= 0
+                                ? root.services.history.summaryFor(row.roomId) : ""
             }
 
             // Empty states.
@@ -354,5 +384,15 @@ Page {
     ForgetDialog {
         id: forgetDialog
         onForgetRequested: roomId => root.membership.forget(roomId)
+    }
+    HistoryDialog {
+        id: historyDialog
+        history: root.services.history
+        ownUserId: root.services.session.userId
+    }
+    SignOutDialog {
+        id: signOutDialog
+        // Only a confirmed sign-out deletes the account's saved rooms and history.
+        onSignOutRequested: root.services.signOut()
     }
 }

@@ -20,6 +20,7 @@ AppServices::AppServices(Options options, QObject *parent)
       m_rooms(new RoomFilterProxy(this)), m_membership(new MembershipService(m_api, m_store, this)),
       m_userDirectory(new UserDirectoryModel(m_api, this)),
       m_credentials(new CredentialStore(this)), m_thumbnails(new ThumbnailLoader(m_api, this)),
+      m_history(new RoomHistoryModel(this)),
       m_useKeychain(options.useKeychain), m_syncAfterSignIn(options.syncAfterSignIn),
       m_keepRoomsOnDisk(options.keepRoomsOnDisk), m_storeDirectory(options.storeDirectory)
 {
@@ -42,15 +43,26 @@ AppServices::AppServices(Options options, QObject *parent)
                 m_dirtyRooms.insert(m_store->at(row).roomId);
         });
         connect(m_sync, &SyncEngine::responseApplied, this, &AppServices::saveSync);
+        connect(m_writer, &StoreWriter::historyStored, this,
+                [this](const StoreWriter::HistoryByRoom &history) {
+                    if (m_storeUserId.isEmpty())
+                        return; // signed out meanwhile
+                    for (auto it = history.cbegin(); it != history.cend(); ++it)
+                        m_history->addEntries(it.key(), it.value());
+                });
         connect(m_sync, &SyncEngine::roomsDropped, this, [this](const QStringList &roomIds) {
             if (m_writer && !m_storeUserId.isEmpty())
-                for (const QString &roomId : roomIds)
+                for (const QString &roomId : roomIds) {
                     m_writer->removeRoom(roomId);
+                    m_history->removeRoom(roomId);
+                }
         });
         connect(m_membership, &MembershipService::operationFinished, this, [this](Operation *op) {
             if (op->state() == Operation::Succeeded && m_writer && !m_storeUserId.isEmpty() &&
-                (op->kind() == Operation::Forget || op->kind() == Operation::LeaveAndForget))
+                (op->kind() == Operation::Forget || op->kind() == Operation::LeaveAndForget)) {
                 m_writer->removeRoom(op->target()); // a forgotten room leaves no trace
+                m_history->removeRoom(op->target());
+            }
         });
     }
     m_membership->setRetryPolicy(options.interactive ? RetryPolicy::untilCancelled()
@@ -99,6 +111,7 @@ void AppServices::clearAccount(const QString &why, bool deleteStore)
     m_store->clear();
     m_store->setOwnUserId({});
     m_dirtyRooms.clear();
+    m_history->setStore(nullptr); // closes its connection before the files may be deleted
     if (m_writer && !m_storeUserId.isEmpty()) {
         if (deleteStore)
             m_writer->closeAndDestroy();
@@ -140,16 +153,20 @@ void AppServices::openAccountStore(const QString &homeserver, const QString &use
     // Read here, at once: the list is on screen before the first network answer. The writer
     // thread opens the same file for what follows (SQLite's WAL lets both work).
     {
-        AccountStore reader(QStringLiteral("concierge-reader"));
-        const AccountStore::OpenResult result = reader.open(path);
+        static int readers = 0;
+        auto reader = std::make_unique<AccountStore>(QStringLiteral("concierge-reader-%1").arg(++readers));
+        const AccountStore::OpenResult result = reader->open(path);
         if (result == AccountStore::OpenResult::Opened && m_store->size() == 0) {
-            m_store->restore(reader.loadRooms());
-            m_sync->resumeFrom(reader.nextBatch());
+            m_store->restore(reader->loadRooms());
+            m_sync->resumeFrom(reader->nextBatch());
         }
-        if (!reader.problem().isEmpty() && m_storeNotice.isEmpty()) {
-            m_storeNotice = reader.problem();
+        if (!reader->problem().isEmpty() && m_storeNotice.isEmpty()) {
+            m_storeNotice = reader->problem();
             emit storeNoticeChanged();
         }
+        // The same connection reads room histories later, on this thread.
+        m_history->setOwnUserId(userId);
+        m_history->setStore(std::move(reader));
     }
     m_dirtyRooms.clear();
     m_writer->open(path);
@@ -165,19 +182,24 @@ void AppServices::saveSync(const QJsonObject &body)
         if (const RoomSummary *room = m_store->find(roomId))
             changed.append(*room);
     m_dirtyRooms.clear();
-    m_writer->saveSync(changed, m_sync->nextBatch());
-    // Our own membership changes, so a left room keeps its story.
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    const QJsonObject rooms = body.value(QLatin1String("rooms")).toObject();
-    for (const QLatin1String section : {QLatin1String("join"), QLatin1String("invite"), QLatin1String("leave")}) {
-        const QJsonObject byId = rooms.value(section).toObject();
-        for (auto it = byId.begin(); it != byId.end(); ++it) {
-            const auto changes = MembershipHistory::ownChanges(it.key(), it.value().toObject(),
-                                                               m_storeUserId, now);
-            if (!changes.isEmpty())
-                m_writer->appendHistory(it.key(), changes);
-        }
-    }
+    // Our own membership changes, so a left room keeps its story: found on the writer thread
+    // (body is shared, not copied) and shown once stored.
+    m_writer->saveSync(changed, m_sync->nextBatch(),
+                       [body, ownUserId = m_storeUserId, now = QDateTime::currentMSecsSinceEpoch()] {
+                           StoreWriter::HistoryByRoom found;
+                           const QJsonObject rooms = body.value(QLatin1String("rooms")).toObject();
+                           for (const QLatin1String section :
+                                {QLatin1String("join"), QLatin1String("invite"), QLatin1String("leave")}) {
+                               const QJsonObject byId = rooms.value(section).toObject();
+                               for (auto it = byId.begin(); it != byId.end(); ++it) {
+                                   auto changes = MembershipHistory::ownChanges(
+                                       it.key(), it.value().toObject(), ownUserId, now);
+                                   if (!changes.isEmpty())
+                                       found[it.key()] += changes;
+                               }
+                           }
+                           return found;
+                       });
 }
 
 bool AppServices::canRemember() const

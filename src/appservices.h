@@ -1,6 +1,7 @@
 #pragma once
 
 #include "actions/membershipservice.h"
+#include "models/roomhistorymodel.h"
 #include "models/roomlistmodel.h"
 #include "models/userdirectory.h"
 #include "session/credentialstore.h"
@@ -34,6 +35,8 @@ class AppServices : public QObject
     Q_PROPERTY(MembershipService *membership READ membership CONSTANT)
     Q_PROPERTY(UserDirectoryModel *userDirectory READ userDirectory CONSTANT)
     Q_PROPERTY(CredentialStore *credentials READ credentials CONSTANT)
+    // One room's membership history (set its roomId), read from the account's store.
+    Q_PROPERTY(RoomHistoryModel *history READ history CONSTANT)
     // Said once when the saved room list could not be used or saved (then rebuilt from the server).
     Q_PROPERTY(QString storeNotice READ storeNotice NOTIFY storeNoticeChanged)
     Q_PROPERTY(bool rememberSession READ rememberSession WRITE setRememberSession NOTIFY
@@ -69,6 +72,7 @@ public:
     MembershipService *membership() const { return m_membership; }
     UserDirectoryModel *userDirectory() const { return m_userDirectory; }
     CredentialStore *credentials() const { return m_credentials; }
+    RoomHistoryModel *history() const { return m_history; }
     ThumbnailLoader *thumbnails() const { return m_thumbnails; }
 
     QString storeNotice() const { return m_storeNotice; }
@@ -115,6 +119,7 @@ private:
     UserDirectoryModel *m_userDirectory;
     CredentialStore *m_credentials;
     ThumbnailLoader *m_thumbnails;
+    RoomHistoryModel *m_history;
     bool m_useKeychain;
     bool m_syncAfterSignIn;
     bool m_keepRoomsOnDisk;

@@ -37,11 +37,25 @@ void StoreWriter::open(const QString &path)
     });
 }
 
-void StoreWriter::saveSync(const QList<RoomSummary> &rooms, const QString &nextBatch)
+void StoreWriter::saveSync(const QList<RoomSummary> &rooms, const QString &nextBatch,
+                           std::function<HistoryByRoom()> findHistory)
 {
-    QMetaObject::invokeMethod(m_worker, [this, store = m_store, rooms, nextBatch] {
-        if (store->isOpen() && !store->saveSync(rooms, nextBatch))
+    QMetaObject::invokeMethod(m_worker, [this, store = m_store, rooms, nextBatch,
+                                         findHistory = std::move(findHistory)] {
+        if (!store->isOpen())
+            return;
+        if (!store->saveSync(rooms, nextBatch))
             emit writeFailed(tr("Saving the room list failed."));
+        if (!findHistory)
+            return;
+        const HistoryByRoom history = findHistory();
+        bool stored = true;
+        for (auto it = history.cbegin(); it != history.cend(); ++it)
+            stored = store->appendHistory(it.key(), it.value()) && stored;
+        if (!stored)
+            emit writeFailed(tr("Saving a room's history failed."));
+        if (!history.isEmpty())
+            emit historyStored(history);
     });
 }
 

@@ -2,8 +2,10 @@
 
 #include "store/accountstore.h"
 
+#include <QHash>
 #include <QObject>
 #include <QThread>
+#include <functional>
 #include <memory>
 
 // Writes to an account's store on a thread of its own, in the order the writes were asked for, so
@@ -18,7 +20,12 @@ public:
 
     // Each call is queued; none blocks the caller.
     void open(const QString &path);
-    void saveSync(const QList<RoomSummary> &rooms, const QString &nextBatch);
+    using HistoryByRoom = QHash<QString, QList<AccountStore::HistoryEntry>>;
+    // findHistory runs on the writer thread too: scanning every event of a large sync for the
+    // account's own membership changes takes tens of milliseconds, too long for the UI thread.
+    // What it finds is stored, then reported by historyStored.
+    void saveSync(const QList<RoomSummary> &rooms, const QString &nextBatch,
+                  std::function<HistoryByRoom()> findHistory = {});
     void appendHistory(const QString &roomId, const QList<AccountStore::HistoryEntry> &entries);
     void removeRoom(const QString &roomId);
     void close();
@@ -31,6 +38,8 @@ signals:
     // From the writer thread, delivered in the receiver's thread.
     void opened(AccountStore::OpenResult result, const QString &problem);
     void writeFailed(const QString &what);
+    // Membership changes found by a saveSync's findHistory, once stored.
+    void historyStored(const StoreWriter::HistoryByRoom &history);
 
 private:
     QThread m_thread;

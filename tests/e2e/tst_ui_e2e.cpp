@@ -98,7 +98,8 @@ private slots:
     // A failed step must not leave a modal dialog over the window for the next one.
     void cleanup()
     {
-        for (const char *name : {"joinAddressField", "inviteSearchField", "leaveReasonField", "forgetConfirmButton"}) {
+        for (const char *name : {"joinAddressField", "inviteSearchField", "leaveReasonField", "forgetConfirmButton",
+                                 "historyCloseButton", "signOutConfirmButton"}) {
             QQuickItem *item = m_app.item(QString::fromLatin1(name));
             if (item && UiDriver::isShown(item)) {
                 m_app.key(Qt::Key_Escape);
@@ -254,13 +255,13 @@ private slots:
         QTRY_VERIFY(filter->hasActiveFocus());
         m_app.typeText(QStringLiteral("lobby"));
         QCOMPARE(m_app.services->rooms()->filterText(), QStringLiteral("lobby"));
-        QCOMPARE(m_app.sectionHeaders(), QStringList{QStringLiteral("Joined  (1)")});
+        QTRY_COMPARE(m_app.sectionHeaders(), QStringList{QStringLiteral("Joined  (1)")});
 
         // Clear the filter: every section is back with its own label and count.
         m_app.key(Qt::Key_Escape);
         QCOMPARE(m_app.services->rooms()->filterText(), QString());
-        QCOMPARE(m_app.sectionHeaders(),
-                 (QStringList{QStringLiteral("Invites  (1)"), QStringLiteral("Joined  (2)")}));
+        QTRY_COMPARE(m_app.sectionHeaders(),
+                     (QStringList{QStringLiteral("Invites  (1)"), QStringLiteral("Joined  (2)")}));
 
         // Decline the last invitation: the Invites section goes, Left appears.
         QQuickItem *decline = m_app.rowButton(m_declineRoom, QStringLiteral("declineButton"));
@@ -308,10 +309,24 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!m_app.item(QStringLiteral("room:") + m_inviteRoom), 10000);
     }
 
+    // Sign out asks first: Cancel keeps the session; only confirming signs out.
     void signOut()
     {
         QQuickItem *button = m_app.waitFor(QStringLiteral("signOutButton"));
         QVERIFY(m_app.click(button));
+        QQuickItem *cancel = m_app.waitFor(QStringLiteral("signOutCancelButton"));
+        QVERIFY2(cancel, "the sign-out dialog opens");
+        QVERIFY2(m_app.item(QStringLiteral("signOutExplanation"))->property("text").toString().contains(m_alice.userId),
+                 "it names the account");
+        QVERIFY(m_app.click(cancel));
+        QTRY_VERIFY(!UiDriver::isShown(cancel));
+        QCOMPARE(m_app.services->session()->state(), Session::SignedIn);
+        QVERIFY(m_app.waitFor(QStringLiteral("roomList")));
+
+        QVERIFY(m_app.click(button));
+        QQuickItem *confirm = m_app.waitFor(QStringLiteral("signOutConfirmButton"));
+        QVERIFY(confirm);
+        QVERIFY(m_app.click(confirm));
         QTRY_COMPARE(m_app.services->session()->state(), Session::SignedOut);
         QQuickItem *homeserver = m_app.waitFor(QStringLiteral("homeserverField"));
         QVERIFY(homeserver);

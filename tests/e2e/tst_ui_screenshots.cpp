@@ -2,7 +2,8 @@
 // (tests/synapse/harness.py seed: alice with invites, joined and left rooms, an HTML-named room),
 // rendered offscreen, every screen saved as a PNG under CONCIERGE_SCREENSHOT_DIR. The good ones
 // are copied to docs/screenshots/ by hand after looking at them. Also checks, on the real items,
-// what the pictures must show (plain-text room names, counts, errors with errcodes).
+// what the pictures must show (plain-text room names, counts, errors with errcodes, a kicked
+// room's history).
 #include "synapsefixture.h"
 #include "uidriver.h"
 
@@ -14,6 +15,7 @@
 #include <QPalette>
 #include <QProcess>
 #include <QQuickStyle>
+#include <QTemporaryDir>
 #include <QtQml/qqmlextensionplugin.h>
 
 Q_IMPORT_QML_PLUGIN(Concierge_CorePlugin)
@@ -30,6 +32,50 @@ private:
     QJsonObject m_seed;
     App m_app;
     QString m_dir = QStringLiteral(CONCIERGE_SCREENSHOT_DIR);
+    QTemporaryDir m_storeDir; // the account store, as the GUI keeps it (history included)
+    QString m_kickedRoom;     // bob kicked alice from it, with a reason
+
+    SynapseFixture::User seedUser(const char *localpart) const
+    {
+        const QJsonObject user = m_seed.value(QLatin1String("users")).toObject().value(QLatin1String(localpart)).toObject();
+        return {user.value(QLatin1String("user_id")).toString(), user.value(QLatin1String("access_token")).toString(),
+                QString::fromLatin1(localpart)};
+    }
+    // As UiDriver::App::start, with the services the GUI builds: the account's rooms and
+    // history kept on disk (here in a folder of the test's own).
+    bool startWithStore()
+    {
+        AppServices::Options options;
+        options.useKeychain = false;
+        options.keepRoomsOnDisk = true;
+        options.storeDirectory = m_storeDir.path();
+        m_app.services = std::make_unique<AppServices>(options);
+        m_app.engine = std::make_unique<QQmlApplicationEngine>();
+        m_app.engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
+        m_app.engine->addImageProvider(QStringLiteral("mxc"), new MxcImageProvider(m_app.services->thumbnails()));
+        m_app.engine->setInitialProperties({{QStringLiteral("services"), QVariant::fromValue(m_app.services.get())}});
+        m_app.engine->load(QUrl(QStringLiteral("qrc:/qt/qml/Concierge/Ui/Main.qml")));
+        if (m_app.engine->rootObjects().isEmpty())
+            return false;
+        m_app.window = qobject_cast<QQuickWindow *>(m_app.engine->rootObjects().constFirst());
+        if (!m_app.window)
+            return false;
+        m_app.window->resize(1000, 720);
+        m_app.window->show();
+        return QTest::qWaitForWindowExposed(m_app.window);
+    }
+    // The texts the open history dialog lists, top to bottom.
+    QStringList historyTexts() const
+    {
+        QStringList texts;
+        for (int i = 0;; ++i) {
+            QQuickItem *entry = m_app.item(QStringLiteral("historyEntry%1").arg(i));
+            QQuickItem *text = UiDriver::findItem(entry, QStringLiteral("historyText"));
+            if (!text)
+                return texts;
+            texts << text->property("text").toString();
+        }
+    }
 
     QString room(const char *label) const
     {
@@ -103,7 +149,8 @@ private slots:
         m_seed = QJsonDocument::fromJson(file.readAll()).object();
         QVERIFY(!m_seed.value(QLatin1String("access_token")).toString().isEmpty());
 
-        QVERIFY(m_app.start());
+        QVERIFY(m_storeDir.isValid());
+        QVERIFY(startWithStore());
     }
 
     void cleanupTestCase()
@@ -257,6 +304,67 @@ private slots:
         closePopup();
     }
 
+    // A room alice joined and bob kicked her from, with a reason, while the app runs: the row
+    // says why it is left, and the History dialog tells the story with dates.
+    void historyDialog()
+    {
+        const SynapseFixture::User bob = seedUser("bob");
+        const SynapseFixture::User alice = seedUser("alice");
+        QVERIFY(!bob.accessToken.isEmpty() && !alice.accessToken.isEmpty());
+        m_kickedRoom = m_server.createRoom(bob, {{QStringLiteral("name"), QStringLiteral("Crypto giveaways")},
+                                                 {QStringLiteral("topic"), QStringLiteral("Moderated: no spam, no links")},
+                                                 {QStringLiteral("preset"), QStringLiteral("public_chat")}});
+        QVERIFY(!m_kickedRoom.isEmpty());
+        QVERIFY(m_server.join(alice, m_kickedRoom));
+        QVERIFY(m_app.rowButton(m_kickedRoom, QStringLiteral("leaveButton")));
+        const QString reason = QStringLiteral("Spamming links in every channel");
+        QCOMPARE(m_server.request("POST", "/_matrix/client/v3/rooms/" + SynapseFixture::seg(m_kickedRoom) + "/kick",
+                                  bob.accessToken, {{QStringLiteral("user_id"), alice.userId},
+                                                    {QStringLiteral("reason"), reason}})
+                     .status,
+                 200);
+        const QString kicked = QStringLiteral("Kicked by %1: %2").arg(bob.userId, reason);
+        QVERIFY(m_app.rowButton(m_kickedRoom, QStringLiteral("rejoinButton")));
+        QQuickItem *row = m_app.roomRow(m_kickedRoom);
+        QQuickItem *summary = UiDriver::findItem(row, QStringLiteral("roomHistorySummary"));
+        QVERIFY(summary);
+        QTRY_COMPARE_WITH_TIMEOUT(summary->property("text").toString(), kicked, 10000);
+        QVERIFY(UiDriver::isShown(summary));
+        QMetaObject::invokeMethod(m_app.item(QStringLiteral("roomList")), "positionViewAtEnd");
+        shoot(QStringLiteral("rooms-left-history"));
+
+        QVERIFY(m_app.click(m_app.rowButton(m_kickedRoom, QStringLiteral("historyButton"))));
+        QVERIFY(m_app.waitFor(QStringLiteral("historyList")));
+        QTRY_COMPARE(historyTexts(), (QStringList{QStringLiteral("You joined"), kicked}));
+        QCOMPARE(m_app.item(QStringLiteral("historyDialogTitle"))->property("text").toString(),
+                 QStringLiteral("History of Crypto giveaways"));
+        shoot(QStringLiteral("history-dialog"));
+        closePopup();
+        QTRY_VERIFY(!m_app.item(QStringLiteral("historyList")) ||
+                    !UiDriver::isShown(m_app.item(QStringLiteral("historyList"))));
+
+        // A left room of the seed, left before Concierge first saw it: its leave, from the
+        // initial sync's state.
+        QVERIFY(m_app.click(m_app.rowButton(room("old-project"), QStringLiteral("historyButton"))));
+        QVERIFY(m_app.waitFor(QStringLiteral("historyList")));
+        QTRY_VERIFY(historyTexts().endsWith(QStringLiteral("You left")));
+        closePopup();
+    }
+
+    // Sign out asks first, names the account and what is deleted; Cancel keeps everything.
+    void signOutDialog()
+    {
+        QVERIFY(m_app.click(m_app.item(QStringLiteral("signOutButton"))));
+        QQuickItem *confirm = m_app.waitFor(QStringLiteral("signOutConfirmButton"));
+        QVERIFY(confirm);
+        const QString text = m_app.item(QStringLiteral("signOutExplanation"))->property("text").toString();
+        QVERIFY2(text.contains(m_seed.value(QLatin1String("user_id")).toString()), qPrintable(text));
+        QVERIFY2(text.contains(QLatin1String("saved room list and room history")), qPrintable(text));
+        shoot(QStringLiteral("signout-dialog"));
+        closePopup();
+        QCOMPARE(m_app.services->session()->state(), Session::SignedIn);
+    }
+
     void darkPalette()
     {
         QGuiApplication::setPalette(makeDarkPalette());
@@ -270,6 +378,14 @@ private slots:
         QQuickItem *search = m_app.waitFor(QStringLiteral("inviteSearchField"));
         QVERIFY(m_app.typeInto(search, QStringLiteral("@nobody")));
         shoot(QStringLiteral("invite-dialog-dark"));
+        closePopup();
+        QVERIFY(m_app.click(m_app.rowButton(m_kickedRoom, QStringLiteral("historyButton"))));
+        QVERIFY(m_app.waitFor(QStringLiteral("historyList")));
+        shoot(QStringLiteral("history-dialog-dark"));
+        closePopup();
+        QVERIFY(m_app.click(m_app.item(QStringLiteral("signOutButton"))));
+        QVERIFY(m_app.waitFor(QStringLiteral("signOutConfirmButton")));
+        shoot(QStringLiteral("signout-dialog-dark"));
         closePopup();
     }
 };

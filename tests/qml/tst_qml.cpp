@@ -41,6 +41,7 @@ public:
         m_services->api()->setHomeserver(m_server.baseUrl());
         m_services->api()->setAccessToken(QStringLiteral("test-token"));
         m_services->store()->setOwnUserId(userId());
+        m_services->history()->setOwnUserId(userId());
     }
     // No rooms, no requests recorded; the scripts stay (each test scripts what it needs).
     Q_INVOKABLE void reset()
@@ -48,7 +49,24 @@ public:
         m_services->rooms()->setFilterText({});
         m_services->rooms()->setShowLeft(true);
         m_services->store()->clear();
+        m_services->history()->setStore(nullptr); // no history either
+        m_services->history()->setRoomId({});
         m_server.clear();
+    }
+    // Membership changes of a room, as a sync hands them to the store (shown at once):
+    // each {ts (ms since the epoch), membership (Membership.Value), sender, reason, eventId}.
+    Q_INVOKABLE void addHistory(const QString &roomId, const QVariantList &entries)
+    {
+        QList<AccountStore::HistoryEntry> list;
+        for (const QVariant &v : entries) {
+            const QVariantMap map = v.toMap();
+            list.append({map.value(QStringLiteral("ts")).toLongLong(),
+                         Membership::Value(map.value(QStringLiteral("membership")).toInt()),
+                         map.value(QStringLiteral("sender")).toString(),
+                         map.value(QStringLiteral("reason")).toString(),
+                         map.value(QStringLiteral("eventId")).toString()});
+        }
+        m_services->history()->addEntries(roomId, list);
     }
     // The "rooms" part of a /sync response, as JSON text.
     Q_INVOKABLE bool applySync(const QString &json)

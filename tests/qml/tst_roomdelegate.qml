@@ -117,6 +117,39 @@ Item {
             compare(spy.signalArguments[1][0], Operation.Forget)
         }
 
+        // Every row offers its history; the button only asks for it.
+        function test_history_button_emits_intent() {
+            for (const membership of [Membership.Invite, Membership.Join, Membership.Leave]) {
+                const row = make({ membership: membership })
+                const history = createTemporaryObject(spyComponent, root, { target: row, signalName: "historyRequested" })
+                verify(shown(row, "historyButton"))
+                compare(child(row, "historyButton").Accessible.name, "History of Design team")
+                mouseClick(child(row, "historyButton"))
+                compare(history.count, 1)
+                compare(spy.count, 0)
+            }
+        }
+
+        // A left room says why it is left (plain text), also to screen readers; other rows never
+        // show a summary.
+        function test_left_row_shows_its_latest_change() {
+            const row = make({ membership: Membership.Leave, section: RoomSection.Left,
+                               historySummary: "Kicked by @mod:example.org: <b>spam</b>" })
+            const summary = child(row, "roomHistorySummary")
+            verify(shown(row, "roomHistorySummary"))
+            compare(summary.text, "Kicked by @mod:example.org: <b>spam</b>")
+            compare(summary.textFormat, Text.PlainText)
+            verify(row.Accessible.name.indexOf("left, Kicked by @mod:example.org: <b>spam</b>") >= 0, row.Accessible.name)
+            compare(child(row, "toolTipSummary").text, summary.text)
+            compare(child(row, "toolTipSummary").textFormat, Text.PlainText)
+
+            const joinedRow = make({ historySummary: "You joined" })
+            verify(!shown(joinedRow, "roomHistorySummary"))
+            verify(joinedRow.Accessible.name.indexOf("You joined") < 0)
+            const nothingSaved = make({ membership: Membership.Leave, section: RoomSection.Left })
+            verify(!shown(nothingSaved, "roomHistorySummary"))
+        }
+
         function test_pending_shows_progress_and_blocks_buttons() {
             const row = make({ pendingAction: Operation.Leave, operationState: Operation.Running })
             verify(shown(row, "busyRow"))

@@ -164,6 +164,52 @@ private slots:
         QCOMPARE(disk.nextBatch(), QStringLiteral("s9"));
     }
 
+    void aRoomForgottenElsewhereGoesAfterTheInventoryCheck()
+    {
+        QVERIFY(firstRun());
+        // While the app was closed, another client left !b and forgot it: the incremental sync
+        // reports only the leave. Once caught up, one inventory sync (no since) lists every room
+        // the account still has; !b is not among them, so it leaves the list and the disk. The
+        // answer after the catch-up serves the long poll and the inventory alike, whichever
+        // arrives first.
+        const QByteArray inventory =
+            R"({"next_batch":"s3","rooms":{"join":{"!a:localhost":{}},"leave":{"!k:localhost":{}}}})";
+        m_fake->script("/_matrix/client/versions", {{200, Versions}});
+        m_fake->script("/_matrix/client/v3/account/whoami", {{200, Whoami}});
+        m_fake->script("/_matrix/client/v3/sync",
+                       {{200, R"({"next_batch":"s2","rooms":{"leave":{"!b:localhost":{"timeline":{"events":[
+                             {"type":"m.room.member","state_key":"@me:localhost","sender":"@me:localhost",
+                              "event_id":"$left","origin_server_ts":1700000001000,"content":{"membership":"leave"}}]}}}}})"},
+                        {200, inventory}, {200, inventory}, FakeHomeserver::Reply::stall()});
+        auto app = makeApp();
+        QSignalSpy dropped(app->sync(), &SyncEngine::roomsDropped);
+        app->restoreSession();
+        QCOMPARE(app->store()->size(), 3);
+        QVERIFY(dropped.wait(10000));
+        QCOMPARE(dropped.first().first().toStringList(), QStringList{QStringLiteral("!b:localhost")});
+        QCOMPARE(app->store()->find(QStringLiteral("!b:localhost")), nullptr);
+        QCOMPARE(int(app->store()->find(QStringLiteral("!k:localhost"))->membership), int(Membership::Leave));
+        QCOMPARE(app->store()->size(), 2);
+
+        // Exactly one sync without a position, with the inventory's narrow filter.
+        const auto syncs = m_fake->requestsTo("/_matrix/client/v3/sync");
+        QCOMPARE(queryItem(syncs.first(), QStringLiteral("since")), QStringLiteral("s1"));
+        int inventories = 0;
+        for (const auto &request : syncs)
+            if (queryItem(request, QStringLiteral("since")).isEmpty()) {
+                ++inventories;
+                QCOMPARE(queryItem(request, QStringLiteral("filter")).toUtf8(), SyncEngine::inventoryFilterJson());
+            }
+        QCOMPARE(inventories, 1);
+
+        app->flushStore();
+        AccountStore disk(QStringLiteral("after-inventory"));
+        QCOMPARE(disk.open(app->storePathFor(m_fake->baseUrl().toString(), Me)), AccountStore::OpenResult::Opened);
+        QCOMPARE(disk.roomCount(), 2);
+        QVERIFY(disk.history(QStringLiteral("!b:localhost")).isEmpty());
+        QCOMPARE(disk.history(QStringLiteral("!k:localhost")).size(), 1); // a left room that stays keeps its story
+    }
+
     void forgettingAndSigningOutDeleteFromDisk()
     {
         QVERIFY(firstRun());
