@@ -6,7 +6,6 @@
 
 #include <algorithm>
 
-
 RoomListModel::RoomListModel(RoomStore *store, QObject *parent)
     : QAbstractListModel(parent), m_store(store)
 {
@@ -14,17 +13,26 @@ RoomListModel::RoomListModel(RoomStore *store, QObject *parent)
             [this](int first, int last) { beginInsertRows({}, first, last); });
     connect(store, &RoomStore::roomsInserted, this, [this] { endInsertRows(); });
     connect(store, &RoomStore::roomsChanged, this, [this](const QList<int> &rows) {
-        for (int row : rows)
-            emit dataChanged(index(row), index(row));
-        // QSortFilterProxyModel re-sorts each changed row against the others as if those were
-        // unchanged; when several changed at once its order can be wrong (sections split). No row
-        // moves here, so a layout change is valid and makes the proxy sort everything again.
-        if (rows.size() > 1) {
-            emit layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
-            emit layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+        // Row by row (RoomFilterProxy moves each changed row on its own, keeping its order
+        // consistent while the others are still to come). A large batch — a full sync again —
+        // as contiguous ranges, which the proxy re-sorts in one pass.
+        if (rows.size() <= 64) {
+            for (int row : rows)
+                emit dataChanged(index(row), index(row));
+            return;
+        }
+        QList<int> sorted = rows;
+        std::sort(sorted.begin(), sorted.end());
+        for (qsizetype first = 0; first < sorted.size();) {
+            qsizetype last = first;
+            while (last + 1 < sorted.size() && sorted.at(last + 1) <= sorted.at(last) + 1)
+                ++last;
+            emit dataChanged(index(sorted.at(first)), index(sorted.at(last)));
+            first = last + 1;
         }
     });
-    connect(store, &RoomStore::roomRemoved, this, [this](int row) { beginRemoveRows({}, row, row); });
+    connect(store, &RoomStore::roomRemoved, this,
+            [this](int row) { beginRemoveRows({}, row, row); });
     connect(store, &RoomStore::roomRemovedDone, this, [this] { endRemoveRows(); });
     connect(store, &RoomStore::reset, this, [this] {
         beginResetModel();
@@ -36,7 +44,8 @@ RoomListModel::RoomListModel(RoomStore *store, QObject *parent)
 void RoomListModel::setMembershipService(MembershipService *service)
 {
     m_service = service;
-    connect(service, &MembershipService::operationChanged, this, &RoomListModel::onOperationChanged);
+    connect(service, &MembershipService::operationChanged, this,
+            &RoomListModel::onOperationChanged);
 }
 
 void RoomListModel::onOperationChanged(const QString &roomId)
@@ -50,19 +59,21 @@ void RoomListModel::onOperationChanged(const QString &roomId)
 RoomSection::Value RoomSection::of(Membership::Value membership)
 {
     switch (membership) {
-    case Membership::Invite: return Invites;
-    case Membership::Join: return Joined;
+    case Membership::Invite:
+        return Invites;
+    case Membership::Join:
+        return Joined;
     case Membership::Leave:
     case Membership::Knock:
-    case Membership::Ban: return Left;
+    case Membership::Ban:
+        return Left;
     }
     return Left;
 }
 
 void RoomListModel::updateCounts()
 {
-    const int counts[3] = {m_store->count(Membership::Join),
-                           m_store->count(Membership::Invite),
+    const int counts[3] = {m_store->count(Membership::Join), m_store->count(Membership::Invite),
                            m_store->count(Membership::Leave)};
     if (std::equal(counts, counts + 3, m_counts))
         return;
@@ -91,15 +102,24 @@ QVariant RoomListModel::data(const QModelIndex &index, int role) const
     const RoomSummary &room = m_store->at(index.row());
     switch (role) {
     case Qt::DisplayRole:
-    case DisplayNameRole: return room.displayName();
-    case RoomIdRole: return room.roomId;
-    case CanonicalAliasRole: return room.canonicalAlias;
-    case TopicRole: return room.topic;
-    case AvatarSourceRole: return avatarSourceFor(room.avatarMxc);
-    case MembershipRole: return int(room.membership);
-    case SectionRole: return int(RoomSection::of(room.membership));
-    case JoinedMemberCountRole: return room.joinedMemberCount;
-    case InviterIdRole: return room.inviterId;
+    case DisplayNameRole:
+        return room.displayName();
+    case RoomIdRole:
+        return room.roomId;
+    case CanonicalAliasRole:
+        return room.canonicalAlias;
+    case TopicRole:
+        return room.topic;
+    case AvatarSourceRole:
+        return avatarSourceFor(room.avatarMxc);
+    case MembershipRole:
+        return int(room.membership);
+    case SectionRole:
+        return int(RoomSection::of(room.membership));
+    case JoinedMemberCountRole:
+        return room.joinedMemberCount;
+    case InviterIdRole:
+        return room.inviterId;
     case InviterNameRole:
         return room.inviterId.isEmpty() ? QString() : room.memberDisplayName(room.inviterId);
     case PendingActionRole: {
@@ -145,45 +165,304 @@ QHash<int, QByteArray> RoomListModel::roleNames() const
     };
 }
 
-RoomFilterProxy::RoomFilterProxy(QObject *parent) : QSortFilterProxyModel(parent)
+// ---------------------------------------------------------------------------------------------
+// RoomFilterQuery
+
+RoomFilterQuery RoomFilterQuery::parse(const QString &text, bool showLeft)
 {
-    setDynamicSortFilter(true);
-    setSortCaseSensitivity(Qt::CaseInsensitive);
-    sort(0);
-    connect(this, &QAbstractItemModel::rowsInserted, this, &RoomFilterProxy::countChanged);
-    connect(this, &QAbstractItemModel::rowsRemoved, this, &RoomFilterProxy::countChanged);
-    connect(this, &QAbstractItemModel::modelReset, this, &RoomFilterProxy::countChanged);
-    connect(this, &QAbstractItemModel::layoutChanged, this, &RoomFilterProxy::countChanged);
+    RoomFilterQuery query;
+    query.m_needle = text.trimmed().toCaseFolded();
+    query.m_matcher.setPattern(query.m_needle);
+    query.m_showLeft = showLeft;
+    return query;
 }
 
-void RoomFilterProxy::setSourceModel(QAbstractItemModel *model)
+bool RoomFilterQuery::accepts(RoomSection::Value section, QStringView searchText,
+                              const RoomSummary &) const
 {
+    if (!m_showLeft && section == RoomSection::Left)
+        return false;
+    // searchText is folded once per change of the room, never per keystroke.
+    switch (m_needle.size()) {
+    case 0:
+        return true;
+    case 1:
+        return searchText.contains(m_needle.front());
+    case 2:
+    case 3: {
+        // Boyer-Moore skips too little for a needle this short to pay its way: a plain scan
+        // for the first character is about twice as fast over a room's ~80 characters.
+        const QChar first = m_needle.front();
+        const QStringView rest = QStringView(m_needle).mid(1);
+        const qsizetype end = searchText.size() - m_needle.size();
+        for (qsizetype i = 0; i <= end; ++i)
+            if (searchText[i] == first && searchText.mid(i + 1, rest.size()) == rest)
+                return true;
+        return false;
+    }
+    default:
+        return m_matcher.indexIn(searchText) >= 0;
+    }
+}
+
+bool RoomFilterQuery::narrows(const RoomFilterQuery &wider) const
+{
+    // A text containing wider's text only matches rooms wider's text matches.
+    return (wider.m_showLeft || !m_showLeft) && m_needle.contains(wider.m_needle);
+}
+
+// ---------------------------------------------------------------------------------------------
+// RoomFilterProxy
+
+namespace {
+// Above this many rows changing place in one dataChanged, they are taken out and merged back in
+// one pass instead of moved one by one (each move shifts the lists: O(rows)).
+constexpr qsizetype MaxSingleMoves = 32;
+// Results remembered while typing (one per letter), for erasing back.
+constexpr qsizetype MaxTypedResults = 64;
+
+bool affectsOrderOrFilter(const QList<int> &roles)
+{
+    if (roles.isEmpty())
+        return true;
+    for (int role : roles)
+        if (role == Qt::DisplayRole || role == RoomListModel::DisplayNameRole ||
+            role == RoomListModel::CanonicalAliasRole || role == RoomListModel::RoomIdRole ||
+            role == RoomListModel::MembershipRole || role == RoomListModel::SectionRole)
+            return true;
+    return false;
+}
+} // namespace
+
+RoomFilterProxy::RoomFilterProxy(QObject *parent) : QAbstractListModel(parent) {}
+
+void RoomFilterProxy::setSourceModel(RoomListModel *model)
+{
+    if (model == m_source)
+        return;
     for (const QMetaObject::Connection &connection : std::as_const(m_sourceConnections))
         disconnect(connection);
     m_sourceConnections.clear();
-    auto *rooms = qobject_cast<RoomListModel *>(model);
-    m_store = rooms ? rooms->store() : nullptr;
-    QSortFilterProxyModel::setSourceModel(model);
-    if (!model)
-        return;
-    // Connected after the base class's own handlers: by the time these run, this model has
-    // told the view about the rows it inserted, removed or moved, so the section roles can be
-    // refreshed on top of that.
-    const auto changed = [this] { sectionsChanged(true); };
-    m_sourceConnections = {
-        connect(model, &QAbstractItemModel::rowsInserted, this, changed),
-        connect(model, &QAbstractItemModel::rowsRemoved, this, changed),
-        connect(model, &QAbstractItemModel::rowsMoved, this, changed),
-        connect(model, &QAbstractItemModel::layoutChanged, this, changed),
-        connect(model, &QAbstractItemModel::modelReset, this, changed),
-        connect(model, &QAbstractItemModel::dataChanged, this,
-                [this](const QModelIndex &, const QModelIndex &, const QList<int> &roles) {
-                    // An operation's progress (roles given) never moves a room to another section.
-                    if (roles.isEmpty() || roles.contains(RoomListModel::MembershipRole) ||
-                        roles.contains(RoomListModel::SectionRole))
-                        sectionsChanged(false);
-                }),
+    beginResetModel();
+    m_source = model;
+    m_store = model ? model->store() : nullptr;
+    rebuild();
+    endResetModel();
+    if (model) {
+        const auto aboutToReset = [this] { beginResetModel(); };
+        const auto reset = [this] {
+            rebuild();
+            endResetModel();
+            sectionsChanged(true);
+        };
+        m_sourceConnections = {
+            connect(model, &QAbstractItemModel::rowsInserted, this,
+                    [this](const QModelIndex &, int first, int last) {
+                        onSourceRowsInserted(first, last);
+                    }),
+            connect(model, &QAbstractItemModel::rowsAboutToBeRemoved, this,
+                    [this](const QModelIndex &, int first, int last) {
+                        onSourceRowsAboutToBeRemoved(first, last);
+                    }),
+            connect(model, &QAbstractItemModel::rowsRemoved, this,
+                    [this](const QModelIndex &, int first, int last) {
+                        onSourceRowsRemoved(first, last);
+                    }),
+            connect(model, &QAbstractItemModel::dataChanged, this,
+                    [this](const QModelIndex &topLeft, const QModelIndex &bottomRight,
+                           const QList<int> &roles) {
+                        onSourceDataChanged(topLeft.row(), bottomRight.row(), roles);
+                    }),
+            // RoomListModel never moves rows nor changes its layout; should a source do so,
+            // the proxy starts over.
+            connect(model, &QAbstractItemModel::modelAboutToBeReset, this, aboutToReset),
+            connect(model, &QAbstractItemModel::modelReset, this, reset),
+            connect(model, &QAbstractItemModel::layoutAboutToBeChanged, this, aboutToReset),
+            connect(model, &QAbstractItemModel::layoutChanged, this, reset),
+            connect(model, &QAbstractItemModel::rowsAboutToBeMoved, this, aboutToReset),
+            connect(model, &QAbstractItemModel::rowsMoved, this, reset),
+            connect(model, &QObject::destroyed, this, [this] { setSourceModel(nullptr); }),
+        };
+    }
+    sectionsChanged(true);
+}
+
+RoomFilterProxy::SortKey RoomFilterProxy::keyOf(int sourceRow) const
+{
+    const RoomSummary &room = m_store->at(sourceRow);
+    return {RoomSection::of(room.membership), room.sortKey};
+}
+
+void RoomFilterProxy::setText(int sourceRow)
+{
+    const QString &text = m_store->at(sourceRow).searchText;
+    m_textGarbage += m_textLength.at(sourceRow);
+    if (m_textGarbage > 65536 && m_textGarbage > m_texts.size() / 2) {
+        // Mostly replaced texts: copy the live ones again, in the store's order.
+        QString texts;
+        texts.reserve(m_texts.size() - m_textGarbage + text.size());
+        for (qsizetype row = 0; row < m_textStart.size(); ++row) {
+            const QStringView live = row == sourceRow ? QStringView() : textOf(int(row));
+            m_textStart[row] = texts.size();
+            m_textLength[row] = int(live.size());
+            texts.append(live);
+        }
+        m_texts = std::move(texts);
+        m_textGarbage = 0;
+    }
+    m_textStart[sourceRow] = m_texts.size();
+    m_textLength[sourceRow] = int(text.size());
+    m_texts.append(text);
+}
+
+bool RoomFilterProxy::accepts(const RoomFilterQuery &query, int sourceRow) const
+{
+    return query.accepts(m_keys.at(sourceRow).section, textOf(sourceRow), m_store->at(sourceRow));
+}
+
+bool RoomFilterProxy::less(int sourceRowA, int sourceRowB) const
+{
+    const SortKey &a = m_keys.at(sourceRowA);
+    const SortKey &b = m_keys.at(sourceRowB);
+    if (a.section != b.section)
+        return a.section < b.section;
+    if (const int byName = a.text.compare(b.text); byName != 0)
+        return byName < 0;
+    return m_store->at(sourceRowA).roomId < m_store->at(sourceRowB).roomId;
+}
+
+int RoomFilterProxy::sourceRowAt(int row) const
+{
+    return row < m_rows.size() ? m_rows.at(row) : m_tail.at(m_tailPos + (row - m_rows.size()));
+}
+
+void RoomFilterProxy::rebuild()
+{
+    m_typed.clear(); // the remembered results are of other rows
+    const int rows = m_store ? m_store->size() : 0;
+    m_keys.resize(rows);
+    m_order.resize(rows);
+    m_proxyRowOf.fill(-1, rows);
+    m_rows.clear();
+    m_texts.clear();
+    m_textStart.fill(0, rows);
+    m_textLength.fill(0, rows);
+    m_textGarbage = 0;
+    for (int i = 0; i < rows; ++i) {
+        m_keys[i] = keyOf(i);
+        m_order[i] = i;
+        setText(i);
+    }
+    std::sort(m_order.begin(), m_order.end(), [this](int a, int b) { return less(a, b); });
+    for (int source : std::as_const(m_order)) {
+        if (accepts(m_query, source)) {
+            m_proxyRowOf[source] = int(m_rows.size());
+            m_rows.append(source);
+        }
+    }
+}
+
+template <typename Predicate>
+void RoomFilterProxy::transition(const QList<int> &walk, Predicate wantShown)
+{
+    // Between two rows shown before and after, the rows that go are contiguous in the old list
+    // and the rows that come contiguous in the new one: one removal and one insertion per gap.
+    // Rows before the current gap are final (m_rows); the rest are still the old ones (m_tail).
+    m_tail = std::move(m_rows);
+    m_rows = QList<int>();
+    m_rows.reserve(m_tail.size());
+    m_tailPos = 0;
+    m_inTransition = true;
+    qsizetype removing = 0;
+    QList<int> inserting;
+    const auto flush = [&] {
+        const int at = int(m_rows.size());
+        if (removing > 0) {
+            beginRemoveRows({}, at, at + int(removing) - 1);
+            m_tailPos += removing;
+            endRemoveRows();
+            removing = 0;
+        }
+        if (!inserting.isEmpty()) {
+            beginInsertRows({}, at, at + int(inserting.size()) - 1);
+            for (int source : std::as_const(inserting)) {
+                m_proxyRowOf[source] = int(m_rows.size());
+                m_rows.append(source);
+            }
+            endInsertRows();
+            inserting.clear();
+        }
     };
+    for (int source : walk) {
+        const bool was = m_proxyRowOf.at(source) >= 0;
+        const bool will = wantShown(source);
+        if (was && will) {
+            flush();
+            Q_ASSERT(m_tail.at(m_tailPos) == source);
+            ++m_tailPos;
+            m_proxyRowOf[source] = int(m_rows.size());
+            m_rows.append(source);
+        } else if (was) {
+            ++removing;
+            m_proxyRowOf[source] = -1;
+        } else if (will) {
+            inserting.append(source);
+        }
+    }
+    flush();
+    Q_ASSERT(m_tailPos == m_tail.size());
+    m_tail = QList<int>();
+    m_tailPos = 0;
+    m_inTransition = false;
+}
+
+void RoomFilterProxy::setQuery(const RoomFilterQuery &query)
+{
+    const RoomFilterQuery previous = m_query;
+    m_query = query;
+    if (!m_store || query == previous)
+        return;
+    const bool narrowing = query.narrows(previous);
+    const bool widening = !narrowing && previous.narrows(query);
+    if (narrowing) {
+        // Typing on: remembered, so that erasing back to it costs no test at all.
+        if (m_typed.size() >= MaxTypedResults)
+            m_typed.removeFirst();
+        m_typed.append({previous, m_rows}); // shares m_rows' data; transition() replaces m_rows
+    } else if (widening) {
+        // Erasing: back to a result remembered while typing, if the rooms did not change since.
+        for (qsizetype i = m_typed.size() - 1; i >= 0; --i) {
+            if (m_typed.at(i).first == query) {
+                const QList<int> rows = m_typed.at(i).second; // a superset of the rows shown
+                m_typed.resize(i);
+                transition(rows, [](int) { return true; });
+                sectionsChanged(true);
+                return;
+            }
+        }
+        m_typed.clear();
+    } else {
+        m_typed.clear();
+    }
+    // Typing on: only the rows shown can still match. Erasing: the rows shown still match, only
+    // the others are tested.
+    const int rows = int(m_keys.size());
+    QList<char> match(rows, 0);
+    if (narrowing && m_rows.size() < rows / 8) {
+        for (int source : std::as_const(m_rows))
+            match[source] = accepts(query, source);
+    } else {
+        // In the store's order, which is its memory's: the sorted order would visit it at random.
+        for (int source = 0; source < rows; ++source) {
+            const bool shown = m_proxyRowOf.at(source) >= 0;
+            match[source] = narrowing  ? shown && accepts(query, source)
+                            : widening ? shown || accepts(query, source)
+                                       : accepts(query, source);
+        }
+    }
+    const QList<int> walk = narrowing ? m_rows : m_order;
+    transition(walk, [&](int source) { return match.at(source) != 0; });
+    sectionsChanged(true);
 }
 
 void RoomFilterProxy::setFilterText(const QString &text)
@@ -191,11 +470,8 @@ void RoomFilterProxy::setFilterText(const QString &text)
     if (text == m_filterText)
         return;
     m_filterText = text;
-    m_needle = text.trimmed().toCaseFolded();
-    invalidateFilter();
-    sectionsChanged(true);
+    setQuery(RoomFilterQuery::parse(m_filterText, m_showLeft));
     emit filterTextChanged();
-    emit countChanged();
 }
 
 void RoomFilterProxy::setShowLeft(bool show)
@@ -203,10 +479,225 @@ void RoomFilterProxy::setShowLeft(bool show)
     if (show == m_showLeft)
         return;
     m_showLeft = show;
-    invalidateFilter();
-    sectionsChanged(true);
+    setQuery(RoomFilterQuery::parse(m_filterText, m_showLeft));
     emit showLeftChanged();
-    emit countChanged();
+}
+
+void RoomFilterProxy::onSourceRowsInserted(int first, int last)
+{
+    m_typed.clear(); // the remembered results are of other rows
+    const int count = last - first + 1;
+    if (first < m_keys.size()) { // rows after them move down (RoomListModel only appends)
+        for (int &source : m_order)
+            source += source >= first ? count : 0;
+        for (int &source : m_rows)
+            source += source >= first ? count : 0;
+    }
+    m_keys.insert(first, count, SortKey{});
+    m_proxyRowOf.insert(first, count, -1);
+    m_textStart.insert(first, count, 0);
+    m_textLength.insert(first, count, 0);
+    QList<int> added;
+    added.reserve(count);
+    for (int source = first; source <= last; ++source) {
+        m_keys[source] = keyOf(source);
+        setText(source);
+        added.append(source);
+    }
+    const auto byKey = [this](int a, int b) { return less(a, b); };
+    std::sort(added.begin(), added.end(), byKey);
+    QList<int> merged;
+    merged.reserve(m_order.size() + added.size());
+    std::merge(m_order.cbegin(), m_order.cend(), added.cbegin(), added.cend(),
+               std::back_inserter(merged), byKey);
+    m_order = std::move(merged);
+    transition(m_order, [&](int source) {
+        return source >= first && source <= last ? accepts(m_query, source)
+                                                 : m_proxyRowOf.at(source) >= 0;
+    });
+    sectionsChanged(true);
+}
+
+void RoomFilterProxy::onSourceRowsAboutToBeRemoved(int first, int last)
+{
+    m_typed.clear(); // the remembered results are of other rows
+    // Told while the source rows are still there, as QSortFilterProxyModel does.
+    const QList<int> shown = m_rows;
+    transition(shown, [&](int source) { return source < first || source > last; });
+}
+
+void RoomFilterProxy::onSourceRowsRemoved(int first, int last)
+{
+    const int count = last - first + 1;
+    const auto renumber = [&](QList<int> &rows) {
+        QList<int> kept;
+        kept.reserve(rows.size());
+        for (int source : std::as_const(rows))
+            if (source < first || source > last)
+                kept.append(source > last ? source - count : source);
+        rows = std::move(kept);
+    };
+    renumber(m_order);
+    renumber(m_rows);
+    m_keys.remove(first, count);
+    m_proxyRowOf.remove(first, count);
+    for (int source = first; source <= last; ++source)
+        m_textGarbage += m_textLength.at(source);
+    m_textStart.remove(first, count);
+    m_textLength.remove(first, count);
+    sectionsChanged(true);
+}
+
+void RoomFilterProxy::reindex(qsizetype from, qsizetype to)
+{
+    for (qsizetype row = from; row < to; ++row)
+        m_proxyRowOf[m_rows.at(row)] = int(row);
+}
+
+void RoomFilterProxy::moveRow(int sourceRow, const SortKey &key, bool shown)
+{
+    const auto byKey = [this](int a, int b) { return less(a, b); };
+    // Its place among all rows: found by its old key (the order is that of the old keys), then
+    // placed by its new one among the others.
+    const auto old = std::lower_bound(m_order.begin(), m_order.end(), sourceRow, byKey);
+    Q_ASSERT(old != m_order.end() && *old == sourceRow);
+    m_order.erase(old);
+    m_keys[sourceRow] = key;
+    m_order.insert(std::lower_bound(m_order.begin(), m_order.end(), sourceRow, byKey), sourceRow);
+
+    // Its row here: how many other rows shown sort before it.
+    const int from = m_proxyRowOf.at(sourceRow);
+    const auto otherAt = [&](qsizetype i) { return m_rows.at(from >= 0 && i >= from ? i + 1 : i); };
+    qsizetype low = 0;
+    qsizetype high = m_rows.size() - (from >= 0 ? 1 : 0);
+    while (low < high) {
+        const qsizetype middle = low + (high - low) / 2;
+        if (less(otherAt(middle), sourceRow))
+            low = middle + 1;
+        else
+            high = middle;
+    }
+    const int to = int(low);
+    if (from >= 0 && shown) {
+        if (to == from)
+            return;
+        beginMoveRows({}, from, from, {}, to > from ? to + 1 : to);
+        m_rows.remove(from);
+        m_rows.insert(to, sourceRow);
+        reindex(std::min(from, to), std::max(from, to) + 1);
+        endMoveRows();
+    } else if (from >= 0) {
+        beginRemoveRows({}, from, from);
+        m_rows.remove(from);
+        m_proxyRowOf[sourceRow] = -1;
+        reindex(from, m_rows.size());
+        endRemoveRows();
+    } else if (shown) {
+        beginInsertRows({}, to, to);
+        m_rows.insert(to, sourceRow);
+        reindex(to, m_rows.size());
+        endInsertRows();
+    }
+}
+
+void RoomFilterProxy::onSourceDataChanged(int first, int last, const QList<int> &roles)
+{
+    if (!m_store || first < 0 || last < first)
+        return;
+    bool moved = false;
+    if (affectsOrderOrFilter(roles)) {
+        struct Change
+        {
+            int source;
+            SortKey key;
+            bool keyChanged;
+            bool shown;
+        };
+        QList<Change> changes;
+        for (int source = first; source <= last; ++source) {
+            SortKey key = keyOf(source);
+            const SortKey &old = m_keys.at(source);
+            const bool keyChanged = key.section != old.section || key.text != old.text;
+            setText(source);
+            const bool shown = m_query.accepts(key.section, textOf(source), m_store->at(source));
+            if (keyChanged || shown != (m_proxyRowOf.at(source) >= 0))
+                changes.append({source, std::move(key), keyChanged, shown});
+        }
+        moved = !changes.isEmpty();
+        if (moved)
+            m_typed.clear(); // the remembered results no longer hold
+        if (changes.size() <= MaxSingleMoves) {
+            for (const Change &change : std::as_const(changes))
+                moveRow(change.source, change.key, change.shown);
+        } else {
+            // Many at once (a full sync again): the rows that change place or stop matching go,
+            // the order is merged again in one pass, and the rows that match come back.
+            QList<int> changeOf(m_keys.size(), -1);
+            for (qsizetype i = 0; i < changes.size(); ++i)
+                changeOf[changes.at(i).source] = int(i);
+            const QList<int> shown = m_rows;
+            transition(shown, [&](int source) {
+                const int c = changeOf.at(source);
+                return c < 0 || (changes.at(c).shown && !changes.at(c).keyChanged);
+            });
+            QList<int> rest;
+            QList<int> rekeyed;
+            rest.reserve(m_order.size());
+            for (int source : std::as_const(m_order)) {
+                const int c = changeOf.at(source);
+                if (c >= 0 && changes.at(c).keyChanged) {
+                    m_keys[source] = changes.at(c).key;
+                    rekeyed.append(source);
+                } else {
+                    rest.append(source);
+                }
+            }
+            const auto byKey = [this](int a, int b) { return less(a, b); };
+            std::sort(rekeyed.begin(), rekeyed.end(), byKey);
+            m_order.clear();
+            std::merge(rest.cbegin(), rest.cend(), rekeyed.cbegin(), rekeyed.cend(),
+                       std::back_inserter(m_order), byKey);
+            transition(m_order, [&](int source) {
+                const int c = changeOf.at(source);
+                return c >= 0 ? changes.at(c).shown : m_proxyRowOf.at(source) >= 0;
+            });
+        }
+    }
+    // The rows' own data, where they are now.
+    for (int source = first; source <= last; ++source) {
+        if (const int row = m_proxyRowOf.at(source); row >= 0)
+            emit dataChanged(index(row), index(row), roles);
+    }
+    if (affectsOrderOrFilter(roles))
+        sectionsChanged(moved);
+}
+
+QModelIndex RoomFilterProxy::mapToSource(const QModelIndex &proxyIndex) const
+{
+    if (!m_source || !proxyIndex.isValid() || proxyIndex.model() != this ||
+        proxyIndex.row() >= rowCount())
+        return {};
+    return m_source->index(sourceRowAt(proxyIndex.row()));
+}
+
+QModelIndex RoomFilterProxy::mapFromSource(const QModelIndex &sourceIndex) const
+{
+    if (!m_source || !sourceIndex.isValid() || sourceIndex.model() != m_source ||
+        sourceIndex.row() >= m_proxyRowOf.size())
+        return {};
+    if (m_inTransition) { // only while the view is told of a change: the map is being rebuilt
+        for (int row = 0; row < rowCount(); ++row)
+            if (sourceRowAt(row) == sourceIndex.row())
+                return index(row);
+        return {};
+    }
+    const int row = m_proxyRowOf.at(sourceIndex.row());
+    return row >= 0 ? index(row) : QModelIndex();
+}
+
+int RoomFilterProxy::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size() + (m_tail.size() - m_tailPos));
 }
 
 QVariantMap RoomFilterProxy::get(int row) const
@@ -223,7 +714,7 @@ QVariantMap RoomFilterProxy::get(int row) const
 
 QHash<int, QByteArray> RoomFilterProxy::roleNames() const
 {
-    QHash<int, QByteArray> roles = QSortFilterProxyModel::roleNames();
+    QHash<int, QByteArray> roles = m_source ? m_source->roleNames() : QHash<int, QByteArray>();
     roles.insert(SectionStartRole, "sectionStart");
     roles.insert(SectionCountRole, "sectionCount");
     return roles;
@@ -231,10 +722,10 @@ QHash<int, QByteArray> RoomFilterProxy::roleNames() const
 
 QVariant RoomFilterProxy::data(const QModelIndex &index, int role) const
 {
-    if (role != SectionStartRole && role != SectionCountRole)
-        return QSortFilterProxyModel::data(index, role);
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
+    if (role != SectionStartRole && role != SectionCountRole)
+        return m_source ? m_source->data(mapToSource(index), role) : QVariant();
     const RoomSection::Value section = sectionAt(index.row());
     if (role == SectionCountRole)
         return sectionCount(section);
@@ -243,10 +734,8 @@ QVariant RoomFilterProxy::data(const QModelIndex &index, int role) const
 
 RoomSection::Value RoomFilterProxy::sectionAt(int row) const
 {
-    const QModelIndex source = mapToSource(index(row, 0));
-    if (m_store && source.isValid() && source.row() < m_store->size())
-        return RoomSection::of(m_store->at(source.row()).membership);
-    return RoomSection::Value(source.data(RoomListModel::SectionRole).toInt());
+    // The section the row is sorted by: the store's after each change is applied.
+    return m_keys.at(sourceRowAt(row)).section;
 }
 
 int RoomFilterProxy::firstRowOf(RoomSection::Value section) const
@@ -281,29 +770,8 @@ void RoomFilterProxy::sectionsChanged(bool rowsMoved)
     if ((countsChanged || rowsMoved) && rowCount() > 0)
         emit dataChanged(index(0, 0), index(rowCount() - 1, 0),
                          {SectionStartRole, SectionCountRole});
-}
-
-bool RoomFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
-{
-    if (!m_store || sourceParent.isValid() || sourceRow >= m_store->size())
-        return false;
-    const RoomSummary &room = m_store->at(sourceRow);
-    if (!m_showLeft && RoomSection::of(room.membership) == RoomSection::Left)
-        return false;
-    return m_needle.isEmpty() || room.searchText.contains(m_needle);
-}
-
-bool RoomFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const
-{
-    if (!m_store)
-        return left.row() < right.row();
-    const RoomSummary &l = m_store->at(left.row());
-    const RoomSummary &r = m_store->at(right.row());
-    if (const RoomSection::Value ls = RoomSection::of(l.membership),
-        rs = RoomSection::of(r.membership);
-        ls != rs)
-        return ls < rs;
-    if (const int byName = l.sortKey.compare(r.sortKey); byName != 0)
-        return byName < 0;
-    return l.roomId < r.roomId;
+    if (rowCount() != m_notifiedRowCount) {
+        m_notifiedRowCount = rowCount();
+        emit countChanged();
+    }
 }

@@ -2,10 +2,11 @@
 
 #include <QAbstractListModel>
 #include <QPointer>
-#include <QSortFilterProxyModel>
+#include <QStringMatcher>
 #include <QtQmlIntegration/qqmlintegration.h>
 
 #include "api/membership.h"
+#include "store/roomsummary.h"
 
 class RoomStore;
 class MembershipService;
@@ -96,8 +97,48 @@ private:
     int m_counts[3] = {0, 0, 0};
 };
 
+// What the filter field asks for, parsed once per change. Today: a text that the room's name,
+// alias or ID must contain (case-insensitive), and whether left rooms are shown. Terms a later
+// version adds (is:invite, server:…, from:…) become fields of this class; accepts() and
+// narrows() are all RoomFilterProxy needs from a query.
+class RoomFilterQuery
+{
+public:
+    RoomFilterQuery() = default;
+    static RoomFilterQuery parse(const QString &text, bool showLeft);
+
+    bool accepts(const RoomSummary &room) const
+    {
+        return accepts(RoomSection::of(room.membership), room.searchText, room);
+    }
+    // The same, given the room's section and folded search text (RoomSummary::searchText), which
+    // are all today's terms read: the proxy keeps them where a scan of every room is fast. A term
+    // that needs more of the room reads it from `room`.
+    bool accepts(RoomSection::Value section, QStringView searchText, const RoomSummary &room) const;
+    // True when every room this query accepts is also accepted by `wider` (e.g. one more letter
+    // typed): the proxy then re-tests only the rows `wider` accepted.
+    bool narrows(const RoomFilterQuery &wider) const;
+    bool operator==(const RoomFilterQuery &other) const
+    {
+        return m_needle == other.m_needle && m_showLeft == other.m_showLeft;
+    }
+
+private:
+    QString m_needle;         // trimmed, case-folded text; empty: every room
+    QStringMatcher m_matcher; // m_needle's skip table, built once per query, not once per room
+    bool m_showLeft = true;
+};
+
 // Filters by a typed text (name, alias or room ID) and sorts Invites, Joined, Left, then by
 // name, so that each section is one contiguous run of rows.
+//
+// Sorted once, filtered incrementally: the proxy keeps every source row in sorted order and the
+// rows that pass the filter as a subsequence of it. A keystroke that narrows the query re-tests
+// only the rows shown; any other change walks the sorted rows once. Neither re-sorts, and the
+// view is told what changed in as few contiguous row ranges as the change allows (never a reset,
+// so the current row stays on its room). A room whose name or section changes moves on its own
+// (rowsMoved), compared against the other rows as the proxy last saw them, so that several rows
+// changing in one sync keep the order consistent.
 //
 // The view draws a section's header above the section's first row from two roles of its own
 // (Qt 6.4's ListView sections reuse header items without updating them when sections come and
@@ -106,7 +147,7 @@ private:
 //   sectionCount      int     how many rows of this section pass the filter
 // Both are computed on request from the sorted rows; dataChanged is emitted for them whenever
 // rows come, go, move or change section.
-class RoomFilterProxy : public QSortFilterProxyModel
+class RoomFilterProxy : public QAbstractListModel
 {
     Q_OBJECT
     QML_ELEMENT
@@ -122,7 +163,10 @@ public:
     Q_ENUM(Role)
 
     explicit RoomFilterProxy(QObject *parent = nullptr);
-    void setSourceModel(QAbstractItemModel *model) override;
+    void setSourceModel(RoomListModel *model);
+    RoomListModel *sourceModel() const { return m_source; }
+    QModelIndex mapToSource(const QModelIndex &proxyIndex) const;
+    QModelIndex mapFromSource(const QModelIndex &sourceIndex) const;
 
     QString filterText() const { return m_filterText; }
     void setFilterText(const QString &text);
@@ -130,6 +174,7 @@ public:
     void setShowLeft(bool show);
     int countProperty() const { return rowCount(); }
 
+    int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
     // The section of a row of this model, and how many rows of a section pass the filter.
@@ -143,23 +188,66 @@ signals:
     void showLeftChanged();
     void countChanged();
 
-protected:
-    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
-    bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
-
 private:
+    // A source row's place in the order, as this proxy last saw it. The order only changes
+    // when the proxy updates a key, so it stays consistent while a batch of rows is applied.
+    struct SortKey
+    {
+        RoomSection::Value section = RoomSection::Joined;
+        QString text; // RoomSummary::sortKey
+    };
+    SortKey keyOf(int sourceRow) const;
+    // The rooms' folded search texts, copied into one buffer in the store's order: a keystroke
+    // that tests every room reads memory in sequence instead of one allocation per room.
+    void setText(int sourceRow);
+    QStringView textOf(int sourceRow) const
+    {
+        return QStringView(m_texts).mid(m_textStart.at(sourceRow), m_textLength.at(sourceRow));
+    }
+    bool accepts(const RoomFilterQuery &query, int sourceRow) const;
+    bool less(int sourceRowA, int sourceRowB) const;
+    int sourceRowAt(int row) const;
+
+    void setQuery(const RoomFilterQuery &query);
+    void rebuild(); // from scratch, inside a model reset
+    // Makes the shown rows those of `walk` (source rows in sorted order, a superset of the rows
+    // shown now) for which wantShown(sourceRow) holds; tells the view in contiguous ranges.
+    template <typename Predicate> void transition(const QList<int> &walk, Predicate wantShown);
+    void onSourceRowsInserted(int first, int last);
+    void onSourceRowsAboutToBeRemoved(int first, int last);
+    void onSourceRowsRemoved(int first, int last);
+    void onSourceDataChanged(int first, int last, const QList<int> &roles);
+    void moveRow(int sourceRow, const SortKey &key, bool shown);
+    void reindex(qsizetype from, qsizetype to);
     // The first row at or after which every row's section is >= section (rows are sorted).
     int firstRowOf(RoomSection::Value section) const;
     // Tells the view about the section roles of every row when they may differ now: always after
-    // rows came, went or moved (rowsMoved), else when a section's count changed.
+    // rows came, went or moved, else when a section's count changed. Also countChanged.
     void sectionsChanged(bool rowsMoved);
 
-    // Sorting and filtering read the store directly (no QVariant per comparison) when the
-    // source is a RoomListModel; that is what keeps 5,000-room lists instant.
+    RoomListModel *m_source = nullptr;
     const RoomStore *m_store = nullptr;
-    QString m_filterText;
-    QString m_needle; // trimmed, case-folded m_filterText
-    bool m_showLeft = true;
     QList<QMetaObject::Connection> m_sourceConnections;
+    QString m_filterText;
+    bool m_showLeft = true;
+    RoomFilterQuery m_query;
+
+    QList<SortKey> m_keys;        // by source row
+    QList<int> m_order;           // every source row, sorted by m_keys (then room ID)
+    QList<int> m_rows;            // the rows shown: source rows, a subsequence of m_order
+    QList<int> m_proxyRowOf;      // by source row: its row here, or -1
+    QString m_texts;              // search texts, see setText()
+    QList<qsizetype> m_textStart; // by source row
+    QList<int> m_textLength;      // by source row
+    qsizetype m_textGarbage = 0;  // characters of texts replaced since the last compaction
+    // While transition() tells the view range by range, the rows shown are m_rows (final) then
+    // m_tail from m_tailPos (not yet visited).
+    QList<int> m_tail;
+    qsizetype m_tailPos = 0;
+    bool m_inTransition = false;
+    // The rows shown for each query typed before the current one narrowed it, oldest first;
+    // forgotten when rooms come, go or change.
+    QList<std::pair<RoomFilterQuery, QList<int>>> m_typed;
     int m_notifiedCounts[3] = {0, 0, 0}; // per RoomSection, as the view was last told
+    int m_notifiedRowCount = 0;
 };

@@ -7,6 +7,7 @@
 #include "sync/roomstore.h"
 
 #include <QAbstractItemModelTester>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
@@ -46,6 +47,57 @@ QStringList headersOf(const RoomFilterProxy &proxy)
                            .arg(idx.data(RoomFilterProxy::SectionCountRole).toInt());
     }
     return headers;
+}
+// `count` more rooms, !room-<i>:x.org: "Design <i>" (i % 3 == 0), "Book <i>" (i % 3 == 1),
+// or only an alias "#alias-<i>:x.org" (else, shown by its alias); every 7th an invite, every
+// 10th (not an invite) left.
+void addRooms(RoomStore &store, int count)
+{
+    QJsonObject join, invite, leave;
+    for (int i = 0; i < count; ++i) {
+        const QString n = QString::number(i);
+        const QJsonObject event =
+            i % 3 == 2 ? QJsonObject{{"type", "m.room.canonical_alias"},
+                                     {"state_key", ""},
+                                     {"content", QJsonObject{{"alias", "#alias-" + n + ":x.org"}}}}
+                       : QJsonObject{
+                             {"type", "m.room.name"},
+                             {"state_key", ""},
+                             {"content", QJsonObject{{"name", (i % 3 ? "Book " : "Design ") + n}}}};
+        const QJsonObject events{{"events", QJsonArray{event}}};
+        const QString id = "!room-" + n + ":x.org";
+        if (i % 7 == 0)
+            invite.insert(id, QJsonObject{{"invite_state", events}});
+        else
+            (i % 10 == 0 ? leave : join).insert(id, QJsonObject{{"state", events}});
+    }
+    const int before = store.size();
+    store.applySync(
+        QJsonObject{{"rooms", QJsonObject{{"join", join}, {"invite", invite}, {"leave", leave}}}});
+    QCOMPARE(store.size(), before + count);
+}
+
+QStringList idsOf(const RoomFilterProxy &proxy)
+{
+    QStringList ids;
+    for (int i = 0; i < proxy.rowCount(); ++i)
+        ids << proxy.index(i, 0).data(RoomListModel::RoomIdRole).toString();
+    return ids;
+}
+
+// Every room of addRooms(count) renamed "Room <1000 - i>" (the reverse order) and joined.
+QJsonObject renamedAll(int count)
+{
+    QJsonObject join;
+    for (int i = 0; i < count; ++i) {
+        const QJsonObject name{
+            {"type", "m.room.name"},
+            {"state_key", ""},
+            {"content", QJsonObject{{"name", "Room " + QString::number(1000 - i)}}}};
+        join.insert("!room-" + QString::number(i) + ":x.org",
+                    QJsonObject{{"timeline", QJsonObject{{"events", QJsonArray{name}}}}});
+    }
+    return QJsonObject{{"rooms", QJsonObject{{"join", join}}}};
 }
 } // namespace
 
@@ -160,10 +212,12 @@ private slots:
     {
         RoomFilterProxy proxy;
         proxy.setSourceModel(m_model.get());
-        QAbstractItemModelTester proxyTester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester proxyTester(
+            &proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(proxy.rowCount(), 7);
         QCOMPARE(sectionsOf(proxy), (QList<int>{0, 1, 1, 1, 1, 1, 2}));
-        QCOMPARE(proxy.get(0).value(QStringLiteral("displayName")).toString(), QStringLiteral("Book club"));
+        QCOMPARE(proxy.get(0).value(QStringLiteral("displayName")).toString(),
+                 QStringLiteral("Book club"));
 
         QSignalSpy count(&proxy, &RoomFilterProxy::countChanged);
         proxy.setFilterText(QStringLiteral("DESIGN"));
@@ -183,8 +237,10 @@ private slots:
         m_store->applySync(json(R"({"rooms":{"join":{"!named:x.org":{"timeline":{"events":[
             {"type":"m.room.name","state_key":"","content":{"name":"Zzz last"}}]}}}}})"));
         QCOMPARE(proxy.rowCount(), 6);
-        QCOMPARE(proxy.get(5).value(QStringLiteral("displayName")).toString(), QStringLiteral("Zzz last"));
-        QCOMPARE(proxy.get(1).value(QStringLiteral("displayName")).toString(), QStringLiteral("#only-alias:x.org"));
+        QCOMPARE(proxy.get(5).value(QStringLiteral("displayName")).toString(),
+                 QStringLiteral("Zzz last"));
+        QCOMPARE(proxy.get(1).value(QStringLiteral("displayName")).toString(),
+                 QStringLiteral("#only-alias:x.org"));
     }
 
     void headersCountWhatTheFilterShows()
@@ -208,6 +264,139 @@ private slots:
         QVERIFY(proxy.index(0, 0).data(RoomFilterProxy::SectionStartRole).toBool());
     }
 
+    // Typing narrows the previous result, erasing reuses the results remembered while typing,
+    // other edits filter again: each step shows exactly what a proxy filtering from scratch
+    // shows, in the same order, with the same section headers.
+    void typedFilterEqualsAFilterFromScratch()
+    {
+        addRooms(*m_store, 60);
+        RoomFilterProxy typed;
+        typed.setSourceModel(m_model.get());
+        QAbstractItemModelTester tester(&typed,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const QStringList steps{"d",         "de",        "des",      "desi",     "design",
+                                "design 1",  "design 12", "design 1", "design",   "desi",
+                                "d",         "",          "b",        "bo",       "book",
+                                "book club", "zz",        "z",        "",         "  DESIGN  ",
+                                "o",         "#",         "#a",       "#alias-1", "!room",
+                                "!room-2",   "!room",     "",         "room 5",   "room"};
+        for (const QString &text : steps) {
+            typed.setFilterText(text);
+            RoomFilterProxy fresh;
+            fresh.setFilterText(text);
+            fresh.setSourceModel(m_model.get());
+            QCOMPARE(idsOf(typed), idsOf(fresh));
+            QCOMPARE(headersOf(typed), headersOf(fresh));
+            QCOMPARE(typed.countProperty(), fresh.rowCount());
+        }
+        QVERIFY(typed.rowCount() >= 60); // every added room's ID contains "room"
+    }
+
+    void erasingAfterRoomsChangedShowsTheNewRooms()
+    {
+        addRooms(*m_store, 20);
+        RoomFilterProxy proxy;
+        proxy.setSourceModel(m_model.get());
+        const auto erasedTo = [&](const QString &text) {
+            proxy.setFilterText(text);
+            RoomFilterProxy fresh;
+            fresh.setFilterText(text);
+            fresh.setSourceModel(m_model.get());
+            return idsOf(proxy) == idsOf(fresh) ? idsOf(proxy) : QStringList{"differs"};
+        };
+        // While "design" is shown, "Book 1" is renamed "Desk 1": the "de" result remembered
+        // while typing is stale.
+        proxy.setFilterText(QStringLiteral("de"));
+        proxy.setFilterText(QStringLiteral("design"));
+        m_store->applySync(json(R"({"rooms":{"join":{"!room-1:x.org":{"timeline":{"events":[
+            {"type":"m.room.name","state_key":"","content":{"name":"Desk 1"}}]}}}}})"));
+        QVERIFY(erasedTo(QStringLiteral("de")).contains(QStringLiteral("!room-1:x.org")));
+        // The same with a room that arrives.
+        proxy.setFilterText(QStringLiteral("design"));
+        m_store->applySync(json(R"({"rooms":{"join":{"!deck:x.org":{"state":{"events":[
+            {"type":"m.room.name","state_key":"","content":{"name":"Deck"}}]}}}}})"));
+        QVERIFY(erasedTo(QStringLiteral("de")).contains(QStringLiteral("!deck:x.org")));
+        // And one that goes.
+        proxy.setFilterText(QStringLiteral("design"));
+        m_store->removeRoom(QStringLiteral("!room-3:x.org"));
+        const QStringList de = erasedTo(QStringLiteral("de"));
+        QVERIFY(!de.contains(QStringLiteral("!room-3:x.org")));
+        QVERIFY(de.contains(QStringLiteral("!room-6:x.org")));
+    }
+
+    void narrowingKeepsSectionHeadersRight()
+    {
+        addRooms(*m_store, 40);
+        RoomFilterProxy proxy;
+        proxy.setSourceModel(m_model.get());
+        // Design rooms: 0 and 21 invites, 30 left, the other 11 and "Design" joined.
+        proxy.setFilterText(QStringLiteral("d"));
+        proxy.setFilterText(QStringLiteral("desig"));
+        QCOMPARE(headersOf(proxy), (QStringList{"Invites (2)", "Joined (12)", "Left (1)"}));
+        proxy.setFilterText(QStringLiteral("design 2")); // 21, 24, 27
+        QCOMPARE(headersOf(proxy), (QStringList{"Invites (1)", "Joined (2)"}));
+        proxy.setFilterText(QStringLiteral("design 21"));
+        QCOMPARE(headersOf(proxy), (QStringList{"Invites (1)"}));
+        QVERIFY(proxy.index(0, 0).data(RoomFilterProxy::SectionStartRole).toBool());
+        proxy.setFilterText(QStringLiteral("design 3")); // 3, 30, 33, 36, 39
+        QCOMPARE(headersOf(proxy), (QStringList{"Joined (4)", "Left (1)"}));
+        proxy.setFilterText(QStringLiteral("design 30"));
+        QCOMPARE(headersOf(proxy), (QStringList{"Left (1)"}));
+        proxy.setShowLeft(false);
+        QCOMPARE(proxy.rowCount(), 0);
+        proxy.setFilterText(QStringLiteral("design 3"));
+        QCOMPARE(headersOf(proxy), (QStringList{"Joined (4)"}));
+        proxy.setFilterText(QString());
+        proxy.setShowLeft(true);
+        QCOMPARE(proxy.rowCount(), m_store->size());
+    }
+
+    void aRenamedRoomMovesWithoutAReset()
+    {
+        addRooms(*m_store, 20);
+        RoomFilterProxy proxy;
+        proxy.setSourceModel(m_model.get());
+        QAbstractItemModelTester tester(&proxy,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy reset(&proxy, &QAbstractItemModel::modelReset);
+        QSignalSpy layout(&proxy, &QAbstractItemModel::layoutChanged);
+        QSignalSpy moved(&proxy, &QAbstractItemModel::rowsMoved);
+        const QPersistentModelIndex room3 =
+            proxy.mapFromSource(m_model->index(m_store->indexOf(QStringLiteral("!room-3:x.org"))));
+        QVERIFY(room3.isValid());
+        m_store->applySync(json(R"({"rooms":{"join":{
+            "!room-3:x.org":{"timeline":{"events":[{"type":"m.room.name","state_key":"","content":{"name":"Zulu"}}]}}}}})"));
+        QCOMPARE(reset.count(), 0);
+        QCOMPARE(layout.count(), 0);
+        QCOMPARE(moved.count(), 1);
+        QCOMPARE(room3.data(RoomListModel::RoomIdRole).toString(), QStringLiteral("!room-3:x.org"));
+        QCOMPARE(room3.data(RoomListModel::DisplayNameRole).toString(), QStringLiteral("Zulu"));
+        // Last of the joined rooms.
+        QCOMPARE(proxy.index(room3.row() + 1, 0).data(RoomListModel::SectionRole).toInt(),
+                 int(RoomSection::Left));
+    }
+
+    void manyRoomsChangingAtOnceStaySorted()
+    {
+        // More than the proxy moves one by one: it merges them in one pass.
+        addRooms(*m_store, 200);
+        const int firstAdded = m_store->size() - 200;
+        RoomFilterProxy proxy;
+        proxy.setSourceModel(m_model.get());
+        proxy.setFilterText(QStringLiteral("room"));
+        QAbstractItemModelTester tester(&proxy,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+        m_store->applySync(renamedAll(200));
+        QCOMPARE(changed.count(), 1); // the rows were added together: one range
+        QCOMPARE(changed.first().at(0).toModelIndex().row(), firstAdded);
+        RoomFilterProxy fresh;
+        fresh.setFilterText(QStringLiteral("room"));
+        fresh.setSourceModel(m_model.get());
+        QCOMPARE(idsOf(proxy), idsOf(fresh));
+        QCOMPARE(headersOf(proxy), headersOf(fresh));
+    }
+
     void rowsShowTheirRoomsOperation()
     {
         FakeHomeserver fake;
@@ -223,8 +412,10 @@ private slots:
         QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
         Operation *leave = service.leave(QStringLiteral("!named:x.org"));
         QVERIFY(changed.count() >= 1);
-        QCOMPARE(m_model->index(row).data(RoomListModel::PendingActionRole).toInt(), int(Operation::Leave));
-        QCOMPARE(m_model->index(row).data(RoomListModel::OperationStateRole).toInt(), int(Operation::Running));
+        QCOMPARE(m_model->index(row).data(RoomListModel::PendingActionRole).toInt(),
+                 int(Operation::Leave));
+        QCOMPARE(m_model->index(row).data(RoomListModel::OperationStateRole).toInt(),
+                 int(Operation::Running));
         leave->cancel();
         QTRY_VERIFY_WITH_TIMEOUT(leave->isFinished(), 5000);
         QCOMPARE(m_model->index(row).data(RoomListModel::PendingActionRole).toInt(), -1);
