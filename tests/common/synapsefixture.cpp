@@ -152,6 +152,46 @@ bool SynapseFixture::join(const User &user, const QString &roomIdOrAlias)
                .status == 200;
 }
 
+bool SynapseFixture::leave(const User &user, const QString &roomId)
+{
+    return request("POST", "/_matrix/client/v3/rooms/" + seg(roomId) + "/leave", user.accessToken,
+                   {})
+               .status == 200;
+}
+
+bool SynapseFixture::forget(const User &user, const QString &roomId)
+{
+    return request("POST", "/_matrix/client/v3/rooms/" + seg(roomId) + "/forget", user.accessToken,
+                   {})
+               .status == 200;
+}
+
+bool SynapseFixture::kick(const User &moderator, const QString &roomId, const QString &userId,
+                          const QString &reason)
+{
+    QJsonObject body{{QStringLiteral("user_id"), userId}};
+    if (!reason.isEmpty())
+        body.insert(QStringLiteral("reason"), reason);
+    return request("POST", "/_matrix/client/v3/rooms/" + seg(roomId) + "/kick",
+                   moderator.accessToken, body)
+               .status == 200;
+}
+
+SynapseFixture::User SynapseFixture::loginAnotherDevice(const User &user)
+{
+    const Response r = request(
+        "POST", "/_matrix/client/v3/login", {},
+        {{QStringLiteral("type"), QStringLiteral("m.login.password")},
+         {QStringLiteral("identifier"),
+          QJsonObject{{QStringLiteral("type"), QStringLiteral("m.id.user")},
+                      {QStringLiteral("user"), user.localpart}}},
+         {QStringLiteral("password"), user.localpart + QStringLiteral("-pw")},
+         {QStringLiteral("initial_device_display_name"), QStringLiteral("another client")}});
+    if (r.status != 200 || r.body.value(QLatin1String("user_id")).toString() != user.userId)
+        return {user.userId, {}, user.localpart};
+    return {user.userId, r.body.value(QLatin1String("access_token")).toString(), user.localpart};
+}
+
 QStringList SynapseFixture::joinedRooms(const User &admin, const QString &userId)
 {
     const Response r = request("GET", "/_synapse/admin/v1/users/" + seg(userId) + "/joined_rooms",

@@ -46,6 +46,14 @@ public:
     QString createRoom(const User &creator, const QJsonObject &options);
     bool invite(const User &from, const QString &roomId, const QString &userId);
     bool join(const User &user, const QString &roomIdOrAlias);
+    bool leave(const User &user, const QString &roomId);
+    bool forget(const User &user, const QString &roomId);
+    // `moderator` kicks userId from roomId, with a reason (none when empty).
+    bool kick(const User &moderator, const QString &roomId, const QString &userId,
+              const QString &reason);
+    // The same account on another device (another client): a password /login with the password
+    // registerUser gave it. Empty accessToken on failure.
+    User loginAnotherDevice(const User &user);
     // Oracles through the admin API (needs an admin user).
     QStringList joinedRooms(const User &admin, const QString &userId);
     // membership of userId in roomId per the room state ("join", "invite", "leave", "" if none).
