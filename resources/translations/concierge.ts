@@ -31,6 +31,10 @@
         <source>The room list cannot be saved (%1); it will be loaded from the server at every start.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>cannot read the schema version</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ApiClient</name>
@@ -296,6 +300,37 @@ expired, 4 no answer came and whether the action happened could not be found out
     </message>
 </context>
 <context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>History of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your membership changes in this room, oldest first, as this computer saw them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Membership history of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No history saved for this room yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Concierge notes here when you are invited, join, leave, are kicked or banned, from the first time it sees the room.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close history</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Identifiers</name>
     <message>
         <source>Server to join through: %1</source>
@@ -494,6 +529,161 @@ expired, 4 no answer came and whether the action happened could not be found out
     </message>
     <message>
         <source>Stop trying to invite</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Job</name>
+    <message>
+        <source>Waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already done (the server said: %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome unknown: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 done, %3 failed, %4 remaining</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 (about %n s left)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: pausing after the current request (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: paused: %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: paused (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cancelling after the current request (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cancelled (%2, %3 cancelled)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: finished (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>JobJournal</name>
+    <message>
+        <source>The job list is not open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>JobQueue</name>
+    <message>
+        <source>Bulk actions cannot be saved, so none can be started: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bulk actions cannot be saved, so none can be started: the account&apos;s store is not open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to do: the list is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing can be sent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The job could not be saved, so nothing was sent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Leave and forget %n room(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Leave %n room(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Forget %n room(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Join %n room(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Invite %1 to %n room(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Invite %n people to %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Left the room; forgetting it was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The job could not be saved, so nothing more is sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The result of an item could not be saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The job could not be saved; it was paused instead of cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1001,6 +1191,125 @@ expired, 4 no answer came and whether the action happened could not be found out
         <source>Stop waiting and cancel: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When you were invited, joined, left, were kicked or banned (Ctrl+H)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RoomHistoryModel</name>
+    <message>
+        <source>You joined: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You joined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You were invited: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You were invited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invited by %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invited by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You knocked: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You knocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You were banned: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You were banned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Banned by %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Banned by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You declined the invite: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You declined the invite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You withdrew your knock: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You withdrew your knock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You left: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unbanned by %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unbanned by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invite withdrawn by %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invite withdrawn by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Knock rejected by %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Knock rejected by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kicked by %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kicked by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RoomListPage</name>
@@ -1102,6 +1411,10 @@ expired, 4 no answer came and whether the action happened could not be found out
     </message>
     <message>
         <source>Sign out: forget the remembered session and delete this account&apos;s saved room list and history from this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign out…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1318,6 +1631,29 @@ expired, 4 no answer came and whether the action happened could not be found out
     </message>
 </context>
 <context>
+    <name>SignOutDialog</name>
+    <message>
+        <source>Sign out of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing out forgets the remembered session of %1 and deletes this account&apos;s saved room list and room history from this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your rooms on the server stay as they are: the list is loaded again when you sign in, but the history of rooms you have left starts afresh.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StatusBar</name>
     <message>
         <source>1 room</source>
@@ -1377,10 +1713,6 @@ expired, 4 no answer came and whether the action happened could not be found out
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Loading rooms…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Synced</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1394,6 +1726,14 @@ expired, 4 no answer came and whether the action happened could not be found out
     </message>
     <message>
         <source>Updating…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading your rooms… %1 of %2 shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading your rooms…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
