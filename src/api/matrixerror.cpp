@@ -27,7 +27,11 @@ bool MatrixError::isRetryable() const
 QString MatrixError::summary() const
 {
     // Server text may hide or reorder what is shown (bidi controls, line separators, escapes).
-    return SafeText::forDisplay(rawSummary(), 2048);
+    const QString shown = SafeText::forDisplay(rawSummary(), 2048);
+    // A message made only of such characters leaves nothing: an error still says something.
+    if (kind != NoError && shown.trimmed().isEmpty())
+        return QCoreApplication::translate("MatrixError", "Request failed");
+    return shown;
 }
 
 QString MatrixError::rawSummary() const

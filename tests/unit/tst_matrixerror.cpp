@@ -121,6 +121,17 @@ private slots:
                  MatrixError::MalformedResponse);
     }
 
+    void aMessageOfHiddenCharactersStillSaysSomething()
+    {
+        // Found by fuzz_matrixerror: a message made only of bidi controls, with no errcode and
+        // no status, was displayed as nothing at all.
+        MatrixError e;
+        e.kind = MatrixError::Unreachable;
+        e.message = QString(QChar(0x202E)) + QChar(0x2066);
+        QVERIFY(!e.rawSummary().isEmpty());
+        QCOMPARE(e.summary(), QStringLiteral("Request failed"));
+    }
+
     void summaryNamesTheStatusOnce()
     {
         const MatrixError moved = MatrixError::fromHttp(301, {}, "", nullptr);

@@ -200,7 +200,9 @@ private slots:
         const QJsonObject lists =
             QJsonDocument::fromJson(sliding.first().body).object().value(u"lists").toObject();
         const QJsonObject recent = lists.value(u"recent").toObject();
-        QCOMPARE(recent.value(u"ranges").toArray(), (QJsonArray{QJsonArray{0, 19}}));
+        QJsonArray firstTwenty; // (QJsonArray{QJsonArray{0, 19}} is a copy under clang)
+        firstTwenty.append(QJsonArray{0, 19});
+        QCOMPARE(recent.value(u"ranges").toArray(), firstTwenty);
         QCOMPARE(recent.value(u"timeline_limit").toInt(-1), 0);
         QVERIFY(recent.value(u"required_state")
                     .toArray()
@@ -425,7 +427,11 @@ private slots:
         m_engine->start();
         QTRY_COMPARE_WITH_TIMEOUT(m_engine->state(), SyncEngine::Synced, 10000);
         QCOMPARE(m_fake->requestsTo(SlidingPath).size(), 0);
-        QCOMPARE(m_fake->requestsTo(SyncPath).size(), 4); // two initial syncs, two long polls
+        // Two initial syncs (no since), both answered by now; long polls may still be arriving.
+        int initialSyncs = 0;
+        for (const auto &request : m_fake->requestsTo(SyncPath))
+            initialSyncs += request.rawQuery.contains("since=") ? 0 : 1;
+        QCOMPARE(initialSyncs, 2);
     }
 
     // Signing out (stop) while the first page is on its way: it is dropped.
