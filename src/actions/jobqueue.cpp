@@ -503,87 +503,79 @@ Job *JobQueue::submit(const QString &title, QList<Operation::Description> descri
     return job;
 }
 
+namespace {
+// One item per room (or per user, with field = &Description::userId), the rest as in base.
+QList<Operation::Description>
+itemsFor(const QStringList &values, const Operation::Description &base,
+         QString Operation::Description::*field = &Operation::Description::target)
+{
+    QList<Operation::Description> items;
+    items.reserve(values.size());
+    for (const QString &value : values) {
+        Operation::Description d = base;
+        d.*field = value;
+        items.append(d);
+    }
+    return items;
+}
+} // namespace
+
 Job *JobQueue::leaveRooms(const QStringList &roomIds, const QString &reason, bool alsoForget,
                           const QString &title)
 {
-    QList<Operation::Description> items;
-    for (const QString &roomId : roomIds) {
-        Operation::Description d;
-        d.kind = alsoForget ? Operation::LeaveAndForget : Operation::Leave;
-        d.target = roomId;
-        d.reason = reason;
-        items.append(d);
-    }
+    Operation::Description base;
+    base.kind = alsoForget ? Operation::LeaveAndForget : Operation::Leave;
+    base.reason = reason;
     const int n = int(roomIds.size());
     return submit(!title.isEmpty() ? title
                   : alsoForget     ? tr("Leave and forget %n room(s)", nullptr, n)
                                    : tr("Leave %n room(s)", nullptr, n),
-                  items);
+                  itemsFor(roomIds, base));
 }
 
 Job *JobQueue::forgetRooms(const QStringList &roomIds, const QString &title)
 {
-    QList<Operation::Description> items;
-    for (const QString &roomId : roomIds) {
-        Operation::Description d;
-        d.kind = Operation::Forget;
-        d.target = roomId;
-        items.append(d);
-    }
+    Operation::Description base;
+    base.kind = Operation::Forget;
     return submit(title.isEmpty() ? tr("Forget %n room(s)", nullptr, int(roomIds.size())) : title,
-                  items);
+                  itemsFor(roomIds, base));
 }
 
 Job *JobQueue::joinRooms(const QStringList &roomIds, const QString &title)
 {
-    QList<Operation::Description> items;
-    for (const QString &roomId : roomIds) {
-        Operation::Description d;
-        d.kind = Operation::Join;
-        d.target = roomId;
-        items.append(d);
-    }
+    Operation::Description base;
+    base.kind = Operation::Join;
     return submit(title.isEmpty() ? tr("Join %n room(s)", nullptr, int(roomIds.size())) : title,
-                  items);
+                  itemsFor(roomIds, base));
 }
 
 Job *JobQueue::inviteToRooms(const QStringList &roomIds, const QString &userId,
                              const QString &reason, const QString &title)
 {
-    QList<Operation::Description> items;
-    for (const QString &roomId : roomIds) {
-        Operation::Description d;
-        d.kind = Operation::Invite;
-        d.target = roomId;
-        d.userId = userId;
-        d.reason = reason;
-        items.append(d);
-    }
+    Operation::Description base;
+    base.kind = Operation::Invite;
+    base.userId = userId;
+    base.reason = reason;
     return submit(title.isEmpty()
                       ? tr("Invite %1 to %n room(s)", nullptr, int(roomIds.size())).arg(userId)
                       : title,
-                  items);
+                  itemsFor(roomIds, base));
 }
 
 Job *JobQueue::inviteUsers(const QString &roomId, const QStringList &userIds, const QString &reason,
                            const QString &title)
 {
-    QList<Operation::Description> items;
-    for (const QString &userId : userIds) {
-        Operation::Description d;
-        d.kind = Operation::Invite;
-        d.target = roomId;
-        d.userId = userId;
-        d.reason = reason;
-        items.append(d);
-    }
+    Operation::Description base;
+    base.kind = Operation::Invite;
+    base.target = roomId;
+    base.reason = reason;
     QString name = m_membership->displayNameFor(roomId.trimmed());
     if (name.isEmpty())
         name = roomId;
     return submit(title.isEmpty()
                       ? tr("Invite %n people to %1", nullptr, int(userIds.size())).arg(name)
                       : title,
-                  items);
+                  itemsFor(userIds, base, &Operation::Description::userId));
 }
 
 QList<Job *> JobQueue::restore(bool startPaused)
