@@ -3,6 +3,7 @@
 // Concierge.Ui QML module (qml/).
 #include "api/matrixuri.h"
 #include "appservices.h"
+#include "platform/desktopnotifier.h"
 #include "quick/mxcimageprovider.h"
 
 #include "sync/roomstore.h"
@@ -388,7 +389,11 @@ int main(int argc, char *argv[])
     options.useKeychain = !parser.isSet(noKeychainOption);
     // The list is shown from disk at the next launch.
     options.keepRoomsOnDisk = !parser.isSet(noStoreOption);
+    // Bulk jobs survive quitting and crashes, and resume at the next launch.
+    options.keepJobs = options.keepRoomsOnDisk;
     AppServices services(options);
+    DesktopNotifier notifier;
+    notifier.watch(services.jobs());
 
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));

@@ -18,11 +18,14 @@ AppServices::AppServices(Options options, QObject *parent)
       m_session(new Session(m_api, this)), m_store(new RoomStore(this)),
       m_sync(new SyncEngine(m_api, m_store, this)), m_roomModel(new RoomListModel(m_store, this)),
       m_rooms(new RoomFilterProxy(this)), m_membership(new MembershipService(m_api, m_store, this)),
+      m_jobs(new JobQueue(m_api, m_membership, this)),
+      m_selection(new RoomSelection(m_rooms, this)),
       m_userDirectory(new UserDirectoryModel(m_api, this)),
       m_credentials(new CredentialStore(this)), m_thumbnails(new ThumbnailLoader(m_api, this)),
-      m_history(new RoomHistoryModel(this)),
-      m_useKeychain(options.useKeychain), m_syncAfterSignIn(options.syncAfterSignIn),
-      m_keepRoomsOnDisk(options.keepRoomsOnDisk), m_storeDirectory(options.storeDirectory)
+      m_history(new RoomHistoryModel(this)), m_useKeychain(options.useKeychain),
+      m_syncAfterSignIn(options.syncAfterSignIn), m_keepRoomsOnDisk(options.keepRoomsOnDisk),
+      m_keepJobs(options.keepJobs), m_restoreJobsPaused(options.restoreJobsPaused),
+      m_storeDirectory(options.storeDirectory)
 {
     if (m_keepRoomsOnDisk) {
         m_writer = new StoreWriter(this);
@@ -81,6 +84,7 @@ AppServices::AppServices(Options options, QObject *parent)
             m_store->setOwnUserId(m_session->userId());
         }
         openAccountStore(m_session->homeserverInput(), m_session->userId());
+        openJobs(m_session->homeserverInput(), m_session->userId());
         if (m_syncAfterSignIn)
             m_sync->start();
         m_membership->resumeParked();
@@ -107,6 +111,11 @@ AppServices::AppServices(Options options, QObject *parent)
 void AppServices::clearAccount(const QString &why, bool deleteStore)
 {
     m_sync->stop();
+    // First: the queue stops sending and lets go of the store file; an item in flight is
+    // checked at the next launch.
+    m_jobs->close();
+    m_jobsPath.clear();
+    m_selection->clear();
     m_membership->cancelAll(why); // never sent with another account's token, or none
     m_store->clear();
     m_store->setOwnUserId({});
@@ -129,7 +138,8 @@ QString AppServices::storePathFor(const QString &homeserver, const QString &user
         return defaultPath;
     // The same per-account folder name, below the chosen directory.
     return QDir(m_storeDirectory)
-        .filePath(QFileInfo(QFileInfo(defaultPath).path()).fileName() + QStringLiteral("/store.sqlite"));
+        .filePath(QFileInfo(QFileInfo(defaultPath).path()).fileName() +
+                  QStringLiteral("/store.sqlite"));
 }
 
 void AppServices::flushStore()
@@ -154,7 +164,8 @@ void AppServices::openAccountStore(const QString &homeserver, const QString &use
     // thread opens the same file for what follows (SQLite's WAL lets both work).
     {
         static int readers = 0;
-        auto reader = std::make_unique<AccountStore>(QStringLiteral("concierge-reader-%1").arg(++readers));
+        auto reader =
+            std::make_unique<AccountStore>(QStringLiteral("concierge-reader-%1").arg(++readers));
         const AccountStore::OpenResult result = reader->open(path);
         if (result == AccountStore::OpenResult::Opened && m_store->size() == 0) {
             m_store->restore(reader->loadRooms());
@@ -172,6 +183,18 @@ void AppServices::openAccountStore(const QString &homeserver, const QString &use
     m_writer->open(path);
 }
 
+void AppServices::openJobs(const QString &homeserver, const QString &userId)
+{
+    if (!m_keepJobs || userId.isEmpty())
+        return;
+    const QString path = storePathFor(homeserver, userId);
+    if (m_jobs->isOpen() && m_jobsPath == path)
+        return; // the same account again after an expired session: its jobs are loaded
+    m_jobsPath = path;
+    if (m_jobs->open(path))
+        m_jobs->restore(m_restoreJobsPaused);
+}
+
 void AppServices::saveSync(const QJsonObject &body)
 {
     if (!m_writer || m_storeUserId.isEmpty())
@@ -184,22 +207,23 @@ void AppServices::saveSync(const QJsonObject &body)
     m_dirtyRooms.clear();
     // Our own membership changes, so a left room keeps its story: found on the writer thread
     // (body is shared, not copied) and shown once stored.
-    m_writer->saveSync(changed, m_sync->nextBatch(),
-                       [body, ownUserId = m_storeUserId, now = QDateTime::currentMSecsSinceEpoch()] {
-                           StoreWriter::HistoryByRoom found;
-                           const QJsonObject rooms = body.value(QLatin1String("rooms")).toObject();
-                           for (const QLatin1String section :
-                                {QLatin1String("join"), QLatin1String("invite"), QLatin1String("leave")}) {
-                               const QJsonObject byId = rooms.value(section).toObject();
-                               for (auto it = byId.begin(); it != byId.end(); ++it) {
-                                   auto changes = MembershipHistory::ownChanges(
-                                       it.key(), it.value().toObject(), ownUserId, now);
-                                   if (!changes.isEmpty())
-                                       found[it.key()] += changes;
-                               }
-                           }
-                           return found;
-                       });
+    m_writer->saveSync(
+        changed, m_sync->nextBatch(),
+        [body, ownUserId = m_storeUserId, now = QDateTime::currentMSecsSinceEpoch()] {
+            StoreWriter::HistoryByRoom found;
+            const QJsonObject rooms = body.value(QLatin1String("rooms")).toObject();
+            for (const QLatin1String section :
+                 {QLatin1String("join"), QLatin1String("invite"), QLatin1String("leave")}) {
+                const QJsonObject byId = rooms.value(section).toObject();
+                for (auto it = byId.begin(); it != byId.end(); ++it) {
+                    auto changes = MembershipHistory::ownChanges(it.key(), it.value().toObject(),
+                                                                 ownUserId, now);
+                    if (!changes.isEmpty())
+                        found[it.key()] += changes;
+                }
+            }
+            return found;
+        });
 }
 
 bool AppServices::canRemember() const

@@ -1,8 +1,10 @@
 #pragma once
 
+#include "actions/jobqueue.h"
 #include "actions/membershipservice.h"
 #include "models/roomhistorymodel.h"
 #include "models/roomlistmodel.h"
+#include "models/roomselection.h"
 #include "models/userdirectory.h"
 #include "session/credentialstore.h"
 #include "session/session.h"
@@ -33,6 +35,10 @@ class AppServices : public QObject
     Q_PROPERTY(RoomListModel *roomModel READ roomModel CONSTANT)
     Q_PROPERTY(RoomFilterProxy *rooms READ rooms CONSTANT)
     Q_PROPERTY(MembershipService *membership READ membership CONSTANT)
+    // The bulk queue: jobs of many membership changes, journaled in the account's store.
+    Q_PROPERTY(JobQueue *jobs READ jobs CONSTANT)
+    // The rooms selected in the list (by room ID), for bulk actions.
+    Q_PROPERTY(RoomSelection *selection READ selection CONSTANT)
     Q_PROPERTY(UserDirectoryModel *userDirectory READ userDirectory CONSTANT)
     Q_PROPERTY(CredentialStore *credentials READ credentials CONSTANT)
     // One room's membership history (set its roomId), read from the account's store.
@@ -57,6 +63,12 @@ public:
         bool keepRoomsOnDisk = false;
         // Where the account stores live; empty: AccountStore::defaultPathFor's folder.
         QString storeDirectory = {};
+        // true (the GUI; the CLI's bulk commands): bulk jobs are kept in the account's store
+        // and the unfinished ones are loaded at sign-in.
+        bool keepJobs = false;
+        // Restored jobs wait for resume() instead of running at once (the CLI resumes only the
+        // job it is told to).
+        bool restoreJobsPaused = false;
     };
     explicit AppServices(Options options, QObject *parent = nullptr);
     explicit AppServices(bool useKeychain = true, QObject *parent = nullptr)
@@ -70,6 +82,8 @@ public:
     RoomListModel *roomModel() const { return m_roomModel; }
     RoomFilterProxy *rooms() const { return m_rooms; }
     MembershipService *membership() const { return m_membership; }
+    JobQueue *jobs() const { return m_jobs; }
+    RoomSelection *selection() const { return m_selection; }
     UserDirectoryModel *userDirectory() const { return m_userDirectory; }
     CredentialStore *credentials() const { return m_credentials; }
     RoomHistoryModel *history() const { return m_history; }
@@ -105,6 +119,8 @@ private:
     void clearAccount(const QString &why, bool deleteStore = false);
     // Shows the account's saved rooms and continues /sync from the saved position.
     void openAccountStore(const QString &homeserver, const QString &userId);
+    // Opens the bulk queue's journal in the account's store and loads its unfinished jobs.
+    void openJobs(const QString &homeserver, const QString &userId);
     void saveSync(const QJsonObject &body);
     bool canRemember() const;
 
@@ -116,6 +132,8 @@ private:
     RoomListModel *m_roomModel;
     RoomFilterProxy *m_rooms;
     MembershipService *m_membership;
+    JobQueue *m_jobs;
+    RoomSelection *m_selection;
     UserDirectoryModel *m_userDirectory;
     CredentialStore *m_credentials;
     ThumbnailLoader *m_thumbnails;
@@ -123,10 +141,13 @@ private:
     bool m_useKeychain;
     bool m_syncAfterSignIn;
     bool m_keepRoomsOnDisk;
+    bool m_keepJobs;
+    bool m_restoreJobsPaused;
     QString m_storeDirectory;
     StoreWriter *m_writer = nullptr;
     QString m_storeUserId; // whose store is open, or empty
     QString m_storePath;
+    QString m_jobsPath;         // whose journal the queue has open, or empty
     QSet<QString> m_dirtyRooms; // changed since the last save
     QString m_storeNotice;
     bool m_rememberSession = true;

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The core's layers are folders, and includes only go down them.
 
-api < store < session < sync < actions < models < quick; appservices.* (the composition root) may
+api < store < session < sync < actions < models < platform < quick; appservices.* (the composition root) may
 include anything, nothing in src/ includes it. Also: only quick/ may include Qt Quick or Gui
 headers, so the CLI never needs them.
 
@@ -11,7 +11,7 @@ import re
 import sys
 from pathlib import Path
 
-ORDER = ["api", "store", "session", "sync", "actions", "models", "quick"]
+ORDER = ["api", "store", "session", "sync", "actions", "models", "platform", "quick"]
 GUI = re.compile(r"#include <(QtQuick|QtGui|QQuick\w*|QImage|QGuiApplication|QColor|QPixmap)")
 
 

@@ -1,0 +1,4 @@
+import QtQuick
+
+// Placeholder: written with issue 11.
+Item {}

@@ -1,0 +1,63 @@
+#pragma once
+
+// Layer models/: which rooms of the list are selected, for bulk actions (issue 11).
+
+#include "api/membership.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QSet>
+#include <QStringList>
+#include <QtQmlIntegration/qqmlintegration.h>
+
+class RoomFilterProxy;
+
+// The selection is a set of room IDs, so it survives re-sorts, syncs and filter changes; rows
+// are the RoomFilterProxy's (what the list shows). A room that disappears from the account
+// (forgotten) leaves the selection. Rooms selected but hidden by the current filter stay
+// selected and are counted in hiddenCount, so that the action bar can say so.
+class RoomSelection : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("RoomSelection is created by the application")
+    Q_PROPERTY(int count READ count NOTIFY changed)
+    // Selected rooms the current filter hides.
+    Q_PROPERTY(int hiddenCount READ hiddenCount NOTIFY changed)
+    // By membership, for the action bar (what applies to them).
+    Q_PROPERTY(int joinedCount READ joinedCount NOTIFY changed)
+    Q_PROPERTY(int inviteCount READ inviteCount NOTIFY changed)
+    Q_PROPERTY(int leftCount READ leftCount NOTIFY changed)
+    // In the list's order (hidden ones last, by room ID).
+    Q_PROPERTY(QStringList roomIds READ roomIds NOTIFY changed)
+    // The row Shift+click and Shift+arrows extend from (the last row toggled or clicked), or -1.
+    Q_PROPERTY(int anchorRow READ anchorRow NOTIFY changed)
+
+public:
+    explicit RoomSelection(RoomFilterProxy *rooms, QObject *parent = nullptr);
+
+    int count() const;
+    int hiddenCount() const;
+    int joinedCount() const;
+    int inviteCount() const;
+    int leftCount() const;
+    QStringList roomIds() const;
+    int anchorRow() const;
+
+    Q_INVOKABLE bool isSelected(const QString &roomId) const;
+    // Ctrl+click, Space: flips one row and makes it the anchor.
+    Q_INVOKABLE void toggle(int row);
+    // Selects one row (keeping the others) and makes it the anchor.
+    Q_INVOKABLE void select(int row);
+    // Shift+click: selects every row from the anchor to row (the anchor stays).
+    Q_INVOKABLE void selectRange(int row);
+    // Ctrl+A: every row the current filter shows.
+    Q_INVOKABLE void selectAll();
+    // Esc.
+    Q_INVOKABLE void clear();
+    // The selected rooms whose membership is m, in the list's order (e.g. the invites to accept).
+    Q_INVOKABLE QStringList roomIdsWith(Membership::Value m) const;
+
+signals:
+    void changed();
+};
