@@ -227,6 +227,15 @@ ApiCall *getRoomStateWithKey(ApiClient *api, const QString &roomId, const QStrin
     return api->send(request("GET", path));
 }
 
+ApiCall *getMembersByRoom(ApiClient *api, const QString &roomId, const QString &notMembership)
+{
+    Query query;
+    if (!notMembership.isEmpty())
+        query.append({QStringLiteral("not_membership"), notMembership});
+    return api->send(request(
+        "GET", client(api) / QStringLiteral("rooms") / roomId / QStringLiteral("members"), query));
+}
+
 ApiCall *getRoomIdByAlias(ApiClient *api, const QString &roomAlias)
 {
     return api->send(request("GET", client(api) / QStringLiteral("directory") /

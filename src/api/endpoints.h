@@ -89,6 +89,9 @@ ApiCall *forgetRoom(ApiClient *api, const QString &roomId, RetryPolicy retry);
 // GET /rooms/{roomId}/state/{eventType}/{stateKey}: the content of one state event.
 ApiCall *getRoomStateWithKey(ApiClient *api, const QString &roomId, const QString &eventType,
                              const QString &stateKey);
+// GET /rooms/{roomId}/members?not_membership=…: the room's member events ({"chunk": [...]}),
+// the full list (lazy-loaded members in /sync are not). notMembership: e.g. "leave"; empty: all.
+ApiCall *getMembersByRoom(ApiClient *api, const QString &roomId, const QString &notMembership = {});
 // GET /directory/room/{roomAlias}: {"room_id", "servers"}
 ApiCall *getRoomIdByAlias(ApiClient *api, const QString &roomAlias);
 

@@ -406,6 +406,23 @@ private slots:
         QCOMPARE(r.authorization, Bearer);
     }
 
+    void getMembersByRoom()
+    {
+        FakeHomeserver::Request r;
+        CHECKED(runOne(Endpoints::getMembersByRoom(m_api.get(), QStringLiteral("!r:localhost"),
+                                                   QStringLiteral("leave")),
+                       &r));
+        QCOMPARE(r.method, QByteArray("GET"));
+        QCOMPARE(r.rawPath, QByteArray("/_matrix/client/v3/rooms/%21r%3Alocalhost/members"));
+        QCOMPARE(r.rawQuery, QByteArray("not_membership=leave"));
+        QCOMPARE(r.authorization, Bearer);
+        FakeHomeserver::Request all;
+        CHECKED(
+            runOne(Endpoints::getMembersByRoom(m_api.get(), QStringLiteral("!r:localhost")), &all));
+        QCOMPARE(all.rawPath, QByteArray("/_matrix/client/v3/rooms/%21r%3Alocalhost/members"));
+        QVERIFY(all.rawQuery.isEmpty());
+    }
+
     // --- Users ----------------------------------------------------------------------------------
 
     void searchUserDirectory()
