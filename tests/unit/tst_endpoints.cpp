@@ -416,6 +416,7 @@ private slots:
         QCOMPARE(r.rawPath, QByteArray("/_matrix/client/v3/rooms/%21r%3Alocalhost/members"));
         QCOMPARE(r.rawQuery, QByteArray("not_membership=leave"));
         QCOMPARE(r.authorization, Bearer);
+        m_fake->clear();
         FakeHomeserver::Request all;
         CHECKED(
             runOne(Endpoints::getMembersByRoom(m_api.get(), QStringLiteral("!r:localhost")), &all));
