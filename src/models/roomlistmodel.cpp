@@ -2,7 +2,10 @@
 
 #include "actions/membershipservice.h"
 #include "api/identifiers.h"
+#include "models/roomselection.h"
 #include "sync/roomstore.h"
+
+#include <QCoreApplication>
 
 #include <algorithm>
 
@@ -168,47 +171,205 @@ QHash<int, QByteArray> RoomListModel::roleNames() const
 // ---------------------------------------------------------------------------------------------
 // RoomFilterQuery
 
-RoomFilterQuery RoomFilterQuery::parse(const QString &text, bool showLeft)
+namespace {
+// Whether text contains needle (both case-folded), matcher being needle's.
+inline bool containsFolded(QStringView text, const QString &needle, const QStringMatcher &matcher)
 {
-    RoomFilterQuery query;
-    query.m_needle = text.trimmed().toCaseFolded();
-    query.m_matcher.setPattern(query.m_needle);
-    query.m_showLeft = showLeft;
-    return query;
-}
-
-bool RoomFilterQuery::accepts(RoomSection::Value section, QStringView searchText,
-                              const RoomSummary &) const
-{
-    if (!m_showLeft && section == RoomSection::Left)
-        return false;
-    // searchText is folded once per change of the room, never per keystroke.
-    switch (m_needle.size()) {
+    switch (needle.size()) {
     case 0:
         return true;
     case 1:
-        return searchText.contains(m_needle.front());
+        return text.contains(needle.front());
     case 2:
     case 3: {
         // Boyer-Moore skips too little for a needle this short to pay its way: a plain scan
         // for the first character is about twice as fast over a room's ~80 characters.
-        const QChar first = m_needle.front();
-        const QStringView rest = QStringView(m_needle).mid(1);
-        const qsizetype end = searchText.size() - m_needle.size();
+        const QChar first = needle.front();
+        const QStringView rest = QStringView(needle).mid(1);
+        const qsizetype end = text.size() - needle.size();
         for (qsizetype i = 0; i <= end; ++i)
-            if (searchText[i] == first && searchText.mid(i + 1, rest.size()) == rest)
+            if (text[i] == first && text.mid(i + 1, rest.size()) == rest)
                 return true;
         return false;
     }
     default:
-        return m_matcher.indexIn(searchText) >= 0;
+        return matcher.indexIn(text) >= 0;
     }
+}
+
+// The server part of a Matrix identifier is `server` (case-insensitive).
+bool onServer(QStringView id, const QString &server)
+{
+    const qsizetype colon = id.indexOf(QLatin1Char(':'));
+    return colon >= 0 && id.mid(colon + 1).compare(server, Qt::CaseInsensitive) == 0;
+}
+
+QString filterError(const QString &term, const QString &why)
+{
+    return QCoreApplication::translate("RoomFilterQuery", "In “%1”: %2").arg(term, why);
+}
+} // namespace
+
+RoomFilterQuery RoomFilterQuery::parse(const QString &text, bool showLeft)
+{
+    RoomFilterQuery query;
+    const auto addText = [&](bool negated, const QString &typed) {
+        Term term;
+        term.negated = negated;
+        term.value = typed.toCaseFolded();
+        term.matcher.setPattern(term.value);
+        query.m_terms.append(std::move(term));
+    };
+    const qsizetype n = text.size();
+    qsizetype i = 0;
+    while (i < n) {
+        if (text.at(i).isSpace()) {
+            ++i;
+            continue;
+        }
+        const qsizetype start = i;
+        bool negated = false;
+        if (text.at(i) == QLatin1Char('-')) {
+            if (i + 1 == n || text.at(i + 1).isSpace()) {
+                ++i; // a lone '-' (a negation being typed) is no term
+                continue;
+            }
+            negated = true;
+            ++i;
+        }
+        if (text.at(i) == QLatin1Char('"')) {
+            // A phrase, up to the closing quote (or the end, while it is being typed).
+            qsizetype close = text.indexOf(QLatin1Char('"'), i + 1);
+            if (close < 0)
+                close = n;
+            const QString phrase = text.mid(i + 1, close - i - 1);
+            i = close + 1;
+            if (!phrase.trimmed().isEmpty())
+                addText(negated, phrase);
+            continue;
+        }
+        qsizetype end = i;
+        while (end < n && !text.at(end).isSpace())
+            ++end;
+        const QString word = text.mid(i, end - i);
+        i = end;
+        const qsizetype colon = word.indexOf(QLatin1Char(':'));
+        const QString key = colon > 0 ? word.left(colon).toLower() : QString();
+        const QString value = word.mid(colon + 1);
+        Term term;
+        term.negated = negated;
+        if (key == QLatin1String("is")) {
+            const QString v = value.toLower();
+            term.kind = Term::Is;
+            if (v == QLatin1String("invite") || v == QLatin1String("invited"))
+                term.section = RoomSection::Invites;
+            else if (v == QLatin1String("joined") || v == QLatin1String("join"))
+                term.section = RoomSection::Joined;
+            else if (v == QLatin1String("left") || v == QLatin1String("leave"))
+                term.section = RoomSection::Left;
+            else if (query.m_error.isEmpty())
+                query.m_error = QCoreApplication::translate(
+                                    "RoomFilterQuery",
+                                    "“%1” is not a filter: use is:invite, is:joined or is:left.")
+                                    .arg(text.mid(start, end - start));
+        } else if (key == QLatin1String("server")) {
+            term.kind = Term::Server;
+            term.value = value;
+            const QString why = Identifiers::validateServerName(value);
+            if (!why.isEmpty() && query.m_error.isEmpty())
+                query.m_error = filterError(text.mid(start, end - start), why);
+        } else if (key == QLatin1String("from")) {
+            term.kind = Term::From;
+            term.value = value;
+            const QString why = Identifiers::validateUserId(value);
+            if (!why.isEmpty() && query.m_error.isEmpty())
+                query.m_error = filterError(text.mid(start, end - start), why);
+        } else {
+            addText(negated, word); // "#room:example.org", "!id:server", "12:30": free text
+            continue;
+        }
+        query.m_terms.append(std::move(term));
+    }
+    query.m_leftShown = showLeft;
+    for (const Term &term : std::as_const(query.m_terms))
+        if (term.kind == Term::Is && !term.negated && term.section == RoomSection::Left)
+            query.m_leftShown = true; // asked for by name: shown whatever showLeft says
+    if (!query.m_error.isEmpty())
+        query.m_terms.clear(); // accepts nothing; equal to any query with the same error
+    query.m_oneWord = query.m_error.isEmpty() && query.m_terms.size() == 1 &&
+                      query.m_terms.front().kind == Term::Text && !query.m_terms.front().negated;
+    return query;
+}
+
+bool RoomFilterQuery::Term::holds(RoomSection::Value roomSection, QStringView searchText,
+                                  const RoomSummary &room) const
+{
+    switch (kind) {
+    case Text:
+        return containsFolded(searchText, value, matcher);
+    case Is:
+        return roomSection == section;
+    case Server:
+        return onServer(room.roomId, value) || onServer(room.canonicalAlias, value) ||
+               onServer(room.inviterId, value);
+    case From:
+        return room.inviterId.compare(value, Qt::CaseInsensitive) == 0;
+    }
+    return false;
+}
+
+bool RoomFilterQuery::accepts(RoomSection::Value section, QStringView searchText,
+                              const RoomSummary &room) const
+{
+    if (!m_leftShown && section == RoomSection::Left)
+        return false;
+    // searchText is folded once per change of the room, never per keystroke.
+    if (m_oneWord) // what is typed most: as fast as the filter was before it had terms
+        return containsFolded(searchText, m_terms.front().value, m_terms.front().matcher);
+    if (!m_error.isEmpty())
+        return false;
+    for (const Term &term : m_terms)
+        if (term.holds(section, searchText, room) == term.negated)
+            return false;
+    return true;
+}
+
+bool RoomFilterQuery::Term::implies(const Term &wider) const
+{
+    if (kind == Text && wider.kind == Text && negated == wider.negated)
+        // Containing "design" implies containing "des"; lacking "de" implies lacking "des".
+        return negated ? wider.value.contains(value) : value.contains(wider.value);
+    if (kind == Is && wider.kind == Is && !negated && wider.negated)
+        return section != wider.section; // is:invite implies -is:left
+    return *this == wider;
+}
+
+bool RoomFilterQuery::excludesLeft() const
+{
+    if (!m_leftShown)
+        return true;
+    for (const Term &term : m_terms)
+        if (term.kind == Term::Is && (term.negated == (term.section == RoomSection::Left)))
+            return true; // is:invite, is:joined, -is:left
+    return false;
 }
 
 bool RoomFilterQuery::narrows(const RoomFilterQuery &wider) const
 {
-    // A text containing wider's text only matches rooms wider's text matches.
-    return (wider.m_showLeft || !m_showLeft) && m_needle.contains(wider.m_needle);
+    if (!m_error.isEmpty())
+        return true; // accepts nothing
+    if (!wider.m_error.isEmpty())
+        return false;
+    if (!wider.m_leftShown && !excludesLeft())
+        return false;
+    // Every term of wider is implied by one of this query's.
+    for (const Term &w : wider.m_terms) {
+        const bool implied = std::any_of(m_terms.cbegin(), m_terms.cend(),
+                                         [&](const Term &t) { return t.implies(w); });
+        if (!implied)
+            return false;
+    }
+    return true;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -420,6 +581,8 @@ void RoomFilterProxy::setQuery(const RoomFilterQuery &query)
 {
     const RoomFilterQuery previous = m_query;
     m_query = query;
+    if (query.error() != previous.error())
+        emit filterErrorChanged();
     if (!m_store || query == previous)
         return;
     const bool narrowing = query.narrows(previous);
@@ -624,8 +787,9 @@ void RoomFilterProxy::onSourceDataChanged(int first, int last, const QList<int> 
                 changes.append({source, std::move(key), keyChanged, shown});
         }
         moved = !changes.isEmpty();
-        if (moved)
-            m_typed.clear(); // the remembered results no longer hold
+        // The remembered results may no longer hold, even when no row here changes: a room's
+        // alias or inviter that a previous query read (server:, from:) may have changed.
+        m_typed.clear();
         if (changes.size() <= MaxSingleMoves) {
             for (const Change &change : std::as_const(changes))
                 moveRow(change.source, change.key, change.shown);
@@ -717,6 +881,7 @@ QHash<int, QByteArray> RoomFilterProxy::roleNames() const
     QHash<int, QByteArray> roles = m_source ? m_source->roleNames() : QHash<int, QByteArray>();
     roles.insert(SectionStartRole, "sectionStart");
     roles.insert(SectionCountRole, "sectionCount");
+    roles.insert(SelectedRole, "selected");
     return roles;
 }
 
@@ -724,6 +889,8 @@ QVariant RoomFilterProxy::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
+    if (role == SelectedRole)
+        return m_selection && m_selection->isSelected(roomIdAt(index.row()));
     if (role != SectionStartRole && role != SectionCountRole)
         return m_source ? m_source->data(mapToSource(index), role) : QVariant();
     const RoomSection::Value section = sectionAt(index.row());
@@ -773,5 +940,45 @@ void RoomFilterProxy::sectionsChanged(bool rowsMoved)
     if (rowCount() != m_notifiedRowCount) {
         m_notifiedRowCount = rowCount();
         emit countChanged();
+    }
+    emit listChanged();
+}
+
+QString RoomFilterProxy::roomIdAt(int row) const
+{
+    if (!m_store || row < 0 || row >= rowCount())
+        return {};
+    return m_store->at(sourceRowAt(row)).roomId;
+}
+
+int RoomFilterProxy::rowOfRoom(const QString &roomId) const
+{
+    const int source = m_store ? m_store->indexOf(roomId) : -1;
+    if (source < 0 || source >= m_proxyRowOf.size())
+        return -1;
+    if (m_inTransition) { // only while the view is told of a change: the map is being rebuilt
+        for (int row = 0; row < rowCount(); ++row)
+            if (sourceRowAt(row) == source)
+                return row;
+        return -1;
+    }
+    return m_proxyRowOf.at(source);
+}
+
+void RoomFilterProxy::setSelection(const RoomSelection *selection)
+{
+    m_selection = selection;
+}
+
+void RoomFilterProxy::selectionChanged(const QList<int> &rows)
+{
+    const QList<int> roles{SelectedRole};
+    for (qsizetype first = 0; first < rows.size();) {
+        qsizetype last = first;
+        while (last + 1 < rows.size() && rows.at(last + 1) == rows.at(last) + 1)
+            ++last;
+        if (rows.at(first) >= 0 && rows.at(last) < rowCount())
+            emit dataChanged(index(rows.at(first)), index(rows.at(last)), roles);
+        first = last + 1;
     }
 }

@@ -8,6 +8,7 @@
 #include "api/membership.h"
 #include "store/roomsummary.h"
 
+class RoomSelection;
 class RoomStore;
 class MembershipService;
 
@@ -97,10 +98,20 @@ private:
     int m_counts[3] = {0, 0, 0};
 };
 
-// What the filter field asks for, parsed once per change. Today: a text that the room's name,
-// alias or ID must contain (case-insensitive), and whether left rooms are shown. Terms a later
-// version adds (is:invite, server:…, from:…) become fields of this class; accepts() and
-// narrows() are all RoomFilterProxy needs from a query.
+// What the filter field asks for, parsed once per change: words of free text and terms, all of
+// which a room must satisfy.
+//   word, "two words"   the room's name, alias or ID contains it (case-insensitive)
+//   is:invite           the room's section: is:invite, is:joined, is:left (also is:invited,
+//                       is:join, is:leave); is:left shows left rooms even when showLeft is off
+//   server:example.org  the room ID's server, the canonical alias's server or the inviter's
+//                       server is example.org (case-insensitive, the whole server name)
+//   from:@user:server   the inviter is that user
+//   -term, -word        negates one term or word ("-is:left", -"two words")
+// Keywords are case-insensitive; a word whose prefix before ':' is not a keyword is free text
+// ("#room:example.org" is searched as typed). An unknown or malformed term ("is:foo",
+// "from:notauser", "server:") makes error() say what is wrong, and the query accepts no room:
+// a bulk action over "every room the filter accepts" never runs on a misread filter.
+// accepts() and narrows() are all RoomFilterProxy needs from a query.
 class RoomFilterQuery
 {
 public:
@@ -112,21 +123,46 @@ public:
         return accepts(RoomSection::of(room.membership), room.searchText, room);
     }
     // The same, given the room's section and folded search text (RoomSummary::searchText), which
-    // are all today's terms read: the proxy keeps them where a scan of every room is fast. A term
-    // that needs more of the room reads it from `room`.
+    // are all free text and is: read: the proxy keeps them where a scan of every room is fast.
+    // server: and from: read `room`.
     bool accepts(RoomSection::Value section, QStringView searchText, const RoomSummary &room) const;
     // True when every room this query accepts is also accepted by `wider` (e.g. one more letter
-    // typed): the proxy then re-tests only the rows `wider` accepted.
+    // typed): the proxy then re-tests only the rows `wider` accepted. False when unsure.
     bool narrows(const RoomFilterQuery &wider) const;
     bool operator==(const RoomFilterQuery &other) const
     {
-        return m_needle == other.m_needle && m_showLeft == other.m_showLeft;
+        return m_error == other.m_error && m_leftShown == other.m_leftShown &&
+               m_terms == other.m_terms;
     }
+    // Why the text is not a valid query (translated, names the term), or empty.
+    QString error() const { return m_error; }
 
 private:
-    QString m_needle;         // trimmed, case-folded text; empty: every room
-    QStringMatcher m_matcher; // m_needle's skip table, built once per query, not once per room
-    bool m_showLeft = true;
+    struct Term
+    {
+        enum Kind { Text, Is, Server, From };
+        Kind kind = Text;
+        bool negated = false;
+        QString value; // Text: case-folded; Server, From: as typed (compared case-insensitively)
+        RoomSection::Value section = RoomSection::Joined; // Is
+        QStringMatcher matcher; // Text: value's skip table, built once per query, not per room
+        bool operator==(const Term &other) const
+        {
+            return kind == other.kind && negated == other.negated && value == other.value &&
+                   section == other.section;
+        }
+        // Every room this term accepts is accepted by `wider`.
+        bool implies(const Term &wider) const;
+        bool holds(RoomSection::Value roomSection, QStringView searchText,
+                   const RoomSummary &room) const;
+    };
+    // No room of the Left section can pass (showLeft off without is:left, or a term excludes it).
+    bool excludesLeft() const;
+
+    QList<Term> m_terms;
+    QString m_error;
+    bool m_leftShown = true; // showLeft, or a positive is:left term
+    bool m_oneWord = false;  // the query is one word of free text (accepts()' fast path)
 };
 
 // Filters by a typed text (name, alias or room ID) and sorts Invites, Joined, Left, then by
@@ -146,7 +182,9 @@ private:
 //   sectionStart      bool    the row is the first of its section (after filtering)
 //   sectionCount      int     how many rows of this section pass the filter
 // Both are computed on request from the sorted rows; dataChanged is emitted for them whenever
-// rows come, go, move or change section.
+// rows come, go, move or change section. And one for the selection (RoomSelection):
+//   selected          bool    the room is selected; dataChanged for exactly the rows whose
+//                             selection changed
 class RoomFilterProxy : public QAbstractListModel
 {
     Q_OBJECT
@@ -154,11 +192,14 @@ class RoomFilterProxy : public QAbstractListModel
     Q_PROPERTY(QString filterText READ filterText WRITE setFilterText NOTIFY filterTextChanged)
     Q_PROPERTY(bool showLeft READ showLeft WRITE setShowLeft NOTIFY showLeftChanged)
     Q_PROPERTY(int count READ countProperty NOTIFY countChanged)
+    // Why filterText is not a valid query (e.g. "is:foo"), or empty; then no row is shown.
+    Q_PROPERTY(QString filterError READ filterError NOTIFY filterErrorChanged)
 
 public:
     enum Role {
         SectionStartRole = RoomListModel::WaitReasonRole + 1,
         SectionCountRole,
+        SelectedRole,
     };
     Q_ENUM(Role)
 
@@ -173,6 +214,17 @@ public:
     bool showLeft() const { return m_showLeft; }
     void setShowLeft(bool show);
     int countProperty() const { return rowCount(); }
+    QString filterError() const { return m_query.error(); }
+    const RoomFilterQuery &query() const { return m_query; }
+    const RoomStore *store() const { return m_store; }
+
+    // The room of a row, and the row of a room (-1: hidden by the filter, or not in the store).
+    QString roomIdAt(int row) const;
+    int rowOfRoom(const QString &roomId) const;
+    // RoomSelection: the selection the selected role reads, and the rows whose selection changed
+    // (ascending), told to the view in contiguous ranges.
+    void setSelection(const RoomSelection *selection);
+    void selectionChanged(const QList<int> &rows);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
@@ -187,6 +239,10 @@ signals:
     void filterTextChanged();
     void showLeftChanged();
     void countChanged();
+    void filterErrorChanged();
+    // Once after each change of the rows shown, their order or their sections (a filter, a
+    // sync, rooms coming and going), when the view has been told.
+    void listChanged();
 
 private:
     // A source row's place in the order, as this proxy last saw it. The order only changes
@@ -231,6 +287,7 @@ private:
     QString m_filterText;
     bool m_showLeft = true;
     RoomFilterQuery m_query;
+    QPointer<const RoomSelection> m_selection;
 
     QList<SortKey> m_keys;        // by source row
     QList<int> m_order;           // every source row, sorted by m_keys (then room ID)

@@ -9,6 +9,7 @@
 #include <QSet>
 #include <QStringList>
 #include <QtQmlIntegration/qqmlintegration.h>
+#include <optional>
 
 class RoomFilterProxy;
 
@@ -16,6 +17,11 @@ class RoomFilterProxy;
 // are the RoomFilterProxy's (what the list shows). A room that disappears from the account
 // (forgotten) leaves the selection. Rooms selected but hidden by the current filter stay
 // selected and are counted in hiddenCount, so that the action bar can say so.
+//
+// The proxy's `selected` role reads this selection; every change tells the view about exactly
+// the rows whose selection changed (dataChanged, in contiguous ranges). After each change of the
+// list (a filter, a sync) the counts are taken again, in one pass over the selected rooms: O(k)
+// for k selected, whatever the number of rooms; selectAll is one pass over the rows shown.
 class RoomSelection : public QObject
 {
     Q_OBJECT
@@ -24,7 +30,8 @@ class RoomSelection : public QObject
     Q_PROPERTY(int count READ count NOTIFY changed)
     // Selected rooms the current filter hides.
     Q_PROPERTY(int hiddenCount READ hiddenCount NOTIFY changed)
-    // By membership, for the action bar (what applies to them).
+    // By membership, for the action bar (what applies to them). leftCount counts the rooms of the
+    // Left section: left, banned or knocked (see roomIdsWith).
     Q_PROPERTY(int joinedCount READ joinedCount NOTIFY changed)
     Q_PROPERTY(int inviteCount READ inviteCount NOTIFY changed)
     Q_PROPERTY(int leftCount READ leftCount NOTIFY changed)
@@ -51,13 +58,42 @@ public:
     Q_INVOKABLE void select(int row);
     // Shift+click: selects every row from the anchor to row (the anchor stays).
     Q_INVOKABLE void selectRange(int row);
-    // Ctrl+A: every row the current filter shows.
+    // Ctrl+A: every row the current filter shows (selected rooms it hides stay selected).
     Q_INVOKABLE void selectAll();
-    // Esc.
+    // Esc: nothing selected, no anchor.
     Q_INVOKABLE void clear();
     // The selected rooms whose membership is m, in the list's order (e.g. the invites to accept).
+    // Membership.Leave means the Left section, as leftCount: left, banned or knocked.
     Q_INVOKABLE QStringList roomIdsWith(Membership::Value m) const;
 
 signals:
+    // Whenever a property may have changed: the selection, the counts, the anchor's row, the
+    // order of roomIds (emitted after each change of the list while anything is selected).
     void changed();
+
+private:
+    struct Counts
+    {
+        int hidden = 0;
+        int joined = 0;
+        int invite = 0;
+        int left = 0;
+        int anchorRow = -1;
+        bool operator==(const Counts &o) const
+        {
+            return hidden == o.hidden && joined == o.joined && invite == o.invite &&
+                   left == o.left && anchorRow == o.anchorRow;
+        }
+    };
+    // Takes the counts again (and drops rooms no longer in the store); emits changed() when
+    // anything may differ, or always when `changedAnyway`.
+    void refresh(bool changedAnyway);
+    // Adds the rooms of rows (ascending) and tells the view which rows changed.
+    void addRows(int first, int last);
+
+    QPointer<RoomFilterProxy> m_rooms;
+    QSet<QString> m_ids;
+    QString m_anchor; // by room ID, so that it follows its room when rows move
+    Counts m_counts;
+    mutable std::optional<QStringList> m_ordered; // roomIds(), until the next change
 };
