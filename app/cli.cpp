@@ -1,11 +1,14 @@
 #include "cli.h"
 
+#include "actions/jobqueue.h"
 #include "actions/membershipservice.h"
 #include "api/apiclient.h"
 #include "api/endpoints.h"
+#include "api/identifiers.h"
 #include "api/matrixerror.h"
 #include "api/safetext.h"
 #include "appservices.h"
+#include "models/roomlistmodel.h"
 #include "sync/roomstore.h"
 #include "sync/syncengine.h"
 
@@ -14,8 +17,14 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
+#include <QSet>
+#include <QSocketNotifier>
 #include <QTextStream>
 #include <algorithm>
+#include <csignal>
+#include <fcntl.h>
+#include <unistd.h>
 
 namespace {
 QTextStream &out()
@@ -54,13 +63,85 @@ QString usage()
   invite <!room-id> <@user:server> [--reason TEXT]
   forget <!room-id>                  Forget a room you have left.
 
+Bulk commands run as a job that is kept on disk before anything is sent, paced to the server's
+rate limit, and resumable after Ctrl+C, a crash or kill -9:
+  leave --all [--filter QUERY] [--forget] [--reason TEXT]
+                                     Leave every joined room and decline every invite that
+                                     matches QUERY (the room list's filter: words of the name,
+                                     is:invite, is:joined, is:left, server:NAME, from:@USER).
+  leave --from-file FILE [--forget]  Leave the rooms listed in FILE (one room ID per line;
+                                     blank lines and lines starting with # are ignored).
+  forget --all [--filter QUERY]      Forget every left room (that matches QUERY).
+  forget --from-file FILE            Forget the rooms listed in FILE.
+  join --all [--filter QUERY]        Accept every invite (that matches QUERY).
+  invite <!room-id> --users-from-file FILE [--reason TEXT]
+                                     Invite the people listed in FILE (one user ID per line, or
+                                     CSV: the first field of each line that is a user ID).
+                                     People already in the room or invited are skipped.
+  invite --all [--filter QUERY] <@user:server>
+                                     Invite one person to every joined room (that matches QUERY).
+  jobs                               List the jobs kept for this account.
+  jobs resume|cancel|retry <job-id>  Continue a paused or interrupted job, cancel it (what is in
+                                     flight finishes), or send its failed items again.
+Every line of a file is checked before anything is sent: an invalid line stops the command
+(exit status 2) unless --skip-invalid is given, which skips and reports it. --dry-run prints
+each request that would be sent (method, path, body; one per line, in order) and sends none
+(the rooms for --all are still read with one /sync). With --json, a job prints one JSON object
+per line: each item's result as it ends, then a summary. Ctrl+C pauses a running job after
+the request in flight; the job ID it prints resumes it.
+
 The homeserver comes from --homeserver or CONCIERGE_HOMESERVER; the access token from
 CONCIERGE_ACCESS_TOKEN or, with --token-stdin, the first line of standard input. The token is
-never printed.
+never printed. Jobs are kept in the account's store, below --store-dir or CONCIERGE_STORE_DIR
+when given, else in the application's data folder.
 
 Exit status: 0 success, 1 the server refused (errcode and message on stderr), 2 invalid usage or
-input (nothing was sent), 3 the homeserver could not be reached or the session was rejected or
-expired, 4 no answer came and whether the action happened could not be found out.)");
+input (nothing was sent), 3 the homeserver could not be reached, the session was rejected or
+expired, or jobs cannot run (another Concierge is running this account's jobs, or they cannot be
+saved), 4 no answer came and whether the action happened could not be found out, 5 a job ended
+with items that failed or whose outcome is unknown, 6 Ctrl+C paused the job (resumable).)");
+}
+
+// At most this much of a --from-file or --users-from-file is read.
+constexpr qint64 MaxInputFileBytes = 16 * 1024 * 1024;
+// A usage error lists at most this many bad lines (then says how many more).
+constexpr int MaxBadLinesShown = 20;
+
+// Written by the signal handler, read through a QSocketNotifier on the event loop: the handler
+// itself only writes one byte (async-signal-safe), never calls Qt.
+int interruptPipe[2] = {-1, -1};
+void onInterruptSignal(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] const ssize_t written = ::write(interruptPipe[1], &byte, 1);
+}
+
+QString stripQuotes(QString field)
+{
+    field = field.trimmed();
+    if (field.size() >= 2 && field.startsWith(QLatin1Char('"')) && field.endsWith(QLatin1Char('"')))
+        field =
+            field.mid(1, field.size() - 2).replace(QStringLiteral("\"\""), QStringLiteral("\""));
+    return field.trimmed();
+}
+
+// The requests an item sends, in order, exactly as built by the endpoint layer.
+QList<HttpRequest> requestsFor(const ApiClient *api, const Operation::Description &d)
+{
+    switch (d.kind) {
+    case Operation::Join:
+        return {Endpoints::joinRoomRequest(api, d.target, d.via, d.reason)};
+    case Operation::Leave:
+        return {Endpoints::leaveRoomRequest(api, d.target, d.reason)};
+    case Operation::LeaveAndForget:
+        return {Endpoints::leaveRoomRequest(api, d.target, d.reason),
+                Endpoints::forgetRoomRequest(api, d.target)};
+    case Operation::Invite:
+        return {Endpoints::inviteUserRequest(api, d.target, d.userId, d.reason)};
+    case Operation::Forget:
+        return {Endpoints::forgetRoomRequest(api, d.target)};
+    }
+    return {};
 }
 
 // What the JSON of a failure says happened: nothing was sent (2), the action did not happen
@@ -97,6 +178,86 @@ int Cli::usageError(const QString &message, bool showUsage)
     return UsageError;
 }
 
+int Cli::readInputFile(const QString &path, QString *text)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return usageError(tr("cannot read %1: %2").arg(path, file.errorString()));
+    if (file.size() > MaxInputFileBytes)
+        return usageError(
+            tr("%1 is too large (more than %2 MB)").arg(path).arg(MaxInputFileBytes >> 20));
+    const QByteArray bytes = file.read(MaxInputFileBytes + 1);
+    if (bytes.size() > MaxInputFileBytes)
+        return usageError(
+            tr("%1 is too large (more than %2 MB)").arg(path).arg(MaxInputFileBytes >> 20));
+    *text = QString::fromUtf8(bytes);
+    return Ok;
+}
+
+QStringList Cli::parseRoomList(const QString &text, QList<BadLine> *bad)
+{
+    QStringList rooms;
+    QSet<QString> seen;
+    const QStringList lines = text.split(QLatin1Char('\n'));
+    for (int i = 0; i < lines.size(); ++i) {
+        const QString line = lines.at(i).trimmed();
+        if (line.isEmpty() || line.startsWith(QLatin1Char('#')))
+            continue;
+        if (const QString why = Identifiers::validateRoomId(line); !why.isEmpty()) {
+            bad->append({i + 1, line, why});
+            continue;
+        }
+        if (!seen.contains(line)) {
+            seen.insert(line);
+            rooms << line;
+        }
+    }
+    return rooms;
+}
+
+QStringList Cli::parseUserList(const QString &text, QList<BadLine> *bad, QList<BadLine> *duplicates)
+{
+    QStringList users;
+    QHash<QString, int> firstLine;
+    const QStringList lines = text.split(QLatin1Char('\n'));
+    bool first = true;
+    static const QRegularExpression separators(QStringLiteral("[,;\t]"));
+    for (int i = 0; i < lines.size(); ++i) {
+        const QString line = lines.at(i).trimmed();
+        if (line.isEmpty() || line.startsWith(QLatin1Char('#')))
+            continue;
+        const bool header = first;
+        first = false;
+        const QStringList fields = line.split(separators);
+        QString userId;
+        for (const QString &field : fields) {
+            const QString value = stripQuotes(field);
+            if (value.startsWith(QLatin1Char('@'))) {
+                userId = value;
+                break;
+            }
+        }
+        if (userId.isEmpty()) {
+            if (header && fields.size() > 1)
+                continue; // a CSV header ("name,user_id")
+            bad->append({i + 1, line, tr("no user ID (@name:server) on this line")});
+            continue;
+        }
+        if (const QString why = Identifiers::validateUserId(userId); !why.isEmpty()) {
+            bad->append({i + 1, userId, why});
+            continue;
+        }
+        if (firstLine.contains(userId)) {
+            duplicates->append(
+                {i + 1, userId, tr("listed already on line %1").arg(firstLine.value(userId))});
+            continue;
+        }
+        firstLine.insert(userId, i + 1);
+        users << userId;
+    }
+    return users;
+}
+
 int Cli::start(const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -118,15 +279,42 @@ int Cli::start(const QStringList &arguments)
                                        QStringLiteral("text"));
     const QCommandLineOption forgetOpt(QStringLiteral("forget"),
                                        tr("leave: forget the room once it is left."));
-    const QCommandLineOption filterOpt(QStringLiteral("print-sync-filter"),
-                                       tr("Print the /sync filter used and exit."));
+    const QCommandLineOption syncFilterOpt(QStringLiteral("print-sync-filter"),
+                                           tr("Print the /sync filter used and exit."));
     const QCommandLineOption membershipOpt(QStringLiteral("membership"),
                                            tr("rooms: only join, invite or leave."),
                                            QStringLiteral("state"));
+    const QCommandLineOption allOpt(
+        QStringLiteral("all"),
+        tr("leave, forget, join, invite: every room the command applies to (see --filter)."));
+    const QCommandLineOption filterOpt(
+        QStringLiteral("filter"),
+        tr("With --all: only the rooms that match the query, e.g. 'is:invite from:@spam:example'."),
+        QStringLiteral("query"));
+    const QCommandLineOption fromFileOpt(
+        QStringLiteral("from-file"),
+        tr("leave, forget: the rooms listed in the file, one room ID per line."),
+        QStringLiteral("file"));
+    const QCommandLineOption usersFileOpt(
+        QStringLiteral("users-from-file"),
+        tr("invite: the people listed in the file, one user ID per line, or CSV."),
+        QStringLiteral("file"));
+    const QCommandLineOption skipInvalidOpt(
+        QStringLiteral("skip-invalid"),
+        tr("With a file: skip (and report) invalid lines instead of stopping."));
+    const QCommandLineOption dryRunOpt(
+        QStringLiteral("dry-run"),
+        tr("Print every request that would be sent (method, path, body), and send none."));
+    const QCommandLineOption storeDirOpt(
+        QStringLiteral("store-dir"),
+        tr("Where the account's jobs are kept (also CONCIERGE_STORE_DIR); default: the "
+           "application's data folder."),
+        QStringLiteral("dir"));
     parser.addOptions({homeserverOpt, tokenStdinOpt, jsonOpt, viaOpt, reasonOpt, forgetOpt,
-                       membershipOpt, filterOpt});
+                       membershipOpt, syncFilterOpt, allOpt, filterOpt, fromFileOpt, usersFileOpt,
+                       skipInvalidOpt, dryRunOpt, storeDirOpt});
     parser.addPositionalArgument(QStringLiteral("command"),
-                                 tr("login, rooms, join, leave, invite or forget."));
+                                 tr("login, rooms, join, leave, invite, forget or jobs."));
 
     // Everything is checked here, before any request: exit status 2 means nothing was sent.
     if (!parser.parse(arguments)) {
@@ -141,7 +329,7 @@ int Cli::start(const QStringList &arguments)
         out() << "concierge-cli " << QCoreApplication::applicationVersion() << "\n" << Qt::flush;
         return Ok;
     }
-    if (parser.isSet(filterOpt)) {
+    if (parser.isSet(syncFilterOpt)) {
         out() << SyncEngine::filterJson() << "\n" << Qt::flush;
         return Ok;
     }
@@ -154,25 +342,68 @@ int Cli::start(const QStringList &arguments)
 
     static const QHash<QString, int> arity{
         {QStringLiteral("login"), 0}, {QStringLiteral("rooms"), 0},  {QStringLiteral("join"), 1},
-        {QStringLiteral("leave"), 1}, {QStringLiteral("invite"), 2}, {QStringLiteral("forget"), 1}};
+        {QStringLiteral("leave"), 1}, {QStringLiteral("invite"), 2}, {QStringLiteral("forget"), 1},
+        {QStringLiteral("jobs"), 0}};
     if (!arity.contains(m_command)) {
         const QString unknown = m_command;
         m_command.clear(); // not echoed as "command" in the JSON
         return usageError(tr("unknown command '%1'").arg(unknown), true);
     }
-    const int expected = arity.value(m_command);
-    if (m_args.size() != expected)
-        return usageError(tr("'%1' takes %n argument(s), got %2", nullptr, expected)
-                              .arg(m_command)
-                              .arg(m_args.size()));
-    for (const QCommandLineOption *single : {&homeserverOpt, &reasonOpt, &membershipOpt}) {
-        if (parser.values(*single).size() > 1)
-            return usageError(tr("--%1 can be given only once").arg(single->names().constFirst()));
-    }
     const bool isRooms = m_command == QLatin1String("rooms");
     const bool isJoin = m_command == QLatin1String("join");
     const bool isLeave = m_command == QLatin1String("leave");
-    const bool takesReason = isJoin || isLeave || m_command == QLatin1String("invite");
+    const bool isInvite = m_command == QLatin1String("invite");
+    const bool isForget = m_command == QLatin1String("forget");
+    const bool isJobs = m_command == QLatin1String("jobs");
+    const bool isMembership = isJoin || isLeave || isInvite || isForget;
+
+    // Bulk forms: their own number of arguments.
+    m_all = parser.isSet(allOpt);
+    const bool fromFile = parser.isSet(fromFileOpt);
+    const bool usersFile = parser.isSet(usersFileOpt);
+    m_bulk = m_all || fromFile || usersFile;
+    if (int(m_all) + int(fromFile) + int(usersFile) > 1)
+        return usageError(tr("--all, --from-file and --users-from-file cannot be combined"));
+    if (m_all && !isMembership)
+        return usageError(tr("--all only applies to leave, forget, join and invite"));
+    if (fromFile && !isLeave && !isForget)
+        return usageError(tr("--from-file only applies to leave and forget"));
+    if (usersFile && !isInvite)
+        return usageError(tr("--users-from-file only applies to invite"));
+    if (parser.isSet(filterOpt) && !m_all)
+        return usageError(tr("--filter only applies with --all"));
+    if (parser.isSet(skipInvalidOpt) && !fromFile && !usersFile)
+        return usageError(tr("--skip-invalid only applies with --from-file or --users-from-file"));
+    m_dryRun = parser.isSet(dryRunOpt);
+    if (m_dryRun && !isMembership)
+        return usageError(tr("--dry-run only applies to join, leave, invite and forget"));
+    if (parser.isSet(storeDirOpt) && !m_bulk && !isJobs)
+        return usageError(tr("--store-dir only applies to bulk commands and jobs"));
+
+    int expected = arity.value(m_command);
+    if (m_bulk)
+        expected = isInvite ? 1 : 0;
+    if (isJobs) {
+        if (m_args.size() == 2 &&
+            QStringList{QStringLiteral("resume"), QStringLiteral("cancel"), QStringLiteral("retry")}
+                .contains(m_args.at(0))) {
+            m_jobsAction = m_args.at(0);
+            m_jobId = m_args.at(1).trimmed();
+        } else if (!m_args.isEmpty()) {
+            return usageError(tr("jobs takes no argument, or resume, cancel or retry and a job "
+                                 "ID"));
+        }
+    } else if (m_args.size() != expected) {
+        return usageError(tr("'%1' takes %n argument(s), got %2", nullptr, expected)
+                              .arg(m_command)
+                              .arg(m_args.size()));
+    }
+    for (const QCommandLineOption *single : {&homeserverOpt, &reasonOpt, &membershipOpt, &filterOpt,
+                                             &fromFileOpt, &usersFileOpt, &storeDirOpt}) {
+        if (parser.values(*single).size() > 1)
+            return usageError(tr("--%1 can be given only once").arg(single->names().constFirst()));
+    }
+    const bool takesReason = isJoin || isLeave || isInvite;
     if (parser.isSet(membershipOpt) && !isRooms)
         return usageError(tr("--membership only applies to rooms"));
     m_membershipFilter = parser.value(membershipOpt);
@@ -180,19 +411,74 @@ int Cli::start(const QStringList &arguments)
         !QStringList{QStringLiteral("join"), QStringLiteral("invite"), QStringLiteral("leave")}
              .contains(m_membershipFilter))
         return usageError(tr("--membership must be join, invite or leave"));
-    if (parser.isSet(viaOpt) && !isJoin)
+    if (parser.isSet(viaOpt) && (!isJoin || m_bulk))
         return usageError(tr("--via only applies to join"));
     if (parser.isSet(forgetOpt) && !isLeave)
         return usageError(tr("--forget only applies to leave"));
-    if (parser.isSet(reasonOpt) && !takesReason)
+    if (parser.isSet(reasonOpt) && (!takesReason || (isJoin && m_bulk)))
         return usageError(tr("--reason does not apply to %1").arg(m_command));
+
+    m_reason = parser.value(reasonOpt);
+    m_alsoForget = parser.isSet(forgetOpt);
+    if (m_bulk) {
+        if (m_reason.size() > MembershipService::MaxReasonLength)
+            return usageError(tr("The reason is too long (at most %1 characters).")
+                                  .arg(MembershipService::MaxReasonLength));
+        if (m_all) {
+            m_filter = parser.value(filterOpt);
+            const RoomFilterQuery query = RoomFilterQuery::parse(m_filter, true);
+            if (const QString why = query.error(); !why.isEmpty())
+                return usageError(tr("invalid --filter: %1").arg(why));
+            if (isInvite) {
+                m_bulkUser = m_args.at(0).trimmed();
+                if (const QString why = Identifiers::validateUserId(m_bulkUser); !why.isEmpty())
+                    return usageError(why);
+            }
+        } else {
+            const QString path = parser.value(fromFile ? fromFileOpt : usersFileOpt);
+            QString text;
+            if (const int status = readInputFile(path, &text); status != Ok)
+                return status;
+            QList<BadLine> bad;
+            if (fromFile) {
+                m_listed = parseRoomList(text, &bad);
+            } else {
+                m_bulkRoom = m_args.at(0).trimmed();
+                if (const QString why = Identifiers::validateRoomId(m_bulkRoom); !why.isEmpty())
+                    return usageError(why);
+                m_listed = parseUserList(text, &bad, &m_duplicates);
+            }
+            if (!bad.isEmpty() && !parser.isSet(skipInvalidOpt)) {
+                QStringList lines;
+                for (const BadLine &b : std::as_const(bad).mid(0, MaxBadLinesShown))
+                    lines << tr("%1 line %2: %3 (%4)").arg(path).arg(b.line).arg(b.reason, b.text);
+                if (bad.size() > MaxBadLinesShown)
+                    lines << tr("… and %n more", nullptr, int(bad.size()) - MaxBadLinesShown);
+                const QString header =
+                    tr("%n invalid line(s), nothing was sent (--skip-invalid skips them):", nullptr,
+                       int(bad.size()));
+                // JSON: one message; a terminal: one line per bad line, under the error.
+                if (m_json)
+                    return usageError(header + QLatin1Char(' ') + lines.join(QStringLiteral("; ")));
+                usageError(header);
+                for (const QString &line : std::as_const(lines))
+                    err() << "  " << safe(line) << "\n";
+                err().flush();
+                return UsageError;
+            }
+            m_skipped = bad;
+            if (m_listed.isEmpty())
+                return usageError(fromFile ? tr("%1 lists no room ID").arg(path)
+                                           : tr("%1 lists no user ID").arg(path));
+        }
+    }
 
     static const QHash<QString, Operation::Kind> kinds{
         {QStringLiteral("join"), Operation::Join},
         {QStringLiteral("leave"), Operation::Leave},
         {QStringLiteral("invite"), Operation::Invite},
         {QStringLiteral("forget"), Operation::Forget}};
-    if (kinds.contains(m_command)) {
+    if (kinds.contains(m_command) && !m_bulk) {
         m_action.kind = kinds.value(m_command);
         if (m_action.kind == Operation::Leave && parser.isSet(forgetOpt))
             m_action.kind = Operation::LeaveAndForget;
@@ -233,7 +519,19 @@ int Cli::start(const QStringList &arguments)
     if (token.isEmpty())
         return usageError(tr("no access token: set CONCIERGE_ACCESS_TOKEN or pass --token-stdin"));
 
-    m_services = new AppServices(AppServices::Options{.useKeychain = false, .interactive = false, .syncAfterSignIn = false}, this);
+    QString storeDirectory = parser.value(storeDirOpt);
+    if (storeDirectory.isEmpty())
+        storeDirectory = qEnvironmentVariable("CONCIERGE_STORE_DIR");
+    // Jobs (and the lock that keeps two programs from running the same account's jobs) only for
+    // the commands that run them; a dry run sends nothing and keeps nothing.
+    const bool keepJobs = (m_bulk || isJobs) && !m_dryRun;
+    m_services = new AppServices(AppServices::Options{.useKeychain = false,
+                                                      .interactive = false,
+                                                      .syncAfterSignIn = false,
+                                                      .storeDirectory = storeDirectory,
+                                                      .keepJobs = keepJobs,
+                                                      .restoreJobsPaused = true},
+                                 this);
     m_services->setRememberSession(false);
     if (const int cap = qEnvironmentVariableIntValue(TestDeadlineVariable); cap > 0) {
         m_services->api()->setDeadlineCap(cap);
@@ -300,6 +598,18 @@ void Cli::runCommand()
     }
     if (m_command == QLatin1String("rooms")) {
         listRooms();
+        return;
+    }
+    if (m_command == QLatin1String("jobs")) {
+        runJobsCommand();
+        return;
+    }
+    if (m_bulk) {
+        runBulk();
+        return;
+    }
+    if (m_dryRun) {
+        printDryRun({m_action});
         return;
     }
     // Membership commands run as one Operation of the shared service (sign-in gave the store its
@@ -463,4 +773,488 @@ void Cli::printRooms()
         out().flush();
     }
     emit finished(Ok);
+}
+
+// --- Bulk commands and jobs ----------------------------------------------------------------------
+
+void Cli::failWith(const MatrixError &error)
+{
+    if (error.isAuthFailure()) {
+        MatrixError e = error;
+        e.message = sessionEndedMessage(error);
+        fail(e, ConnectionError);
+        return;
+    }
+    fail(error, error.kind == MatrixError::Server ? ServerError : ConnectionError);
+}
+
+void Cli::reportSkipped(const QList<BadLine> &lines, const QString &why)
+{
+    for (const BadLine &b : lines) {
+        if (m_json) {
+            printJson({{QStringLiteral("type"), QStringLiteral("skipped")},
+                       {QStringLiteral("line"), b.line},
+                       {QStringLiteral("input"), b.text},
+                       {QStringLiteral("reason"), b.reason.isEmpty() ? why : b.reason}});
+        } else {
+            const QString where = b.line > 0 ? tr("line %1: ").arg(b.line) : QString();
+            err() << "concierge-cli: " << tr("skipped") << " " << where << safe(b.text) << " ("
+                  << safe(b.reason.isEmpty() ? why : b.reason) << ")\n";
+        }
+    }
+    err().flush();
+}
+
+void Cli::runBulk()
+{
+    JobQueue *queue = m_services->jobs();
+    if (!m_dryRun && !queue->isOpen()) {
+        // Another Concierge holds this account's jobs, or they cannot be saved: nothing is sent.
+        fail(MatrixError::invalidInput(queue->lastError()), ConnectionError);
+        return;
+    }
+    reportSkipped(m_skipped, {});
+    reportSkipped(m_duplicates, {});
+    if (m_all)
+        collectRoomsThenRun();
+    else if (m_command == QLatin1String("invite"))
+        fetchMembersThenRun();
+    else
+        runTargets(m_listed);
+}
+
+void Cli::collectRoomsThenRun()
+{
+    // One /sync (timeout 0), as `rooms` does: the rooms and their invites, no per-room calls.
+    Endpoints::SyncParams params;
+    params.filter = SyncEngine::filterJson();
+    ApiCall *call = Endpoints::sync(m_services->api(), params);
+    connect(call, &ApiCall::failed, this, &Cli::failWith);
+    connect(call, &ApiCall::succeeded, this, [this](const QJsonObject &body) {
+        RoomStore *store = m_services->store();
+        store->applySync(body);
+        // The rooms the command applies to: leave (joined rooms, invites, knocks), forget (left
+        // or banned), join (invites), invite (joined rooms).
+        QList<Membership::Value> applies;
+        if (m_command == QLatin1String("leave"))
+            applies = {Membership::Join, Membership::Invite, Membership::Knock};
+        else if (m_command == QLatin1String("forget"))
+            applies = {Membership::Leave, Membership::Ban};
+        else if (m_command == QLatin1String("join"))
+            applies = {Membership::Invite};
+        else
+            applies = {Membership::Join};
+        const RoomFilterQuery query = RoomFilterQuery::parse(m_filter, true);
+        QList<const RoomSummary *> rooms;
+        for (int i = 0; i < store->size(); ++i) {
+            const RoomSummary &room = store->at(i);
+            if (applies.contains(room.membership) && query.accepts(room))
+                rooms << &room;
+        }
+        std::sort(rooms.begin(), rooms.end(), [](const RoomSummary *a, const RoomSummary *b) {
+            const int c = QString::compare(a->displayName(), b->displayName(), Qt::CaseInsensitive);
+            return c != 0 ? c < 0 : a->roomId < b->roomId;
+        });
+        QStringList targets;
+        for (const RoomSummary *room : std::as_const(rooms))
+            targets << room->roomId;
+        runTargets(targets);
+    });
+}
+
+void Cli::fetchMembersThenRun()
+{
+    // Who is in the room or invited already is skipped (and reported), not invited again.
+    ApiCall *call =
+        Endpoints::getMembersByRoom(m_services->api(), m_bulkRoom, QStringLiteral("leave"));
+    connect(call, &ApiCall::failed, this, [this](const MatrixError &error) {
+        if (error.isAuthFailure() || error.kind != MatrixError::Server) {
+            failWith(error);
+            return;
+        }
+        // The list cannot be read (not in the room?): the invites will tell; a member is
+        // still counted as done, never invited twice.
+        err() << "concierge-cli: "
+              << tr("could not read who is in the room already (%1); inviting everyone listed")
+                     .arg(safe(error.rawSummary()))
+              << "\n"
+              << Qt::flush;
+        runTargets(m_listed);
+    });
+    connect(call, &ApiCall::succeeded, this, [this](const QJsonObject &body) {
+        QHash<QString, QString> current; // user ID -> join, invite, …
+        const QJsonArray chunk = body.value(QLatin1String("chunk")).toArray();
+        for (const QJsonValue &value : chunk) {
+            const QJsonObject event = value.toObject();
+            current.insert(event.value(QLatin1String("state_key")).toString(),
+                           event.value(QLatin1String("content"))
+                               .toObject()
+                               .value(QLatin1String("membership"))
+                               .toString());
+        }
+        QStringList targets;
+        QList<BadLine> members;
+        for (const QString &user : std::as_const(m_listed)) {
+            const QString membership = current.value(user);
+            if (membership == QLatin1String("join"))
+                members.append({0, user, tr("already a member")});
+            else if (membership == QLatin1String("invite"))
+                members.append({0, user, tr("already invited")});
+            else
+                targets << user;
+        }
+        reportSkipped(members, {});
+        runTargets(targets);
+    });
+}
+
+QList<Operation::Description> Cli::describeItems(const QStringList &targets) const
+{
+    QList<Operation::Description> items;
+    for (const QString &target : targets) {
+        Operation::Description d;
+        if (m_command == QLatin1String("leave")) {
+            d.kind = m_alsoForget ? Operation::LeaveAndForget : Operation::Leave;
+            d.target = target;
+            d.reason = m_reason;
+        } else if (m_command == QLatin1String("forget")) {
+            d.kind = Operation::Forget;
+            d.target = target;
+        } else if (m_command == QLatin1String("join")) {
+            d.kind = Operation::Join;
+            d.target = target;
+        } else if (!m_bulkRoom.isEmpty()) {
+            d.kind = Operation::Invite;
+            d.target = m_bulkRoom;
+            d.userId = target;
+            d.reason = m_reason;
+        } else {
+            d.kind = Operation::Invite;
+            d.target = target;
+            d.userId = m_bulkUser;
+            d.reason = m_reason;
+        }
+        items << d;
+    }
+    return items;
+}
+
+void Cli::printDryRun(const QList<Operation::Description> &items)
+{
+    int requests = 0;
+    for (int i = 0; i < items.size(); ++i) {
+        for (const HttpRequest &r : requestsFor(m_services->api(), items.at(i))) {
+            ++requests;
+            if (m_json) {
+                printJson({{QStringLiteral("type"), QStringLiteral("request")},
+                           {QStringLiteral("item"), i},
+                           {QStringLiteral("method"), QString::fromLatin1(r.verb)},
+                           {QStringLiteral("path"), QString::fromLatin1(r.pathAndQuery)},
+                           {QStringLiteral("body"), QJsonDocument::fromJson(r.body).object()}});
+            } else {
+                out() << r.verb << " " << safe(QString::fromLatin1(r.pathAndQuery)) << " "
+                      << safe(QString::fromUtf8(r.body)) << "\n";
+            }
+        }
+    }
+    if (m_json) {
+        printJson({{QStringLiteral("type"), QStringLiteral("summary")},
+                   {QStringLiteral("ok"), true},
+                   {QStringLiteral("dry_run"), true},
+                   {QStringLiteral("items"), int(items.size())},
+                   {QStringLiteral("requests"), requests}});
+    } else {
+        out().flush();
+        err() << tr("Dry run: %n request(s) would be sent; nothing was sent.", nullptr, requests)
+              << "\n"
+              << Qt::flush;
+    }
+    emit finished(Ok);
+}
+
+void Cli::runTargets(const QStringList &targets)
+{
+    if (targets.isEmpty()) {
+        if (m_json)
+            printJson({{QStringLiteral("type"), QStringLiteral("summary")},
+                       {QStringLiteral("ok"), true},
+                       {QStringLiteral("total"), 0}});
+        else
+            out() << tr("Nothing to do: no room or person matches.") << "\n" << Qt::flush;
+        emit finished(Ok);
+        return;
+    }
+    if (m_dryRun) {
+        printDryRun(describeItems(targets));
+        return;
+    }
+    JobQueue *queue = m_services->jobs();
+    Job *job = nullptr;
+    if (m_command == QLatin1String("leave"))
+        job = queue->leaveRooms(targets, m_reason, m_alsoForget);
+    else if (m_command == QLatin1String("forget"))
+        job = queue->forgetRooms(targets);
+    else if (m_command == QLatin1String("join"))
+        job = queue->joinRooms(targets);
+    else if (!m_bulkRoom.isEmpty())
+        job = queue->inviteUsers(m_bulkRoom, targets, m_reason);
+    else
+        job = queue->inviteToRooms(targets, m_bulkUser, m_reason);
+    if (!job) {
+        // Refused before anything was sent (it could not be saved).
+        fail(MatrixError::invalidInput(queue->lastError()), ConnectionError);
+        return;
+    }
+    if (m_json) {
+        printJson({{QStringLiteral("type"), QStringLiteral("job")},
+                   {QStringLiteral("job"), job->id()},
+                   {QStringLiteral("title"), job->title()},
+                   {QStringLiteral("total"), job->total()}});
+    } else {
+        err()
+            << tr("Job %1 started: %2").arg(job->id(), safe(job->title())) << "\n"
+            << tr("(Ctrl+C pauses it; 'concierge-cli jobs resume %1' continues it.)").arg(job->id())
+            << "\n"
+            << Qt::flush;
+    }
+    watchJob(job);
+}
+
+void Cli::runJobsCommand()
+{
+    JobQueue *queue = m_services->jobs();
+    if (!queue->isOpen()) {
+        fail(MatrixError::invalidInput(queue->lastError()), ConnectionError);
+        return;
+    }
+    if (m_jobsAction.isEmpty()) {
+        listJobs();
+        return;
+    }
+    Job *job = queue->load(m_jobId, true);
+    if (!job) {
+        fail(MatrixError::invalidInput(
+                 tr("no job with the ID '%1' (see 'concierge-cli jobs')").arg(m_jobId)),
+             UsageError);
+        return;
+    }
+    if (m_jobsAction == QLatin1String("retry")) {
+        if (job->failed() + job->unknown() == 0) {
+            if (!job->isActive()) {
+                reportJobEnd(job);
+                return;
+            }
+            fail(MatrixError::invalidInput(tr("job %1 has no failed item to retry").arg(m_jobId)),
+                 UsageError);
+            return;
+        }
+        job->retryFailed();
+    } else if (m_jobsAction == QLatin1String("cancel")) {
+        if (job->isActive())
+            job->cancel();
+    } else if (job->state() == Job::Paused) {
+        job->resume();
+    }
+    if (!job->isActive()) {
+        reportJobEnd(job);
+        return;
+    }
+    if (!m_json)
+        err() << safe(job->statusText()) << "\n" << Qt::flush;
+    watchJob(job);
+}
+
+void Cli::listJobs()
+{
+    const QList<JobJournal::Job> jobs = m_services->jobs()->storedJobs();
+    if (m_json) {
+        QJsonArray array;
+        for (const JobJournal::Job &j : jobs) {
+            array.append(QJsonObject{
+                {QStringLiteral("id"), j.id},
+                {QStringLiteral("title"), j.title},
+                {QStringLiteral("kind"), j.kind},
+                {QStringLiteral("state"), JobJournal::jobStateName(j.state)},
+                {QStringLiteral("created"),
+                 QDateTime::fromMSecsSinceEpoch(j.createdMs).toUTC().toString(Qt::ISODate)},
+                {QStringLiteral("total"), j.counts.total()},
+                {QStringLiteral("done"), j.counts.succeeded},
+                {QStringLiteral("failed"), j.counts.failed},
+                {QStringLiteral("unknown"), j.counts.unknown},
+                {QStringLiteral("cancelled"), j.counts.cancelled},
+                {QStringLiteral("remaining"), j.counts.pending + j.counts.sent}});
+        }
+        printJson({{QStringLiteral("jobs"), array}}, true);
+    } else if (jobs.isEmpty()) {
+        out() << tr("No jobs.") << "\n";
+    } else {
+        for (const JobJournal::Job &j : jobs) {
+            out() << j.id << "  " << JobJournal::jobStateName(j.state) << "  "
+                  << tr("%1 done, %2 failed, %3 remaining")
+                         .arg(j.counts.succeeded)
+                         .arg(j.counts.failed + j.counts.unknown)
+                         .arg(j.counts.pending + j.counts.sent)
+                  << "  " << safe(j.title) << "\n";
+        }
+    }
+    out().flush();
+    emit finished(Ok);
+}
+
+void Cli::watchJob(Job *job)
+{
+    m_job = job;
+    m_reported.clear();
+    for (const Job::Item &item : job->itemList())
+        m_reported << int(item.state);
+    connect(job, &Job::progressChanged, this, [this, job] {
+        const QList<Job::Item> &items = job->itemList();
+        for (int i = 0; i < items.size() && i < m_reported.size(); ++i) {
+            const Job::ItemState state = items.at(i).state;
+            if (int(state) == m_reported.at(i))
+                continue;
+            m_reported[i] = int(state);
+            if (state != Job::ItemPending && state != Job::ItemSent)
+                reportItem(job, i);
+        }
+    });
+    connect(job, &Job::stateChanged, this, [this, job] {
+        if (job->state() != Job::Paused)
+            return;
+        if (!job->problem().isEmpty()) {
+            fail(MatrixError::invalidInput(job->problem()), ConnectionError);
+            return;
+        }
+        reportJobEnd(job);
+    });
+    connect(job, &Job::finished, this, [this, job] { reportJobEnd(job); });
+    installInterruptHandler();
+}
+
+void Cli::reportItem(Job *job, int position)
+{
+    const Job::Item &item = job->itemList().at(position);
+    const Operation::Description &d = item.description;
+    if (m_json) {
+        QJsonObject line{
+            {QStringLiteral("type"), QStringLiteral("item")},
+            {QStringLiteral("job"), job->id()},
+            {QStringLiteral("position"), position},
+            {QStringLiteral("kind"), Operation::kindName(d.kind)},
+            {QStringLiteral("target"), d.target},
+            {QStringLiteral("state"),
+             JobJournal::itemStateName(static_cast<JobJournal::ItemState>(int(item.state)))},
+            {QStringLiteral("already_done"), item.alreadyDone()},
+            {QStringLiteral("attempts"), item.attempts}};
+        if (!d.userId.isEmpty())
+            line.insert(QStringLiteral("user_id"), d.userId);
+        if (item.error.isError()) {
+            line.insert(QStringLiteral("errcode"), item.error.errcode);
+            line.insert(QStringLiteral("error"), item.error.rawSummary());
+            line.insert(QStringLiteral("http_status"), item.error.httpStatus);
+        }
+        printJson(line);
+        return;
+    }
+    QString label =
+        d.kind == Operation::Invite ? d.userId + QLatin1String(" → ") + d.target : d.target;
+    if (!d.targetName.isEmpty() && d.targetName != d.target)
+        label += QLatin1String(" (") + d.targetName + QLatin1Char(')');
+    const int ended = job->total() - job->remaining();
+    out() << "[" << ended << "/" << job->total() << "] " << safe(label) << ": "
+          << safe(Job::resultText(item)) << "\n"
+          << Qt::flush;
+}
+
+void Cli::reportJobEnd(Job *job)
+{
+    if (!job || (m_job && job != m_job))
+        return;
+    disconnect(job, nullptr, this, nullptr);
+    m_job = nullptr;
+    const bool paused = job->state() == Job::Paused || job->state() == Job::Pausing;
+    const int problems = job->failed() + job->unknown();
+    const int status = paused ? Interrupted : problems > 0 ? ItemsFailed : Ok;
+    if (m_json) {
+        static const QHash<int, QString> names{{Job::Running, QStringLiteral("running")},
+                                               {Job::Pausing, QStringLiteral("pausing")},
+                                               {Job::Paused, QStringLiteral("paused")},
+                                               {Job::Cancelling, QStringLiteral("cancelling")},
+                                               {Job::Cancelled, QStringLiteral("cancelled")},
+                                               {Job::Finished, QStringLiteral("finished")}};
+        printJson({{QStringLiteral("type"), QStringLiteral("summary")},
+                   {QStringLiteral("ok"), status == Ok},
+                   {QStringLiteral("job"), job->id()},
+                   {QStringLiteral("title"), job->title()},
+                   {QStringLiteral("state"), names.value(job->state())},
+                   {QStringLiteral("total"), job->total()},
+                   {QStringLiteral("done"), job->done()},
+                   {QStringLiteral("failed"), job->failed()},
+                   {QStringLiteral("unknown"), job->unknown()},
+                   {QStringLiteral("cancelled"), job->cancelledCount()},
+                   {QStringLiteral("remaining"), job->remaining()}});
+    } else {
+        out() << safe(job->statusText()) << "\n" << Qt::flush;
+        if (paused)
+            err() << tr("Paused. Resume it with: concierge-cli jobs resume %1").arg(job->id())
+                  << "\n";
+        else if (problems > 0)
+            err() << tr("%n item(s) failed or have an unknown outcome. Send them again with: "
+                        "concierge-cli jobs retry %1",
+                        nullptr, problems)
+                         .arg(job->id())
+                  << "\n";
+        err().flush();
+    }
+    emit finished(status);
+}
+
+void Cli::installInterruptHandler()
+{
+    if (m_interruptNotifier)
+        return;
+    if (::pipe(interruptPipe) != 0)
+        return; // Ctrl+C then ends the program: the job stays on disk, checked at resume
+    for (int fd : interruptPipe) {
+        ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) | O_NONBLOCK);
+        ::fcntl(fd, F_SETFD, FD_CLOEXEC);
+    }
+    m_interruptNotifier = new QSocketNotifier(interruptPipe[0], QSocketNotifier::Read, this);
+    connect(m_interruptNotifier, &QSocketNotifier::activated, this, &Cli::onInterrupt);
+    struct sigaction action = {};
+    action.sa_handler = onInterruptSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    ::sigaction(SIGINT, &action, nullptr);
+    ::sigaction(SIGTERM, &action, nullptr);
+}
+
+void Cli::onInterrupt()
+{
+    char buffer[16];
+    while (::read(interruptPipe[0], buffer, sizeof buffer) > 0) {
+    }
+    Job *job = m_job;
+    if (!job || !job->isActive()) {
+        emit finished(Interrupted);
+        return;
+    }
+    if (m_interrupted || job->state() == Job::Paused) {
+        // A second Ctrl+C: stop now. The journal says paused; a request in flight is checked
+        // against the server at resume before anything is sent again.
+        if (!m_json)
+            err() << tr("Stopped. Resume it with: concierge-cli jobs resume %1").arg(job->id())
+                  << "\n"
+                  << Qt::flush;
+        disconnect(job, nullptr, this, nullptr);
+        m_job = nullptr;
+        emit finished(Interrupted);
+        return;
+    }
+    m_interrupted = true;
+    if (!m_json)
+        err() << tr("Pausing after the request in flight… (Ctrl+C again to stop at once)") << "\n"
+              << Qt::flush;
+    // A job being cancelled is not paused: it finishes checking what was in flight.
+    job->pause();
 }

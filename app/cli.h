@@ -2,11 +2,16 @@
 
 #include "actions/operation.h"
 
+#include <QHash>
 #include <QObject>
+#include <QPointer>
 #include <QStringList>
 
 class AppServices;
+class Job;
 class QJsonObject;
+class QSocketNotifier;
+struct HttpRequest;
 struct MatrixError;
 
 // concierge-cli: the membership engine for scripts. Parses and validates the whole command line
@@ -27,6 +32,8 @@ public:
         UsageError = 2,      // invalid usage or input: nothing was sent
         ConnectionError = 3, // unreachable, or the session was rejected or expired
         OutcomeUnknown = 4,  // no answer came, and whether it happened could not be found out
+        ItemsFailed = 5,     // a bulk job ended, and some of its items failed or are unknown
+        Interrupted = 6,     // Ctrl+C paused the job: `jobs resume ID` continues it
     };
 
     explicit Cli(QObject *parent = nullptr);
@@ -37,6 +44,23 @@ public:
     // The message for a rejected access token (HTTP 401 or M_UNKNOWN_TOKEN): the session expired
     // (soft logout) or was signed out.
     static QString sessionEndedMessage(const MatrixError &error);
+
+    // One input line that cannot be used (a file of room or user IDs), for the usage error.
+    struct BadLine
+    {
+        int line = 0; // 1-based
+        QString text;
+        QString reason;
+    };
+    // A file of room IDs, one per line; blank lines and lines starting with '#' are ignored,
+    // repeats dropped. Every line is checked: *bad lists those that are not room IDs.
+    static QStringList parseRoomList(const QString &text, QList<BadLine> *bad);
+    // A list of user IDs: one per line, or CSV (',', ';' or tab separated, fields optionally in
+    // double quotes): each line's first field that starts with '@'. A first line with several
+    // fields and no user ID is a header. Blank and '#' lines are ignored. Repeats are dropped and
+    // reported in *duplicates; lines without a valid user ID in *bad.
+    static QStringList parseUserList(const QString &text, QList<BadLine> *bad,
+                                     QList<BadLine> *duplicates);
 
 signals:
     void finished(int exitCode);
@@ -49,6 +73,23 @@ private:
     void reportOperation(Operation *operation);
     void fail(const MatrixError &error, int exitCode);
     void printJson(const QJsonObject &object, bool indented = false);
+    int readInputFile(const QString &path, QString *text);
+    void failWith(const MatrixError &error);
+    // Bulk commands and `jobs`.
+    void runBulk();
+    void collectRoomsThenRun();
+    void fetchMembersThenRun();
+    void runTargets(const QStringList &targets);
+    QList<Operation::Description> describeItems(const QStringList &targets) const;
+    void printDryRun(const QList<Operation::Description> &items);
+    void runJobsCommand();
+    void listJobs();
+    void watchJob(Job *job);
+    void reportItem(Job *job, int position);
+    void reportJobEnd(Job *job);
+    void installInterruptHandler();
+    void onInterrupt();
+    void reportSkipped(const QList<BadLine> &lines, const QString &why);
 
     AppServices *m_services = nullptr;
     QString m_command;
@@ -56,4 +97,23 @@ private:
     Operation::Description m_action; // for join, leave, invite, forget: validated before sign-in
     QString m_membershipFilter;
     bool m_json = false;
+
+    // Bulk: --all [--filter], --from-file, --users-from-file; jobs SUBCOMMAND [ID].
+    bool m_bulk = false;
+    bool m_all = false;
+    bool m_dryRun = false;
+    bool m_alsoForget = false;
+    QString m_filter;
+    QString m_reason;
+    QString m_bulkUser;   // invite --all: whom to invite
+    QString m_bulkRoom;   // invite --users-from-file: the room
+    QStringList m_listed; // the room or user IDs read from the file
+    QList<BadLine> m_skipped;
+    QList<BadLine> m_duplicates;
+    QString m_jobsAction; // "", "resume", "cancel", "retry"
+    QString m_jobId;
+    QPointer<Job> m_job;
+    QList<int> m_reported; // by item: the state last reported
+    QSocketNotifier *m_interruptNotifier = nullptr;
+    bool m_interrupted = false;
 };

@@ -5,7 +5,10 @@
 #include "store/jobjournal.h"
 
 #include <QAtomicInteger>
+#include <QDir>
+#include <QFileInfo>
 #include <QJSEngine>
+#include <QLockFile>
 #include <QSet>
 #include <QTimer>
 #include <QUuid>
@@ -312,20 +315,49 @@ JobQueue::~JobQueue()
     close();
 }
 
+QString JobQueue::lockPathFor(const QString &storePath)
+{
+    return storePath + QStringLiteral(".jobs.lock");
+}
+
 bool JobQueue::open(const QString &storePath, QString *error)
 {
     close();
+    auto failed = [&](const QString &message) {
+        setLastError(message);
+        if (error)
+            *error = m_lastError;
+        emit openChanged();
+        return false;
+    };
+    // The lock first: the journal of another process's running jobs is not ours to touch.
+    QDir().mkpath(QFileInfo(storePath).absolutePath());
+    auto lock = std::make_unique<QLockFile>(lockPathFor(storePath));
+    // Held for as long as jobs run (hours): stale only when its process is gone, never by age.
+    lock->setStaleLockTime(0);
+    if (!lock->tryLock(0)) {
+        if (lock->error() == QLockFile::LockFailedError) {
+            qint64 pid = 0;
+            QString host, app;
+            lock->getLockInfo(&pid, &host, &app);
+            return failed(tr("Another Concierge is running this account's jobs (pid %1%2). Only "
+                             "one program at a time may run them, or they would be sent twice: "
+                             "quit it, or wait for its jobs to end, and try again.")
+                              .arg(pid)
+                              .arg(app.isEmpty() ? QString() : QStringLiteral(", ") + app));
+        }
+        return failed(tr("Bulk actions cannot be saved, so none can be started: the lock file "
+                         "%1 could not be created.")
+                          .arg(lockPathFor(storePath)));
+    }
     if (m_busyTimeoutMs >= 0)
         m_journal->setBusyTimeoutMs(m_busyTimeoutMs);
     QString why;
-    const bool ok = m_journal->open(storePath, &why);
-    if (!ok) {
-        setLastError(tr("Bulk actions cannot be saved, so none can be started: %1").arg(why));
-        if (error)
-            *error = m_lastError;
-    }
+    if (!m_journal->open(storePath, &why))
+        return failed(tr("Bulk actions cannot be saved, so none can be started: %1").arg(why));
+    m_lock = std::move(lock);
     emit openChanged();
-    return ok;
+    return true;
 }
 
 bool JobQueue::isOpen() const
@@ -347,6 +379,7 @@ void JobQueue::close()
         job->deleteLater();
     const bool wasOpen = m_journal->isOpen();
     m_journal->close();
+    m_lock.reset(); // another process may run the account's jobs now
     m_pacing = false;
     m_lastAllowedMs = -1;
     if (!jobs.isEmpty())
@@ -578,6 +611,61 @@ Job *JobQueue::inviteUsers(const QString &roomId, const QStringList &userIds, co
                   itemsFor(userIds, base, &Operation::Description::userId));
 }
 
+Job *JobQueue::loadRecord(const JobJournal::Job &record, bool startPaused)
+{
+    QList<Job::Item> items;
+    const QList<JobJournal::Item> stored = m_journal->items(record.id);
+    for (const JobJournal::Item &s : stored) {
+        Job::Item item;
+        item.state = fromJournal(s.state);
+        item.error = s.error;
+        item.attempts = s.attempts;
+        QString problem;
+        if (std::optional<Operation::Description> d =
+                Operation::Description::fromJson(s.description, &problem)) {
+            item.description = *d;
+        } else {
+            item.description = lenientDescription(s.description);
+            if (item.state == Job::ItemPending || item.state == Job::ItemSent) {
+                // Cannot be sent nor checked: reported instead.
+                item.state = item.state == Job::ItemSent ? Job::ItemUnknown : Job::ItemFailed;
+                item.error = MatrixError::invalidInput(problem);
+                m_journal->setItemState(record.id, s.position, toJournal(item.state), item.error);
+            }
+        }
+        items.append(item);
+    }
+    const bool open = std::any_of(items.cbegin(), items.cend(), [](const Job::Item &i) {
+        return i.state == Job::ItemPending || i.state == Job::ItemSent;
+    });
+    Job *job = addJob(record.id, record.title, record.kind,
+                      QDateTime::fromMSecsSinceEpoch(record.createdMs), std::move(items), true);
+    job->m_paceMs = record.paceMs;
+    m_paceMs = qMax(m_paceMs, record.paceMs);
+    switch (record.state) {
+    case JobJournal::JobState::Running:
+    case JobJournal::JobState::Finished: // an unknown outcome left to find out
+        if (!open && record.state == JobJournal::JobState::Finished) {
+            job->m_state = Job::Finished; // an ended job loaded to be shown or retried
+        } else if (open && startPaused) {
+            // Held in this run only: the journal still says running, so the next program that
+            // restores without startPaused (the desktop app) continues it.
+            job->m_state = Job::Paused;
+        } else {
+            job->m_state = Job::Running;
+        }
+        break;
+    case JobJournal::JobState::Paused:
+        job->m_state = Job::Paused;
+        break;
+    case JobJournal::JobState::Cancelled:
+        // Only its unknown outcomes are left: they are checked, nothing is sent.
+        job->m_state = open ? Job::Cancelling : Job::Cancelled;
+        break;
+    }
+    return job;
+}
+
 QList<Job *> JobQueue::restore(bool startPaused)
 {
     QList<Job *> loaded;
@@ -587,58 +675,35 @@ QList<Job *> JobQueue::restore(bool startPaused)
     for (const JobJournal::Job &record : records) {
         if (job(record.id))
             continue;
-        QList<Job::Item> items;
-        const QList<JobJournal::Item> stored = m_journal->items(record.id);
-        for (const JobJournal::Item &s : stored) {
-            Job::Item item;
-            item.state = fromJournal(s.state);
-            item.error = s.error;
-            item.attempts = s.attempts;
-            QString problem;
-            if (std::optional<Operation::Description> d =
-                    Operation::Description::fromJson(s.description, &problem)) {
-                item.description = *d;
-            } else {
-                item.description = lenientDescription(s.description);
-                if (item.state == Job::ItemPending || item.state == Job::ItemSent) {
-                    // Cannot be sent nor checked: reported instead.
-                    item.state = item.state == Job::ItemSent ? Job::ItemUnknown : Job::ItemFailed;
-                    item.error = MatrixError::invalidInput(problem);
-                    m_journal->setItemState(record.id, s.position, toJournal(item.state),
-                                            item.error);
-                }
-            }
-            items.append(item);
-        }
-        Job *job = addJob(record.id, record.title, record.kind,
-                          QDateTime::fromMSecsSinceEpoch(record.createdMs), std::move(items), true);
-        job->m_paceMs = record.paceMs;
-        m_paceMs = qMax(m_paceMs, record.paceMs);
-        switch (record.state) {
-        case JobJournal::JobState::Running:
-        case JobJournal::JobState::Finished: // an unknown outcome left to find out
-            if (startPaused) {
-                m_journal->setJobState(record.id, JobJournal::JobState::Paused);
-                job->m_state = Job::Paused;
-            } else {
-                job->m_state = Job::Running;
-            }
-            break;
-        case JobJournal::JobState::Paused:
-            job->m_state = Job::Paused;
-            break;
-        case JobJournal::JobState::Cancelled:
-            // Only its unknown outcomes are left: they are checked, nothing is sent.
-            job->m_state = Job::Cancelling;
-            break;
-        }
-        loaded.append(job);
+        loaded.append(loadRecord(record, startPaused));
     }
     for (Job *job : std::as_const(loaded))
         checkJobEnded(job);
     updateActiveCount();
     schedulePump();
     return loaded;
+}
+
+Job *JobQueue::load(const QString &id, bool startPaused)
+{
+    if (Job *loaded = job(id))
+        return loaded;
+    if (!m_journal->isOpen())
+        return nullptr;
+    const std::optional<JobJournal::Job> record = m_journal->job(id);
+    if (!record)
+        return nullptr;
+    Job *loaded = loadRecord(*record, startPaused);
+    if (loaded->isActive())
+        checkJobEnded(loaded);
+    updateActiveCount();
+    schedulePump();
+    return loaded;
+}
+
+QList<JobJournal::Job> JobQueue::storedJobs() const
+{
+    return m_journal->isOpen() ? m_journal->jobs(false) : QList<JobJournal::Job>{};
 }
 
 bool JobQueue::removeJob(const QString &id)

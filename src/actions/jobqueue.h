@@ -9,6 +9,7 @@
 
 #include "actions/operation.h"
 #include "api/matrixerror.h"
+#include "store/jobjournal.h"
 
 #include <QAbstractListModel>
 #include <QDateTime>
@@ -25,6 +26,7 @@
 class ApiClient;
 class Job;
 class JobJournal;
+class QLockFile;
 class JobQueue;
 class MembershipService;
 class QTimer;
@@ -215,7 +217,13 @@ public:
     // Opens the journal in the account's store file (AccountStore::path; the same database).
     // Until then (or when it fails) every job is refused: a job that is not on disk would not
     // survive a restart.
+    //
+    // Only one process at a time runs an account's jobs (two would send everything twice): open()
+    // takes a lock file beside the store (lockPathFor) and fails, with lastError() naming the
+    // process, while another live process holds it. A lock left by a process that died (kill -9,
+    // a crash, a reboot) is taken over. close() releases it.
     bool open(const QString &storePath, QString *error = nullptr);
+    static QString lockPathFor(const QString &storePath);
     bool isOpen() const;
     // Stops the queue (sign-out, another account): nothing more is sent or recorded. An item in
     // flight stays `sent` in the journal and is checked at the next restore(). Jobs are
@@ -223,9 +231,16 @@ public:
     // is deleted.
     void close();
     // Loads the journal's unfinished jobs (not already loaded) and continues them: running ones
-    // run (or are paused when startPaused), paused ones wait for resume(); items whose outcome
-    // is unknown are checked before anything is sent again. Returns the jobs loaded.
+    // run (or, when startPaused, wait for resume() in this run, still running in the journal),
+    // paused ones wait for resume(); items whose outcome is unknown are checked before anything
+    // is sent again. Returns the jobs loaded.
     QList<Job *> restore(bool startPaused = false);
+    // One job of the journal by ID, loaded if it is not (whatever its state: an ended job can be
+    // retried); a running one is loaded paused when startPaused. Null when there is none.
+    Job *load(const QString &id, bool startPaused = true);
+    // Every job in the journal, oldest first, with its counts (the CLI's `jobs`): also the ended
+    // ones that restore() does not load. Empty when the journal is not open.
+    QList<JobJournal::Job> storedJobs() const;
 
     // A job of the given items, written to the journal with all its items before anything is
     // sent, then started. Exact repeats are dropped; items that cannot be sent (invalid
@@ -286,6 +301,7 @@ private:
         int attemptsBefore = 0;
     };
 
+    Job *loadRecord(const JobJournal::Job &record, bool startPaused);
     Job *addJob(const QString &id, const QString &title, const QString &kind,
                 const QDateTime &created, QList<Job::Item> items, bool restored);
     Job *refuse(const QString &why, QString *error);
@@ -314,6 +330,7 @@ private:
     ApiClient *m_api;
     MembershipService *m_membership;
     std::unique_ptr<JobJournal> m_journal;
+    std::unique_ptr<QLockFile> m_lock; // held while the journal is open
     int m_busyTimeoutMs = -1;
     QList<Job *> m_jobs;
     std::optional<Current> m_current;

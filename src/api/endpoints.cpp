@@ -172,8 +172,8 @@ ApiCall *slidingSync(ApiClient *api, const SlidingSyncParams &params)
     return api->send(r);
 }
 
-ApiCall *joinRoom(ApiClient *api, const QString &roomIdOrAlias, const QStringList &via,
-                  const QString &reason, RetryPolicy retry)
+HttpRequest joinRoomRequest(const ApiClient *api, const QString &roomIdOrAlias,
+                            const QStringList &via, const QString &reason)
 {
     Query query;
     for (const QString &server : via)
@@ -182,34 +182,60 @@ ApiCall *joinRoom(ApiClient *api, const QString &roomIdOrAlias, const QStringLis
         query.append({QStringLiteral("server_name"), server});
     HttpRequest r = request("POST", client(api) / QStringLiteral("join") / roomIdOrAlias, query);
     r.body = json(withReason({}, reason));
+    return r;
+}
+
+ApiCall *joinRoom(ApiClient *api, const QString &roomIdOrAlias, const QStringList &via,
+                  const QString &reason, RetryPolicy retry)
+{
+    HttpRequest r = joinRoomRequest(api, roomIdOrAlias, via, reason);
     r.retry = retry;
     return api->send(r);
 }
 
-ApiCall *leaveRoom(ApiClient *api, const QString &roomId, const QString &reason, RetryPolicy retry)
+HttpRequest leaveRoomRequest(const ApiClient *api, const QString &roomId, const QString &reason)
 {
     HttpRequest r =
         request("POST", client(api) / QStringLiteral("rooms") / roomId / QStringLiteral("leave"));
     r.body = json(withReason({}, reason));
+    return r;
+}
+
+ApiCall *leaveRoom(ApiClient *api, const QString &roomId, const QString &reason, RetryPolicy retry)
+{
+    HttpRequest r = leaveRoomRequest(api, roomId, reason);
     r.retry = retry;
     return api->send(r);
+}
+
+HttpRequest inviteUserRequest(const ApiClient *api, const QString &roomId, const QString &userId,
+                              const QString &reason)
+{
+    HttpRequest r =
+        request("POST", client(api) / QStringLiteral("rooms") / roomId / QStringLiteral("invite"));
+    r.body = json(withReason({{QStringLiteral("user_id"), userId}}, reason));
+    return r;
 }
 
 ApiCall *inviteUser(ApiClient *api, const QString &roomId, const QString &userId,
                     const QString &reason, RetryPolicy retry)
 {
-    HttpRequest r =
-        request("POST", client(api) / QStringLiteral("rooms") / roomId / QStringLiteral("invite"));
-    r.body = json(withReason({{QStringLiteral("user_id"), userId}}, reason));
+    HttpRequest r = inviteUserRequest(api, roomId, userId, reason);
     r.retry = retry;
     return api->send(r);
 }
 
-ApiCall *forgetRoom(ApiClient *api, const QString &roomId, RetryPolicy retry)
+HttpRequest forgetRoomRequest(const ApiClient *api, const QString &roomId)
 {
     HttpRequest r =
         request("POST", client(api) / QStringLiteral("rooms") / roomId / QStringLiteral("forget"));
     r.body = json({});
+    return r;
+}
+
+ApiCall *forgetRoom(ApiClient *api, const QString &roomId, RetryPolicy retry)
+{
+    HttpRequest r = forgetRoomRequest(api, roomId);
     r.retry = retry;
     return api->send(r);
 }

@@ -73,16 +73,25 @@ struct SlidingSyncParams
 ApiCall *slidingSync(ApiClient *api, const SlidingSyncParams &params);
 
 // --- Membership ---------------------------------------------------------------------------------
+// Each membership change comes in two: `…Request` builds the request exactly as it would be sent
+// (the CLI's --dry-run prints it, nothing is sent), the function of the operation's name sends it.
+//
 // POST /join/{roomIdOrAlias}?via=…&server_name=… — `via` since v1.12, `server_name` with the same
 // values for servers that predate it.
+HttpRequest joinRoomRequest(const ApiClient *api, const QString &roomIdOrAlias,
+                            const QStringList &via, const QString &reason);
 ApiCall *joinRoom(ApiClient *api, const QString &roomIdOrAlias, const QStringList &via,
                   const QString &reason, RetryPolicy retry);
 // POST /rooms/{roomId}/leave (also declines an invite or withdraws a knock)
+HttpRequest leaveRoomRequest(const ApiClient *api, const QString &roomId, const QString &reason);
 ApiCall *leaveRoom(ApiClient *api, const QString &roomId, const QString &reason, RetryPolicy retry);
 // POST /rooms/{roomId}/invite
+HttpRequest inviteUserRequest(const ApiClient *api, const QString &roomId, const QString &userId,
+                              const QString &reason);
 ApiCall *inviteUser(ApiClient *api, const QString &roomId, const QString &userId,
                     const QString &reason, RetryPolicy retry);
 // POST /rooms/{roomId}/forget
+HttpRequest forgetRoomRequest(const ApiClient *api, const QString &roomId);
 ApiCall *forgetRoom(ApiClient *api, const QString &roomId, RetryPolicy retry);
 
 // --- Room state ---------------------------------------------------------------------------------

@@ -7,7 +7,9 @@
 #include <QNetworkReply>
 #include <QProcess>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QTimer>
+#include <QUrlQuery>
 
 bool SynapseFixture::load(QString *error)
 {
@@ -26,6 +28,7 @@ bool SynapseFixture::load(QString *error)
     m_baseUrl = QUrl(json.value(QLatin1String("base_url")).toString());
     m_serverName = json.value(QLatin1String("server_name")).toString();
     m_sharedSecret = json.value(QLatin1String("shared_secret")).toString();
+    m_logPath = json.value(QLatin1String("log")).toString();
     if (!m_baseUrl.isValid() || m_sharedSecret.isEmpty()) {
         *error = QStringLiteral("%1 is incomplete").arg(path);
         return false;
@@ -49,12 +52,10 @@ bool SynapseFixture::harness(const QStringList &args, const QString &instance)
             QStringList{QStringLiteral(CONCIERGE_HARNESS), QStringLiteral("--root"),
                         QStringLiteral(CONCIERGE_SYNAPSE_ROOT)} +
                 args + QStringList{QStringLiteral("--name"), instance});
-    return p.waitForFinished(300000) && p.exitStatus() == QProcess::NormalExit &&
-           p.exitCode() == 0;
+    return p.waitForFinished(300000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
 }
 
-bool SynapseFixture::startDedicated(const QString &instance, bool defaultRateLimits,
-                                    QString *error)
+bool SynapseFixture::startDedicated(const QString &instance, bool defaultRateLimits, QString *error)
 {
     QStringList args{QStringLiteral("start")};
     if (defaultRateLimits)
@@ -63,8 +64,9 @@ bool SynapseFixture::startDedicated(const QString &instance, bool defaultRateLim
         *error = QStringLiteral("could not start a dedicated Synapse '%1'").arg(instance);
         return false;
     }
-    qputenv("CONCIERGE_SYNAPSE_SERVER_JSON",
-            QStringLiteral(CONCIERGE_SYNAPSE_ROOT "/instances/%1/server.json").arg(instance).toUtf8());
+    qputenv(
+        "CONCIERGE_SYNAPSE_SERVER_JSON",
+        QStringLiteral(CONCIERGE_SYNAPSE_ROOT "/instances/%1/server.json").arg(instance).toUtf8());
     return load(error);
 }
 
@@ -108,8 +110,9 @@ SynapseFixture::User SynapseFixture::registerUser(const QString &localpartPrefix
                                                   const QString &displayName)
 {
     const QString localpart =
-        QStringLiteral("%1-%2").arg(localpartPrefix).arg(QRandomGenerator::global()->generate(), 8, 16,
-                                                         QLatin1Char('0'));
+        QStringLiteral("%1-%2")
+            .arg(localpartPrefix)
+            .arg(QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0'));
     const Response nonceResponse = request("GET", "/_synapse/admin/v1/register", {});
     const QString nonce = nonceResponse.body.value(QLatin1String("nonce")).toString();
     const QString password = localpart + QStringLiteral("-pw");
@@ -135,7 +138,8 @@ SynapseFixture::User SynapseFixture::registerUser(const QString &localpartPrefix
 
 QString SynapseFixture::createRoom(const User &creator, const QJsonObject &options)
 {
-    const Response r = request("POST", "/_matrix/client/v3/createRoom", creator.accessToken, options);
+    const Response r =
+        request("POST", "/_matrix/client/v3/createRoom", creator.accessToken, options);
     return r.body.value(QLatin1String("room_id")).toString();
 }
 
@@ -205,8 +209,8 @@ QStringList SynapseFixture::joinedRooms(const User &admin, const QString &userId
 QJsonObject SynapseFixture::memberEvent(const User &admin, const QString &roomId,
                                         const QString &userId)
 {
-    const Response r = request("GET", "/_synapse/admin/v1/rooms/" + seg(roomId) + "/state",
-                               admin.accessToken);
+    const Response r =
+        request("GET", "/_synapse/admin/v1/rooms/" + seg(roomId) + "/state", admin.accessToken);
     for (const QJsonValue &v : r.body.value(QLatin1String("state")).toArray()) {
         const QJsonObject event = v.toObject();
         if (event.value(QLatin1String("type")).toString() == QLatin1String("m.room.member") &&
@@ -216,11 +220,79 @@ QJsonObject SynapseFixture::memberEvent(const User &admin, const QString &roomId
     return {};
 }
 
-QString SynapseFixture::membershipOf(const User &admin, const QString &roomId, const QString &userId)
+QString SynapseFixture::membershipOf(const User &admin, const QString &roomId,
+                                     const QString &userId)
 {
     return memberEvent(admin, roomId, userId)
         .value(QLatin1String("content"))
         .toObject()
         .value(QLatin1String("membership"))
         .toString();
+}
+
+QList<QJsonObject> SynapseFixture::memberEvents(const User &admin, const QString &roomId,
+                                                const QString &userId)
+{
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("dir"), QStringLiteral("f"));
+    query.addQueryItem(QStringLiteral("limit"), QStringLiteral("1000"));
+    query.addQueryItem(QStringLiteral("filter"), QStringLiteral(R"({"types":["m.room.member"]})"));
+    const Response r = request("GET",
+                               "/_synapse/admin/v1/rooms/" + seg(roomId) + "/messages?" +
+                                   query.toString(QUrl::FullyEncoded).toLatin1(),
+                               admin.accessToken);
+    QList<QJsonObject> events;
+    for (const QJsonValue &v : r.body.value(QLatin1String("chunk")).toArray()) {
+        const QJsonObject event = v.toObject();
+        if (event.value(QLatin1String("type")).toString() == QLatin1String("m.room.member") &&
+            event.value(QLatin1String("state_key")).toString() == userId)
+            events.append(event);
+    }
+    return events;
+}
+
+bool SynapseFixture::overrideRateLimit(const User &admin, const QString &userId,
+                                       double messagesPerSecond, int burstCount)
+{
+    return request("POST", "/_synapse/admin/v1/users/" + seg(userId) + "/override_ratelimit",
+                   admin.accessToken,
+                   {{QStringLiteral("messages_per_second"), messagesPerSecond},
+                    {QStringLiteral("burst_count"), burstCount}})
+               .status == 200;
+}
+
+QList<SynapseFixture::AccessEntry> SynapseFixture::accessLog(const QString &userId) const
+{
+    QList<AccessEntry> entries;
+    QFile file(m_logPath);
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
+        return entries;
+    // 2026-11-30 11:43:22,376 - synapse.access.http.52535 - 643 - INFO - POST-34 - 127.0.0.1 -
+    // 52535 - {@u:localhost} Processed request: 0.621sec/0.001sec ... 79B 429 "POST /path HTTP/1.1"
+    // ("200!": done, but the client had gone before the answer was sent.)
+    static const QRegularExpression line(QStringLiteral(
+        R"(^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3}) - synapse\.access\.http\.\d+ - .*? - )"
+        R"(\{([^}]*)\} Processed request: ([\d.]+)sec/.*? (\d{3})(!?) "(\w+) (\S+) HTTP/[\d.]+")"));
+    while (!file.atEnd()) {
+        const QString text = QString::fromUtf8(file.readLine());
+        if (!text.contains(QLatin1String("Processed request")))
+            continue;
+        const QRegularExpressionMatch m = line.match(text);
+        if (!m.hasMatch())
+            continue;
+        AccessEntry e;
+        e.user = m.captured(2) == QLatin1String("None") ? QString() : m.captured(2);
+        if (!userId.isEmpty() && e.user != userId)
+            continue;
+        // Python's logging writes local time.
+        e.finished =
+            QDateTime::fromString(m.captured(1), QStringLiteral("yyyy-MM-dd HH:mm:ss,zzz"));
+        e.durationMs = qRound64(m.captured(3).toDouble() * 1000.0);
+        e.status = m.captured(4).toInt();
+        e.clientGone = !m.captured(5).isEmpty();
+        e.method = m.captured(6);
+        e.path = m.captured(7).section(QLatin1Char('?'), 0, 0);
+        entries.append(e);
+    }
+    return entries;
 }

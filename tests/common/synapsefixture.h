@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -59,6 +60,31 @@ public:
     // membership of userId in roomId per the room state ("join", "invite", "leave", "" if none).
     QString membershipOf(const User &admin, const QString &roomId, const QString &userId);
     QJsonObject memberEvent(const User &admin, const QString &roomId, const QString &userId);
+    // Every m.room.member event about userId in roomId's timeline (oldest first), through the
+    // admin API: how many times a membership really changed, not only the latest state.
+    QList<QJsonObject> memberEvents(const User &admin, const QString &roomId,
+                                    const QString &userId);
+    // POST /_synapse/admin/v1/users/{userId}/override_ratelimit: userId's rc_message limit
+    // (every membership event it creates counts against it); 0/0 lifts it.
+    bool overrideRateLimit(const User &admin, const QString &userId, double messagesPerSecond,
+                           int burstCount);
+
+    // One request as the server's access log recorded it (synapse.access.http): what the server
+    // received, independent of the client's own bookkeeping.
+    struct AccessEntry
+    {
+        QDateTime finished; // when Synapse finished it (the log line's time, ms)
+        qint64 durationMs = 0;
+        QDateTime received() const { return finished.addMSecs(-durationMs); }
+        QString user; // the authenticated user, or empty
+        int status = 0;
+        bool clientGone = false; // the connection was gone before the answer (a killed client)
+        QString method;
+        QString path; // as received (percent-encoded), without the query
+    };
+    // The requests userId made so far (all users when empty), in log order.
+    QList<AccessEntry> accessLog(const QString &userId = {}) const;
+    QString logPath() const { return m_logPath; }
 
     static QByteArray seg(const QString &s);
     // Runs `harness.py --root <fixture root> ARGS --name INSTANCE`; true on exit status 0.
@@ -69,4 +95,5 @@ private:
     QUrl m_baseUrl;
     QString m_serverName;
     QString m_sharedSecret;
+    QString m_logPath;
 };

@@ -34,6 +34,7 @@ using Call = std::function<ApiCall *(ApiClient *)>;
 } // namespace
 
 Q_DECLARE_METATYPE(Call)
+Q_DECLARE_METATYPE(std::function<HttpRequest(const ApiClient *)>)
 
 class TestEndpoints : public QObject
 {
@@ -350,6 +351,53 @@ private slots:
                    &r));
         QCOMPARE(bodyOf(r),
                  QJsonObject({{QStringLiteral("user_id"), QStringLiteral("@bob:localhost")}}));
+    }
+
+    // The `…Request` builders (the CLI's --dry-run prints them) describe exactly what the sending
+    // functions put on the wire.
+    void membershipRequestsAreWhatIsSent_data()
+    {
+        QTest::addColumn<std::function<HttpRequest(const ApiClient *)>>("build");
+        QTest::addColumn<Call>("send");
+        const QString room = QStringLiteral("!r/x?:localhost");
+        const QString bob = QStringLiteral("@bob:localhost");
+        const QString why = QStringLiteral("tidy \"up\"");
+        const QStringList via{QStringLiteral("one.org"), QStringLiteral("two.org:8448")};
+        using Build = std::function<HttpRequest(const ApiClient *)>;
+        QTest::newRow("join") << Build([=](const ApiClient *a) {
+            return Endpoints::joinRoomRequest(a, room, via, why);
+        }) << Call([=](ApiClient *a) { return Endpoints::joinRoom(a, room, via, why, {}); });
+        QTest::newRow("leave") << Build([=](const ApiClient *a) {
+            return Endpoints::leaveRoomRequest(a, room, why);
+        }) << Call([=](ApiClient *a) { return Endpoints::leaveRoom(a, room, why, {}); });
+        QTest::newRow("invite") << Build([=](const ApiClient *a) {
+            return Endpoints::inviteUserRequest(a, room, bob, why);
+        }) << Call([=](ApiClient *a) { return Endpoints::inviteUser(a, room, bob, why, {}); });
+        QTest::newRow("forget") << Build([=](const ApiClient *a) {
+            return Endpoints::forgetRoomRequest(a, room);
+        }) << Call([=](ApiClient *a) { return Endpoints::forgetRoom(a, room, {}); });
+    }
+    void membershipRequestsAreWhatIsSent()
+    {
+        QFETCH(std::function<HttpRequest(const ApiClient *)>, build);
+        QFETCH(Call, send);
+        const HttpRequest described = build(m_api.get());
+        QVERIFY(described.invalidReason.isEmpty());
+        FakeHomeserver::Request r;
+        CHECKED(runOne(send(m_api.get()), &r));
+        QCOMPARE(r.method, described.verb);
+        QByteArray expected = r.rawPath;
+        if (!r.rawQuery.isEmpty())
+            expected += '?' + r.rawQuery;
+        QCOMPARE(described.pathAndQuery, expected);
+        QCOMPARE(r.body, described.body);
+        QVERIFY(!described.idempotent);
+    }
+
+    void aMembershipRequestWithAnUnsendableSegmentSaysWhy()
+    {
+        const HttpRequest r = Endpoints::leaveRoomRequest(m_api.get(), QStringLiteral(".."), {});
+        QVERIFY(!r.invalidReason.isEmpty());
     }
 
     void forgetRoom()

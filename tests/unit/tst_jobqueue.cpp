@@ -12,7 +12,9 @@
 
 #include <QElapsedTimer>
 #include <QJsonDocument>
+#include <QLockFile>
 #include <QNetworkAccessManager>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -458,7 +460,8 @@ private slots:
         // The service may delete a finished operation once another one targets the room: read
         // its final state when it ends.
         Operation::State singleEnd = Operation::Queued;
-        connect(single, &Operation::finished, this, [&singleEnd, single] { singleEnd = single->state(); });
+        connect(single, &Operation::finished, this,
+                [&singleEnd, single] { singleEnd = single->state(); });
         QVERIFY(QTest::qWaitFor([&] { return m_fake->heldCount() == 1; }, 5000));
         Job *job = m_queue->leaveRooms({A, B});
         QVERIFY(QTest::qWaitFor([&] { return leavesTo(B) == 1; }, 5000));
@@ -614,6 +617,119 @@ private slots:
         QCOMPARE(reader.items(id).at(0).state, JobJournal::ItemState::Sent);
         QCOMPARE(reader.items(id).at(1).state, JobJournal::ItemState::Pending);
         QCOMPARE(reader.jobs(true).size(), 1);
+    }
+
+    void anotherProcessRunningTheAccountsJobsIsRefused()
+    {
+        // m_queue (init) holds the account's lock, as a running GUI or CLI would. A second queue
+        // on the same store, in this process or another live one, must not run the same jobs.
+        JobQueue second(m_api.get(), m_service.get());
+        QString error;
+        QVERIFY(!second.open(m_path, &error));
+        QVERIFY(!second.isOpen());
+        QVERIFY2(error.startsWith(
+                     QStringLiteral("Another Concierge is running this account's jobs (pid %1")
+                         .arg(QCoreApplication::applicationPid())),
+                 qPrintable(error));
+        QCOMPARE(second.lastError(), error);
+        // Nothing can be started through it, and nothing is sent.
+        QVERIFY(!second.leaveRooms({A}));
+        QCOMPARE(leavesTo(A), 0);
+        QVERIFY(second.storedJobs().isEmpty());
+        // Once the holder closes (quits, signs out), the lock file is gone and it can.
+        m_queue->close();
+        QVERIFY(!QFileInfo::exists(JobQueue::lockPathFor(m_path)));
+        QVERIFY2(second.open(m_path, &error), qPrintable(error));
+        QVERIFY(QFileInfo::exists(JobQueue::lockPathFor(m_path)));
+        QVERIFY(!m_queue->open(m_path, &error));
+        second.close();
+        QVERIFY2(m_queue->open(m_path, &error), qPrintable(error));
+    }
+
+    void aLockLeftByAProcessThatDiedIsTakenOver()
+    {
+        m_queue->close();
+        // A lock file as a process killed with -9 leaves it: its PID no longer runs.
+        QProcess gone;
+        gone.start(QStringLiteral("/bin/true"));
+        QVERIFY(gone.waitForStarted());
+        const qint64 pid = gone.processId();
+        QVERIFY(gone.waitForFinished());
+        QFile lock(JobQueue::lockPathFor(m_path));
+        QVERIFY(lock.open(QIODevice::WriteOnly));
+        lock.write(QByteArray::number(pid) + "\nconcierge-cli\n" +
+                   QSysInfo::machineHostName().toUtf8() + "\n" + QSysInfo::machineUniqueId() +
+                   "\n" + QSysInfo::bootUniqueId() + "\n");
+        lock.close();
+        // Old enough for any age rule, which must not matter: only whether its process runs.
+        QString error;
+        QVERIFY2(m_queue->open(m_path, &error), qPrintable(error));
+        QLockFile reader(JobQueue::lockPathFor(m_path));
+        qint64 holder = 0;
+        QVERIFY(reader.getLockInfo(&holder, nullptr, nullptr));
+        QCOMPARE(holder, QCoreApplication::applicationPid());
+    }
+
+    void anEndedJobCanBeListedLoadedAndRetriedAfterARestart()
+    {
+        m_fake->script(roomPath(A) + "/leave", {{403, Forbidden}});
+        m_fake->script(memberPath(A), {{200, membership("join")}});
+        m_fake->script(roomPath(B) + "/leave", {{200, "{}"}});
+        Job *job = m_queue->leaveRooms({A, B});
+        QVERIFY(ends(job));
+        const QString id = job->id();
+        m_queue->close();
+        QString error;
+        QVERIFY2(m_queue->open(m_path, &error), qPrintable(error));
+        QCOMPARE(m_queue->restore(true).size(), 0);                  // ended: not restored…
+        const QList<JobJournal::Job> stored = m_queue->storedJobs(); // …but listed
+        QCOMPARE(stored.size(), 1);
+        QCOMPARE(stored.at(0).id, id);
+        QCOMPARE(stored.at(0).state, JobJournal::JobState::Finished);
+        QCOMPARE(stored.at(0).counts.failed, 1);
+        QCOMPARE(stored.at(0).counts.succeeded, 1);
+        QVERIFY(!m_queue->load(QStringLiteral("no-such-job")));
+        Job *loaded = m_queue->load(id);
+        QVERIFY(loaded);
+        QCOMPARE(loaded->state(), Job::Finished);
+        QCOMPARE(loaded->failed(), 1);
+        QCOMPARE(m_queue->load(id), loaded);
+        m_fake->script(roomPath(A) + "/leave", {{200, "{}"}});
+        loaded->retryFailed();
+        QVERIFY(ends(loaded));
+        QCOMPARE(loaded->done(), 2);
+        QCOMPARE(leavesTo(A), 2);
+        QCOMPARE(leavesTo(B), 1);
+    }
+
+    void aJobRestoredPausedWaitsForResumeAndStaysRunningOnDisk()
+    {
+        m_fake->script(Rooms, {{200, "{}"}});
+        m_fake->script(roomPath(A) + "/leave", {FakeHomeserver::Reply::held(200, "{}")});
+        Job *job = m_queue->leaveRooms({A, B});
+        const QString id = job->id();
+        QVERIFY(QTest::qWaitFor([&] { return m_fake->heldCount() == 1; }, 5000));
+        m_queue->close(); // killed with the leave of A in flight
+        QVERIFY(m_fake->release(roomPath(A)));
+        QString error;
+        QVERIFY2(m_queue->open(m_path, &error), qPrintable(error));
+        // The CLI restores paused: only the job it is told to resume runs.
+        const QList<Job *> restored = m_queue->restore(true);
+        QCOMPARE(restored.size(), 1);
+        QCOMPARE(restored.first()->state(), Job::Paused);
+        // The journal still says running: the desktop app, restoring normally, would continue it.
+        JobJournal reader(QStringLiteral("restored-paused"));
+        QVERIFY(reader.open(m_path));
+        QCOMPARE(reader.job(id)->state, JobJournal::JobState::Running);
+        const int before = int(m_fake->requests().size());
+        QTest::qWait(100); // a paused job sends nothing (not even its check) in the meantime
+        QCOMPARE(int(m_fake->requests().size()), before);
+        m_fake->script(memberPath(A), {{200, membership("leave")}});
+        restored.first()->resume();
+        QVERIFY(ends(restored.first()));
+        QCOMPARE(restored.first()->done(), 2);
+        QCOMPARE(leavesTo(A), 1); // found left: not sent again
+        QCOMPARE(leavesTo(B), 1);
     }
 };
 
