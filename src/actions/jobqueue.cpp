@@ -380,8 +380,12 @@ void JobQueue::close()
     const bool wasOpen = m_journal->isOpen();
     m_journal->close();
     m_lock.reset(); // another process may run the account's jobs now
+    // The next account may be on another server, with other limits: its pace is learned anew.
     m_pacing = false;
+    m_paceMs = 0;
+    m_paceMeasured = false;
     m_lastAllowedMs = -1;
+    m_sendsSinceLimit = 0;
     if (!jobs.isEmpty())
         emit jobsChanged();
     updateActiveCount();
@@ -1152,7 +1156,6 @@ void JobQueue::onBucketSent(const QByteArray &bucket, qint64 atMs)
 {
     if (bucket != ApiClient::MembershipBucket)
         return;
-    m_previousSendMs = m_lastSendMs;
     m_lastSendMs = atMs;
     ++m_sendsSinceLimit;
 }
@@ -1169,11 +1172,12 @@ void JobQueue::onBucketRateLimited(const QByteArray &bucket, qint64 sentAtMs, qi
         // Between two moments the bucket was full the server let exactly allowedBetween
         // requests through: its rate.
         learnPace((allowedAt - m_lastAllowedMs) / allowedBetween);
-    } else if (m_previousSendMs >= 0 && sentAtMs == m_lastSendMs) {
-        // First sign of the limit: at least the time since the request before. An
-        // underestimate at worst, corrected by the next 429.
-        learnPace(qMax(m_paceMs, allowedAt - m_previousSendMs));
-    } else if (m_paceMs == 0) {
+        m_paceMeasured = true;
+    } else if (!m_paceMeasured) {
+        // First sign of the limit: the wait alone, a provisional pace. It is never longer than
+        // the server's (Synapse rounds the wait up to whole seconds, adding the time since the
+        // request before would overshoot, and a pace too slow is never corrected: it meets no
+        // 429); one too fast meets the next 429, and the two measure the rate exactly.
         learnPace(waitMs);
     }
     m_pacing = true;
