@@ -340,7 +340,7 @@ private:
     int m_activeCount = 0;
     // Pacing (ApiClient clock, ms).
     qint64 m_paceMs = 0;
-    bool m_pacing = false; // a 429 was met since the queue last ran idle
+    bool m_pacing = false;       // a 429 was met since the queue last ran idle
     bool m_paceMeasured = false; // m_paceMs comes from two 429s, not from one wait
     qint64 m_lastSendMs = -1;
     qint64 m_lastAllowedMs = -1; // when the last 429 said the next request would be allowed

@@ -303,9 +303,10 @@ private slots:
         // How close to the bound it came is a figure (printed above, kept in bench/results.md),
         // not a timed assertion; what the queue must do is learn the pace from the first 429s
         // instead of meeting one after every request.
-        QVERIFY2(limits.size() <= 3,
-                 qPrintable(QStringLiteral("%1 answers 429: the pace was not learned")
-                                .arg(limits.size())));
+        QVERIFY2(
+            limits.size() <= 3,
+            qPrintable(
+                QStringLiteral("%1 answers 429: the pace was not learned").arg(limits.size())));
         // Never sent while told to wait: after a 429 that arrived at a with retry_after_ms w,
         // nothing before a + w.
         for (const Limit &l : std::as_const(limits)) {
@@ -470,15 +471,15 @@ private slots:
         env.insert(QLatin1String(TokenVariable), user.accessToken);
         worker.setProcessEnvironment(env);
         worker.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        worker.start(QCoreApplication::applicationFilePath(),
-                     {QLatin1String(WorkerFlag), QStringLiteral("submit"), hs, storeDir,
-                      list.fileName()});
+        worker.start(
+            QCoreApplication::applicationFilePath(),
+            {QLatin1String(WorkerFlag), QStringLiteral("submit"), hs, storeDir, list.fileName()});
         QVERIFY(worker.waitForStarted(10000));
         QMap<QString, int> counts;
-        QTRY_VERIFY_WITH_TIMEOUT((counts = journalCounts(storePath),
-                                  counts.value(QStringLiteral("succeeded")) >= 4 &&
-                                      counts.value(QStringLiteral("sent")) >= 1),
-                                 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (counts = journalCounts(storePath), counts.value(QStringLiteral("succeeded")) >= 4 &&
+                                                    counts.value(QStringLiteral("sent")) >= 1),
+            60000);
         ::kill(pid_t(worker.processId()), SIGKILL);
         QVERIFY(worker.waitForFinished(10000));
         counts = journalCounts(storePath);
@@ -497,9 +498,9 @@ private slots:
                   {QStringLiteral("--no-keychain"), QStringLiteral("--homeserver"), hs});
         QVERIFY(app.waitForStarted(10000));
         // The app resumes the job by itself: its journal ends with every item done.
-        QTRY_VERIFY_WITH_TIMEOUT((counts = journalCounts(storePath),
-                                  counts.value(QStringLiteral("succeeded")) == Rooms),
-                                 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (counts = journalCounts(storePath), counts.value(QStringLiteral("succeeded")) == Rooms),
+            60000);
         QVERIFY(app.state() == QProcess::Running); // it did not crash on the way
         app.terminate();
         QVERIFY(app.waitForFinished(10000));
