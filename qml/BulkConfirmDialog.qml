@@ -1,4 +1,231 @@
+pragma ComponentBehavior: Bound
 import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Concierge.Core
 
-// Placeholder: written with issue 11.
-Item {}
+// Confirms a bulk action on the selected rooms: names every room it acts on, asks for a reason
+// where the action takes one (and for the person to invite, for "invite to all"), and says how
+// long it should take at the server's rate limit. The focus starts on Cancel. Emits confirmed();
+// the page submits the job, then closes the dialog, or shows why the job was refused (error).
+BaseDialog {
+    id: root
+
+    // "leave", "leaveForget", "forget", "accept", "decline", "invite"
+    property string action: "leave"
+    property var roomIds: []
+    // The rooms' names, in the same order (a room the list does not show: its ID).
+    property var roomNames: []
+    // Seconds the job should take (JobQueue.estimateSeconds), set by the page.
+    property int etaSeconds: 0
+    // Why the job was refused (JobQueue.lastError), set by the page.
+    property string error: ""
+
+    readonly property bool takesReason: action === "leave" || action === "leaveForget"
+                                        || action === "decline" || action === "invite"
+    readonly property bool isInvite: action === "invite"
+    readonly property string userId: userField.text.trim()
+    readonly property string userIdError: isInvite && userId !== ""
+                                          ? IdentifierValidator.userIdError(userId) : ""
+    readonly property bool canConfirm: roomIds.length > 0
+                                       && (!isInvite || (userId !== "" && userIdError === ""))
+    readonly property string etaText: etaSeconds <= 1
+                                      ? qsTr("About a second.")
+                                      : qsTr("About %1 at the server's rate limit.").arg(Theme.duration(etaSeconds))
+
+    signal confirmed(string action, var roomIds, string reason, string userId)
+
+    function openFor(what: string, ids: var, names: var, eta: int) {
+        action = what
+        roomIds = ids
+        roomNames = names
+        etaSeconds = eta
+        error = ""
+        reasonField.text = ""
+        userField.text = ""
+        open()
+    }
+    function submit() {
+        if (!canConfirm)
+            return
+        error = ""
+        root.confirmed(action, roomIds, takesReason ? reasonField.text.trim() : "", isInvite ? userId : "")
+    }
+
+    objectName: "bulkConfirmDialog"
+    title: {
+        const n = roomIds.length
+        const one = n === 1
+        switch (action) {
+        case "leave": return one ? qsTr("Leave 1 room?") : qsTr("Leave %1 rooms?").arg(n)
+        case "leaveForget": return one ? qsTr("Leave and forget 1 room?") : qsTr("Leave and forget %1 rooms?").arg(n)
+        case "forget": return one ? qsTr("Forget 1 room?") : qsTr("Forget %1 rooms?").arg(n)
+        case "accept": return one ? qsTr("Accept 1 invitation?") : qsTr("Accept %1 invitations?").arg(n)
+        case "decline": return one ? qsTr("Decline 1 invitation?") : qsTr("Decline %1 invitations?").arg(n)
+        case "invite": return one ? qsTr("Invite someone to 1 room") : qsTr("Invite someone to %1 rooms").arg(n)
+        }
+        return ""
+    }
+    preferredWidth: 560
+    // Cancel first: nothing happens by pressing Enter on a dialog that acts on many rooms.
+    onOpened: {
+        if (isInvite)
+            userField.forceActiveFocus(Qt.TabFocusReason)
+        else
+            cancelButton.forceActiveFocus(Qt.TabFocusReason)
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: Theme.spacing
+
+        Label {
+            objectName: "bulkExplanation"
+            Layout.fillWidth: true
+            textFormat: Text.PlainText
+            wrapMode: Text.Wrap
+            text: {
+                switch (root.action) {
+                case "leave": return qsTr("You will stop receiving messages from these rooms. To come back later you may need new invitations.")
+                case "leaveForget": return qsTr("You will leave these rooms and forget them: their history will no longer be available to you. This cannot be undone.")
+                case "forget": return qsTr("You will no longer see these rooms' history. This cannot be undone.")
+                case "accept": return qsTr("You will join these rooms.")
+                case "decline": return qsTr("The invitations are rejected; whoever invited you can see that.")
+                case "invite": return qsTr("The person is invited to each of these rooms.")
+                }
+                return ""
+            }
+        }
+
+        Frame {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            Layout.preferredHeight: Math.min(6, Math.max(1, roomList.count)) * 28 + 2 * padding
+            Layout.minimumHeight: 28 + 2 * padding
+            padding: 1
+
+            ListView {
+                id: roomList
+                objectName: "bulkRoomList"
+                anchors.fill: parent
+                clip: true
+                model: root.roomNames
+                activeFocusOnTab: true
+                keyNavigationEnabled: true
+                Accessible.role: Accessible.List
+                Accessible.name: qsTr("Rooms this acts on")
+                ScrollBar.vertical: ScrollBar {}
+                delegate: Text {
+                    required property string modelData
+                    required property int index
+                    width: ListView.view.width
+                    height: 28
+                    leftPadding: Theme.spacing
+                    rightPadding: Theme.spacing
+                    verticalAlignment: Text.AlignVCenter
+                    text: modelData
+                    textFormat: Text.PlainText
+                    elide: Text.ElideRight
+                    color: Theme.text
+                    Accessible.role: Accessible.ListItem
+                    Accessible.name: modelData
+                }
+            }
+        }
+
+        Label {
+            visible: root.isInvite
+            text: qsTr("Who?")
+            font.bold: true
+        }
+        TextField {
+            id: userField
+            objectName: "bulkUserField"
+            Layout.fillWidth: true
+            visible: root.isInvite
+            placeholderText: qsTr("@name:example.org")
+            Accessible.name: qsTr("User to invite")
+            Accessible.description: root.userIdError
+            selectByMouse: true
+            Keys.onReturnPressed: root.submit()
+            Keys.onEnterPressed: root.submit()
+        }
+        FormMessage {
+            objectName: "bulkUserError"
+            Layout.fillWidth: true
+            kind: FormMessage.Kind.Error
+            text: root.userIdError
+        }
+
+        Label {
+            visible: root.takesReason
+            text: qsTr("Reason (optional)")
+            font.bold: true
+        }
+        TextField {
+            id: reasonField
+            objectName: "bulkReasonField"
+            Layout.fillWidth: true
+            visible: root.takesReason
+            placeholderText: qsTr("Shown to the rooms' members")
+            Accessible.name: qsTr("Reason")
+            selectByMouse: true
+            Keys.onReturnPressed: root.submit()
+            Keys.onEnterPressed: root.submit()
+        }
+
+        Text {
+            objectName: "bulkEta"
+            Layout.fillWidth: true
+            wrapMode: Text.Wrap
+            textFormat: Text.PlainText
+            color: Theme.secondaryText
+            text: root.etaText
+            Accessible.role: Accessible.StaticText
+            Accessible.name: text
+        }
+
+        // Why the job was refused: an alert (a Text keeps its role; a Label would not).
+        Text {
+            objectName: "bulkError"
+            Layout.fillWidth: true
+            visible: root.error !== ""
+            wrapMode: Text.Wrap
+            textFormat: Text.PlainText
+            color: Theme.errorText
+            text: "⚠ " + root.error
+            Accessible.role: Accessible.AlertMessage
+            Accessible.name: root.error
+        }
+    }
+
+    footer: DialogFooter {
+        Button {
+            id: confirmButton
+            objectName: "bulkConfirmButton"
+            enabled: root.canConfirm
+            highlighted: true
+            text: {
+                switch (root.action) {
+                case "leave": return qsTr("Leave")
+                case "leaveForget": return qsTr("Leave and forget")
+                case "forget": return qsTr("Forget")
+                case "accept": return qsTr("Accept")
+                case "decline": return qsTr("Decline")
+                case "invite": return qsTr("Invite")
+                }
+                return ""
+            }
+            Accessible.name: root.title
+            KeyNavigation.tab: cancelButton
+            onClicked: root.submit()
+        }
+        Button {
+            id: cancelButton
+            objectName: "bulkCancelButton"
+            text: qsTr("Cancel")
+            Accessible.name: qsTr("Cancel")
+            onClicked: root.reject()
+        }
+    }
+}

@@ -5,10 +5,13 @@ import QtQuick.Layouts
 import Concierge.Core
 
 // "Invite to <room>": a search field whose text the page feeds to the user directory
-// (searchEdited), a list of suggestions (avatar, display name, user ID), and a reason. Emits
-// inviteRequested() only for a valid user ID; the page runs the invite and hands the dialog its
-// Operation, which the dialog follows: busy while it runs, the server's error when it failed,
-// closed once it succeeded.
+// (searchEdited), a list of suggestions (avatar, display name, user ID), the people picked so far
+// (several: each suggestion chosen, or full user ID typed and Enter, is added; each can be
+// removed), and a reason. One person: emits inviteRequested(), the page runs the invite and hands
+// the dialog its Operation, which the dialog follows: busy while it runs, the server's error when
+// it failed, closed once it succeeded. Several people: emits inviteManyRequested(), the page
+// submits one bulk job (its progress is in the jobs panel). "Paste a list…" asks the page for the
+// invite-many dialog (listRequested).
 BaseDialog {
     id: root
 
@@ -33,10 +36,24 @@ BaseDialog {
             return qsTr("Pick someone from the suggestions, or type a full user ID such as @name:example.org.")
         return IdentifierValidator.userIdError(userId)
     }
-    readonly property bool canSubmit: !busy && userId !== "" && userIdError === ""
+    // The people picked: [{ userId, displayName }], in the order picked.
+    property var picked: []
+    // Everyone the Invite button invites: the picked people, and a full user ID still typed.
+    readonly property var targets: {
+        const ids = root.picked.map(p => p.userId)
+        if (root.userId.startsWith("@") && root.userIdError === "" && ids.indexOf(root.userId) < 0)
+            ids.push(root.userId)
+        return ids
+    }
+    readonly property bool canSubmit: !busy && targets.length > 0
+                                      && !(userId.startsWith("@") && userIdError !== "")
 
     signal searchEdited(string term)
     signal inviteRequested(string roomId, string userId, string reason)
+    // Several people at once: one bulk job.
+    signal inviteManyRequested(string roomId, var userIds, string reason)
+    // "Paste a list…": the invite-many dialog for this room.
+    signal listRequested(string roomId, string roomName)
     // Stop the invite that is waiting for the server (the page cancels the operation).
     signal stopRequested()
 
@@ -72,19 +89,41 @@ BaseDialog {
         reasonField.text = ""
         serverError = ""
         operation = null
+        picked = []
         root.searchEdited("")
         open()
     }
-    function choose(id: string) {
-        searchField.text = id
-        root.searchEdited(id)
-        reasonField.forceActiveFocus()
+    function isPicked(id: string): bool {
+        return root.picked.some(p => p.userId === id)
+    }
+    // Adds someone to the people to invite; the search starts again for the next one.
+    function choose(id: string, name: string) {
+        if (!isPicked(id))
+            root.picked = root.picked.concat([{ userId: id, displayName: name }])
+        searchField.text = ""
+        root.searchEdited("")
+        searchField.forceActiveFocus()
+    }
+    function unpick(id: string) {
+        root.picked = root.picked.filter(p => p.userId !== id)
+        searchField.forceActiveFocus()
+    }
+    // Enter in the search field: a full user ID typed is added; with nothing typed, Invite.
+    function enterInSearch() {
+        if (userId.startsWith("@") && userIdError === "" && !isPicked(userId))
+            choose(userId, "")
+        else if (userId === "" || isPicked(userId))
+            submit()
     }
     function submit() {
         if (!canSubmit)
             return
         serverError = ""
-        root.inviteRequested(roomId, userId, reasonField.text.trim())
+        const ids = root.targets
+        if (ids.length === 1)
+            root.inviteRequested(roomId, ids[0], reasonField.text.trim())
+        else
+            root.inviteManyRequested(roomId, ids, reasonField.text.trim())
     }
 
     objectName: "inviteDialog"
@@ -117,7 +156,8 @@ BaseDialog {
             Accessible.description: root.userIdError
             enabled: !root.busy
             selectByMouse: true
-            KeyNavigation.tab: suggestionList.count > 0 ? suggestionList : reasonField
+            KeyNavigation.tab: suggestionList.count > 0 ? suggestionList
+                               : root.picked.length > 0 ? pickedFlow.firstRemove : reasonField
             onTextEdited: root.searchEdited(text)
             Keys.onDownPressed: {
                 if (suggestionList.count > 0) {
@@ -125,8 +165,8 @@ BaseDialog {
                     suggestionList.forceActiveFocus()
                 }
             }
-            Keys.onReturnPressed: root.submit()
-            Keys.onEnterPressed: root.submit()
+            Keys.onReturnPressed: root.enterInSearch()
+            Keys.onEnterPressed: root.enterInSearch()
         }
         FormMessage {
             objectName: "inviteUserError"
@@ -152,21 +192,20 @@ BaseDialog {
                 Accessible.role: Accessible.List
                 Accessible.name: qsTr("Suggestions")
                 ScrollBar.vertical: ScrollBar {}
-                KeyNavigation.tab: reasonField
-                Keys.onReturnPressed: {
-                    if (currentItem)
-                        root.choose((currentItem as SuggestionDelegate).userId)
+                KeyNavigation.tab: root.picked.length > 0 ? pickedFlow.firstRemove : reasonField
+                function chooseCurrent() {
+                    const item = currentItem as SuggestionDelegate
+                    if (item)
+                        root.choose(item.userId, item.typed ? "" : item.displayName)
                 }
-                Keys.onEnterPressed: {
-                    if (currentItem)
-                        root.choose((currentItem as SuggestionDelegate).userId)
-                }
+                Keys.onReturnPressed: chooseCurrent()
+                Keys.onEnterPressed: chooseCurrent()
 
                 delegate: SuggestionDelegate {
                     width: ListView.view.width
                     highlighted: ListView.isCurrentItem && suggestionList.activeFocus
-                                 || userId === root.userId
-                    onClicked: root.choose(userId)
+                                 || root.picked.length >= 0 && root.isPicked(userId)
+                    onClicked: root.choose(userId, typed ? "" : displayName)
                 }
 
                 Label {
@@ -182,6 +221,35 @@ BaseDialog {
                           : root.searchError !== "" ? root.searchError
                           : root.userId === "" ? qsTr("Type a name to search this server's user directory.")
                           : qsTr("Nobody found. Type a full user ID such as @name:example.org.")
+                }
+            }
+        }
+
+        // The people picked so far, each with a remove button.
+        Label {
+            visible: root.picked.length > 0
+            text: root.picked.length === 1 ? qsTr("1 person to invite")
+                                           : qsTr("%1 people to invite").arg(root.picked.length)
+            font.bold: true
+        }
+        Flow {
+            id: pickedFlow
+            objectName: "invitePicked"
+            Layout.fillWidth: true
+            visible: root.picked.length > 0
+            spacing: Theme.spacing / 2
+            readonly property Item firstRemove: {
+                const chip = pickedRepeater.count > 0 ? pickedRepeater.itemAt(0) as Chip : null
+                return chip ? chip.removeButton : null
+            }
+            Accessible.role: Accessible.List
+            Accessible.name: qsTr("People to invite")
+
+            Repeater {
+                id: pickedRepeater
+                model: root.picked
+                delegate: Chip {
+                    onChipRemoved: who => root.unpick(who)
                 }
             }
         }
@@ -220,6 +288,17 @@ BaseDialog {
     }
 
     footer: DialogFooter {
+        Button {
+            objectName: "inviteListButton"
+            flat: true
+            text: qsTr("Paste a list…")
+            Accessible.name: qsTr("Invite many people from a list")
+            ToolTip.visible: hovered
+            ToolTip.delay: 600
+            ToolTip.text: qsTr("Paste or load user IDs, one per line or CSV")
+            enabled: !root.busy
+            onClicked: root.listRequested(root.roomId, root.roomName)
+        }
         BusyIndicator {
             running: root.busy || root.searching
             visible: running
@@ -237,10 +316,13 @@ BaseDialog {
         Button {
             id: inviteButton
             objectName: "inviteConfirmButton"
-            text: root.busy ? qsTr("Inviting…") : qsTr("Invite")
+            text: root.busy ? qsTr("Inviting…")
+                  : root.targets.length > 1 ? qsTr("Invite %1 people").arg(root.targets.length) : qsTr("Invite")
             enabled: root.canSubmit
             highlighted: true
-            Accessible.name: root.userId !== "" ? qsTr("Invite %1").arg(root.userId) : qsTr("Invite")
+            Accessible.name: root.targets.length === 1 ? qsTr("Invite %1").arg(root.targets[0])
+                             : root.targets.length > 1 ? qsTr("Invite %1 people").arg(root.targets.length)
+                             : qsTr("Invite")
             KeyNavigation.tab: cancelButton
             onClicked: root.submit()
         }
@@ -252,5 +334,50 @@ BaseDialog {
             onClicked: root.reject()
             KeyNavigation.tab: searchField
         }
+    }
+
+    // A picked person: name (or ID) and a remove button.
+    component Chip: Rectangle {
+        id: chip
+        required property var modelData
+        required property int index
+        readonly property string chipUserId: modelData.userId
+        readonly property string chipName: modelData.displayName
+        readonly property alias removeButton: removeButton
+
+        objectName: "picked:" + chipUserId
+        implicitWidth: chipRow.implicitWidth + 12
+        implicitHeight: chipRow.implicitHeight + 4
+        radius: height / 2
+        color: Theme.noticeBackground
+        border.color: Theme.separator
+        Accessible.role: Accessible.ListItem
+        Accessible.name: chipName !== "" ? qsTr("%1, %2").arg(chipName).arg(chipUserId) : chipUserId
+
+        Row {
+            id: chipRow
+            anchors.centerIn: parent
+            spacing: 2
+            Label {
+                anchors.verticalCenter: parent.verticalCenter
+                leftPadding: 4
+                text: chip.chipName !== "" ? qsTr("%1 (%2)").arg(chip.chipName).arg(chip.chipUserId) : chip.chipUserId
+                textFormat: Text.PlainText
+                elide: Text.ElideMiddle
+                width: Math.min(implicitWidth, 300)
+            }
+            ToolButton {
+                id: removeButton
+                objectName: "remove:" + chip.chipUserId
+                anchors.verticalCenter: parent.verticalCenter
+                text: "×"
+                implicitWidth: 24
+                implicitHeight: 24
+                padding: 0
+                Accessible.name: qsTr("Remove %1").arg(chip.chipUserId)
+                onClicked: chip.chipRemoved(chip.chipUserId)
+            }
+        }
+        signal chipRemoved(string userId)
     }
 }

@@ -10,6 +10,12 @@ import Concierge.Core
 // Operation.Kind, cancelRequested, hideLeftRequested, historyRequested); the page decides what it
 // means.
 //
+// Selection (bulk actions): `selected` is the model's role (the selection is kept by room ID);
+// Ctrl+click and the row's check box ask to toggle it (toggleSelectRequested), Shift+click to
+// select the range from the selection's anchor (rangeSelectRequested). A selected row has a tinted
+// background and a bar in the highlight colour; the keyboard's current row (`highlighted`) a
+// frame: the two are told apart.
+//
 // Buttons by membership: an invite offers Join (accept) and Leave (decline), a joined room Invite
 // and Leave, a left room Join (rejoin) and Forget; every room History.
 ItemDelegate {
@@ -32,6 +38,7 @@ ItemDelegate {
     required property int operationState  // Operation.State of the latest operation, or -1
     required property int waitReason      // Operation.WaitReason
     required property string lastError
+    required property bool selected        // part of the selection for bulk actions
     // The latest change of our membership ("Kicked by @mod:example.org: spam"), from the page:
     // a left room says why it is left.
     property string historySummary: ""
@@ -52,6 +59,9 @@ ItemDelegate {
     signal cancelRequested()
     signal hideLeftRequested()
     signal historyRequested()
+    // Ctrl+click, the check box: flip this row's selection. Shift+click: select up to this row.
+    signal toggleSelectRequested()
+    signal rangeSelectRequested()
 
     function describePending(): string {
         switch (root.pendingAction) {
@@ -88,13 +98,58 @@ ItemDelegate {
     focusPolicy: Qt.NoFocus
 
     Accessible.role: Accessible.ListItem
+    Accessible.selectable: true
+    Accessible.selected: selected
+    Accessible.description: selected ? qsTr("selected") : ""
     Accessible.name: {
         const what = isInvite ? qsTr("invitation") : isJoined ? qsTr("joined") : qsTr("left")
         return title + ", " + what
+            + (selected ? ", " + qsTr("selected") : "")
             + (isLeft && historySummary !== "" ? ", " + historySummary : "")
             + (busy ? ", " + describePending() : "")
             + (waiting ? ", " + describeWait() : "")
             + (lastError !== "" ? ", " + qsTr("error: %1").arg(lastError) : "")
+    }
+
+    // Selected: a tint and a bar; current row with keyboard focus: a frame (never a fill, so that
+    // a selected current row shows both).
+    background: Rectangle {
+        objectName: "rowBackground"
+        color: root.selected ? Theme.selectionBackground
+             : root.hovered ? Qt.rgba(Theme.text.r, Theme.text.g, Theme.text.b, 0.05) : "transparent"
+        border.width: root.highlighted ? 2 : 0
+        border.color: Theme.focusFrame
+        Rectangle {
+            objectName: "selectedMark"
+            visible: root.selected
+            width: 4
+            anchors.left: parent.left
+            anchors.top: parent.top
+            anchors.bottom: parent.bottom
+            color: Theme.selectionAccent
+        }
+    }
+
+    // Space on the current row (the list gives it the focus) toggles its selection instead of
+    // clicking it.
+    Keys.onSpacePressed: event => {
+        root.toggleSelectRequested()
+        event.accepted = true
+    }
+    Keys.onReleased: event => {
+        if (event.key === Qt.Key_Space)
+            event.accepted = true
+    }
+
+    // Ctrl+click toggles, Shift+click selects a range; the click itself still makes the row the
+    // current one (ItemDelegate.clicked). Clicks on the row's buttons never reach these.
+    TapHandler {
+        acceptedModifiers: Qt.ControlModifier
+        onTapped: root.toggleSelectRequested()
+    }
+    TapHandler {
+        acceptedModifiers: Qt.ShiftModifier
+        onTapped: root.rangeSelectRequested()
     }
 
     // Only a section's first row has a header item. (Loaded from its file: Qt 6.4's Loader
@@ -114,6 +169,24 @@ ItemDelegate {
 
     contentItem: RowLayout {
         spacing: Theme.spacing * 1.5
+
+        CheckBox {
+            objectName: "selectBox"
+            Layout.alignment: Qt.AlignVCenter
+            // Space on the row does the same: the list keeps the keyboard focus.
+            focusPolicy: Qt.NoFocus
+            padding: 0
+            checked: root.selected
+            Accessible.name: qsTr("Select %1").arg(root.title)
+            ToolTip.visible: hovered
+            ToolTip.delay: 600
+            ToolTip.text: qsTr("Select for a bulk action (Space, Ctrl+click, Shift+click)")
+            // The page decides: the check mark follows `selected`, not the click.
+            onToggled: {
+                checked = Qt.binding(() => root.selected)
+                root.toggleSelectRequested()
+            }
+        }
 
         Avatar {
             Layout.alignment: Qt.AlignTop

@@ -17,6 +17,10 @@ Page {
     readonly property RoomFilterProxy rooms: services.rooms
     readonly property RoomListModel roomModel: services.roomModel
     readonly property MembershipService membership: services.membership
+    readonly property RoomSelection selection: services.selection
+    readonly property JobQueue jobs: services.jobs
+
+    readonly property string filterHelp: qsTr("Type part of a room's name, address or ID, or terms: is:invite, is:joined, is:left, server:example.org (the room's or the inviter's server), from:@user:example.org (who invited you). Terms combine: is:invite from:@spam:example.org")
 
     // A failure that no row can show (a join from the dialog that failed after it was closed).
     property string bannerText: ""
@@ -83,6 +87,115 @@ Page {
             return
         runAction(primary ? row.primaryAction : row.secondaryAction, row.roomId, row.title, row.membership)
     }
+    // The rooms' names as the list shows them (a room the filter hides: its ID), in ids' order.
+    function namesOf(ids: var): var {
+        const byId = {}
+        for (let i = 0; i < root.rooms.count; ++i) {
+            const room = root.rooms.get(i)
+            byId[room.roomId] = room.displayName !== "" ? room.displayName
+                              : room.canonicalAlias !== "" ? room.canonicalAlias : room.roomId
+        }
+        return ids.map(id => byId[id] !== undefined ? byId[id] : id)
+    }
+    // An action of the selection bar: which selected rooms it applies to, then confirmation.
+    function openBulk(action: string) {
+        let ids = []
+        switch (action) {
+        case "leave":
+        case "leaveForget":
+        case "invite":
+        case "inviteMany":
+            ids = root.selection.roomIdsWith(Membership.Join)
+            break
+        case "forget":
+            for (const id of root.selection.roomIdsWith(Membership.Leave))
+                ids.push(id)
+            for (const id of root.selection.roomIdsWith(Membership.Ban))
+                ids.push(id)
+            break
+        case "accept":
+        case "decline":
+            ids = root.selection.roomIdsWith(Membership.Invite)
+            break
+        }
+        if (ids.length === 0)
+            return
+        const names = root.namesOf(ids)
+        if (action === "inviteMany") {
+            root.openInviteMany(ids[0], names[0])
+            return
+        }
+        bulkDialog.openFor(action, ids, names, root.jobs.estimateSeconds(ids.length))
+    }
+    // The confirmed bulk action becomes a job; the selection is done with. When the queue
+    // refuses it (nothing was sent), the dialog stays open and says why.
+    function submitBulk(action: string, ids: var, reason: string, userId: string) {
+        let job = null
+        const n = ids.length
+        const one = n === 1
+        switch (action) {
+        case "leave":
+            job = root.jobs.leaveRooms(ids, reason, false, one ? qsTr("Leave 1 room") : qsTr("Leave %1 rooms").arg(n))
+            break
+        case "leaveForget":
+            job = root.jobs.leaveRooms(ids, reason, true, one ? qsTr("Leave and forget 1 room")
+                                                              : qsTr("Leave and forget %1 rooms").arg(n))
+            break
+        case "forget":
+            job = root.jobs.forgetRooms(ids, one ? qsTr("Forget 1 room") : qsTr("Forget %1 rooms").arg(n))
+            break
+        case "accept":
+            job = root.jobs.joinRooms(ids, one ? qsTr("Accept 1 invitation") : qsTr("Accept %1 invitations").arg(n))
+            break
+        case "decline":
+            job = root.jobs.leaveRooms(ids, reason, false, one ? qsTr("Decline 1 invitation")
+                                                               : qsTr("Decline %1 invitations").arg(n))
+            break
+        case "invite":
+            job = root.jobs.inviteToRooms(ids, userId, reason, one ? qsTr("Invite %1 to 1 room").arg(userId)
+                                                                   : qsTr("Invite %1 to %2 rooms").arg(userId).arg(n))
+            break
+        }
+        if (!job) {
+            bulkDialog.error = root.jobs.lastError !== "" ? root.jobs.lastError
+                                                          : qsTr("The bulk action could not be started.")
+            return
+        }
+        root.selection.clear()
+        bulkDialog.close()
+    }
+    // "Invite many people…" to one room (the dialog submits its job itself). Created on first
+    // use, from its file.
+    property var inviteManyDialog: null
+    function openInviteMany(roomId: string, name: string) {
+        if (!root.inviteManyDialog) {
+            const component = Qt.createComponent("InviteManyDialog.qml")
+            if (component.status !== Component.Ready) {
+                console.warn(component.errorString())
+                return
+            }
+            root.inviteManyDialog = component.createObject(root, { services: root.services })
+        }
+        if (root.inviteManyDialog && typeof root.inviteManyDialog.openFor === "function")
+            root.inviteManyDialog.openFor(roomId, name)
+    }
+    function openJobs() {
+        jobsPanel.openOn(null)
+    }
+    // Ctrl/Shift+click, the check box, Space: the selection follows the rows the list shows.
+    function toggleRow(row: int) {
+        if (row >= 0)
+            root.selection.toggle(row)
+    }
+    function extendTo(row: int) {
+        if (row < 0)
+            return
+        if (root.selection.anchorRow < 0)
+            root.selection.select(row)
+        else
+            root.selection.selectRange(row)
+    }
+
     // The first row wholly inside the viewport, or -1.
     function firstVisibleRow(): int {
         const top = roomList.indexAt(roomList.width / 2, roomList.contentY + 1)
@@ -100,6 +213,10 @@ Page {
         if (!visible) {
             historyDialog.close()
             signOutDialog.close()
+            bulkDialog.close()
+            jobsPanel.close()
+            if (root.inviteManyDialog)
+                root.inviteManyDialog.close()
         }
     }
 
@@ -124,6 +241,11 @@ Page {
         sequence: "Ctrl+J"
         enabled: root.visible
         onActivated: joinDialog.openWith("", false)
+    }
+    Shortcut {
+        sequence: "Ctrl+Shift+J"
+        enabled: root.visible
+        onActivated: root.openJobs()
     }
     Shortcut {
         sequence: "Ctrl+H"
@@ -157,19 +279,34 @@ Page {
                 id: filterField
                 objectName: "filterField"
                 Layout.preferredWidth: Math.max(160, Math.min(320, root.width * 0.3))
-                placeholderText: qsTr("Filter rooms…  (Ctrl+F)")
+                placeholderText: qsTr("Filter: name, is:invite, server:…  (Ctrl+F)")
                 Accessible.name: qsTr("Filter rooms")
-                Accessible.description: qsTr("Narrows the list by name, address or room ID")
+                Accessible.description: root.filterHelp
+                ToolTip.visible: hovered || (activeFocus && text === "")
+                ToolTip.delay: 600
+                ToolTip.text: root.filterHelp
                 selectByMouse: true
                 text: root.rooms.filterText
                 onTextEdited: root.rooms.filterText = text
-                KeyNavigation.tab: joinButton
+                KeyNavigation.tab: jobsButton
                 Keys.onEscapePressed: {
                     root.rooms.filterText = ""
                     roomList.forceActiveFocus()
                 }
                 Keys.onDownPressed: roomList.forceActiveFocus()
                 Keys.onReturnPressed: roomList.forceActiveFocus()
+            }
+            Button {
+                id: jobsButton
+                objectName: "jobsButton"
+                text: root.jobs.activeCount > 0 ? qsTr("Jobs (%1)").arg(root.jobs.activeCount) : qsTr("Jobs")
+                Accessible.name: root.jobs.activeCount > 0
+                                 ? qsTr("Bulk actions, %1 running").arg(root.jobs.activeCount) : qsTr("Bulk actions")
+                ToolTip.visible: hovered
+                ToolTip.delay: 600
+                ToolTip.text: qsTr("Progress and results of bulk actions (Ctrl+Shift+J)")
+                KeyNavigation.tab: joinButton
+                onClicked: root.openJobs()
             }
             Button {
                 id: joinButton
@@ -200,6 +337,31 @@ Page {
     ColumnLayout {
         anchors.fill: parent
         spacing: 0
+
+        // The filter's terms could not be read ("is:maybe"): said under the field, as an alert
+        // (a Text keeps the role; a Label would override it).
+        Text {
+            objectName: "filterError"
+            Layout.fillWidth: true
+            visible: root.rooms.filterError !== ""
+            leftPadding: Theme.spacing
+            rightPadding: Theme.spacing
+            topPadding: 4
+            bottomPadding: 4
+            text: "⚠ " + root.rooms.filterError
+            textFormat: Text.PlainText
+            wrapMode: Text.Wrap
+            color: Theme.errorText
+            Accessible.role: Accessible.AlertMessage
+            Accessible.name: root.rooms.filterError
+        }
+
+        // A bulk job is running (or was resumed at launch): its progress and controls.
+        JobBanner {
+            Layout.fillWidth: true
+            jobs: root.jobs
+            onDetailsRequested: root.openJobs()
+        }
 
         // A failure no row can show.
         Pane {
@@ -242,9 +404,42 @@ Page {
             boundsBehavior: Flickable.StopAtBounds
             Accessible.role: Accessible.List
             Accessible.name: qsTr("Rooms")
+            Accessible.description: root.selection.count === 0 ? ""
+                                    : root.selection.count === 1 ? qsTr("1 room selected")
+                                    : qsTr("%1 rooms selected").arg(root.selection.count)
             ScrollBar.vertical: ScrollBar { policy: ScrollBar.AsNeeded }
-            KeyNavigation.tab: filterField
+            KeyNavigation.tab: selectionBar.visible ? selectionBar.firstButton : filterField
 
+            // Selection: Space toggles the current row, Ctrl+A selects every row the filter
+            // shows, Shift+Up/Down extend from the anchor, Escape clears.
+            Keys.onSpacePressed: event => {
+                // No current row (or one the filter took away): the first row on screen.
+                if (currentIndex < 0 || currentIndex >= count)
+                    currentIndex = root.firstVisibleRow()
+                root.toggleRow(currentIndex)
+                event.accepted = true
+            }
+            Keys.onEscapePressed: event => {
+                if (root.selection.count > 0)
+                    root.selection.clear()
+                else
+                    event.accepted = false
+            }
+            Keys.onPressed: event => {
+                if (event.key === Qt.Key_A && (event.modifiers & Qt.ControlModifier)) {
+                    root.selection.selectAll()
+                    event.accepted = true
+                } else if ((event.key === Qt.Key_Up || event.key === Qt.Key_Down)
+                           && (event.modifiers & Qt.ShiftModifier) && count > 0) {
+                    const from = currentIndex < 0 ? 0 : currentIndex
+                    const to = Math.max(0, Math.min(count - 1, from + (event.key === Qt.Key_Down ? 1 : -1)))
+                    if (root.selection.anchorRow < 0)
+                        root.selection.select(from)
+                    currentIndex = to
+                    root.extendTo(to)
+                    event.accepted = true
+                }
+            }
             Keys.onReturnPressed: root.keyAction(true)
             Keys.onEnterPressed: root.keyAction(true)
             Keys.onDeletePressed: root.keyAction(false)
@@ -253,7 +448,7 @@ Page {
             // and when the focus came from pressing a row's button, move the button away from
             // under the pointer so that the click is lost.
             onActiveFocusChanged: {
-                if (activeFocus && currentIndex < 0 && count > 0)
+                if (activeFocus && (currentIndex < 0 || currentIndex >= count) && count > 0)
                     currentIndex = root.firstVisibleRow()
             }
 
@@ -262,6 +457,16 @@ Page {
                 width: ListView.view.width
                 highlighted: ListView.isCurrentItem && roomList.activeFocus
                 onClicked: roomList.currentIndex = row.index
+                onToggleSelectRequested: {
+                    roomList.currentIndex = row.index
+                    roomList.forceActiveFocus(Qt.MouseFocusReason)
+                    root.toggleRow(row.index)
+                }
+                onRangeSelectRequested: {
+                    roomList.currentIndex = row.index
+                    roomList.forceActiveFocus(Qt.MouseFocusReason)
+                    root.extendTo(row.index)
+                }
                 onActionRequested: kind => {
                     roomList.currentIndex = row.index
                     root.runAction(kind, row.roomId, row.title, row.membership)
@@ -353,8 +558,22 @@ Page {
         }
     }
 
-    footer: StatusBar {
-        services: root.services
+    footer: Column {
+        SelectionBar {
+            id: selectionBar
+            width: parent.width
+            selection: root.selection
+            nextTabItem: filterField
+            onActionRequested: action => root.openBulk(action)
+            onClearRequested: {
+                root.selection.clear()
+                roomList.forceActiveFocus(Qt.TabFocusReason)
+            }
+        }
+        StatusBar {
+            width: parent.width
+            services: root.services
+        }
     }
 
     JoinDialog {
@@ -374,6 +593,19 @@ Page {
             inviteDialog.operation = root.membership.invite(roomId, userId, reason)
         }
         onStopRequested: if (inviteDialog.operation) inviteDialog.operation.cancel()
+        // Several people: one job (its progress in the banner and the jobs panel).
+        onInviteManyRequested: (roomId, userIds, reason) => {
+            const job = root.jobs.inviteUsers(roomId, userIds, reason,
+                                              qsTr("Invite %1 people to %2").arg(userIds.length).arg(inviteDialog.roomName))
+            if (job)
+                inviteDialog.close()
+            else
+                inviteDialog.serverError = root.jobs.lastError
+        }
+        onListRequested: (roomId, name) => {
+            inviteDialog.close()
+            root.openInviteMany(roomId, name)
+        }
         onClosed: root.services.userDirectory.clear()
     }
     LeaveDialog {
@@ -384,6 +616,14 @@ Page {
     ForgetDialog {
         id: forgetDialog
         onForgetRequested: roomId => root.membership.forget(roomId)
+    }
+    BulkConfirmDialog {
+        id: bulkDialog
+        onConfirmed: (action, ids, reason, userId) => root.submitBulk(action, ids, reason, userId)
+    }
+    JobsPanel {
+        id: jobsPanel
+        jobs: root.jobs
     }
     HistoryDialog {
         id: historyDialog

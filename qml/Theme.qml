@@ -22,6 +22,13 @@ QtObject {
     readonly property color separator: Qt.rgba(palette.windowText.r, palette.windowText.g,
                                                palette.windowText.b, 0.15)
 
+    // A selected row (bulk actions): a tint of the palette's highlight, so that the row's own
+    // text colours stay readable; the keyboard's current row is a frame in the full highlight.
+    readonly property color selectionBackground: Qt.rgba(palette.highlight.r, palette.highlight.g,
+                                                         palette.highlight.b, dark ? 0.35 : 0.22)
+    readonly property color selectionAccent: palette.highlight
+    readonly property color focusFrame: palette.highlight
+
     readonly property int spacing: 8
     readonly property int avatarSize: 40
 
@@ -33,6 +40,21 @@ QtObject {
         for (let i = 0; i < key.length; ++i)
             h = (h * 31 + key.charCodeAt(i)) % 1000003
         return theme.avatarColors[h % theme.avatarColors.length]
+    }
+
+    // 100 -> "1 min 40 s", 45 -> "45 s", 7260 -> "2 h 1 min": a duration for ETAs.
+    function duration(seconds: int): string {
+        const s = Math.max(0, Math.round(seconds))
+        if (s < 60)
+            return qsTr("%1 s").arg(s)
+        if (s < 3600) {
+            const m = Math.floor(s / 60)
+            const rest = s % 60
+            return rest === 0 ? qsTr("%1 min").arg(m) : qsTr("%1 min %2 s").arg(m).arg(rest)
+        }
+        const h = Math.floor(s / 3600)
+        const m = Math.floor((s % 3600) / 60)
+        return m === 0 ? qsTr("%1 h").arg(h) : qsTr("%1 h %2 min").arg(h).arg(m)
     }
 
     // "Rust Lovers" -> "R", "@bob:example.org" -> "B", "" -> "?"; skips sigils and punctuation.

@@ -11,6 +11,7 @@
 #include <QJsonDocument>
 #include <QQuickStyle>
 #include <QRandomGenerator>
+#include <QTemporaryDir>
 #include <QtQml/qqmlextensionplugin.h>
 
 Q_IMPORT_QML_PLUGIN(Concierge_CorePlugin)
@@ -33,6 +34,8 @@ private:
     QString m_aliasRoom;          // public, joined by its alias
     QString m_alias;
     QString m_carolName;
+    QStringList m_bulkRooms; // alice joined them; she leaves all three in one bulk action
+    QTemporaryDir m_storeDir; // the account store, where the bulk queue keeps its journal
     App m_app;
 
     QString membership(const QString &roomId, const QString &userId)
@@ -85,7 +88,21 @@ private slots:
                                                    QJsonObject{{QStringLiteral("invite"), 0}}}});
         QVERIFY(!m_aliasRoom.isEmpty());
 
-        QVERIFY(m_app.start());
+        for (int i = 1; i <= 3; ++i) {
+            const QString room = m_server.createRoom(
+                m_bob, {{QStringLiteral("name"), QStringLiteral("E2E bulk %1").arg(i)},
+                        {QStringLiteral("preset"), QStringLiteral("public_chat")}});
+            QVERIFY(!room.isEmpty());
+            m_bulkRooms << room;
+        }
+
+        // As the GUI: bulk jobs are kept in the account's store (here in a folder of our own).
+        QVERIFY(m_storeDir.isValid());
+        AppServices::Options options;
+        options.useKeychain = false;
+        options.keepJobs = true;
+        options.storeDirectory = m_storeDir.path();
+        QVERIFY(m_app.start({}, {1000, 720}, options));
     }
 
     void cleanupTestCase()
@@ -99,7 +116,7 @@ private slots:
     void cleanup()
     {
         for (const char *name : {"joinAddressField", "inviteSearchField", "leaveReasonField", "forgetConfirmButton",
-                                 "historyCloseButton", "signOutConfirmButton"}) {
+                                 "historyCloseButton", "signOutConfirmButton", "bulkCancelButton", "jobsCloseButton"}) {
             QQuickItem *item = m_app.item(QString::fromLatin1(name));
             if (item && UiDriver::isShown(item)) {
                 m_app.key(Qt::Key_Escape);
@@ -223,7 +240,9 @@ private slots:
         QQuickItem *suggestion = m_app.waitFor(QStringLiteral("suggestion:") + m_carol.userId);
         QVERIFY(suggestion);
         QVERIFY(m_app.click(suggestion));
-        QTRY_COMPARE(search->property("text").toString(), m_carol.userId);
+        // Picked: shown among the people to invite; the search field is free for the next one.
+        QVERIFY(m_app.waitFor(QStringLiteral("picked:") + m_carol.userId));
+        QTRY_COMPARE(search->property("text").toString(), QString());
         QTRY_VERIFY(confirm->isEnabled());
 
         QQuickItem *reason = m_app.item(QStringLiteral("inviteReasonField"));
@@ -307,6 +326,75 @@ private slots:
         // Forgotten rooms vanish from the user's own /sync, even with include_leave.
         QTRY_VERIFY_WITH_TIMEOUT(!syncedRooms(QStringLiteral("leave")).contains(m_inviteRoom), 20000);
         QTRY_VERIFY_WITH_TIMEOUT(!m_app.item(QStringLiteral("room:") + m_inviteRoom), 10000);
+    }
+
+    // Issue 11: three rooms selected with the keyboard (filter, Ctrl+A, Space), Leave… from the
+    // selection bar, confirmed: the server shows all three left, and the jobs panel 3 done.
+    void bulkLeaveWithTheKeyboard()
+    {
+        for (const QString &room : std::as_const(m_bulkRooms))
+            QVERIFY(m_server.join(m_alice, room));
+        for (const QString &room : std::as_const(m_bulkRooms))
+            QVERIFY2(m_app.rowButton(room, QStringLiteral("leaveButton")), "the joined room's row");
+        QVERIFY(m_app.services->jobs()->isOpen());
+
+        // Only the three: the filter, then the list (Down), Ctrl+A.
+        m_app.key(Qt::Key_F, Qt::ControlModifier);
+        QQuickItem *filter = m_app.item(QStringLiteral("filterField"));
+        QTRY_VERIFY(filter->hasActiveFocus());
+        m_app.typeText(QStringLiteral("E2E bulk"));
+        QTRY_COMPARE(m_app.services->rooms()->rowCount(), 3);
+        m_app.key(Qt::Key_Down);
+        QQuickItem *list = m_app.item(QStringLiteral("roomList"));
+        QTRY_VERIFY(list->hasActiveFocus());
+        m_app.key(Qt::Key_A, Qt::ControlModifier);
+        RoomSelection *selection = m_app.services->selection();
+        QTRY_COMPARE(selection->count(), 3);
+        // Space toggles the current row off and on again.
+        m_app.key(Qt::Key_Space);
+        QCOMPARE(selection->count(), 2);
+        m_app.key(Qt::Key_Space);
+        QCOMPARE(selection->count(), 3);
+        QStringList selected = selection->roomIds();
+        selected.sort();
+        QStringList expected = m_bulkRooms;
+        expected.sort();
+        QCOMPARE(selected, expected);
+        QQuickItem *count = m_app.waitFor(QStringLiteral("selectionCount"));
+        QVERIFY(count);
+        QCOMPARE(count->property("text").toString(), QStringLiteral("3 selected"));
+
+        // Tab to the selection bar's first action (Leave…), Space opens the confirmation.
+        m_app.key(Qt::Key_Tab);
+        QQuickItem *leave = m_app.item(QStringLiteral("bulkLeaveButton"));
+        QTRY_VERIFY(leave->hasActiveFocus());
+        m_app.key(Qt::Key_Space);
+        QQuickItem *cancel = m_app.waitFor(QStringLiteral("bulkCancelButton"));
+        QVERIFY2(cancel, "the confirmation opens");
+        QTRY_VERIFY(cancel->hasActiveFocus());
+        QVERIFY(m_app.item(QStringLiteral("bulkEta"))->property("text").toString().startsWith(QLatin1String("About")));
+        QVERIFY(m_app.click(m_app.item(QStringLiteral("bulkConfirmButton"))));
+        QTRY_VERIFY(!UiDriver::isShown(cancel));
+        QCOMPARE(selection->count(), 0);
+
+        // The server: all three left.
+        for (const QString &room : std::as_const(m_bulkRooms))
+            QTRY_COMPARE_WITH_TIMEOUT(membership(room, m_alice.userId), QStringLiteral("leave"), 60000);
+
+        // The jobs panel: the job, 3 done.
+        QVERIFY(m_app.click(m_app.item(QStringLiteral("jobsButton"))));
+        QQuickItem *counts = m_app.waitFor(QStringLiteral("jobCounts"));
+        QVERIFY2(counts, "the jobs panel opens");
+        QTRY_COMPARE_WITH_TIMEOUT(counts->property("text").toString(),
+                                  QStringLiteral("3 done · 0 failed · 0 remaining"), 20000);
+        QCOMPARE(m_app.item(QStringLiteral("jobTitle"))->property("text").toString(),
+                 QStringLiteral("Leave 3 rooms — Finished"));
+        m_app.key(Qt::Key_Escape);
+        QTRY_VERIFY(!UiDriver::isShown(counts));
+
+        // Back to every room.
+        QVERIFY(m_app.typeInto(filter, QString()));
+        QTRY_VERIFY(m_app.services->rooms()->rowCount() > 3);
     }
 
     // Sign out asks first: Cancel keeps the session; only confirming signs out.

@@ -48,6 +48,7 @@ private:
         AppServices::Options options;
         options.useKeychain = false;
         options.keepRoomsOnDisk = true;
+        options.keepJobs = true;
         options.storeDirectory = m_storeDir.path();
         m_app.services = std::make_unique<AppServices>(options);
         m_app.engine = std::make_unique<QQmlApplicationEngine>();
@@ -363,6 +364,80 @@ private slots:
         shoot(QStringLiteral("signout-dialog"));
         closePopup();
         QCOMPARE(m_app.services->session()->state(), Session::SignedIn);
+    }
+
+    // Issue 11: many rooms selected (the check boxes, the selection bar), the confirmation with
+    // its ETA, and a bulk job in progress (the banner, then the jobs panel with each room's
+    // result).
+    void bulkActions()
+    {
+        const SynapseFixture::User bob = seedUser("bob");
+        const SynapseFixture::User alice = seedUser("alice");
+        constexpr int Rooms = 24;
+        QStringList rooms;
+        for (int i = 1; i <= Rooms; ++i) {
+            const QString r = m_server.createRoom(
+                bob, {{QStringLiteral("name"), QStringLiteral("Bridged room %1").arg(i, 2, 10, QLatin1Char('0'))},
+                      {QStringLiteral("preset"), QStringLiteral("public_chat")}});
+            QVERIFY(!r.isEmpty());
+            QVERIFY(m_server.join(alice, r));
+            rooms << r;
+        }
+        QVERIFY(m_app.rowButton(rooms.last(), QStringLiteral("leaveButton")));
+        QVERIFY(m_app.services->jobs()->isOpen());
+
+        // Filter, then Ctrl+A in the list; one more room (a left one) with Ctrl+click.
+        m_app.key(Qt::Key_F, Qt::ControlModifier);
+        QQuickItem *filter = m_app.item(QStringLiteral("filterField"));
+        QTRY_VERIFY(filter->hasActiveFocus());
+        m_app.typeText(QStringLiteral("Bridged"));
+        QTRY_COMPARE(m_app.services->rooms()->rowCount(), Rooms);
+        m_app.key(Qt::Key_Down);
+        QTRY_VERIFY(m_app.item(QStringLiteral("roomList"))->hasActiveFocus());
+        m_app.key(Qt::Key_A, Qt::ControlModifier);
+        QTRY_COMPARE(m_app.services->selection()->count(), Rooms);
+        m_app.key(Qt::Key_Down);
+        m_app.key(Qt::Key_Down);
+        m_app.key(Qt::Key_Space); // one off again
+        QCOMPARE(m_app.services->selection()->count(), Rooms - 1);
+        m_app.key(Qt::Key_Space);
+        QQuickItem *count = m_app.waitFor(QStringLiteral("selectionCount"));
+        QVERIFY(count);
+        QCOMPARE(count->property("text").toString(), QStringLiteral("%1 selected").arg(Rooms));
+        shoot(QStringLiteral("bulk-selection"));
+
+        QVERIFY(m_app.click(m_app.item(QStringLiteral("bulkLeaveButton"))));
+        QQuickItem *confirm = m_app.waitFor(QStringLiteral("bulkConfirmButton"));
+        QVERIFY(confirm);
+        const QString eta = m_app.item(QStringLiteral("bulkEta"))->property("text").toString();
+        QVERIFY2(eta.contains(QLatin1String("at the server's rate limit")), qPrintable(eta));
+        QVERIFY(m_app.typeInto(m_app.item(QStringLiteral("bulkReasonField")), QStringLiteral("Bridge shut down")));
+        shoot(QStringLiteral("bulk-confirm"));
+
+        QVERIFY(m_app.click(confirm));
+        QTRY_COMPARE(m_app.services->jobs()->jobs().size(), 1);
+        Job *job = m_app.services->jobs()->jobs().constFirst();
+        QTRY_VERIFY_WITH_TIMEOUT(job->done() >= 2, 20000);
+        QVERIFY(m_app.waitFor(QStringLiteral("jobBanner")));
+        shoot(QStringLiteral("bulk-job-banner"));
+        // Pause it from the banner (what is in flight finishes), then the panel shows where it is.
+        QVERIFY(m_app.click(m_app.item(QStringLiteral("jobBannerPauseButton"))));
+        QTRY_VERIFY_WITH_TIMEOUT(job->state() == Job::Paused || job->state() == Job::Finished, 20000);
+        QVERIFY(m_app.click(m_app.item(QStringLiteral("jobBannerDetailsButton"))));
+        QVERIFY(m_app.waitFor(QStringLiteral("jobItems")));
+        shoot(QStringLiteral("bulk-jobs-panel"));
+        // Resume from the panel; it finishes with every room left on the server.
+        if (job->state() == Job::Paused)
+            QVERIFY(m_app.click(m_app.item(QStringLiteral("jobPauseButton"))));
+        QTRY_COMPARE_WITH_TIMEOUT(job->state(), Job::Finished, 60000);
+        QCOMPARE(job->done(), Rooms);
+        const SynapseFixture::User admin = m_server.registerUser(QStringLiteral("shots-admin"), true);
+        QVERIFY(!admin.accessToken.isEmpty());
+        for (const QString &r : std::as_const(rooms))
+            QCOMPARE(m_server.membershipOf(admin, r, alice.userId), QStringLiteral("leave"));
+        shoot(QStringLiteral("bulk-jobs-panel-finished"));
+        closePopup();
+        QVERIFY(m_app.typeInto(filter, QString()));
     }
 
     void darkPalette()

@@ -79,11 +79,17 @@ struct App
     std::unique_ptr<QQmlApplicationEngine> engine;
     QQuickWindow *window = nullptr;
 
-    bool start(const QVariantMap &extraProperties = {}, QSize size = {1000, 720})
+    // As `concierge --no-keychain` by default: tests never touch the user's keychain.
+    static AppServices::Options defaultOptions()
     {
-        // As `concierge --no-keychain`: tests never touch the user's keychain.
         AppServices::Options options;
         options.useKeychain = false;
+        return options;
+    }
+
+    bool start(const QVariantMap &extraProperties = {}, QSize size = {1000, 720},
+               const AppServices::Options &options = defaultOptions())
+    {
         services = std::make_unique<AppServices>(options);
         engine = std::make_unique<QQmlApplicationEngine>();
         engine->addImportPath(QStringLiteral("qrc:/qt/qml"));

@@ -24,6 +24,8 @@ Item {
     SignalSpy { id: inviteSpy; target: dialog; signalName: "inviteRequested" }
     SignalSpy { id: searchSpy; target: dialog; signalName: "searchEdited" }
     SignalSpy { id: stopSpy; target: dialog; signalName: "stopRequested" }
+    SignalSpy { id: manySpy; target: dialog; signalName: "inviteManyRequested" }
+    SignalSpy { id: listSpy; target: dialog; signalName: "listRequested" }
 
     TestCase {
         name: "InviteDialog"
@@ -60,6 +62,8 @@ Item {
             inviteSpy.clear()
             searchSpy.clear()
             stopSpy.clear()
+            manySpy.clear()
+            listSpy.clear()
         }
         function cleanup() {
             if (dialog.operation)
@@ -100,10 +104,16 @@ Item {
             const suggestion = findChild(list, "suggestion:@bob:example.org")
             verify(suggestion)
             mouseClick(suggestion)
-            compare(field("inviteSearchField").text, "@bob:example.org")
-            compare(searchSpy.signalArguments[searchSpy.count - 1][0], "@bob:example.org")
+            // Picked: shown with its name, the search starts again for the next person.
+            compare(dialog.picked.length, 1)
+            compare(dialog.picked[0].userId, "@bob:example.org")
+            verify(field("picked:@bob:example.org").visible)
+            compare(field("inviteSearchField").text, "")
+            compare(searchSpy.signalArguments[searchSpy.count - 1][0], "")
+            tryVerify(() => field("inviteSearchField").activeFocus)
             verify(field("inviteConfirmButton").enabled)
-            tryVerify(() => field("inviteReasonField").activeFocus)
+            compare(field("inviteConfirmButton").text, "Invite")
+            mouseClick(field("inviteReasonField"))
             typeText("welcome")
             mouseClick(field("inviteConfirmButton"))
             compare(inviteSpy.count, 1)
@@ -117,8 +127,9 @@ Item {
             keyClick(Qt.Key_Down)
             keyClick(Qt.Key_Down)
             keyClick(Qt.Key_Return)
-            compare(field("inviteSearchField").text, "@bobby:example.org")
-            keyClick(Qt.Key_Return) // Enter in the reason field submits
+            compare(dialog.picked.map(p => p.userId), ["@bobby:example.org"])
+            tryVerify(() => field("inviteSearchField").activeFocus)
+            keyClick(Qt.Key_Return) // Enter with nothing typed invites who was picked
             compare(inviteSpy.count, 1)
             compare(inviteSpy.signalArguments[0][1], "@bobby:example.org")
         }
@@ -126,6 +137,10 @@ Item {
         function test_typed_full_id_enter_invites() {
             typeText("@carol:example.org")
             verify(field("inviteConfirmButton").enabled)
+            keyClick(Qt.Key_Return) // added to the people to invite
+            compare(inviteSpy.count, 0)
+            compare(dialog.picked.map(p => p.userId), ["@carol:example.org"])
+            compare(field("inviteSearchField").text, "")
             keyClick(Qt.Key_Return)
             compare(inviteSpy.count, 1)
             compare(inviteSpy.signalArguments[0][1], "@carol:example.org")
@@ -141,7 +156,7 @@ Item {
         function test_running_operation_disables_the_form() {
             TestBackend.script(invitePath, [{ stall: true }])
             typeText("@carol:example.org")
-            keyClick(Qt.Key_Return)
+            mouseClick(field("inviteConfirmButton"))
             const op = inviteAsPage()
             verify(dialog.busy)
             compare(field("inviteConfirmButton").enabled, false)
@@ -207,6 +222,67 @@ Item {
             keyClick(Qt.Key_Escape)
             tryCompare(dialog, "visible", false)
             compare(inviteSpy.count, 0)
+        }
+    
+        // Several people: picked from the suggestions and typed, one removed again; one Invite
+        // asks for one bulk job with all of them.
+        function test_several_people_one_invite() {
+            const list = field("inviteSuggestions")
+            tryCompare(list, "count", 2)
+            mouseClick(findChild(list, "suggestion:@bob:example.org"))
+            mouseClick(findChild(list, "suggestion:@bobby:example.org"))
+            typeText("@carol:example.org")
+            keyClick(Qt.Key_Return)
+            typeText("@dave:example.org")
+            compare(dialog.picked.map(p => p.userId), ["@bob:example.org", "@bobby:example.org", "@carol:example.org"])
+            // The typed one counts too.
+            compare(field("inviteConfirmButton").text, "Invite 4 people")
+            // Picking the same person twice keeps one.
+            mouseClick(findChild(list, "suggestion:@bob:example.org"))
+            compare(dialog.picked.length, 3)
+            // Remove bobby with the chip's button.
+            const remove = field("remove:@bobby:example.org")
+            compare(remove.Accessible.name, "Remove @bobby:example.org")
+            mouseClick(remove)
+            compare(dialog.picked.map(p => p.userId), ["@bob:example.org", "@carol:example.org"])
+            compare(field("inviteConfirmButton").text, "Invite 2 people")
+            mouseClick(field("inviteReasonField"))
+            typeText("team")
+            mouseClick(field("inviteConfirmButton"))
+            compare(inviteSpy.count, 0)
+            compare(manySpy.count, 1)
+            compare(manySpy.signalArguments[0][0], "!room:example.org")
+            compare(manySpy.signalArguments[0][1], ["@bob:example.org", "@carol:example.org"])
+            compare(manySpy.signalArguments[0][2], "team")
+        }
+
+        // What the page does with inviteManyRequested: one job of the queue, one invite each.
+        function test_several_people_become_one_job() {
+            verify(TestBackend.openJobs())
+            TestBackend.script(invitePath, [{ status: 200, body: "{}" }])
+            typeText("@erin:example.org")
+            keyClick(Qt.Key_Return)
+            typeText("@frank:example.org")
+            keyClick(Qt.Key_Return)
+            keyClick(Qt.Key_Return)
+            compare(manySpy.count, 1)
+            const args = manySpy.signalArguments[0]
+            const sent = TestBackend.requestCount(invitePath)
+            const job = TestBackend.services.jobs.inviteUsers(args[0], args[1], args[2], "Invite 2 people")
+            verify(job, TestBackend.services.jobs.lastError)
+            tryCompare(job, "state", Job.Finished, 10000)
+            compare(job.done, 2)
+            compare(TestBackend.requestCount(invitePath), sent + 2)
+            const bodies = TestBackend.requestBodies(invitePath).slice(sent).map(b => JSON.parse(b).user_id).sort()
+            compare(bodies, ["@erin:example.org", "@frank:example.org"])
+            TestBackend.closeJobs()
+        }
+
+        function test_paste_a_list_asks_for_invite_many() {
+            mouseClick(field("inviteListButton"))
+            compare(listSpy.count, 1)
+            compare(listSpy.signalArguments[0][0], "!room:example.org")
+            compare(listSpy.signalArguments[0][1], "<i>Team</i> room")
         }
     }
 }

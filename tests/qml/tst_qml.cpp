@@ -5,7 +5,8 @@
 // Each test file's engine also gets the singleton TestBackend (import Concierge.Test): real
 // AppServices (no keychain) talking to an in-process fake homeserver, so that pages and dialogs
 // run real Operations through the real MembershipService, and rooms come from /sync JSON
-// applied to the real RoomStore.
+// applied to the real RoomStore. The bulk queue (services.jobs) keeps its journal in a store file
+// of the test's own (openJobs), so that the pages can submit real jobs to the fake server.
 #include "appservices.h"
 #include "fakehomeserver.h"
 #include "sync/roomstore.h"
@@ -14,6 +15,7 @@
 #include <QQmlEngine>
 #include <QQuickStyle>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QtQml/qqmlextensionplugin.h>
 #include <QtQuickTest/quicktest.h>
 
@@ -32,6 +34,9 @@ public:
           m_services(new AppServices(AppServices::Options{.useKeychain = false, .syncAfterSignIn = false}, this))
     {}
 
+    // The queue lets go of its journal's lock before the folder that holds it is removed.
+    ~TestBackend() override { m_services->jobs()->close(); }
+
     AppServices *services() const { return m_services; }
     QString userId() const { return QStringLiteral("@me:example.org"); }
 
@@ -43,9 +48,39 @@ public:
         m_services->store()->setOwnUserId(userId());
         m_services->history()->setOwnUserId(userId());
     }
+    // The bulk queue's journal in a fresh store file: no jobs. False if it cannot be opened.
+    Q_INVOKABLE bool openJobs()
+    {
+        m_services->jobs()->close();
+        if (!m_jobsDir.isValid())
+            return false;
+        const QString path = m_jobsDir.filePath(QStringLiteral("store-%1.sqlite").arg(++m_jobsFiles));
+        return m_services->jobs()->open(path);
+    }
+    // Closes the queue: every job is refused (JobQueue.lastError says why).
+    Q_INVOKABLE void closeJobs() { m_services->jobs()->close(); }
+    // The paths of the requests received so far that start with pathPrefix, in order.
+    Q_INVOKABLE QStringList requestPaths(const QString &pathPrefix) const
+    {
+        QStringList paths;
+        const auto requests = m_server.requestsTo(pathPrefix.toUtf8());
+        for (const auto &request : requests)
+            paths << QString::fromUtf8(request.rawPath);
+        return paths;
+    }
+    // The bodies of the requests received so far that start with pathPrefix, in order.
+    Q_INVOKABLE QStringList requestBodies(const QString &pathPrefix) const
+    {
+        QStringList bodies;
+        const auto requests = m_server.requestsTo(pathPrefix.toUtf8());
+        for (const auto &request : requests)
+            bodies << QString::fromUtf8(request.body);
+        return bodies;
+    }
     // No rooms, no requests recorded; the scripts stay (each test scripts what it needs).
     Q_INVOKABLE void reset()
     {
+        m_services->selection()->clear();
         m_services->rooms()->setFilterText({});
         m_services->rooms()->setShowLeft(true);
         m_services->store()->clear();
@@ -110,6 +145,8 @@ public:
 private:
     FakeHomeserver m_server;
     AppServices *m_services;
+    QTemporaryDir m_jobsDir;
+    int m_jobsFiles = 0;
 };
 
 class Setup : public QObject

@@ -42,7 +42,8 @@ Item {
                 pendingAction: -1,
                 operationState: -1,
                 waitReason: Operation.NotWaiting,
-                lastError: ""
+                lastError: "",
+                selected: false
             }
             for (const key in overrides)
                 props[key] = overrides[key]
@@ -261,6 +262,52 @@ Item {
             const clicked = createTemporaryObject(spyComponent, root, { target: row, signalName: "clicked" })
             mouseClick(child(header, "sectionTitle"))
             compare(clicked.count, 0)
+        }
+    
+        // Selection for bulk actions: Ctrl+click and the check box ask to toggle, Shift+click
+        // to extend; a plain click or a click on a button asks neither.
+        function test_modifier_clicks_ask_for_selection() {
+            const row = make({})
+            const toggle = createTemporaryObject(spyComponent, root, { target: row, signalName: "toggleSelectRequested" })
+            const range = createTemporaryObject(spyComponent, root, { target: row, signalName: "rangeSelectRequested" })
+            const clicked = createTemporaryObject(spyComponent, root, { target: row, signalName: "clicked" })
+            const name = child(row, "roomName")
+            const p = name.mapToItem(row, 4, name.height / 2)
+            mouseClick(row, p.x, p.y)
+            compare(clicked.count, 1)
+            compare(toggle.count, 0)
+            compare(range.count, 0)
+            mouseClick(row, p.x, p.y, Qt.LeftButton, Qt.ControlModifier)
+            compare(toggle.count, 1)
+            compare(range.count, 0)
+            mouseClick(row, p.x, p.y, Qt.LeftButton, Qt.ShiftModifier)
+            compare(range.count, 1)
+            compare(toggle.count, 1)
+            mouseClick(child(row, "selectBox"))
+            compare(toggle.count, 2)
+            // The check box follows `selected`, not the click: the page decides.
+            verify(!child(row, "selectBox").checked)
+            mouseClick(child(row, "leaveButton"), 5, 5, Qt.LeftButton, Qt.ControlModifier)
+            compare(toggle.count, 2)
+            compare(spy.count, 1)
+        }
+
+        function test_selected_row_is_shown_and_named_so() {
+            const row = make({})
+            verify(!child(row, "selectedMark").visible)
+            verify(row.Accessible.name.indexOf("selected") < 0)
+            row.selected = true
+            verify(child(row, "selectedMark").visible)
+            verify(child(row, "selectBox").checked)
+            verify(Qt.colorEqual(child(row, "rowBackground").color, Theme.selectionBackground))
+            verify(row.Accessible.name.indexOf(", selected") > 0, row.Accessible.name)
+            compare(row.Accessible.description, "selected")
+            compare(child(row, "selectBox").Accessible.name, "Select Design team")
+            // The keyboard's current row: a frame, told apart from the selection's tint.
+            row.selected = false
+            row.highlighted = true
+            compare(child(row, "rowBackground").border.width, 2)
+            verify(!Qt.colorEqual(child(row, "rowBackground").color, Theme.selectionBackground))
         }
     }
 }
