@@ -71,28 +71,146 @@
     </message>
 </context>
 <context>
-    <name>Cli</name>
+    <name>BulkConfirmDialog</name>
     <message>
-        <source>Commands:
-  login                              Verify the access token and print who you are.
-  rooms [--membership join|invite|leave]
-                                     List your joined rooms, invites and left rooms.
-  join &lt;#alias:server|!id:server&gt; [--via SERVER]... [--reason TEXT]
-                                     Join a room (at most 3 --via servers).
-  leave &lt;!room-id&gt; [--reason TEXT] [--forget]
-                                     Leave a room, or decline an invite; --forget also forgets it.
-  invite &lt;!room-id&gt; &lt;@user:server&gt; [--reason TEXT]
-  forget &lt;!room-id&gt;                  Forget a room you have left.
-
-The homeserver comes from --homeserver or CONCIERGE_HOMESERVER; the access token from
-CONCIERGE_ACCESS_TOKEN or, with --token-stdin, the first line of standard input. The token is
-never printed.
-
-Exit status: 0 success, 1 the server refused (errcode and message on stderr), 2 invalid usage or
-input (nothing was sent), 3 the homeserver could not be reached or the session was rejected or
-expired, 4 no answer came and whether the action happened could not be found out.</source>
+        <source>About a second.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>About %1 at the server&apos;s rate limit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave 1 room?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave %1 rooms?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave and forget 1 room?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave and forget %1 rooms?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forget 1 room?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forget %1 rooms?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept 1 invitation?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept %1 invitations?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decline 1 invitation?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decline %1 invitations?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invite someone to 1 room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invite someone to %1 rooms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You will stop receiving messages from these rooms. To come back later you may need new invitations.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You will leave these rooms and forget them: their history will no longer be available to you. This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You will no longer see these rooms&apos; history. This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You will join these rooms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The invitations are rejected; whoever invited you can see that.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The person is invited to each of these rooms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rooms this acts on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>@name:example.org</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User to invite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shown to the rooms&apos; members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave and forget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Cli</name>
     <message>
         <source>Manage the rooms of your Matrix account from scripts.</source>
         <translation type="unfinished"></translation>
@@ -119,10 +237,6 @@ expired, 4 no answer came and whether the action happened could not be found out
     </message>
     <message>
         <source>rooms: only join, invite or leave.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>login, rooms, join, leave, invite or forget.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -245,6 +359,245 @@ expired, 4 no answer came and whether the action happened could not be found out
         <source>Left (%1)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Commands:
+  login                              Verify the access token and print who you are.
+  rooms [--membership join|invite|leave]
+                                     List your joined rooms, invites and left rooms.
+  join &lt;#alias:server|!id:server&gt; [--via SERVER]... [--reason TEXT]
+                                     Join a room (at most 3 --via servers).
+  leave &lt;!room-id&gt; [--reason TEXT] [--forget]
+                                     Leave a room, or decline an invite; --forget also forgets it.
+  invite &lt;!room-id&gt; &lt;@user:server&gt; [--reason TEXT]
+  forget &lt;!room-id&gt;                  Forget a room you have left.
+
+Bulk commands run as a job that is kept on disk before anything is sent, paced to the server&apos;s
+rate limit, and resumable after Ctrl+C, a crash or kill -9:
+  leave --all [--filter QUERY] [--forget] [--reason TEXT]
+                                     Leave every joined room and decline every invite that
+                                     matches QUERY (the room list&apos;s filter: words of the name,
+                                     is:invite, is:joined, is:left, server:NAME, from:@USER).
+  leave --from-file FILE [--forget]  Leave the rooms listed in FILE (one room ID per line;
+                                     blank lines and lines starting with # are ignored).
+  forget --all [--filter QUERY]      Forget every left room (that matches QUERY).
+  forget --from-file FILE            Forget the rooms listed in FILE.
+  join --all [--filter QUERY]        Accept every invite (that matches QUERY).
+  invite &lt;!room-id&gt; --users-from-file FILE [--reason TEXT]
+                                     Invite the people listed in FILE (one user ID per line, or
+                                     CSV: the first field of each line that is a user ID).
+                                     People already in the room or invited are skipped.
+  invite --all [--filter QUERY] &lt;@user:server&gt;
+                                     Invite one person to every joined room (that matches QUERY).
+  jobs                               List the jobs kept for this account.
+  jobs resume|cancel|retry &lt;job-id&gt;  Continue a paused or interrupted job, cancel it (what is in
+                                     flight finishes), or send its failed items again.
+Every line of a file is checked before anything is sent: an invalid line stops the command
+(exit status 2) unless --skip-invalid is given, which skips and reports it. --dry-run prints
+each request that would be sent (method, path, body; one per line, in order) and sends none
+(the rooms for --all are still read with one /sync). With --json, a job prints one JSON object
+per line: each item&apos;s result as it ends, then a summary. Ctrl+C pauses a running job after
+the request in flight; the job ID it prints resumes it.
+
+The homeserver comes from --homeserver or CONCIERGE_HOMESERVER; the access token from
+CONCIERGE_ACCESS_TOKEN or, with --token-stdin, the first line of standard input. The token is
+never printed. Jobs are kept in the account&apos;s store, below --store-dir or CONCIERGE_STORE_DIR
+when given, else in the application&apos;s data folder.
+
+Exit status: 0 success, 1 the server refused (errcode and message on stderr), 2 invalid usage or
+input (nothing was sent), 3 the homeserver could not be reached, the session was rejected or
+expired, or jobs cannot run (another Concierge is running this account&apos;s jobs, or they cannot be
+saved), 4 no answer came and whether the action happened could not be found out, 5 a job ended
+with items that failed or whose outcome is unknown, 6 Ctrl+C paused the job (resumable).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is too large (more than %2 MB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no user ID (@name:server) on this line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>listed already on line %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>leave, forget, join, invite: every room the command applies to (see --filter).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --all: only the rooms that match the query, e.g. &apos;is:invite from:@spam:example&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>leave, forget: the rooms listed in the file, one room ID per line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invite: the people listed in the file, one user ID per line, or CSV.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With a file: skip (and report) invalid lines instead of stopping.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print every request that would be sent (method, path, body), and send none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the account&apos;s jobs are kept (also CONCIERGE_STORE_DIR); default: the application&apos;s data folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>login, rooms, join, leave, invite, forget or jobs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--all, --from-file and --users-from-file cannot be combined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--all only applies to leave, forget, join and invite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--from-file only applies to leave and forget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--users-from-file only applies to invite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--filter only applies with --all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--skip-invalid only applies with --from-file or --users-from-file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--dry-run only applies to join, leave, invite and forget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--store-dir only applies to bulk commands and jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>jobs takes no argument, or resume, cancel or retry and a job ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reason is too long (at most %1 characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid --filter: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 line %2: %3 (%4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n invalid line(s), nothing was sent (--skip-invalid skips them):</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 lists no room ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 lists no user ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>could not read who is in the room already (%1); inviting everyone listed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>already a member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>already invited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Dry run: %n request(s) would be sent; nothing was sent.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to do: no room or person matches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job %1 started: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(Ctrl+C pauses it; &apos;concierge-cli jobs resume %1&apos; continues it.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no job with the ID &apos;%1&apos; (see &apos;concierge-cli jobs&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>job %1 has no failed item to retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No jobs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 done, %2 failed, %3 remaining</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused. Resume it with: concierge-cli jobs resume %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) failed or have an unknown outcome. Send them again with: concierge-cli jobs retry %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stopped. Resume it with: concierge-cli jobs resume %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pausing after the request in flight… (Ctrl+C again to stop at once)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CredentialStore</name>
@@ -270,6 +623,57 @@ expired, 4 no answer came and whether the action happened could not be found out
     </message>
     <message>
         <source>The session could not be remembered: no system keychain is available (%1). The token is kept for this run only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DesktopNotifier</name>
+    <message>
+        <source>%1: cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n failed</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Left %n room(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Left and forgot %n room(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Forgot %n room(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Joined %n room(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent %n invite(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 done, %2 failed, %3 cancelled</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -531,6 +935,285 @@ expired, 4 no answer came and whether the action happened could not be found out
         <source>Stop trying to invite</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>1 person to invite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 people to invite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People to invite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste a list…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invite many people from a list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste or load user IDs, one per line or CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invite %1 people</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InviteListModel</name>
+    <message>
+        <source>Already listed on line %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a file on this computer can be loaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is too large (%2 KB): a list can be at most %3 KB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” could not be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is too large: a list can be at most %2 KB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a text file: save the list as plain text (UTF-8), one user ID per line or CSV.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Will be invited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listed twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already in the room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already invited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Banned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n will be invited</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already in the room</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already invited</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n banned</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n invalid</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n listed twice</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>you are skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s member list has no &quot;chunk&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is your own account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Banned from this room: they cannot be invited unless unbanned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InviteManyDialog</name>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invite 1 person to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invite %1 people to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The invitations could not be started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invite many people to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load a list of people</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lists (*.txt *.csv *.tsv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One user ID per line, or a CSV list (the column with the user IDs is found by itself). Lines starting with # are ignored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>@alice:example.org
+@bob:example.org</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People to invite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load a list of people from a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking who is already in the room…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not check who is already in the room (%1). Everyone listed will be sent an invitation; the server skips people who are already invited.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check again who is already in the room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody listed yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1: %2 — %3: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1: %2 — %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shown to each person invited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason for the invitations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server accepts a few invitations at once, then paces them: this takes about %1. It continues in the jobs panel, also after a restart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invite 1 person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invite %1 people</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Job</name>
@@ -602,6 +1285,89 @@ expired, 4 no answer came and whether the action happened could not be found out
     </message>
     <message>
         <source>%1: finished (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>JobBanner</name>
+    <message>
+        <source>%1 of %2 done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused: “%1” — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pausing “%1” — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling “%1” — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resuming “%1” — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>about %1 left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 more job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 more jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress of “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What is being sent finishes; the rest is not sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the jobs panel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -684,6 +1450,141 @@ expired, 4 no answer came and whether the action happened could not be found out
     </message>
     <message>
         <source>The job could not be saved; it was paused instead of cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another Concierge is running this account&apos;s jobs (pid %1%2). Only one program at a time may run them, or they would be sent twice: quit it, or wait for its jobs to end, and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bulk actions cannot be saved, so none can be started: the lock file %1 could not be created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>JobsPanel</name>
+    <message>
+        <source>Running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pausing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finished with failures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 done · %2 failed · %3 remaining</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time left: not known yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time left: about %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bulk actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No bulk actions. Select rooms in the list (Ctrl+click, Shift+click, Space) to leave, forget, accept or decline many at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume this job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause this job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel this job: what is being sent finishes, the rest is not sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry the failed items of this job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove this finished job from the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Results of each room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the jobs panel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1203,6 +2104,29 @@ expired, 4 no answer came and whether the action happened could not be found out
         <source>When you were invited, joined, left, were kicked or banned (Ctrl+H)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select for a bulk action (Space, Ctrl+click, Shift+click)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RoomFilterQuery</name>
+    <message>
+        <source>In “%1”: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a filter: use is:invite, is:joined or is:left.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RoomHistoryModel</name>
@@ -1322,15 +2246,7 @@ expired, 4 no answer came and whether the action happened could not be found out
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Filter rooms…  (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Filter rooms</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Narrows the list by name, address or room ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1417,6 +2333,98 @@ expired, 4 no answer came and whether the action happened could not be found out
         <source>Sign out…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Type part of a room&apos;s name, address or ID, or terms: is:invite, is:joined, is:left, server:example.org (the room&apos;s or the inviter&apos;s server), from:@user:example.org (who invited you). Terms combine: is:invite from:@spam:example.org</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave 1 room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave %1 rooms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave and forget 1 room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave and forget %1 rooms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forget 1 room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forget %1 rooms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept 1 invitation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept %1 invitations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decline 1 invitation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decline %1 invitations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invite %1 to 1 room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invite %1 to %2 rooms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bulk action could not be started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter: name, is:invite, server:…  (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jobs (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bulk actions, %1 running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bulk actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress and results of bulk actions (Ctrl+Shift+J)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 room selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 rooms selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invite %1 people to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RoomSummary</name>
@@ -1461,6 +2469,117 @@ expired, 4 no answer came and whether the action happened could not be found out
     </message>
     <message>
         <source>Hide left rooms</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SelectionBar</name>
+    <message>
+        <source>1 selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 hidden by the filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 room selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 rooms selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave the selected joined room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave the %1 selected joined rooms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave and forget…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave and forget the selected joined room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave and forget the %1 selected joined rooms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forget…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forget the selected left room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forget the %1 selected left rooms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept the selected invitation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept the %1 selected invitations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decline…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decline the selected invitation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decline the %1 selected invitations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invite someone to all of them…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invite someone to the selected joined room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invite someone to the %1 selected joined rooms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invite many people…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invite a list of people to the selected room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear selection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear selection (Escape)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1734,6 +2853,29 @@ expired, 4 no answer came and whether the action happened could not be found out
     </message>
     <message>
         <source>Loading your rooms…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Theme</name>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

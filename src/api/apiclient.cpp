@@ -122,6 +122,10 @@ void ApiCall::onMetaData()
     const qint64 announced = m_reply->header(QNetworkRequest::ContentLengthHeader).toLongLong(&ok);
     if (ok && announced > m_spec.maxResponseBytes)
         stopTooLarge();
+    else if (ok && announced > 0 && m_received.isEmpty())
+        // One buffer of the announced size: growing by appends would reallocate it about twenty
+        // times for a 13 MB /sync, old and new copies side by side at each step.
+        m_received.reserve(announced + 1);
 }
 
 void ApiCall::onReadyRead()
