@@ -1199,7 +1199,7 @@ void Cli::reportJobEnd(Job *job)
             err() << tr("Paused. Resume it with: concierge-cli jobs resume %1").arg(job->id())
                   << "\n";
         else if (problems > 0)
-            err() << tr("%n item(s) failed or have an unknown outcome. Send them again with: "
+            err() << tr("%n item(s) failed or ended with an unknown outcome. Send them again with: "
                         "concierge-cli jobs retry %1",
                         nullptr, problems)
                          .arg(job->id())

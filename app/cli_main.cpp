@@ -1,3 +1,4 @@
+#include "appservices.h"
 #include "cli.h"
 
 #include <QCoreApplication>
@@ -8,6 +9,7 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("concierge-cli"));
     QCoreApplication::setOrganizationName(QStringLiteral("Concierge"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CONCIERGE_VERSION));
+    AppServices::installTranslations(&app);
 
     Cli cli;
     QObject::connect(&cli, &Cli::finished, &app, &QCoreApplication::exit, Qt::QueuedConnection);

@@ -360,6 +360,7 @@ int main(int argc, char *argv[])
     }
 
     QGuiApplication app(argc, argv);
+    AppServices::installTranslations(&app);
     QGuiApplication::setApplicationDisplayName(QStringLiteral("Concierge"));
     parser.process(app);
 

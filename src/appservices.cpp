@@ -7,9 +7,12 @@
 #include "sync/membershiphistory.h"
 #include "sync/roomstore.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
+#include <QLocale>
+#include <QTranslator>
 
 #include <QNetworkAccessManager>
 
@@ -129,6 +132,18 @@ void AppServices::clearAccount(const QString &why, bool deleteStore)
     }
     m_storeUserId.clear();
     m_storePath.clear();
+}
+
+void AppServices::installTranslations(QCoreApplication *app)
+{
+    // Compiled into the core from resources/translations (":/i18n/concierge_<lang>.qm").
+    auto *translator = new QTranslator(app);
+    if (translator->load(QLocale(), QStringLiteral("concierge"), QStringLiteral("_"),
+                         QStringLiteral(":/i18n")) ||
+        translator->load(QStringLiteral(":/i18n/concierge_en.qm")))
+        QCoreApplication::installTranslator(translator);
+    else
+        delete translator;
 }
 
 QString AppServices::storePathFor(const QString &homeserver, const QString &userId) const

@@ -16,6 +16,7 @@
 #include <QtQmlIntegration/qqmlintegration.h>
 
 class ApiClient;
+class QCoreApplication;
 class QNetworkAccessManager;
 class RoomStore;
 class StoreWriter;
@@ -71,6 +72,10 @@ public:
         bool restoreJobsPaused = false;
     };
     explicit AppServices(Options options, QObject *parent = nullptr);
+    // Installs the translation for the user's language into app (the app and the CLI call it
+    // once, before any text is made), else the English one, which holds the plural forms
+    // ("1 room", "2 rooms") of the texts written with "%n … (s)".
+    static void installTranslations(QCoreApplication *app);
     explicit AppServices(bool useKeychain = true, QObject *parent = nullptr)
         : AppServices(Options{.useKeychain = useKeychain}, parent)
     {}
