@@ -12,9 +12,16 @@ Item {
     property string colorKey: name
     property int size: Theme.avatarSize
 
+    // Decorative where something next to it names the same room or person (a row, the header).
+    property bool decorative: true
+
     implicitWidth: size
     implicitHeight: size
-    Accessible.ignored: true
+    // Ignoring an item does not hide its children from screen readers: the initials and the image
+    // are ignored themselves, so that no stray "A", "B" labels are read.
+    Accessible.ignored: decorative
+    Accessible.role: Accessible.Graphic
+    Accessible.name: name
 
     Rectangle {
         anchors.fill: parent
@@ -23,12 +30,14 @@ Item {
         visible: image.status !== Image.Ready
 
         Label {
+            objectName: "avatarInitials"
             anchors.centerIn: parent
             text: Theme.initials(root.name)
             textFormat: Text.PlainText
             color: "white"
             font.pixelSize: Math.round(root.size * 0.45)
             font.bold: true
+            Accessible.ignored: true
         }
     }
 
@@ -42,5 +51,6 @@ Item {
         asynchronous: true
         cache: true
         visible: status === Image.Ready
+        Accessible.ignored: true
     }
 }

@@ -7,6 +7,19 @@ Dialog {
     id: root
 
     property int preferredWidth: 520
+    // What a screen reader reads after the dialog's title (a warning such as "cannot be undone"),
+    // also when focus opens on a button: the description of the dialog's own accessible item.
+    property string description: ""
+
+    // The dialog's accessible item is the popup's item (the contentItem's parent): a Popup is no
+    // Item, so Accessible set on the Dialog itself would reach no screen reader.
+    function applyDescription() {
+        const item = root.contentItem ? root.contentItem.parent : null
+        if (item)
+            item.Accessible.description = root.description
+    }
+    onDescriptionChanged: applyDescription()
+    onAboutToShow: applyDescription()
 
     modal: true
     parent: Overlay.overlay

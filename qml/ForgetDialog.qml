@@ -24,6 +24,7 @@ BaseDialog {
     objectName: "forgetDialog"
     title: qsTr("Forget %1").arg(roomName)
     preferredWidth: 480
+    description: explanation.text
     onOpened: cancelButton.forceActiveFocus()
 
 
@@ -31,6 +32,7 @@ BaseDialog {
         anchors.fill: parent
         spacing: Theme.spacing
         Label {
+            id: explanation
             textFormat: Text.PlainText
             objectName: "forgetExplanation"
             Layout.fillWidth: true
@@ -46,9 +48,6 @@ BaseDialog {
             text: qsTr("Forget")
             highlighted: true
             Accessible.name: qsTr("Forget %1").arg(root.roomName)
-            KeyNavigation.tab: cancelButton
-            Keys.onReturnPressed: root.submit()
-            Keys.onEnterPressed: root.submit()
             onClicked: root.submit()
         }
         Button {
@@ -57,9 +56,6 @@ BaseDialog {
             text: qsTr("Cancel")
             Accessible.name: qsTr("Cancel")
             onClicked: root.reject()
-            KeyNavigation.tab: forgetButton
-            Keys.onReturnPressed: root.reject()
-            Keys.onEnterPressed: root.reject()
         }
     }
 }

@@ -265,7 +265,6 @@ BaseDialog {
             Accessible.name: qsTr("Reason for the invitation")
             enabled: !root.busy
             selectByMouse: true
-            KeyNavigation.tab: inviteButton
             Keys.onReturnPressed: root.submit()
             Keys.onEnterPressed: root.submit()
         }
@@ -304,6 +303,7 @@ BaseDialog {
             visible: running
             implicitWidth: 28
             implicitHeight: 28
+            Accessible.role: Accessible.ProgressBar
             Accessible.name: root.busy ? qsTr("Inviting") : qsTr("Searching")
         }
         Button {
@@ -323,7 +323,6 @@ BaseDialog {
             Accessible.name: root.targets.length === 1 ? qsTr("Invite %1").arg(root.targets[0])
                              : root.targets.length > 1 ? qsTr("Invite %1 people").arg(root.targets.length)
                              : qsTr("Invite")
-            KeyNavigation.tab: cancelButton
             onClicked: root.submit()
         }
         Button {
@@ -332,7 +331,6 @@ BaseDialog {
             text: qsTr("Cancel")
             Accessible.name: qsTr("Cancel")
             onClicked: root.reject()
-            KeyNavigation.tab: searchField
         }
     }
 

@@ -236,6 +236,9 @@ BaseDialog {
             Flow {
                 Layout.fillWidth: true
                 spacing: Theme.spacing / 2
+                // Enter/Return presses the focused button, as in the footer.
+                Keys.onReturnPressed: event => event.accepted = footerBar.pressFocusedButton()
+                Keys.onEnterPressed: event => event.accepted = footerBar.pressFocusedButton()
                 Button {
                     objectName: "jobPauseButton"
                     visible: root.job !== null && root.job.active
@@ -348,6 +351,7 @@ BaseDialog {
     }
 
     footer: DialogFooter {
+        id: footerBar
         Button {
             id: closeButton
             objectName: "jobsCloseButton"

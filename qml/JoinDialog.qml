@@ -236,6 +236,7 @@ BaseDialog {
             visible: root.busy
             implicitWidth: 28
             implicitHeight: 28
+            Accessible.role: Accessible.ProgressBar
             Accessible.name: qsTr("Joining")
         }
         Button {

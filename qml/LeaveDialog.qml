@@ -27,6 +27,7 @@ BaseDialog {
     objectName: "leaveDialog"
     title: qsTr("Leave %1").arg(roomName)
     preferredWidth: 520
+    description: explanation.text
     onOpened: reasonField.forceActiveFocus()
 
 
@@ -35,6 +36,8 @@ BaseDialog {
         spacing: Theme.spacing
 
         Label {
+            id: explanation
+            objectName: "leaveExplanation"
             textFormat: Text.PlainText
             Layout.fillWidth: true
             wrapMode: Text.Wrap
@@ -52,7 +55,6 @@ BaseDialog {
             placeholderText: qsTr("Shown to the room's members")
             Accessible.name: qsTr("Reason for leaving")
             selectByMouse: true
-            KeyNavigation.tab: forgetCheck
             Keys.onReturnPressed: root.submit()
             Keys.onEnterPressed: root.submit()
         }
@@ -62,7 +64,6 @@ BaseDialog {
             Layout.fillWidth: true
             text: qsTr("Also forget this room (its history will no longer be available to you)")
             Accessible.name: qsTr("Also forget this room")
-            KeyNavigation.tab: leaveButton
             contentItem: Label {
                 textFormat: Text.PlainText
                 leftPadding: forgetCheck.indicator.width + forgetCheck.spacing
@@ -82,7 +83,6 @@ BaseDialog {
             text: forgetCheck.checked ? qsTr("Leave and forget") : qsTr("Leave")
             highlighted: true
             Accessible.name: text
-            KeyNavigation.tab: cancelButton
             onClicked: root.submit()
         }
         Button {
@@ -91,7 +91,6 @@ BaseDialog {
             text: qsTr("Cancel")
             Accessible.name: qsTr("Cancel")
             onClicked: root.reject()
-            KeyNavigation.tab: reasonField
         }
     }
 }

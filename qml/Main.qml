@@ -27,13 +27,26 @@ ApplicationWindow {
         roomListPage.openJoin(link, true)
     }
 
+    // Qt.application is a QQuickApplication, whose displayName qmllint (6.4) does not know.
+    readonly property var application: Qt.application
+
+    // The window's title: the account, or the application's name when signed out. The platform
+    // (xcb, Wayland, Windows) appends " — <application display name>" itself unless the title
+    // already ends with it, so the app's name is not part of the title: it would be said twice
+    // ("Concierge — @alice:example.org — Concierge").
+    function titleFor(userId: string, displayName: string): string {
+        if (userId !== "")
+            return userId
+        return displayName !== "" ? displayName : qsTr("Concierge")
+    }
+
     objectName: "mainWindow"
     width: 1000
     height: 720
     minimumWidth: 640
     minimumHeight: 480
     visible: true
-    title: signedIn ? qsTr("Concierge — %1").arg(services.session.userId) : qsTr("Concierge")
+    title: titleFor(signedIn ? services.session.userId : "", application.displayName)
 
     onShowRoomsChanged: {
         if (showRooms)

@@ -268,6 +268,7 @@ ItemDelegate {
                 running: root.busy
                 Layout.preferredWidth: 24
                 Layout.preferredHeight: 24
+                Accessible.role: Accessible.ProgressBar
                 Accessible.name: root.describePending()
             }
             ColumnLayout {
@@ -286,6 +287,7 @@ ItemDelegate {
                 }
             }
             Button {
+                focusPolicy: Qt.ClickFocus
                 objectName: "cancelButton"
                 visible: root.waiting
                 text: qsTr("Cancel")
@@ -294,12 +296,15 @@ ItemDelegate {
             }
         }
 
+        // The row's buttons take focus when clicked but are not Tab stops: Tab moves from the
+        // list to the next control, and the keyboard acts on the current row (Enter, Delete).
         RowLayout {
             objectName: "buttonRow"
             visible: !root.busy
             spacing: Theme.spacing / 2
 
             Button {
+                focusPolicy: Qt.ClickFocus
                 objectName: "acceptButton"
                 visible: root.isInvite
                 text: qsTr("Accept")
@@ -307,6 +312,7 @@ ItemDelegate {
                 onClicked: root.actionRequested(Operation.Join)
             }
             Button {
+                focusPolicy: Qt.ClickFocus
                 objectName: "declineButton"
                 visible: root.isInvite
                 text: qsTr("Decline")
@@ -314,6 +320,7 @@ ItemDelegate {
                 onClicked: root.actionRequested(Operation.Leave)
             }
             Button {
+                focusPolicy: Qt.ClickFocus
                 objectName: "inviteButton"
                 visible: root.isJoined
                 text: qsTr("Invite…")
@@ -321,6 +328,7 @@ ItemDelegate {
                 onClicked: root.actionRequested(Operation.Invite)
             }
             Button {
+                focusPolicy: Qt.ClickFocus
                 objectName: "leaveButton"
                 visible: root.isJoined
                 text: qsTr("Leave…")
@@ -328,6 +336,7 @@ ItemDelegate {
                 onClicked: root.actionRequested(Operation.Leave)
             }
             Button {
+                focusPolicy: Qt.ClickFocus
                 objectName: "rejoinButton"
                 visible: root.isLeft
                 text: qsTr("Rejoin")
@@ -335,6 +344,7 @@ ItemDelegate {
                 onClicked: root.actionRequested(Operation.Join)
             }
             Button {
+                focusPolicy: Qt.ClickFocus
                 objectName: "forgetButton"
                 visible: root.isLeft
                 text: qsTr("Forget…")
@@ -342,6 +352,7 @@ ItemDelegate {
                 onClicked: root.actionRequested(Operation.Forget)
             }
             Button {
+                focusPolicy: Qt.ClickFocus
                 objectName: "historyButton"
                 flat: true
                 text: qsTr("History")

@@ -207,7 +207,95 @@ Page {
         return top
     }
 
+    // Home, End, Page Up, Page Down in the room list: true if the key was one of them.
+    function moveCurrent(key: int): bool {
+        const last = roomList.count - 1
+        const from = roomList.currentIndex < 0 ? root.firstVisibleRow() : roomList.currentIndex
+        // A page: as many rows as the view shows (at least one).
+        const current = roomList.currentItem
+        const rowHeight = current ? current.height : 48
+        const page = Math.max(1, Math.floor(roomList.height / Math.max(1, rowHeight)) - 1)
+        let to
+        switch (key) {
+        case Qt.Key_Home: to = 0; break
+        case Qt.Key_End: to = last; break
+        case Qt.Key_PageUp: to = Math.max(0, from - page); break
+        case Qt.Key_PageDown: to = Math.min(last, from + page); break
+        default: return false
+        }
+        roomList.currentIndex = to
+        roomList.positionViewAtIndex(to, ListView.Contain)
+        return true
+    }
+
+    Timer {
+        id: currentRowTimer
+        interval: 0
+        onTriggered: root.ensureCurrentRow()
+    }
+    // The list has keyboard focus and rows, but no current row: the first row on screen.
+    function ensureCurrentRow() {
+        if (roomList.activeFocus && roomList.count > 0
+                && (roomList.currentIndex < 0 || roomList.currentIndex >= roomList.count))
+            roomList.currentIndex = root.firstVisibleRow()
+    }
+
+    // The room of the current row, by ID: when a row moves (left → Left section) or rows come and
+    // go around it, the current row stays on that room instead of landing on a neighbour.
+    property string currentRoomId: ""
+    property bool followingRoom: false
+    function rememberCurrentRoom() {
+        if (root.followingRoom)
+            return
+        const row = roomList.currentItem as RoomDelegate
+        root.currentRoomId = row ? row.roomId : ""
+    }
+    function followCurrentRoom() {
+        if (root.currentRoomId === "")
+            return
+        const row = roomList.currentIndex
+        if (row >= 0 && row < root.rooms.count) {
+            const current = root.rooms.get(row)
+            if (current.roomId === root.currentRoomId)
+                return // the usual case: one look, no search
+        }
+        // (RoomFilterProxy::rowOfRoom would spare this search if it were Q_INVOKABLE.)
+        for (let i = 0; i < root.rooms.count; ++i) {
+            const room = root.rooms.get(i)
+            if (room.roomId === root.currentRoomId) {
+                roomList.currentIndex = i
+                roomList.positionViewAtIndex(i, ListView.Contain)
+                return
+            }
+        }
+        // The room is no longer shown (forgotten, filtered out): the neighbour becomes current.
+        root.rememberCurrentRoom()
+    }
+    Connections {
+        target: root.rooms
+        function onListChanged() {
+            root.followingRoom = false
+            root.followCurrentRoom()
+        }
+        // Rows going away move the view's current row before the list is told: keep the room.
+        function onRowsAboutToBeRemoved() {
+            root.followingRoom = true
+        }
+        function onRowsAboutToBeInserted() {
+            root.followingRoom = true
+        }
+        function onRowsAboutToBeMoved() {
+            root.followingRoom = true
+        }
+        function onModelAboutToBeReset() {
+            root.followingRoom = true
+        }
+    }
+
     objectName: "roomListPage"
+    // Enter/Return on a focused push button of the page presses it, as in the dialogs.
+    Keys.onReturnPressed: event => event.accepted = Theme.pressButton(Window.activeFocusItem)
+    Keys.onEnterPressed: event => event.accepted = Theme.pressButton(Window.activeFocusItem)
     // Signed out or expired: no dialog of this account stays over the sign-in page.
     onVisibleChanged: {
         if (!visible) {
@@ -288,7 +376,6 @@ Page {
                 selectByMouse: true
                 text: root.rooms.filterText
                 onTextEdited: root.rooms.filterText = text
-                KeyNavigation.tab: jobsButton
                 Keys.onEscapePressed: {
                     root.rooms.filterText = ""
                     roomList.forceActiveFocus()
@@ -305,7 +392,6 @@ Page {
                 ToolTip.visible: hovered
                 ToolTip.delay: 600
                 ToolTip.text: qsTr("Progress and results of bulk actions (Ctrl+Shift+J)")
-                KeyNavigation.tab: joinButton
                 onClicked: root.openJobs()
             }
             Button {
@@ -316,7 +402,6 @@ Page {
                 ToolTip.visible: hovered
                 ToolTip.delay: 600
                 ToolTip.text: qsTr("Join a room by address, ID or link (Ctrl+J)")
-                KeyNavigation.tab: signOutButton
                 onClicked: joinDialog.openWith("", false)
             }
             Button {
@@ -328,7 +413,6 @@ Page {
                 ToolTip.visible: hovered
                 ToolTip.delay: 600
                 ToolTip.text: qsTr("Sign out: forget the remembered session and delete this account's saved room list and history from this computer")
-                KeyNavigation.tab: roomList
                 onClicked: signOutDialog.openFor(root.services.session.userId)
             }
         }
@@ -372,15 +456,19 @@ Page {
             background: Rectangle { color: Theme.errorBackground }
             RowLayout {
                 anchors.fill: parent
-                Label {
+                // An alert for screen readers (a Text keeps the role; a Label would override it).
+                Text {
                     objectName: "bannerText"
                     Layout.fillWidth: true
                     text: "⚠ " + root.bannerText
                     textFormat: Text.PlainText
                     wrapMode: Text.Wrap
                     color: Theme.errorText
+                    Accessible.role: Accessible.AlertMessage
+                    Accessible.name: root.bannerText
                 }
                 Button {
+                    objectName: "bannerDismissButton"
                     text: qsTr("Dismiss")
                     Accessible.name: qsTr("Dismiss error")
                     onClicked: root.bannerText = ""
@@ -398,6 +486,9 @@ Page {
             Layout.fillHeight: true
             clip: true
             focus: true
+            // A Tab stop in the natural focus chain (the header, the banners, the list, Hide/Show,
+            // the selection bar), with no hand-written chain that could skip a control.
+            activeFocusOnTab: true
             model: root.rooms
             currentIndex: -1
             keyNavigationEnabled: true
@@ -408,7 +499,6 @@ Page {
                                     : root.selection.count === 1 ? qsTr("1 room selected")
                                     : qsTr("%1 rooms selected").arg(root.selection.count)
             ScrollBar.vertical: ScrollBar { policy: ScrollBar.AsNeeded }
-            KeyNavigation.tab: selectionBar.visible ? selectionBar.firstButton : filterField
 
             // Selection: Space toggles the current row, Ctrl+A selects every row the filter
             // shows, Shift+Up/Down extend from the anchor, Escape clears.
@@ -426,7 +516,10 @@ Page {
                     event.accepted = false
             }
             Keys.onPressed: event => {
-                if (event.key === Qt.Key_A && (event.modifiers & Qt.ControlModifier)) {
+                if (!(event.modifiers & (Qt.ControlModifier | Qt.ShiftModifier | Qt.AltModifier))
+                        && count > 0 && root.moveCurrent(event.key)) {
+                    event.accepted = true
+                } else if (event.key === Qt.Key_A && (event.modifiers & Qt.ControlModifier)) {
                     root.selection.selectAll()
                     event.accepted = true
                 } else if ((event.key === Qt.Key_Up || event.key === Qt.Key_Down)
@@ -451,6 +544,11 @@ Page {
                 if (activeFocus && (currentIndex < 0 || currentIndex >= count) && count > 0)
                     currentIndex = root.firstVisibleRow()
             }
+            // The same when the rooms arrive while the list has focus (just after signing in);
+            // once the view has applied the change (it resets the current row while it does).
+            onCountChanged: currentRowTimer.restart()
+            onCurrentIndexChanged: root.rememberCurrentRoom()
+            onCurrentItemChanged: root.rememberCurrentRoom()
 
             delegate: RoomDelegate {
                 id: row
@@ -493,6 +591,7 @@ Page {
                     Layout.alignment: Qt.AlignHCenter
                     visible: running
                     running: root.services.sync.state === SyncEngine.InitialSync
+                    Accessible.role: Accessible.ProgressBar
                     Accessible.name: qsTr("Loading rooms")
                 }
                 Label {
@@ -563,7 +662,6 @@ Page {
             id: selectionBar
             width: parent.width
             selection: root.selection
-            nextTabItem: filterField
             onActionRequested: action => root.openBulk(action)
             onClearRequested: {
                 root.selection.clear()

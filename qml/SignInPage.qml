@@ -37,6 +37,9 @@ Page {
     }
 
     objectName: "signInPage"
+    // Enter/Return on a focused push button of the page presses it, as in the dialogs.
+    Keys.onReturnPressed: event => event.accepted = Theme.pressButton(Window.activeFocusItem)
+    Keys.onEnterPressed: event => event.accepted = Theme.pressButton(Window.activeFocusItem)
     padding: 24
     Component.onCompleted: {
         const hs = session.homeserverInput !== "" ? session.homeserverInput
@@ -102,7 +105,6 @@ Page {
                 enabled: !root.busy
                 selectByMouse: true
                 inputMethodHints: Qt.ImhUrlCharactersOnly | Qt.ImhNoAutoUppercase
-                KeyNavigation.tab: tokenField
                 Keys.onReturnPressed: root.submit()
                 Keys.onEnterPressed: root.submit()
             }
@@ -122,11 +124,12 @@ Page {
                     echoMode: showToken.checked ? TextInput.Normal : TextInput.Password
                     placeholderText: qsTr("Paste your access token")
                     Accessible.name: qsTr("Access token")
-                    Accessible.passwordEdit: !showToken.checked
+                    Accessible.description: qsTr("Paste your access token")
+                    // No Accessible.passwordEdit: in Qt 6.4 setting it clears Accessible.name (the field
+                    // was read without a name). The echo mode marks it a password field by itself.
                     enabled: !root.busy
                     selectByMouse: true
                     inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText | Qt.ImhNoAutoUppercase
-                    KeyNavigation.tab: pasteButton
                     Keys.onReturnPressed: root.submit()
                     Keys.onEnterPressed: root.submit()
                 }
@@ -136,7 +139,6 @@ Page {
                     text: qsTr("Paste")
                     enabled: !root.busy
                     Accessible.name: qsTr("Paste access token")
-                    KeyNavigation.tab: showToken
                     onClicked: {
                         tokenField.text = ""
                         tokenField.paste()
@@ -149,7 +151,6 @@ Page {
                     checkable: true
                     text: checked ? qsTr("Hide") : qsTr("Show")
                     Accessible.name: checked ? qsTr("Hide access token") : qsTr("Show access token")
-                    KeyNavigation.tab: rememberCheck
                 }
             }
             Label {
@@ -170,7 +171,6 @@ Page {
                 enabled: !root.busy && root.keychainAvailable
                 Accessible.name: qsTr("Remember me on this computer")
                 Accessible.description: root.keychainAvailable ? "" : keychainNotice.text
-                KeyNavigation.tab: fileStoreCheck
                 onToggled: {
                     root.services.rememberSession = checked
                     checked = Qt.binding(() => root.keychainAvailable && root.services.rememberSession)
@@ -196,7 +196,6 @@ Page {
                 checked: root.services.credentials.useFileStore
                 enabled: !root.busy
                 Accessible.name: qsTr("Remember me in a file instead")
-                KeyNavigation.tab: signInButton
                 onToggled: {
                     root.services.credentials.useFileStore = checked
                     if (checked)
@@ -214,6 +213,7 @@ Page {
                     visible: root.busy
                     implicitWidth: 28
                     implicitHeight: 28
+                    Accessible.role: Accessible.ProgressBar
                     Accessible.name: busyLabel.text
                 }
                 Label {
@@ -243,7 +243,6 @@ Page {
                     highlighted: true
                     enabled: root.canSubmit
                     Accessible.name: qsTr("Sign in")
-                    KeyNavigation.tab: homeserverField
                     onClicked: root.submit()
                 }
             }

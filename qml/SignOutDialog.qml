@@ -24,6 +24,7 @@ BaseDialog {
     objectName: "signOutDialog"
     title: qsTr("Sign out of %1").arg(userId)
     preferredWidth: 500
+    description: explanation.text
     onOpened: cancelButton.forceActiveFocus(Qt.TabFocusReason)
 
     ColumnLayout {

@@ -56,6 +56,7 @@ ToolBar {
             visible: running
             implicitWidth: 20
             implicitHeight: 20
+            Accessible.role: Accessible.ProgressBar
             Accessible.name: qsTr("Working")
         }
         Label {

@@ -1,5 +1,6 @@
 pragma Singleton
 import QtQuick
+import QtQuick.Controls
 
 // Colours derived from the system palette (the Fusion style follows it too), so the app reads
 // well in light and dark themes. Only the few semantic colours the palette lacks are added here,
@@ -55,6 +56,18 @@ QtObject {
         const h = Math.floor(s / 3600)
         const m = Math.floor((s % 3600) / 60)
         return m === 0 ? qsTr("%1 h").arg(h) : qsTr("%1 h %2 min").arg(h).arg(m)
+    }
+
+    // Enter/Return on a focused push button presses it (Qt Quick's buttons only take Space):
+    // pages and dialogs call this with Window.activeFocusItem for the keys no control took.
+    function pressButton(item: Item): bool {
+        const button = item as Button
+        if (button === null || !button.enabled || !button.visible)
+            return false
+        if (button.checkable)
+            button.toggle()
+        button.clicked()
+        return true
     }
 
     // "Rust Lovers" -> "R", "@bob:example.org" -> "B", "" -> "?"; skips sigils and punctuation.

@@ -584,12 +584,6 @@ with items that failed or whose outcome is unknown, 6 Ctrl+C paused the job (res
         <source>Paused. Resume it with: concierge-cli jobs resume %1</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%n item(s) failed or have an unknown outcome. Send them again with: concierge-cli jobs retry %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
     <message>
         <source>Stopped. Resume it with: concierge-cli jobs resume %1</source>
         <translation type="unfinished"></translation>
@@ -597,6 +591,12 @@ with items that failed or whose outcome is unknown, 6 Ctrl+C paused the job (res
     <message>
         <source>Pausing after the request in flight… (Ctrl+C again to stop at once)</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) failed or ended with an unknown outcome. Send them again with: concierge-cli jobs retry %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1732,10 +1732,6 @@ with items that failed or whose outcome is unknown, 6 Ctrl+C paused the job (res
 </context>
 <context>
     <name>Main</name>
-    <message>
-        <source>Concierge — %1</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>Concierge</source>
         <translation type="unfinished"></translation>

@@ -358,5 +358,163 @@ Item {
             verify(Qt.colorEqual(status.color, Theme.errorText))
             compare(icon.text, "⚠")
         }
+    
+
+        // Issue 16: the page's tab stops under item (visible, enabled, activeFocusOnTab).
+        function tabStops(item, out) {
+            if (!item.visible || !item.enabled)
+                return out
+            if (item.activeFocusOnTab)
+                out.push(item)
+            for (let i = 0; i < item.children.length; ++i)
+                tabStops(item.children[i], out)
+            return out
+        }
+        // Tabs round the page from the filter: each stop once, back to the filter; returns the
+        // objectNames reached.
+        function tabRound() {
+            const stops = tabStops(page, [])
+            const field = child(page, "filterField")
+            field.forceActiveFocus(Qt.TabFocusReason)
+            const seen = []
+            for (let i = 0; i < stops.length; ++i) {
+                keyClick(Qt.Key_Tab)
+                let item = page.Window.activeFocusItem
+                // The list passes its focus on to its current row.
+                if (item && item.objectName.startsWith("room:") && item.ListView.view === list())
+                    item = list()
+                verify(stops.indexOf(item) >= 0, "Tab lands on a control: " + (item ? item.objectName : "none"))
+                verify(seen.indexOf(item) < 0, item.objectName + " reached twice in one round; stops: "
+                       + stops.map(stop => stop.objectName) + "; reached: " + seen.map(stop => stop.objectName))
+                seen.push(item)
+            }
+            verify(field.activeFocus, "the round ends on the filter")
+            return seen.map(item => item.objectName)
+        }
+
+        // Issue 16, item 2: Tab reaches every control once: the header, the error banner's
+        // Dismiss, the list, the Left section's Hide and (once hidden) the Show button.
+        function test_tab_reaches_every_control() {
+            page.bannerText = "Could not join #x:example.org"
+            list().positionViewAtEnd() // the Left section's header row exists
+            tryVerify(() => findChild(page, "hideLeftButton") !== null && findChild(page, "hideLeftButton").visible)
+            let reached = tabRound()
+            for (const name of ["filterField", "jobsButton", "joinButton", "signOutButton",
+                                "bannerDismissButton", "roomList", "hideLeftButton"])
+                verify(reached.indexOf(name) >= 0, "Tab reaches " + name + " (reached: " + reached + ")")
+
+            TestBackend.services.rooms.showLeft = false
+            tryCompare(child(page, "showLeftButton"), "visible", true)
+            // The Left rows (and the header's Hide) go once the view has let go of them.
+            tryVerify(() => tabStops(page, []).every(item => item.objectName !== "hideLeftButton"
+                                                             && item.objectName !== ""), 5000)
+            reached = tabRound()
+            verify(reached.indexOf("showLeftButton") >= 0, "Tab reaches Show (reached: " + reached + ")")
+            // Dismiss by keyboard: Return on the focused button.
+            child(page, "bannerDismissButton").forceActiveFocus(Qt.TabFocusReason)
+            keyClick(Qt.Key_Return)
+            compare(page.bannerText, "")
+            child(page, "showLeftButton").forceActiveFocus(Qt.TabFocusReason)
+            keyClick(Qt.Key_Return)
+            compare(TestBackend.services.rooms.showLeft, true)
+        }
+
+        // Issue 16, item 3: the banner's failure is an alert.
+        function test_banner_is_an_alert() {
+            page.bannerText = "Could not join #x:example.org: Forbidden"
+            const text = child(page, "bannerText")
+            verify(text.visible)
+            compare(text.Accessible.role, Accessible.AlertMessage)
+            compare(text.Accessible.name, "Could not join #x:example.org: Forbidden")
+            compare(text.textFormat, Text.PlainText)
+            page.bannerText = ""
+        }
+
+        // Issue 16, item 5: Home, End, Page Down and Page Up move the current row.
+        function test_home_end_page_keys() {
+            const view = list()
+            view.forceActiveFocus(Qt.TabFocusReason)
+            verify(view.currentIndex >= 0)
+            keyClick(Qt.Key_End)
+            compare(view.currentIndex, view.count - 1)
+            keyClick(Qt.Key_Home)
+            compare(view.currentIndex, 0)
+            keyClick(Qt.Key_PageDown)
+            const page1 = view.currentIndex
+            verify(page1 > 1, "Page Down moves more than a row: " + page1)
+            verify(view.currentItem.y + view.currentItem.height <= view.contentY + view.height + 1, "the row is shown")
+            keyClick(Qt.Key_PageDown)
+            verify(view.currentIndex > page1)
+            keyClick(Qt.Key_PageUp)
+            compare(view.currentIndex, page1)
+            keyClick(Qt.Key_PageUp)
+            compare(view.currentIndex, 0)
+            keyClick(Qt.Key_PageUp) // stays on the first row
+            compare(view.currentIndex, 0)
+        }
+
+        // Issue 16, item 5: the list has focus when the rooms arrive (just after sign-in): it
+        // gets a current row.
+        function test_rooms_arriving_get_a_current_row() {
+            TestBackend.reset()
+            tryCompare(list(), "count", 0)
+            list().forceActiveFocus()
+            compare(list().currentIndex, -1)
+            loadRooms()
+            verify(list().activeFocus)
+            tryVerify(() => list().currentIndex >= 0, 5000, "a current row")
+            verify(list().currentItem.highlighted)
+        }
+
+        // Issue 16, item 6: a room that moves to Left (left here or elsewhere) stays the current
+        // row: the next Enter or Delete acts on it, not on a neighbour.
+        function test_current_row_stays_on_a_room_that_moves() {
+            const view = list()
+            view.forceActiveFocus(Qt.TabFocusReason)
+            const start = rowOf("j05").index
+            view.currentIndex = start
+            compare(view.currentItem.roomId, roomId("j05"))
+            // Leave it by keyboard: Delete, then Return in the dialog; the server agrees.
+            const path = "/_matrix/client/v3/rooms/" + enc(roomId("j05"))
+            TestBackend.script(path + "/leave", [{ status: 200, body: "{}" }])
+            keyClick(Qt.Key_Delete)
+            const leave = dialog("leaveDialog")
+            tryCompare(leave, "opened", true)
+            keyClick(Qt.Key_Return)
+            tryCompare(leave, "visible", false)
+            const op = TestBackend.services.membership.operationFor(roomId("j05"))
+            tryCompare(op, "state", Operation.Succeeded)
+            // (The window gives focus back to the page when the dialog closes; this test's window
+            // has no focus chain down to the page.)
+            view.forceActiveFocus()
+            compare(view.currentItem.roomId, roomId("j05"))
+            // The next sync shows it left: its row moves to the Left section.
+            moveTo("leave", "j05", "Joined room 05")
+            tryVerify(() => TestBackend.services.rooms.get(view.currentIndex).section === RoomSection.Left,
+                      5000, "current row in Left: " + view.currentIndex)
+            compare(view.currentItem.roomId, roomId("j05"))
+            verify(view.currentIndex !== start)
+            // Rooms coming before it do not move the current row off it either.
+            sync(invite("inv2", "Another invitation"))
+            tryCompare(view, "count", joinedRooms + 4)
+            compare(view.currentItem.roomId, roomId("j05"))
+            // Delete acts on it: a left room is forgotten, after asking.
+            keyClick(Qt.Key_Delete)
+            const forget = dialog("forgetDialog")
+            tryCompare(forget, "opened", true)
+            compare(forget.roomId, roomId("j05"))
+        }
+
+        // Issue 16, item 8: the status bar names the room by its name, not its ID; the spinners
+        // have a role.
+        function test_status_bar_names_rooms() {
+            const path = "/_matrix/client/v3/rooms/" + enc(roomId("j07"))
+            TestBackend.script(path + "/leave", [{ status: 200, body: "{}" }])
+            const op = TestBackend.services.membership.leave(roomId("j07"), "", false)
+            tryCompare(op, "state", Operation.Succeeded)
+            const status = child(page, "membershipStatus")
+            verify(status.text.indexOf("Joined room 07") >= 0, status.text)
+            verify(status.text.indexOf(roomId("j07")) < 0, status.text)
+        }
     }
 }

@@ -274,8 +274,12 @@ Item {
         function test_the_bar_is_reached_with_tab() {
             clickRow("j01", Qt.ControlModifier)
             verify(list().activeFocus)
-            keyClick(Qt.Key_Tab)
-            verify(child(bar(), "bulkLeaveButton").activeFocus)
+            // The natural focus chain: after the list come the Left section's Hide (when its
+            // header row exists), then the bar.
+            const leave = child(bar(), "bulkLeaveButton")
+            for (let i = 0; i < 3 && !leave.activeFocus; ++i)
+                keyClick(Qt.Key_Tab)
+            verify(leave.activeFocus)
             keyClick(Qt.Key_Space)
             const dialog = child(page, "bulkConfirmDialog")
             tryCompare(dialog, "opened", true)

@@ -80,5 +80,66 @@ Item {
             verify(file.enabled)
             compare(file.checked, TestBackend.services.credentials.useFileStore)
         }
+    
+
+        // Issue 16, item 3: a rejected token is an alert (announced), not only a drawn label.
+        function test_rejected_token_is_an_alert() {
+            TestBackend.script("/_matrix/client/versions", [{ status: 200, body: '{"versions":["v1.11"]}' }])
+            TestBackend.script("/_matrix/client/v3/account/whoami",
+                               [{ status: 401, body: '{"errcode":"M_UNKNOWN_TOKEN","error":"Invalid token"}' }])
+            child("homeserverField").text = TestBackend.baseUrl()
+            child("tokenField").text = "syt_bad"
+            mouseClick(child("signInButton"))
+            const error = child("signInError")
+            tryVerify(() => error.visible && error.text !== "", 5000)
+            compare(TestBackend.services.session.state, Session.SignedOut)
+            compare(error.Accessible.role, Accessible.AlertMessage)
+            compare(error.Accessible.name, error.text)
+            compare(error.textFormat, Text.PlainText)
+            child("tokenField").text = ""
+            TestBackend.script("/_matrix/client/versions", [])
+            TestBackend.script("/_matrix/client/v3/account/whoami", [])
+        }
+
+        // Issue 16, item 2: Tab (the natural focus chain) reaches every visible, enabled control
+        // of the page once per round, the "remember me in a file" box included.
+        function test_tab_reaches_every_control() {
+            child("homeserverField").text = "example.org"
+            child("tokenField").text = "syt_token" // Sign in is enabled
+            const stops = []
+            const collect = item => {
+                if (!item.visible || !item.enabled)
+                    return
+                if (item.activeFocusOnTab)
+                    stops.push(item)
+                for (let i = 0; i < item.children.length; ++i)
+                    collect(item.children[i])
+            }
+            collect(page)
+            const names = stops.map(item => item.objectName)
+            for (const name of ["homeserverField", "tokenField", "pasteTokenButton", "showTokenButton",
+                                "fileStoreCheck", "signInButton"])
+                verify(names.indexOf(name) >= 0, name + " is a tab stop")
+            child("homeserverField").forceActiveFocus(Qt.TabFocusReason)
+            const seen = []
+            for (let i = 0; i < stops.length; ++i) {
+                keyClick(Qt.Key_Tab)
+                const item = page.Window.activeFocusItem
+                verify(stops.indexOf(item) >= 0, "Tab lands on a control: " + (item ? item.objectName : "none"))
+                verify(seen.indexOf(item) < 0, item.objectName + " reached twice in one round")
+                seen.push(item)
+            }
+            compare(page.Window.activeFocusItem, child("homeserverField"))
+            child("tokenField").text = ""
+        }
+
+        // Issue 16, item 8: the token field and the spinner have names (and the spinner a role).
+        function test_token_field_and_spinner_are_named() {
+            const token = child("tokenField")
+            compare(token.Accessible.name, "Access token")
+            const busy = child("signInBusy")
+            compare(busy.Accessible.role, Accessible.ProgressBar)
+            verify(busy.Accessible.name !== "")
+        }
     }
 }
