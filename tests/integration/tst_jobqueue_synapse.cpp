@@ -163,8 +163,14 @@ class TestJobQueueSynapse : public QObject
 
     // The server received exactly one leave per room from user, answered 200, and nothing else
     // for them but `rateLimited` 429s (returned); each room has one leave event of user's.
+    // inFlightAtKill: rooms whose leave a kill cut off. The relaunch checks their membership
+    // before sending again, but the server may still be working on the cut-off request when the
+    // check arrives (a relaunch within a fraction of a second): then the leave is sent once more
+    // and the server accepts the repeat without a second leave event. Known race, see the
+    // issue 11 note; for those rooms a second accepted request is tolerated, never a second
+    // event.
     bool leftExactlyOnce(const SynapseFixture::User &user, const QStringList &rooms,
-                         int *rateLimited, QString *why)
+                         int *rateLimited, QString *why, const QSet<QString> &inFlightAtKill = {})
     {
         QMap<QString, int> ok;
         int limited = 0;
@@ -186,7 +192,12 @@ class TestJobQueueSynapse : public QObject
             }
         }
         for (const QString &room : rooms) {
-            if (ok.value(room) != 1) {
+            const bool repeatTolerated = inFlightAtKill.contains(room) && ok.value(room) == 2;
+            if (repeatTolerated)
+                qInfo("%s: its cut-off leave was sent again after the relaunch's check (the race "
+                      "above); one leave event",
+                      qPrintable(room));
+            if (ok.value(room) != 1 && !repeatTolerated) {
                 *why = QStringLiteral("%1 leaves of %2 accepted").arg(ok.value(room)).arg(room);
                 return false;
             }
@@ -429,12 +440,18 @@ private slots:
         }
         // What each kill cut off (timing decides which: the leave in flight may or may not have
         // reached the server; the relaunch's check may or may not have been answered).
+        QSet<QString> inFlightAtKill;
         for (const SynapseFixture::AccessEntry &e : m_server.accessLog(user.userId))
-            if (e.clientGone)
+            if (e.clientGone) {
                 qInfo("cut off by a kill: %s %s (%d)", qPrintable(e.method),
                       qPrintable(QUrl::fromPercentEncoding(e.path.toUtf8())), e.status);
+                if (const QString room = roomOfPath(e.path, QStringLiteral("leave"));
+                    !room.isEmpty())
+                    inFlightAtKill.insert(room);
+            }
+        QVERIFY(inFlightAtKill.size() <= 2); // one per kill at most
         QString why;
-        QVERIFY2(leftExactlyOnce(user, rooms, nullptr, &why), qPrintable(why));
+        QVERIFY2(leftExactlyOnce(user, rooms, nullptr, &why, inFlightAtKill), qPrintable(why));
         QVERIFY(m_server.joinedRooms(m_admin, user.userId).isEmpty());
         // The journal says so too.
         JobJournal journal(QStringLiteral("verify"));
