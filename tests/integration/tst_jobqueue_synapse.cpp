@@ -146,6 +146,16 @@ class TestJobQueueSynapse : public QObject
     SynapseFixture::User m_admin;
     SynapseFixture::User m_bob; // builds the rooms
 
+    // The rooms, one per line, in dir's rooms.txt (the worker's input); empty if not written.
+    static QString writeRoomList(const QTemporaryDir &dir, const QStringList &rooms)
+    {
+        QFile list(dir.filePath(QStringLiteral("rooms.txt")));
+        if (!list.open(QIODevice::WriteOnly) ||
+            list.write(rooms.join(QLatin1Char('\n')).toUtf8()) < 0)
+            return {};
+        return list.fileName();
+    }
+
     // count rooms by Bob (public), each joined by user.
     QStringList roomsJoinedBy(const SynapseFixture::User &user, int count)
     {
@@ -348,10 +358,8 @@ private slots:
         const QStringList rooms = roomsJoinedBy(user, Rooms);
         QCOMPARE(rooms.size(), Rooms);
         QTemporaryDir dir;
-        QFile list(dir.filePath(QStringLiteral("rooms.txt")));
-        QVERIFY(list.open(QIODevice::WriteOnly));
-        list.write(rooms.join(QLatin1Char('\n')).toUtf8());
-        list.close();
+        const QString listFile = writeRoomList(dir, rooms);
+        QVERIFY(!listFile.isEmpty());
         const QString storeDir = dir.filePath(QStringLiteral("stores"));
         const QString storePath = AppServices(queueOptions(storeDir))
                                       .storePathFor(m_server.baseUrl().toString(), user.userId);
@@ -393,7 +401,7 @@ private slots:
         QMap<QString, int> atKill;
         WorkerRun first;
         QVERIFY(run(
-            {QStringLiteral("submit"), hs, storeDir, list.fileName()},
+            {QStringLiteral("submit"), hs, storeDir, listFile},
             [&](const WorkerRun &) {
                 atKill = journalCounts(storePath);
                 return atKill.value(QStringLiteral("succeeded")) >= 8 &&
@@ -473,10 +481,8 @@ private slots:
         const QStringList rooms = roomsJoinedBy(user, Rooms);
         QCOMPARE(rooms.size(), Rooms);
         QTemporaryDir dir;
-        QFile list(dir.filePath(QStringLiteral("rooms.txt")));
-        QVERIFY(list.open(QIODevice::WriteOnly));
-        list.write(rooms.join(QLatin1Char('\n')).toUtf8());
-        list.close();
+        const QString listFile = writeRoomList(dir, rooms);
+        QVERIFY(!listFile.isEmpty());
         // Where the app keeps its account stores under this XDG_DATA_HOME.
         const QString dataHome = dir.filePath(QStringLiteral("data"));
         const QString storeDir = dataHome + QStringLiteral("/Concierge/concierge/accounts");
@@ -488,9 +494,8 @@ private slots:
         env.insert(QLatin1String(TokenVariable), user.accessToken);
         worker.setProcessEnvironment(env);
         worker.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        worker.start(
-            QCoreApplication::applicationFilePath(),
-            {QLatin1String(WorkerFlag), QStringLiteral("submit"), hs, storeDir, list.fileName()});
+        worker.start(QCoreApplication::applicationFilePath(),
+                     {QLatin1String(WorkerFlag), QStringLiteral("submit"), hs, storeDir, listFile});
         QVERIFY(worker.waitForStarted(10000));
         QMap<QString, int> counts;
         QTRY_VERIFY_WITH_TIMEOUT(
