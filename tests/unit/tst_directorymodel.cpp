@@ -1,0 +1,9 @@
+#include <QtTest>
+
+class DirectorymodelTest : public QObject
+{
+    Q_OBJECT
+};
+
+QTEST_MAIN(DirectorymodelTest)
+#include "tst_directorymodel.moc"
