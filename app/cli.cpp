@@ -8,7 +8,9 @@
 #include "api/matrixerror.h"
 #include "api/safetext.h"
 #include "appservices.h"
+#include "models/directorymodel.h"
 #include "models/roomlistmodel.h"
+#include "models/roompreview.h"
 #include "sync/roomstore.h"
 #include "sync/syncengine.h"
 
@@ -62,6 +64,15 @@ QString usage()
                                      Leave a room, or decline an invite; --forget also forgets it.
   invite <!room-id> <@user:server> [--reason TEXT]
   forget <!room-id>                  Forget a room you have left.
+  knock <#alias:server|!id:server> [--via SERVER]... [--reason TEXT]
+                                     Ask to join a room whose join rule is knock; withdraw
+                                     the request with leave.
+  directory [--server NAME] [--search TEXT]
+                                     List the public rooms of your homeserver, or of NAME's
+                                     directory (up to 200 rooms).
+  preview <#alias:server|!id:server> [--via SERVER]...
+                                     Show what is known about a room before joining it (exit
+                                     status 1 when nothing is known).
 
 Bulk commands run as a job that is kept on disk before anything is sent, paced to the server's
 rate limit, and resumable after Ctrl+C, a crash or kill -9:
@@ -140,6 +151,8 @@ QList<HttpRequest> requestsFor(const ApiClient *api, const Operation::Descriptio
         return {Endpoints::inviteUserRequest(api, d.target, d.userId, d.reason)};
     case Operation::Forget:
         return {Endpoints::forgetRoomRequest(api, d.target)};
+    case Operation::Knock:
+        return {Endpoints::knockRoomRequest(api, d.target, d.via, d.reason)};
     }
     return {};
 }
@@ -271,11 +284,18 @@ int Cli::start(const QStringList &arguments)
                                            tr("Read the access token from stdin."));
     const QCommandLineOption jsonOpt(QStringLiteral("json"),
                                      tr("Machine-readable JSON output (see README)."));
-    const QCommandLineOption viaOpt(QStringLiteral("via"),
-                                    tr("join: a server to join through (repeatable, up to 3)."),
-                                    QStringLiteral("server"));
+    const QCommandLineOption viaOpt(
+        QStringLiteral("via"),
+        tr("join, knock, preview: a server to go through (repeatable, up to 3)."),
+        QStringLiteral("server"));
+    const QCommandLineOption serverOpt(QStringLiteral("server"),
+                                       tr("directory: whose directory (default: your homeserver)."),
+                                       QStringLiteral("name"));
+    const QCommandLineOption searchOpt(QStringLiteral("search"),
+                                       tr("directory: only rooms matching the text."),
+                                       QStringLiteral("text"));
     const QCommandLineOption reasonOpt(QStringLiteral("reason"),
-                                       tr("join, leave, invite: reason shown to other members."),
+                                       tr("join, leave, invite, knock: reason shown to other members."),
                                        QStringLiteral("text"));
     const QCommandLineOption forgetOpt(QStringLiteral("forget"),
                                        tr("leave: forget the room once it is left."));
@@ -312,9 +332,10 @@ int Cli::start(const QStringList &arguments)
         QStringLiteral("dir"));
     parser.addOptions({homeserverOpt, tokenStdinOpt, jsonOpt, viaOpt, reasonOpt, forgetOpt,
                        membershipOpt, syncFilterOpt, allOpt, filterOpt, fromFileOpt, usersFileOpt,
-                       skipInvalidOpt, dryRunOpt, storeDirOpt});
+                       skipInvalidOpt, dryRunOpt, storeDirOpt, serverOpt, searchOpt});
     parser.addPositionalArgument(QStringLiteral("command"),
-                                 tr("login, rooms, join, leave, invite, forget or jobs."));
+                                 tr("login, rooms, join, leave, invite, forget, knock, directory, "
+                                    "preview or jobs."));
 
     // Everything is checked here, before any request: exit status 2 means nothing was sent.
     if (!parser.parse(arguments)) {
@@ -343,7 +364,8 @@ int Cli::start(const QStringList &arguments)
     static const QHash<QString, int> arity{
         {QStringLiteral("login"), 0}, {QStringLiteral("rooms"), 0},  {QStringLiteral("join"), 1},
         {QStringLiteral("leave"), 1}, {QStringLiteral("invite"), 2}, {QStringLiteral("forget"), 1},
-        {QStringLiteral("jobs"), 0}};
+        {QStringLiteral("jobs"), 0},  {QStringLiteral("knock"), 1}, {QStringLiteral("directory"), 0},
+        {QStringLiteral("preview"), 1}};
     if (!arity.contains(m_command)) {
         const QString unknown = m_command;
         m_command.clear(); // not echoed as "command" in the JSON
@@ -355,6 +377,9 @@ int Cli::start(const QStringList &arguments)
     const bool isInvite = m_command == QLatin1String("invite");
     const bool isForget = m_command == QLatin1String("forget");
     const bool isJobs = m_command == QLatin1String("jobs");
+    const bool isKnock = m_command == QLatin1String("knock");
+    const bool isDirectory = m_command == QLatin1String("directory");
+    const bool isPreview = m_command == QLatin1String("preview");
     const bool isMembership = isJoin || isLeave || isInvite || isForget;
 
     // Bulk forms: their own number of arguments.
@@ -375,8 +400,10 @@ int Cli::start(const QStringList &arguments)
     if (parser.isSet(skipInvalidOpt) && !fromFile && !usersFile)
         return usageError(tr("--skip-invalid only applies with --from-file or --users-from-file"));
     m_dryRun = parser.isSet(dryRunOpt);
-    if (m_dryRun && !isMembership)
-        return usageError(tr("--dry-run only applies to join, leave, invite and forget"));
+    if (m_dryRun && !isMembership && !isKnock)
+        return usageError(tr("--dry-run only applies to join, leave, invite, forget and knock"));
+    if ((parser.isSet(serverOpt) || parser.isSet(searchOpt)) && !isDirectory)
+        return usageError(tr("--server and --search only apply to directory"));
     if (parser.isSet(storeDirOpt) && !m_bulk && !isJobs)
         return usageError(tr("--store-dir only applies to bulk commands and jobs"));
 
@@ -398,12 +425,13 @@ int Cli::start(const QStringList &arguments)
                               .arg(m_command)
                               .arg(m_args.size()));
     }
-    for (const QCommandLineOption *single : {&homeserverOpt, &reasonOpt, &membershipOpt, &filterOpt,
-                                             &fromFileOpt, &usersFileOpt, &storeDirOpt}) {
+    for (const QCommandLineOption *single :
+         {&homeserverOpt, &reasonOpt, &membershipOpt, &filterOpt, &fromFileOpt, &usersFileOpt,
+          &storeDirOpt, &serverOpt, &searchOpt}) {
         if (parser.values(*single).size() > 1)
             return usageError(tr("--%1 can be given only once").arg(single->names().constFirst()));
     }
-    const bool takesReason = isJoin || isLeave || isInvite;
+    const bool takesReason = isJoin || isLeave || isInvite || isKnock;
     if (parser.isSet(membershipOpt) && !isRooms)
         return usageError(tr("--membership only applies to rooms"));
     m_membershipFilter = parser.value(membershipOpt);
@@ -411,8 +439,8 @@ int Cli::start(const QStringList &arguments)
         !QStringList{QStringLiteral("join"), QStringLiteral("invite"), QStringLiteral("leave")}
              .contains(m_membershipFilter))
         return usageError(tr("--membership must be join, invite or leave"));
-    if (parser.isSet(viaOpt) && (!isJoin || m_bulk))
-        return usageError(tr("--via only applies to join"));
+    if (parser.isSet(viaOpt) && (!(isJoin || isKnock || isPreview) || m_bulk))
+        return usageError(tr("--via only applies to join, knock and preview"));
     if (parser.isSet(forgetOpt) && !isLeave)
         return usageError(tr("--forget only applies to leave"));
     if (parser.isSet(reasonOpt) && (!takesReason || (isJoin && m_bulk)))
@@ -477,7 +505,8 @@ int Cli::start(const QStringList &arguments)
         {QStringLiteral("join"), Operation::Join},
         {QStringLiteral("leave"), Operation::Leave},
         {QStringLiteral("invite"), Operation::Invite},
-        {QStringLiteral("forget"), Operation::Forget}};
+        {QStringLiteral("forget"), Operation::Forget},
+        {QStringLiteral("knock"), Operation::Knock}};
     if (kinds.contains(m_command) && !m_bulk) {
         m_action.kind = kinds.value(m_command);
         if (m_action.kind == Operation::Leave && parser.isSet(forgetOpt))
@@ -489,6 +518,25 @@ int Cli::start(const QStringList &arguments)
         // The same checks (and messages) as the service applies: one limit, one message.
         if (const QString error = MembershipService::validate(&m_action); !error.isEmpty())
             return usageError(error);
+    }
+    if (isDirectory) {
+        m_directoryServer = parser.value(serverOpt).trimmed();
+        m_searchTerm = parser.value(searchOpt);
+        if (parser.isSet(serverOpt)) {
+            if (const QString why = Identifiers::validateServerName(m_directoryServer);
+                !why.isEmpty())
+                return usageError(tr("invalid --server: %1").arg(why));
+        }
+    }
+    if (isPreview) {
+        m_action.target = m_args.at(0).trimmed();
+        if (const QString why = Identifiers::validateRoomIdOrAlias(m_action.target); !why.isEmpty())
+            return usageError(why);
+        QStringList via;
+        if (const QString why = Identifiers::validateViaServers(parser.values(viaOpt), &via);
+            !why.isEmpty())
+            return usageError(why);
+        m_action.via = via;
     }
 
     QString homeserver = parser.value(homeserverOpt);
@@ -604,6 +652,14 @@ void Cli::runCommand()
         runJobsCommand();
         return;
     }
+    if (m_command == QLatin1String("directory")) {
+        runDirectory();
+        return;
+    }
+    if (m_command == QLatin1String("preview")) {
+        runPreview();
+        return;
+    }
     if (m_bulk) {
         runBulk();
         return;
@@ -676,6 +732,11 @@ void Cli::reportOperation(Operation *operation)
         case Operation::Forget:
             out() << tr("Forgot %1").arg(safe(roomId));
             break;
+        case Operation::Knock:
+            out() << tr("Asked to join %1; the request is pending until someone in the room "
+                        "answers it")
+                         .arg(safe(roomId));
+            break;
         }
         out() << "\n" << Qt::flush;
     }
@@ -716,7 +777,7 @@ void Cli::printRooms()
             rooms << &room;
     }
     auto order = [](Membership::Value m) {
-        return m == Membership::Invite ? 0 : m == Membership::Join ? 1 : 2;
+        return m == Membership::Invite ? 0 : m == Membership::Knock ? 1 : m == Membership::Join ? 2 : 3;
     };
     std::sort(rooms.begin(), rooms.end(), [&](const RoomSummary *a, const RoomSummary *b) {
         if (order(a->membership) != order(b->membership))
@@ -754,9 +815,10 @@ void Cli::printRooms()
                     int(std::count_if(rooms.begin(), rooms.end(), [&](const RoomSummary *r) {
                         return r->membership == current;
                     }));
-                const QString title = current == Membership::Invite ? tr("Invites (%1)")
-                                      : current == Membership::Join ? tr("Joined (%1)")
-                                                                    : tr("Left (%1)");
+                const QString title = current == Membership::Invite  ? tr("Invites (%1)")
+                                      : current == Membership::Knock ? tr("Requested (%1)")
+                                      : current == Membership::Join  ? tr("Joined (%1)")
+                                                                     : tr("Left (%1)");
                 out() << title.arg(n) << "\n";
             }
             out() << "  " << safe(room->roomId) << "  " << safe(room->displayName());
@@ -1257,4 +1319,217 @@ void Cli::onInterrupt()
               << Qt::flush;
     // A job being cancelled is not paused: it finishes checking what was in flight.
     job->pause();
+}
+
+// --- Discovery: directory and preview ------------------------------------------------------------
+
+namespace {
+QJsonValue orNull(const QString &text)
+{
+    return text.isEmpty() ? QJsonValue() : QJsonValue(text);
+}
+QJsonValue membershipOrNull(int membership)
+{
+    return membership < 0 ? QJsonValue()
+                          : QJsonValue(Membership::toString(Membership::Value(membership)));
+}
+} // namespace
+
+void Cli::runDirectory()
+{
+    constexpr int MaxListed = 200;
+    DirectoryModel *directory = m_services->directory();
+    directory->setPageSize(50);
+    auto report = [this, directory] {
+        if (directory->loading())
+            return;
+        if (directory->status() == DirectoryModel::Failed) {
+            QObject::disconnect(directory, nullptr, this, nullptr);
+            MatrixError e = directory->error();
+            if (e.isAuthFailure()) {
+                e.message = sessionEndedMessage(e);
+                fail(e, ConnectionError);
+                return;
+            }
+            const int code = directory->errorKind() == DirectoryModel::InvalidServer ? UsageError
+                             : directory->errorKind() == DirectoryModel::ServerUnreachable
+                                 ? ConnectionError
+                                 : ServerError;
+            e.message = directory->errorText();
+            fail(e, code);
+            return;
+        }
+        if (directory->status() != DirectoryModel::Loaded &&
+            directory->status() != DirectoryModel::NoMatches)
+            return;
+        if (directory->hasMore() && directory->count() < MaxListed) {
+            directory->loadMore();
+            return;
+        }
+        QObject::disconnect(directory, nullptr, this, nullptr);
+        printDirectory();
+    };
+    connect(directory, &DirectoryModel::statusChanged, this, report);
+    // Set both, then load once (setServer alone would load the unfiltered list first).
+    directory->blockSignals(true);
+    directory->setServer(m_directoryServer);
+    directory->setSearchTerm(m_searchTerm);
+    directory->blockSignals(false);
+    directory->refresh();
+}
+
+void Cli::printDirectory()
+{
+    const DirectoryModel *directory = m_services->directory();
+    const int n = std::min(directory->count(), 200);
+    if (m_json) {
+        QJsonArray rooms;
+        for (int row = 0; row < n; ++row) {
+            const QModelIndex i = directory->index(row);
+            auto text = [&](int role) { return directory->data(i, role).toString(); };
+            rooms.append(QJsonObject{
+                {QStringLiteral("room_id"), text(DirectoryModel::RoomIdRole)},
+                {QStringLiteral("name"), text(DirectoryModel::NameRole)},
+                {QStringLiteral("canonical_alias"), orNull(text(DirectoryModel::CanonicalAliasRole))},
+                {QStringLiteral("topic"), orNull(text(DirectoryModel::TopicRole))},
+                {QStringLiteral("member_count"),
+                 directory->data(i, DirectoryModel::MemberCountRole).toInt()},
+                {QStringLiteral("world_readable"),
+                 directory->data(i, DirectoryModel::WorldReadableRole).toBool()},
+                {QStringLiteral("guest_can_join"),
+                 directory->data(i, DirectoryModel::GuestCanJoinRole).toBool()},
+                {QStringLiteral("join_rule"),
+                 orNull(JoinRule::toString(JoinRule::Value(
+                     directory->data(i, DirectoryModel::JoinRuleRole).toInt())))},
+                {QStringLiteral("room_type"), orNull(text(DirectoryModel::RoomTypeRole))},
+                {QStringLiteral("membership"),
+                 membershipOrNull(directory->data(i, DirectoryModel::MembershipRole).toInt())}});
+        }
+        QJsonObject result{{QStringLiteral("ok"), true},
+                           {QStringLiteral("command"), m_command},
+                           {QStringLiteral("server"), orNull(m_directoryServer)},
+                           {QStringLiteral("rooms"), rooms}};
+        if (directory->totalEstimate() >= 0)
+            result.insert(QStringLiteral("total_room_count_estimate"), directory->totalEstimate());
+        printJson(result, true);
+    } else {
+        for (int row = 0; row < n; ++row) {
+            const QModelIndex i = directory->index(row);
+            auto text = [&](int role) { return directory->data(i, role).toString(); };
+            out() << safe(text(DirectoryModel::RoomIdRole)) << "  "
+                  << safe(text(DirectoryModel::NameRole));
+            const QString alias = text(DirectoryModel::CanonicalAliasRole);
+            if (!alias.isEmpty() && alias != text(DirectoryModel::NameRole))
+                out() << "  " << safe(alias);
+            out() << "  · "
+                  << tr("%n member(s)", nullptr,
+                        directory->data(i, DirectoryModel::MemberCountRole).toInt());
+            const auto rule =
+                JoinRule::Value(directory->data(i, DirectoryModel::JoinRuleRole).toInt());
+            if (rule != JoinRule::Public && rule != JoinRule::UnknownRule)
+                out() << "  · " << tr("join rule: %1").arg(JoinRule::toString(rule));
+            const int membership = directory->data(i, DirectoryModel::MembershipRole).toInt();
+            if (membership >= 0)
+                out() << "  · "
+                      << tr("you: %1").arg(Membership::toString(Membership::Value(membership)));
+            out() << "\n";
+            const QString topic = text(DirectoryModel::TopicRole);
+            if (!topic.isEmpty())
+                out() << "    " << safe(topic) << "\n";
+        }
+        if (n == 0)
+            out() << (m_searchTerm.isEmpty() ? tr("The directory lists no rooms.")
+                                             : tr("No public room matches “%1”.")
+                                                   .arg(safe(m_searchTerm)))
+                  << "\n";
+        out().flush();
+    }
+    emit finished(Ok);
+}
+
+void Cli::runPreview()
+{
+    RoomPreview *preview = m_services->createPreview(this);
+    connect(preview, &RoomPreview::changed, this, [this, preview] {
+        const RoomPreview::State state = preview->state();
+        if (state == RoomPreview::Idle || state == RoomPreview::Loading)
+            return;
+        QObject::disconnect(preview, nullptr, this, nullptr);
+        MatrixError e = preview->error();
+        if (state == RoomPreview::Failed) {
+            if (e.isAuthFailure())
+                e.message = sessionEndedMessage(e);
+            fail(e, e.kind == MatrixError::InvalidInput ? UsageError
+                    : e.kind == MatrixError::Server && !e.isAuthFailure() ? ServerError
+                                                                          : ConnectionError);
+            return;
+        }
+        printPreview(preview);
+    });
+    preview->load(m_action.target, m_action.via);
+}
+
+void Cli::printPreview(const RoomPreview *preview)
+{
+    const RoomPreview::State state = preview->state();
+    const bool known = state == RoomPreview::Known || state == RoomPreview::PartiallyKnown;
+    static const char *const stateNames[] = {"idle",  "loading", "known", "partially_known",
+                                             "unknown", "failed"};
+    static const char *const sourceNames[] = {nullptr, "summary", "directory", "room_list"};
+    if (m_json) {
+        QJsonObject result{{QStringLiteral("ok"), known},
+                           {QStringLiteral("command"), m_command},
+                           {QStringLiteral("target"), m_action.target},
+                           {QStringLiteral("state"), QLatin1String(stateNames[state])},
+                           {QStringLiteral("room_id"), orNull(preview->roomId())}};
+        if (const char *source = sourceNames[preview->source()])
+            result.insert(QStringLiteral("source"), QLatin1String(source));
+        if (known) {
+            result.insert(QStringLiteral("name"), orNull(preview->name()));
+            result.insert(QStringLiteral("canonical_alias"), orNull(preview->canonicalAlias()));
+            result.insert(QStringLiteral("topic"), orNull(preview->topic()));
+            result.insert(QStringLiteral("member_count"),
+                          preview->memberCount() < 0 ? QJsonValue()
+                                                     : QJsonValue(preview->memberCount()));
+            result.insert(QStringLiteral("join_rule"),
+                          orNull(JoinRule::toString(preview->joinRule())));
+            result.insert(QStringLiteral("world_readable"), preview->worldReadable());
+            result.insert(QStringLiteral("guest_can_join"), preview->guestCanJoin());
+            result.insert(QStringLiteral("room_type"), orNull(preview->roomType()));
+            result.insert(QStringLiteral("room_version"), orNull(preview->roomVersion()));
+            result.insert(QStringLiteral("encrypted"), preview->encrypted());
+            result.insert(QStringLiteral("membership"), membershipOrNull(preview->membership()));
+            result.insert(QStringLiteral("can_knock"), preview->canKnock());
+        }
+        if (!preview->statusText().isEmpty())
+            result.insert(QStringLiteral("message"), preview->statusText());
+        if (preview->error().isError()) {
+            result.insert(QStringLiteral("errcode"), preview->error().errcode);
+            result.insert(QStringLiteral("http_status"), preview->error().httpStatus);
+        }
+        printJson(result, true);
+    } else if (known) {
+        out() << safe(preview->name().isEmpty() ? preview->roomId() : preview->name()) << "\n";
+        if (!preview->canonicalAlias().isEmpty())
+            out() << "  " << tr("Address: %1").arg(safe(preview->canonicalAlias())) << "\n";
+        out() << "  " << tr("Room ID: %1").arg(safe(preview->roomId())) << "\n";
+        if (!preview->topic().isEmpty())
+            out() << "  " << tr("Topic: %1").arg(safe(preview->topic())) << "\n";
+        if (preview->memberCount() >= 0)
+            out() << "  " << tr("%n member(s)", nullptr, preview->memberCount()) << "\n";
+        if (preview->joinRule() != JoinRule::UnknownRule)
+            out() << "  " << tr("Join rule: %1").arg(JoinRule::toString(preview->joinRule()))
+                  << "\n";
+        if (preview->membership() >= 0)
+            out() << "  "
+                  << tr("You: %1").arg(
+                         Membership::toString(Membership::Value(preview->membership())))
+                  << "\n";
+        if (!preview->statusText().isEmpty())
+            out() << "  " << safe(preview->statusText()) << "\n";
+        out().flush();
+    } else {
+        err() << safe(preview->statusText()) << "\n" << Qt::flush;
+    }
+    emit finished(known ? Ok : ServerError);
 }

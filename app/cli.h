@@ -10,6 +10,7 @@
 class AppServices;
 class Job;
 class QJsonObject;
+class RoomPreview;
 class QSocketNotifier;
 struct HttpRequest;
 struct MatrixError;
@@ -88,6 +89,11 @@ private:
     void reportItem(Job *job, int position);
     void reportJobEnd(Job *job);
     void installInterruptHandler();
+    // directory and preview.
+    void runDirectory();
+    void printDirectory();
+    void runPreview();
+    void printPreview(const RoomPreview *preview);
     void onInterrupt();
     void reportSkipped(const QList<BadLine> &lines, const QString &why);
 
@@ -96,6 +102,8 @@ private:
     QStringList m_args;
     Operation::Description m_action; // for join, leave, invite, forget: validated before sign-in
     QString m_membershipFilter;
+    QString m_directoryServer; // directory --server
+    QString m_searchTerm;      // directory --search
     bool m_json = false;
 
     // Bulk: --all [--filter], --from-file, --users-from-file; jobs SUBCOMMAND [ID].

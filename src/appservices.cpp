@@ -11,6 +11,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
+#include <QJSEngine>
 #include <QLocale>
 #include <QTranslator>
 
@@ -25,7 +26,8 @@ AppServices::AppServices(Options options, QObject *parent)
       m_selection(new RoomSelection(m_rooms, this)),
       m_userDirectory(new UserDirectoryModel(m_api, this)),
       m_credentials(new CredentialStore(this)), m_thumbnails(new ThumbnailLoader(m_api, this)),
-      m_history(new RoomHistoryModel(this)), m_useKeychain(options.useKeychain),
+      m_history(new RoomHistoryModel(this)),
+      m_directory(new DirectoryModel(m_api, m_store, this)), m_useKeychain(options.useKeychain),
       m_syncAfterSignIn(options.syncAfterSignIn), m_keepRoomsOnDisk(options.keepRoomsOnDisk),
       m_keepJobs(options.keepJobs), m_restoreJobsPaused(options.restoreJobsPaused),
       m_storeDirectory(options.storeDirectory)
@@ -119,6 +121,7 @@ void AppServices::clearAccount(const QString &why, bool deleteStore)
     m_jobs->close();
     m_jobsPath.clear();
     m_selection->clear();
+    m_directory->clear();
     m_membership->cancelAll(why); // never sent with another account's token, or none
     m_store->clear();
     m_store->setOwnUserId({});
@@ -132,6 +135,18 @@ void AppServices::clearAccount(const QString &why, bool deleteStore)
     }
     m_storeUserId.clear();
     m_storePath.clear();
+}
+
+RoomPreview *AppServices::createPreview()
+{
+    RoomPreview *preview = createPreview(nullptr);
+    QJSEngine::setObjectOwnership(preview, QJSEngine::JavaScriptOwnership);
+    return preview;
+}
+
+RoomPreview *AppServices::createPreview(QObject *parent)
+{
+    return new RoomPreview(m_api, m_store, m_directory, parent);
 }
 
 void AppServices::installTranslations(QCoreApplication *app)
@@ -228,11 +243,18 @@ void AppServices::saveSync(const QJsonObject &body)
             StoreWriter::HistoryByRoom found;
             const QJsonObject rooms = body.value(QLatin1String("rooms")).toObject();
             for (const QLatin1String section :
-                 {QLatin1String("join"), QLatin1String("invite"), QLatin1String("leave")}) {
+                 {QLatin1String("join"), QLatin1String("invite"), QLatin1String("knock"),
+                  QLatin1String("leave")}) {
+                const bool knock = section == QLatin1String("knock");
                 const QJsonObject byId = rooms.value(section).toObject();
                 for (auto it = byId.begin(); it != byId.end(); ++it) {
-                    auto changes = MembershipHistory::ownChanges(it.key(), it.value().toObject(),
-                                                                 ownUserId, now);
+                    QJsonObject room = it.value().toObject();
+                    // A knock's stripped state reads like an invite's (our own event among
+                    // stripped events): so that "Knock rejected by X" has the knock before it.
+                    if (knock)
+                        room = QJsonObject{{QStringLiteral("invite_state"),
+                                            room.value(QLatin1String("knock_state"))}};
+                    auto changes = MembershipHistory::ownChanges(it.key(), room, ownUserId, now);
                     if (!changes.isEmpty())
                         found[it.key()] += changes;
                 }

@@ -2,8 +2,10 @@
 
 #include "actions/jobqueue.h"
 #include "actions/membershipservice.h"
+#include "models/directorymodel.h"
 #include "models/roomhistorymodel.h"
 #include "models/roomlistmodel.h"
+#include "models/roompreview.h"
 #include "models/roomselection.h"
 #include "models/userdirectory.h"
 #include "session/credentialstore.h"
@@ -41,6 +43,8 @@ class AppServices : public QObject
     // The rooms selected in the list (by room ID), for bulk actions.
     Q_PROPERTY(RoomSelection *selection READ selection CONSTANT)
     Q_PROPERTY(UserDirectoryModel *userDirectory READ userDirectory CONSTANT)
+    // The public room directory (your homeserver's, or another server's by name).
+    Q_PROPERTY(DirectoryModel *directory READ directory CONSTANT)
     Q_PROPERTY(CredentialStore *credentials READ credentials CONSTANT)
     // One room's membership history (set its roomId), read from the account's store.
     Q_PROPERTY(RoomHistoryModel *history READ history CONSTANT)
@@ -92,6 +96,11 @@ public:
     UserDirectoryModel *userDirectory() const { return m_userDirectory; }
     CredentialStore *credentials() const { return m_credentials; }
     RoomHistoryModel *history() const { return m_history; }
+    DirectoryModel *directory() const { return m_directory; }
+    // A new room preview (RoomPreview), owned by the caller: in QML by the JavaScript engine
+    // (keep it in a property), in C++ by parent.
+    Q_INVOKABLE RoomPreview *createPreview();
+    RoomPreview *createPreview(QObject *parent);
     ThumbnailLoader *thumbnails() const { return m_thumbnails; }
 
     QString storeNotice() const { return m_storeNotice; }
@@ -143,6 +152,7 @@ private:
     CredentialStore *m_credentials;
     ThumbnailLoader *m_thumbnails;
     RoomHistoryModel *m_history;
+    DirectoryModel *m_directory;
     bool m_useKeychain;
     bool m_syncAfterSignIn;
     bool m_keepRoomsOnDisk;

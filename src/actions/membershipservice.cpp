@@ -10,6 +10,20 @@ constexpr int StatusExpiryMs = 15000;
 // Refusals and checks are no room's latest operation; the most recent ones are kept so that
 // whoever asked (a dialog, a script, the queue) can still read how they ended.
 constexpr qsizetype KeptUnlisted = 16;
+
+// The room the list shows for a room ID, or for an alias that is a room's canonical alias (one
+// pass over the rooms: only for an action by alias, which a person starts by hand).
+const RoomSummary *findByIdOrAlias(const RoomStore &store, const QString &roomIdOrAlias)
+{
+    if (const RoomSummary *room = store.find(roomIdOrAlias))
+        return room;
+    if (!roomIdOrAlias.startsWith(QLatin1Char('#')))
+        return nullptr;
+    for (int row = 0; row < store.size(); ++row)
+        if (store.at(row).canonicalAlias == roomIdOrAlias)
+            return &store.at(row);
+    return nullptr;
+}
 } // namespace
 
 MembershipService::MembershipService(ApiClient *api, RoomStore *store, QObject *parent)
@@ -92,6 +106,17 @@ Operation *MembershipService::forget(const QString &roomId)
     return run(std::move(d));
 }
 
+Operation *MembershipService::knock(const QString &roomIdOrAlias, const QStringList &viaServers,
+                                    const QString &reason)
+{
+    Operation::Description d;
+    d.kind = Operation::Knock;
+    d.target = roomIdOrAlias;
+    d.via = viaServers;
+    d.reason = reason;
+    return run(std::move(d));
+}
+
 Operation *MembershipService::run(Operation::Description description)
 {
     return create(std::move(description), Send);
@@ -117,6 +142,26 @@ Operation *MembershipService::create(Operation::Description description, Mode mo
     if (!validationError.isEmpty()) {
         refuseLater(operation, MatrixError::invalidInput(validationError));
         return operation;
+    }
+    if (validationError.isEmpty() && operation->kind() == Operation::Knock && m_store) {
+        // What the room list knows makes a knock pointless: say so instead of sending it. The
+        // room is found by its ID or, for a knock by alias, by its canonical alias.
+        if (const RoomSummary *room = findByIdOrAlias(*m_store, operation->target())) {
+            const QString name = room->displayName();
+            QString why;
+            if (room->membership == Membership::Join)
+                why = tr("You are already in %1.").arg(name);
+            else if (room->membership == Membership::Invite)
+                why = tr("You are invited to %1 already: accept the invite instead.").arg(name);
+            else if (room->membership == Membership::Ban)
+                why = tr("You are banned from %1.").arg(name);
+            else if (room->membership == Membership::Knock)
+                why = tr("You have already asked to join %1.").arg(name);
+            if (!why.isEmpty()) {
+                refuseLater(operation, MatrixError::invalidInput(why));
+                return operation;
+            }
+        }
     }
     if (!m_api->hasAccessToken()) {
         refuseLater(operation, MatrixError::invalidInput(tr("Sign in first.")));

@@ -15,7 +15,7 @@ class ApiClient;
 class RoomStore;
 class QTimer;
 
-// Join, leave, invite and forget: what the UI and concierge-cli call. Each call returns an
+// Join, leave, invite, forget and knock: what the UI and concierge-cli call. Each call returns an
 // Operation (owned by the service) that ends in exactly one final state and emits finished()
 // once. Invalid input fails without sending anything; a room with an action already running
 // refuses a second one (so a double click cannot fire twice). Both refusals are reported on the
@@ -52,6 +52,13 @@ public:
     Q_INVOKABLE Operation *invite(const QString &roomId, const QString &userId,
                                   const QString &reason = {});
     Q_INVOKABLE Operation *forget(const QString &roomId);
+    // Asks to join a room whose join rule is knock or knock_restricted (POST /knock). Refused
+    // without sending anything for an invalid address or via list, a reason over the limit, and
+    // a room the room list shows you are already in, invited to or banned from. Whether the
+    // room takes knocks is the server's to say (its error is reported as it wrote it); the UI
+    // offers knocking where RoomPreview::canKnock. Withdraw a knock with leave(roomId).
+    Q_INVOKABLE Operation *knock(const QString &roomIdOrAlias, const QStringList &viaServers = {},
+                                 const QString &reason = {});
     // Any described operation (the CLI, later the queue): validated, then run.
     Operation *run(Operation::Description description);
     // Sends nothing: asks the server whether what the description asks for is in place already

@@ -13,6 +13,7 @@ constexpr std::pair<Operation::Kind, QStringView> KindNames[] = {
     {Operation::Invite, u"invite"},
     {Operation::Forget, u"forget"},
     {Operation::LeaveAndForget, u"leave_and_forget"},
+    {Operation::Knock, u"knock"},
 };
 
 bool isRoomId(const QString &target)
@@ -43,7 +44,8 @@ QString Operation::Description::normalize()
 {
     target = target.trimmed();
     userId = userId.trimmed();
-    QString error = kind == Join ? Identifiers::validateRoomIdOrAlias(target)
+    const bool byAlias = kind == Join || kind == Knock;
+    QString error = byAlias ? Identifiers::validateRoomIdOrAlias(target)
                                  : Identifiers::validateRoomId(target);
     if (error.isEmpty()) {
         if (kind == Invite)
@@ -54,8 +56,8 @@ QString Operation::Description::normalize()
     QStringList normalized;
     const QString viaError = Identifiers::validateViaServers(via, &normalized);
     via = normalized;
-    if (error.isEmpty() && !via.isEmpty() && kind != Join)
-        error = Operation::tr("Servers to join through only apply to a join.");
+    if (error.isEmpty() && !via.isEmpty() && !byAlias)
+        error = Operation::tr("Servers to join through only apply to a join or a knock.");
     if (error.isEmpty())
         error = viaError;
     if (error.isEmpty() && kind == Forget && !reason.isEmpty())
@@ -163,6 +165,8 @@ QList<Operation::Step> Operation::steps() const
         return {ForgetStep};
     case LeaveAndForget:
         return {LeaveStep, ForgetStep};
+    case Knock:
+        return {KnockStep};
     }
     return {};
 }
@@ -174,6 +178,8 @@ std::optional<Membership::Value> Operation::wantedMembership() const
         return Membership::Join;
     case Leave:
         return Membership::Leave;
+    case Knock:
+        return Membership::Knock;
     case Invite:         // someone else's membership
     case Forget:         // a forgotten room is not in /sync at all
     case LeaveAndForget: // left is not yet forgotten
@@ -196,6 +202,8 @@ QString Operation::actionText() const
         return tr("Forgetting %1").arg(room);
     case LeaveAndForget:
         return m_step == 0 ? tr("Leaving %1").arg(room) : tr("Forgetting %1").arg(room);
+    case Knock:
+        return tr("Asking to join %1").arg(room);
     }
     return room;
 }
@@ -241,6 +249,8 @@ QString Operation::statusText() const
             return tr("Forgot %1").arg(room);
         case LeaveAndForget:
             return tr("Left and forgot %1").arg(room);
+        case Knock:
+            return tr("Asked to join %1").arg(room);
         }
         break;
     case Failed:
@@ -377,6 +387,9 @@ void Operation::runStep()
     case InviteStep:
         call = Endpoints::inviteUser(m_api, m_desc.target, m_desc.userId, m_desc.reason, m_retry);
         break;
+    case KnockStep:
+        call = Endpoints::knockRoom(m_api, m_desc.target, m_desc.via, m_desc.reason, m_retry);
+        break;
     case ForgetStep:
         call = Endpoints::forgetRoom(m_api, m_desc.target, m_retry);
         break;
@@ -389,8 +402,8 @@ void Operation::runStep()
     watch(call);
     connect(call, &ApiCall::succeeded, this, [this, step](const QJsonObject &body) {
         m_call = nullptr;
-        if (step == JoinStep) {
-            // The room the server joined: for an alias, what it resolved to.
+        if (step == JoinStep || step == KnockStep) {
+            // The room the server joined (or knocked on): for an alias, what it resolved to.
             const QString joined = body.value(QLatin1String("room_id")).toString();
             m_resultRoomId = isRoomId(joined) ? joined : m_desc.target;
         } else if (m_resultRoomId.isEmpty()) {
@@ -484,13 +497,22 @@ void Operation::checkOutcome(const MatrixError &original)
     m_original = original;
     m_checking = true;
     m_error = original;
-    switch (steps().value(m_step)) {
+    const Step step = steps().value(m_step);
+    // A knock reads back as the knock, or as what an owner quick to answer made of it. The
+    // server may not show a knocker the room's state at all: then the outcome stays unknown
+    // until /sync lists the room (confirmBySync).
+    const QList<Membership::Value> wanted =
+        step == KnockStep ? QList<Membership::Value>{Membership::Knock, Membership::Invite,
+                                                     Membership::Join}
+                          : QList<Membership::Value>{Membership::Join};
+    switch (step) {
     case JoinStep:
+    case KnockStep:
         if (!isRoomId(m_desc.target)) {
             // Joined by alias: the membership to read is the one in the room it names now.
             ApiCall *resolve = Endpoints::getRoomIdByAlias(m_api, m_desc.target);
             m_call = resolve;
-            connect(resolve, &ApiCall::succeeded, this, [this](const QJsonObject &body) {
+            connect(resolve, &ApiCall::succeeded, this, [this, wanted](const QJsonObject &body) {
                 m_call = nullptr;
                 const QString roomId = body.value(QLatin1String("room_id")).toString();
                 if (!isRoomId(roomId)) {
@@ -501,7 +523,7 @@ void Operation::checkOutcome(const MatrixError &original)
                     return;
                 }
                 m_resultRoomId = roomId;
-                checkMembership(roomId, m_ownUserId, {Membership::Join});
+                checkMembership(roomId, m_ownUserId, wanted);
             });
             connect(resolve, &ApiCall::failed, this, [this](const MatrixError &e) {
                 m_call = nullptr;
@@ -515,7 +537,7 @@ void Operation::checkOutcome(const MatrixError &original)
             update(Running);
             return;
         }
-        checkMembership(m_desc.target, m_ownUserId, {Membership::Join});
+        checkMembership(m_desc.target, m_ownUserId, wanted);
         return;
     case LeaveStep:
         checkMembership(m_desc.target, m_ownUserId, {Membership::Leave, Membership::Ban});
@@ -559,7 +581,7 @@ void Operation::checkMembership(const QString &roomId, const QString &userId,
             return;
         }
         if (wanted.contains(*membership)) {
-            if (m_desc.kind == Join)
+            if (m_desc.kind == Join || m_desc.kind == Knock)
                 m_resultRoomId = roomId;
             else if (m_resultRoomId.isEmpty())
                 m_resultRoomId = m_desc.target;

@@ -49,6 +49,7 @@ public:
         Invite,         // invite userId to the room
         Forget,         // forget a room that was left
         LeaveAndForget, // leave, then forget once the leave succeeded
+        Knock,          // ask to join a room whose join rule is knock or knock_restricted
     };
     Q_ENUM(Kind)
 
@@ -78,10 +79,10 @@ public:
     {
         QString id; // a UUID, stable across restarts; created when empty
         Kind kind = Join;
-        QString target;     // "!room:server", or "#alias:server" for a join
+        QString target;     // "!room:server", or "#alias:server" for a join or a knock
         QString userId;     // Invite only
         QString reason;     // not for Forget
-        QStringList via;    // Join only, at most Identifiers::MaxViaServers
+        QStringList via;    // Join and Knock only, at most Identifiers::MaxViaServers
         QString targetName; // how the UI names the room, for messages
 
         // Trims the identifiers and drops blank or repeated via servers; returns why the
@@ -120,7 +121,7 @@ public:
     int attempts() const { return m_attempts; }
     // The step it is at (or ended at): 0, or 1 for the forget of a leave-and-forget.
     int stepIndex() const { return m_step; }
-    // The own membership /sync shows once the action took effect (Join, Leave), else none.
+    // The own membership /sync shows once the action took effect (Join, Leave, Knock), else none.
     std::optional<Membership::Value> wantedMembership() const;
 
     // Stops the operation. Nothing more is sent for it, except when a request may already have
@@ -131,8 +132,8 @@ public:
     Q_INVOKABLE void cancel();
 
     static bool isFinal(State state) { return state >= Succeeded; }
-    // "join", "leave", "invite", "forget", "leave_and_forget": the CLI's JSON and the queue's
-    // journal.
+    // "join", "leave", "invite", "forget", "leave_and_forget", "knock": the CLI's JSON and the
+    // queue's journal.
     static QString kindName(Kind kind);
     static std::optional<Kind> kindFromName(QStringView name);
 
@@ -166,7 +167,7 @@ private:
     // "Leaving General": the action in progress, for messages.
     QString actionText() const;
 
-    enum Step { LeaveStep, ForgetStep, JoinStep, InviteStep };
+    enum Step { LeaveStep, ForgetStep, JoinStep, InviteStep, KnockStep };
     QList<Step> steps() const;
     bool isLastStep() const { return m_step + 1 >= steps().size(); }
     void runStep();

@@ -193,6 +193,66 @@ ApiCall *joinRoom(ApiClient *api, const QString &roomIdOrAlias, const QStringLis
     return api->send(r);
 }
 
+HttpRequest knockRoomRequest(const ApiClient *api, const QString &roomIdOrAlias,
+                             const QStringList &via, const QString &reason)
+{
+    Query query;
+    for (const QString &server : via)
+        query.append({QStringLiteral("via"), server});
+    for (const QString &server : via)
+        query.append({QStringLiteral("server_name"), server});
+    HttpRequest r = request("POST", client(api) / QStringLiteral("knock") / roomIdOrAlias, query);
+    r.body = json(withReason({}, reason));
+    return r;
+}
+
+ApiCall *knockRoom(ApiClient *api, const QString &roomIdOrAlias, const QStringList &via,
+                   const QString &reason, RetryPolicy retry)
+{
+    HttpRequest r = knockRoomRequest(api, roomIdOrAlias, via, reason);
+    r.retry = retry;
+    return api->send(r);
+}
+
+ApiCall *getPublicRooms(ApiClient *api, const PublicRoomsParams &params)
+{
+    Query query;
+    if (!params.server.isEmpty())
+        query.append({QStringLiteral("server"), params.server});
+    HttpRequest r;
+    if (params.searchTerm.isEmpty()) {
+        if (params.limit > 0)
+            query.append({QStringLiteral("limit"), QString::number(params.limit)});
+        if (!params.since.isEmpty())
+            query.append({QStringLiteral("since"), params.since});
+        r = request("GET", client(api) / QStringLiteral("publicRooms"), query);
+    } else {
+        QJsonObject body{{QStringLiteral("filter"),
+                          QJsonObject{{QStringLiteral("generic_search_term"), params.searchTerm}}}};
+        if (params.limit > 0)
+            body.insert(QStringLiteral("limit"), params.limit);
+        if (!params.since.isEmpty())
+            body.insert(QStringLiteral("since"), params.since);
+        r = request("POST", client(api) / QStringLiteral("publicRooms"), query);
+        r.body = json(body);
+        r.idempotent = true; // a search: asking twice changes nothing
+    }
+    return api->send(r);
+}
+
+ApiCall *getRoomSummary(ApiClient *api, const QString &roomIdOrAlias, const QStringList &via)
+{
+    Query query;
+    for (const QString &server : via)
+        query.append({QStringLiteral("via"), server});
+    // Added in v1.15 under v1, whatever client API version the server speaks otherwise.
+    const Path path = Path{QByteArrayLiteral("/_matrix/client/v1"), {}} /
+                      QStringLiteral("room_summary") / roomIdOrAlias;
+    HttpRequest r = request("GET", path, query);
+    r.deadlineMs = Timeouts::Discovery;
+    return api->send(r);
+}
+
 HttpRequest leaveRoomRequest(const ApiClient *api, const QString &roomId, const QString &reason)
 {
     HttpRequest r =

@@ -94,6 +94,32 @@ ApiCall *inviteUser(ApiClient *api, const QString &roomId, const QString &userId
 HttpRequest forgetRoomRequest(const ApiClient *api, const QString &roomId);
 ApiCall *forgetRoom(ApiClient *api, const QString &roomId, RetryPolicy retry);
 
+// POST /knock/{roomIdOrAlias}?via=…&server_name=… — asks to join a room whose join rule is
+// knock or knock_restricted (room version 7+). `via` since v1.12, `server_name` with the same
+// values for servers that predate it (as for a join).
+HttpRequest knockRoomRequest(const ApiClient *api, const QString &roomIdOrAlias,
+                             const QStringList &via, const QString &reason);
+ApiCall *knockRoom(ApiClient *api, const QString &roomIdOrAlias, const QStringList &via,
+                   const QString &reason, RetryPolicy retry);
+
+// --- Room discovery -----------------------------------------------------------------------------
+struct PublicRoomsParams
+{
+    QString server;     // whose directory; empty: the homeserver's own
+    int limit = 0;      // rooms per page; 0: the server's default
+    QString since;      // the previous page's next_batch; empty: the first page
+    QString searchTerm; // filter.generic_search_term; empty: no filter
+};
+// Without a search term: GET /publicRooms?server=…&limit=…&since=…
+// With one: POST /publicRooms?server=… with {"limit", "since", "filter": {"generic_search_term"}}
+// (the GET form has no filter). Both answer {"chunk": [...], "next_batch", "prev_batch",
+// "total_room_count_estimate"}.
+ApiCall *getPublicRooms(ApiClient *api, const PublicRoomsParams &params);
+// GET /_matrix/client/v1/room_summary/{roomIdOrAlias}?via=… (spec v1.15; Synapse serves it
+// without its unstable prefix). Servers that predate it answer 404 (or 400/405) M_UNRECOGNIZED;
+// a room the user may not see answers 404 M_NOT_FOUND (or 403).
+ApiCall *getRoomSummary(ApiClient *api, const QString &roomIdOrAlias, const QStringList &via);
+
 // --- Room state ---------------------------------------------------------------------------------
 // GET /rooms/{roomId}/state/{eventType}/{stateKey}: the content of one state event.
 ApiCall *getRoomStateWithKey(ApiClient *api, const QString &roomId, const QString &eventType,

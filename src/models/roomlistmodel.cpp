@@ -66,8 +66,9 @@ RoomSection::Value RoomSection::of(Membership::Value membership)
         return Invites;
     case Membership::Join:
         return Joined;
-    case Membership::Leave:
     case Membership::Knock:
+        return Requested;
+    case Membership::Leave:
     case Membership::Ban:
         return Left;
     }
@@ -76,11 +77,11 @@ RoomSection::Value RoomSection::of(Membership::Value membership)
 
 void RoomListModel::updateCounts()
 {
-    const int counts[3] = {m_store->count(Membership::Join), m_store->count(Membership::Invite),
-                           m_store->count(Membership::Leave)};
-    if (std::equal(counts, counts + 3, m_counts))
+    const int counts[4] = {m_store->count(Membership::Join), m_store->count(Membership::Invite),
+                           m_store->count(Membership::Leave), m_store->count(Membership::Knock)};
+    if (std::equal(counts, counts + 4, m_counts))
         return;
-    std::copy(counts, counts + 3, m_counts);
+    std::copy(counts, counts + 4, m_counts);
     emit countsChanged();
 }
 
@@ -267,11 +268,15 @@ RoomFilterQuery RoomFilterQuery::parse(const QString &text, bool showLeft)
                 term.section = RoomSection::Joined;
             else if (v == QLatin1String("left") || v == QLatin1String("leave"))
                 term.section = RoomSection::Left;
+            else if (v == QLatin1String("requested") || v == QLatin1String("knock") ||
+                     v == QLatin1String("knocked"))
+                term.section = RoomSection::Requested;
             else if (query.m_error.isEmpty())
-                query.m_error = QCoreApplication::translate(
-                                    "RoomFilterQuery",
-                                    "“%1” is not a filter: use is:invite, is:joined or is:left.")
-                                    .arg(text.mid(start, end - start));
+                query.m_error =
+                    QCoreApplication::translate(
+                        "RoomFilterQuery", "“%1” is not a filter: use is:invite, is:requested, "
+                                           "is:joined or is:left.")
+                        .arg(text.mid(start, end - start));
         } else if (key == QLatin1String("server")) {
             term.kind = Term::Server;
             term.value = value;
@@ -928,10 +933,11 @@ int RoomFilterProxy::sectionCount(RoomSection::Value section) const
 
 void RoomFilterProxy::sectionsChanged(bool rowsMoved)
 {
-    const int counts[3] = {sectionCount(RoomSection::Invites), sectionCount(RoomSection::Joined),
-                           sectionCount(RoomSection::Left)};
-    const bool countsChanged = !std::equal(counts, counts + 3, m_notifiedCounts);
-    std::copy(counts, counts + 3, m_notifiedCounts);
+    int counts[RoomSection::Count];
+    for (int section = 0; section < RoomSection::Count; ++section)
+        counts[section] = sectionCount(RoomSection::Value(section));
+    const bool countsChanged = !std::equal(counts, counts + RoomSection::Count, m_notifiedCounts);
+    std::copy(counts, counts + RoomSection::Count, m_notifiedCounts);
     // After an insertion, removal or move another row may be the first of its section even when
     // no count changed. Telling the view about every row is cheap: it refreshes the rows it shows.
     if ((countsChanged || rowsMoved) && rowCount() > 0)

@@ -12,12 +12,18 @@ class RoomSelection;
 class RoomStore;
 class MembershipService;
 
-// The sections of the room list, in display order.
+// The sections of the room list, in display order (the values are the order: sorting by section
+// compares them). Sections are computed from memberships on every run, never stored.
+//   Invites    Membership::Invite
+//   Requested  Membership::Knock: pending requests to join (withdrawn with a leave)
+//   Joined     Membership::Join
+//   Left       Membership::Leave and Membership::Ban
 namespace RoomSection {
 Q_NAMESPACE
 QML_ELEMENT
-enum Value { Invites, Joined, Left };
+enum Value { Invites, Requested, Joined, Left };
 Q_ENUM_NS(Value)
+inline constexpr int Count = Left + 1;
 Value of(Membership::Value membership);
 } // namespace RoomSection
 
@@ -31,7 +37,8 @@ Value of(Membership::Value membership);
 //   avatarSource      url     "image://mxc/<server>/<mediaId>" when the room's m.room.avatar URL
 //                             is a valid mxc URI, else empty
 //   membership        int     Membership.Join | Membership.Invite | Membership.Leave | …
-//   section           int     RoomSection.Invites | RoomSection.Joined | RoomSection.Left
+//   section           int     RoomSection.Invites | .Requested (Membership.Knock) | .Joined |
+//                             .Left (left or banned)
 //   joinedMemberCount int     -1 when unknown
 //   inviterId         string  for invites: who invited us
 //   inviterName       string  their display name, or their ID
@@ -48,6 +55,8 @@ class RoomListModel : public QAbstractListModel
     Q_PROPERTY(int inviteCount READ inviteCount NOTIFY countsChanged)
     Q_PROPERTY(int joinedCount READ joinedCount NOTIFY countsChanged)
     Q_PROPERTY(int leftCount READ leftCount NOTIFY countsChanged)
+    // Pending knocks (the Requested section).
+    Q_PROPERTY(int requestedCount READ requestedCount NOTIFY countsChanged)
     Q_PROPERTY(int count READ rowCountProperty NOTIFY countsChanged)
 
 public:
@@ -80,6 +89,7 @@ public:
     int inviteCount() const { return m_counts[1]; }
     int joinedCount() const { return m_counts[0]; }
     int leftCount() const { return m_counts[2]; }
+    int requestedCount() const { return m_counts[3]; }
     int rowCountProperty() const { return rowCount(); }
 
     // "mxc://server/mediaId" -> "image://mxc/server/mediaId"; empty for anything else
@@ -95,14 +105,15 @@ private:
 
     RoomStore *m_store;
     QPointer<MembershipService> m_service;
-    int m_counts[3] = {0, 0, 0};
+    int m_counts[4] = {0, 0, 0, 0}; // join, invite, leave, knock
 };
 
 // What the filter field asks for, parsed once per change: words of free text and terms, all of
 // which a room must satisfy.
 //   word, "two words"   the room's name, alias or ID contains it (case-insensitive)
-//   is:invite           the room's section: is:invite, is:joined, is:left (also is:invited,
-//                       is:join, is:leave); is:left shows left rooms even when showLeft is off
+//   is:invite           the room's section: is:invite, is:requested, is:joined, is:left (also
+//                       is:invited, is:knock, is:knocked, is:join, is:leave); is:left shows left
+//                       rooms even when showLeft is off
 //   server:example.org  the room ID's server, the canonical alias's server or the inviter's
 //                       server is example.org (case-insensitive, the whole server name)
 //   from:@user:server   the inviter is that user
@@ -165,8 +176,8 @@ private:
     bool m_oneWord = false;  // the query is one word of free text (accepts()' fast path)
 };
 
-// Filters by a typed text (name, alias or room ID) and sorts Invites, Joined, Left, then by
-// name, so that each section is one contiguous run of rows.
+// Filters by a typed text (name, alias or room ID) and sorts Invites, Requested, Joined, Left
+// (RoomSection::Value's order), then by name, so that each section is one contiguous run of rows.
 //
 // Sorted once, filtered incrementally: the proxy keeps every source row in sorted order and the
 // rows that pass the filter as a subsequence of it. A keystroke that narrows the query re-tests
@@ -305,6 +316,6 @@ private:
     // The rows shown for each query typed before the current one narrowed it, oldest first;
     // forgotten when rooms come, go or change.
     QList<std::pair<RoomFilterQuery, QList<int>>> m_typed;
-    int m_notifiedCounts[3] = {0, 0, 0}; // per RoomSection, as the view was last told
+    int m_notifiedCounts[RoomSection::Count] = {}; // per RoomSection, as the view was last told
     int m_notifiedRowCount = 0;
 };

@@ -6,7 +6,9 @@
 #include <algorithm>
 
 namespace {
-// The section a membership is counted in (RoomSection::of), as roomIdsWith() reads it.
+// Whether a room of this membership is among roomIdsWith(wanted): Membership::Leave stands for
+// the whole Left section (left or banned); any other membership for itself only, so a pending
+// knock (Requested) is only ever among Membership::Knock's.
 bool inGroup(Membership::Value membership, Membership::Value wanted)
 {
     if (wanted == Membership::Leave)
@@ -43,6 +45,11 @@ int RoomSelection::joinedCount() const
 int RoomSelection::inviteCount() const
 {
     return m_counts.invite;
+}
+
+int RoomSelection::requestedCount() const
+{
+    return m_counts.requested;
 }
 
 int RoomSelection::leftCount() const
@@ -189,6 +196,9 @@ void RoomSelection::refresh(bool changedAnyway)
         switch (RoomSection::of(store->at(source).membership)) {
         case RoomSection::Invites:
             ++counts.invite;
+            break;
+        case RoomSection::Requested:
+            ++counts.requested;
             break;
         case RoomSection::Joined:
             ++counts.joined;

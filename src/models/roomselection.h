@@ -30,10 +30,16 @@ class RoomSelection : public QObject
     Q_PROPERTY(int count READ count NOTIFY changed)
     // Selected rooms the current filter hides.
     Q_PROPERTY(int hiddenCount READ hiddenCount NOTIFY changed)
-    // By membership, for the action bar (what applies to them). leftCount counts the rooms of the
-    // Left section: left, banned or knocked (see roomIdsWith).
+    // By section, for the action bar (what applies to them; see roomIdsWith):
+    //   joinedCount     joined rooms: leave, leave and forget, invite someone
+    //   inviteCount     invites: accept (join) or decline (leave)
+    //   requestedCount  pending knocks (the Requested section): withdraw (leave) only. A knock
+    //                   room cannot be joined (you are not invited) nor forgotten (you have not
+    //                   left it), so it is in no other group.
+    //   leftCount       the Left section, left or banned: forget (or rejoin one)
     Q_PROPERTY(int joinedCount READ joinedCount NOTIFY changed)
     Q_PROPERTY(int inviteCount READ inviteCount NOTIFY changed)
+    Q_PROPERTY(int requestedCount READ requestedCount NOTIFY changed)
     Q_PROPERTY(int leftCount READ leftCount NOTIFY changed)
     // In the list's order (hidden ones last, by room ID).
     Q_PROPERTY(QStringList roomIds READ roomIds NOTIFY changed)
@@ -47,6 +53,7 @@ public:
     int hiddenCount() const;
     int joinedCount() const;
     int inviteCount() const;
+    int requestedCount() const;
     int leftCount() const;
     QStringList roomIds() const;
     int anchorRow() const;
@@ -63,7 +70,9 @@ public:
     // Esc: nothing selected, no anchor.
     Q_INVOKABLE void clear();
     // The selected rooms whose membership is m, in the list's order (e.g. the invites to accept).
-    // Membership.Leave means the Left section, as leftCount: left, banned or knocked.
+    // Membership.Leave means the Left section, as leftCount: left or banned (to forget).
+    // Membership.Knock gives the pending knocks, as requestedCount (to withdraw with a leave);
+    // they are never among Membership.Leave's or Membership.Join's.
     Q_INVOKABLE QStringList roomIdsWith(Membership::Value m) const;
 
 signals:
@@ -77,12 +86,13 @@ private:
         int hidden = 0;
         int joined = 0;
         int invite = 0;
+        int requested = 0;
         int left = 0;
         int anchorRow = -1;
         bool operator==(const Counts &o) const
         {
             return hidden == o.hidden && joined == o.joined && invite == o.invite &&
-                   left == o.left && anchorRow == o.anchorRow;
+                   requested == o.requested && left == o.left && anchorRow == o.anchorRow;
         }
     };
     // Takes the counts again (and drops rooms no longer in the store); emits changed() when

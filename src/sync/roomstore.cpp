@@ -164,6 +164,13 @@ bool RoomStore::applyRoom(RoomSummary &room, Membership::Value membership,
         room.updateDerived();
         return true;
     }
+    if (membership == Membership::Knock) {
+        // A pending knock: what the room showed us when we knocked (stripped state: name,
+        // alias, avatar, join rule, our own knock). No summary, no timeline.
+        applyEvents(json.value(u"knock_state"));
+        room.updateDerived();
+        return true;
+    }
     // The summary first: its heroes decide which member names are worth keeping.
     const QJsonObject summary = json.value(u"summary").toObject();
     if (const QJsonValue heroes = summary.value(u"m.heroes"); heroes.isArray()) {
@@ -194,6 +201,7 @@ int RoomStore::applySync(const QJsonObject &syncResponse)
         Membership::Value membership;
     } sections[] = {{QLatin1String("join"), Membership::Join},
                     {QLatin1String("invite"), Membership::Invite},
+                    {QLatin1String("knock"), Membership::Knock},
                     {QLatin1String("leave"), Membership::Leave}};
 
     // Phase 1: group the response by room (a room may appear in two sections of one response,
@@ -389,7 +397,8 @@ QStringList RoomStore::retainOnly(const QJsonObject &initialSyncResponse)
 {
     const QJsonObject rooms = initialSyncResponse.value(u"rooms").toObject();
     QSet<QString> present;
-    for (const QLatin1String section : {QLatin1String("join"), QLatin1String("invite"), QLatin1String("leave")}) {
+    for (const QLatin1String section : {QLatin1String("join"), QLatin1String("invite"),
+                                        QLatin1String("knock"), QLatin1String("leave")}) {
         const QJsonObject byId = rooms.value(section).toObject();
         for (auto it = byId.begin(); it != byId.end(); ++it)
             present.insert(it.key());

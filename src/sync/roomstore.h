@@ -32,7 +32,9 @@ public:
     // Follows successorOf() to the newest room, stopping at a cycle; empty if not replaced.
     QString latestSuccessorOf(const QString &roomId) const;
 
-    // Applies the "rooms" part of a /sync response. Each room is parsed on its own: a malformed
+    // Applies the "rooms" part of a /sync response: join, invite, knock and leave. A pending
+    // knock is listed with Membership::Knock from its knock_state; accepted, the room comes back
+    // as an invite; withdrawn or denied, as a leave. Each room is parsed on its own: a malformed
     // room is skipped (and counted) without affecting the others. Returns the number of rooms
     // that changed or were added.
     int applySync(const QJsonObject &syncResponse);
@@ -42,8 +44,9 @@ public:
     // initial /sync (the complete inventory) is prepared. A room already known is left alone:
     // what the store holds is at least as new. The account's membership comes from its own
     // m.room.member event (required_state "$ME"; the invite's stripped state). Each room is
-    // parsed on its own: a malformed room, one whose membership cannot be told, or a knock (the
-    // classic sync does not list knocks either) is skipped and counted. Returns the rooms added.
+    // parsed on its own: a malformed room or one whose membership cannot be told is skipped and
+    // counted. So is a pending knock: it is left to the classic /sync that follows, which lists
+    // it under rooms.knock with its knock_state (applySync). Returns the rooms added.
     int addFromSlidingSync(const QJsonObject &slidingSyncResponse);
     void removeRoom(const QString &roomId);
     // After an initial /sync (the complete inventory): rooms it did not mention are gone — e.g.

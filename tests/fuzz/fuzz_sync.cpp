@@ -77,6 +77,7 @@ void checkModels(const RoomStore &store, const RoomListModel &model, const RoomF
         FUZZ_CHECK(membership == int(room.membership), room.roomId);
         FUZZ_CHECK((membership == Membership::Join && section == RoomSection::Joined) ||
                        (membership == Membership::Invite && section == RoomSection::Invites) ||
+                       (membership == Membership::Knock && section == RoomSection::Requested) ||
                        (membership == Membership::Leave && section == RoomSection::Left),
                    QStringLiteral("%1 %2").arg(membership).arg(section));
         FUZZ_CHECK(values.value(QStringLiteral("inviterId")).toString().isEmpty() ==
@@ -84,7 +85,8 @@ void checkModels(const RoomStore &store, const RoomListModel &model, const RoomF
                    room.roomId);
     }
 
-    // The proxy: filtered rows only, sections contiguous (Invites, Joined, Left), every role there.
+    // The proxy: filtered rows only, sections contiguous (Invites, Requested, Joined, Left), every
+    // role there.
     // The rows shown are exactly the rooms the query (words, phrases, terms, negations) accepts
     // when asked from scratch, however the proxy got there (narrowing, erasing, syncs).
     const RoomFilterQuery query = RoomFilterQuery::parse(proxy.filterText(), proxy.showLeft());
@@ -119,8 +121,9 @@ void checkModels(const RoomStore &store, const RoomListModel &model, const RoomF
         FUZZ_CHECK(room, map.value(QStringLiteral("roomId")).toString());
         FUZZ_CHECK(query.accepts(*room), room->roomId);
         const int sectionIndex = room->membership == Membership::Invite ? 0
-                                 : room->membership == Membership::Join ? 1
-                                                                        : 2;
+                                 : room->membership == Membership::Knock ? 1
+                                 : room->membership == Membership::Join  ? 2
+                                                                         : 3;
         FUZZ_CHECK(sectionIndex >= lastSection, room->roomId);
         lastSection = sectionIndex;
     }

@@ -261,6 +261,9 @@ def override_config(d: str, port: int, secret: str, default_ratelimits: bool) ->
         # A fresh database queues ~55 background updates (indexes, user directory,
         # sliding-sync tables) that by default run ~1 s apart.  Run them flat out.
         "background_updates": {"sleep_enabled": False},
+        # Since 1.126 only admins may publish rooms to the public directory by default; the
+        # directory tests publish as ordinary users.
+        "room_list_publication_rules": [{"action": "allow"}],
     }
     if not default_ratelimits:
         for key, subkeys in RATELIMIT_KEYS.items():

@@ -10,6 +10,7 @@
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
+#include <QUrlQuery>
 #include <QtTest>
 #include <functional>
 
@@ -376,6 +377,9 @@ private slots:
         QTest::newRow("forget") << Build([=](const ApiClient *a) {
             return Endpoints::forgetRoomRequest(a, room);
         }) << Call([=](ApiClient *a) { return Endpoints::forgetRoom(a, room, {}); });
+        QTest::newRow("knock") << Build([=](const ApiClient *a) {
+            return Endpoints::knockRoomRequest(a, room, via, why);
+        }) << Call([=](ApiClient *a) { return Endpoints::knockRoom(a, room, via, why, {}); });
     }
     void membershipRequestsAreWhatIsSent()
     {
@@ -410,6 +414,138 @@ private slots:
         QCOMPARE(r.rawPath, QByteArray("/_matrix/client/v3/rooms/%21r%3Alocalhost/forget"));
         QCOMPARE(r.body, QByteArray("{}"));
         QCOMPARE(r.authorization, Bearer);
+    }
+
+    // --- Knocking and discovery (issue 13) ------------------------------------------------------
+
+    void knockRoom()
+    {
+        FakeHomeserver::Request r;
+        std::unique_ptr<CallRecorder> call;
+        CHECKED(
+            runOne(Endpoints::knockRoom(m_api.get(), QStringLiteral("#ask me/x:localhost"),
+                                        {QStringLiteral("one.org"), QStringLiteral("two.org:8448")},
+                                        QStringLiteral("let me in"), RetryPolicy::bounded()),
+                   &r, &call));
+        QCOMPARE(r.method, QByteArray("POST"));
+        // The alias as one segment: '#', ' ', '/' and ':' encoded.
+        QCOMPARE(r.rawPath, QByteArray("/_matrix/client/v3/knock/%23ask%20me%2Fx%3Alocalhost"));
+        // `via` (v1.12) and `server_name` (before) with the same values, as for a join.
+        QCOMPARE(r.rawQuery, QByteArray("via=one.org&via=two.org%3A8448"
+                                        "&server_name=one.org&server_name=two.org%3A8448"));
+        QCOMPARE(r.authorization, Bearer);
+        QCOMPARE(bodyOf(r), QJsonObject({{QStringLiteral("reason"), QStringLiteral("let me in")}}));
+        QCOMPARE(call->spec.retry.maxAttempts, RetryPolicy::bounded().maxAttempts);
+        QVERIFY(!call->spec.idempotent); // a membership change: only ApiCall's policy resends
+    }
+
+    void knockRoomWithoutViaOrReason()
+    {
+        FakeHomeserver::Request r;
+        CHECKED(runOne(Endpoints::knockRoom(m_api.get(), QStringLiteral("!k:localhost"), {}, {},
+                                            RetryPolicy::none()),
+                       &r));
+        QCOMPARE(r.rawPath, QByteArray("/_matrix/client/v3/knock/%21k%3Alocalhost"));
+        QVERIFY(r.rawQuery.isEmpty());
+        QCOMPARE(r.body, QByteArray("{}"));
+    }
+
+    void getPublicRoomsWithoutATermIsAGet()
+    {
+        Endpoints::PublicRoomsParams params;
+        params.server = QStringLiteral("other.org:8448");
+        params.limit = 25;
+        params.since = QStringLiteral("p/1+2&x=y");
+        FakeHomeserver::Request r;
+        std::unique_ptr<CallRecorder> call;
+        CHECKED(runOne(Endpoints::getPublicRooms(m_api.get(), params), &r, &call));
+        QCOMPARE(r.method, QByteArray("GET"));
+        QCOMPARE(r.rawPath, QByteArray("/_matrix/client/v3/publicRooms"));
+        // server, limit, since in the query; the batch token kept whole (its '&', '=', '+', '/'
+        // encoded).
+        const QUrlQuery query(QString::fromLatin1(r.rawQuery));
+        QCOMPARE(query.queryItems(QUrl::FullyDecoded).size(), 3);
+        QCOMPARE(query.queryItemValue(QStringLiteral("server"), QUrl::FullyDecoded),
+                 QStringLiteral("other.org:8448"));
+        QCOMPARE(query.queryItemValue(QStringLiteral("limit"), QUrl::FullyDecoded),
+                 QStringLiteral("25"));
+        QCOMPARE(query.queryItemValue(QStringLiteral("since"), QUrl::FullyDecoded),
+                 QStringLiteral("p/1+2&x=y"));
+        QVERIFY2(r.rawQuery.contains("since=p%2F1%2B2%26x%3Dy"), r.rawQuery.constData());
+        QVERIFY(r.body.isEmpty());
+        QCOMPARE(r.authorization, Bearer);
+    }
+
+    void getPublicRoomsFirstPageOfTheOwnServerSendsNoQuery()
+    {
+        FakeHomeserver::Request r;
+        CHECKED(runOne(Endpoints::getPublicRooms(m_api.get(), {}), &r));
+        QCOMPARE(r.method, QByteArray("GET"));
+        QCOMPARE(r.rawPath, QByteArray("/_matrix/client/v3/publicRooms"));
+        QVERIFY2(r.rawQuery.isEmpty(), r.rawQuery.constData());
+    }
+
+    void getPublicRoomsWithATermIsAPostWithAFilter()
+    {
+        Endpoints::PublicRoomsParams params;
+        params.server = QStringLiteral("other.org");
+        params.limit = 10;
+        params.since = QStringLiteral("next-2");
+        params.searchTerm = QStringLiteral("rust \"lang\"");
+        FakeHomeserver::Request r;
+        std::unique_ptr<CallRecorder> call;
+        CHECKED(runOne(Endpoints::getPublicRooms(m_api.get(), params), &r, &call));
+        QCOMPARE(r.method, QByteArray("POST"));
+        QCOMPARE(r.rawPath, QByteArray("/_matrix/client/v3/publicRooms"));
+        // Only the server in the query (the spec's POST form); the rest in the body.
+        QCOMPARE(r.rawQuery, QByteArray("server=other.org"));
+        QCOMPARE(bodyOf(r), QJsonObject({{QStringLiteral("limit"), 10},
+                                         {QStringLiteral("since"), QStringLiteral("next-2")},
+                                         {QStringLiteral("filter"),
+                                          QJsonObject{{QStringLiteral("generic_search_term"),
+                                                       QStringLiteral("rust \"lang\"")}}}}));
+        QCOMPARE(r.authorization, Bearer);
+        QVERIFY(call->spec.idempotent); // a search: sending it again changes nothing
+    }
+
+    void getPublicRoomsFirstSearchPageHasNoSince()
+    {
+        Endpoints::PublicRoomsParams params;
+        params.searchTerm = QStringLiteral("x");
+        FakeHomeserver::Request r;
+        CHECKED(runOne(Endpoints::getPublicRooms(m_api.get(), params), &r));
+        QCOMPARE(r.method, QByteArray("POST"));
+        QVERIFY(r.rawQuery.isEmpty());
+        QCOMPARE(bodyOf(r), QJsonObject({{QStringLiteral("filter"),
+                                          QJsonObject{{QStringLiteral("generic_search_term"),
+                                                       QStringLiteral("x")}}}}));
+    }
+
+    void getRoomSummaryByAlias()
+    {
+        FakeHomeserver::Request r;
+        std::unique_ptr<CallRecorder> call;
+        CHECKED(runOne(Endpoints::getRoomSummary(
+                           m_api.get(), QStringLiteral("#room#1:other.org"),
+                           {QStringLiteral("other.org"), QStringLiteral("third.org:8448")}),
+                       &r, &call));
+        QCOMPARE(r.method, QByteArray("GET"));
+        // '#' and ':' encoded: the alias is one segment, not a fragment.
+        QCOMPARE(r.rawPath, QByteArray("/_matrix/client/v1/room_summary/%23room%231%3Aother.org"));
+        QCOMPARE(r.rawQuery, QByteArray("via=other.org&via=third.org%3A8448"));
+        QCOMPARE(r.authorization, Bearer);
+        QVERIFY(r.body.isEmpty());
+    }
+
+    // room_summary exists only under v1, whatever client API version the server speaks.
+    void getRoomSummaryIsAlwaysUnderV1()
+    {
+        m_api->setClientApiVersion(QStringLiteral("r0"));
+        FakeHomeserver::Request r;
+        CHECKED(
+            runOne(Endpoints::getRoomSummary(m_api.get(), QStringLiteral("!r:localhost"), {}), &r));
+        QCOMPARE(r.rawPath, QByteArray("/_matrix/client/v1/room_summary/%21r%3Alocalhost"));
+        QVERIFY(r.rawQuery.isEmpty());
     }
 
     // --- Room state -----------------------------------------------------------------------------
@@ -546,6 +682,12 @@ private slots:
         QTest::newRow("searchUserDirectory") << Call([](ApiClient *a) {
             return Endpoints::searchUserDirectory(a, QStringLiteral("a"), 5);
         }) << QByteArray("/_matrix/client/v3/user_directory/search");
+        QTest::newRow("knockRoom")
+            << Call([room](ApiClient *a) { return Endpoints::knockRoom(a, room, {}, {}, {}); })
+            << QByteArray("/_matrix/client/v3/knock/%21r%3Alocalhost");
+        QTest::newRow("getPublicRooms")
+            << Call([](ApiClient *a) { return Endpoints::getPublicRooms(a, {}); })
+            << QByteArray("/_matrix/client/v3/publicRooms");
     }
     void clientVersionPrefix()
     {

@@ -327,6 +327,168 @@ private slots:
         QCOMPARE(m_fake->requests().size(), 1);
     }
 
+    // --- Knocking (issue 13) ---------------------------------------------------------------
+
+    void knockSendsViaServerNameAndReason()
+    {
+        m_fake->script("/_matrix/client/v3/knock/", {{200, R"({"room_id":"!k:localhost"})"}});
+        Operation *op =
+            m_service->knock(QStringLiteral("#ask:other.org"),
+                             {QStringLiteral("other.org"), QStringLiteral("third.org:8448")},
+                             QStringLiteral("I'm Bob's colleague"));
+        QVERIFY(finishes(op));
+        QVERIFY2(op->state() == Operation::Succeeded, qPrintable(op->error().summary()));
+        QCOMPARE(op->kind(), Operation::Knock);
+        QCOMPARE(op->resultRoomId(), QStringLiteral("!k:localhost"));
+        QCOMPARE(m_fake->requests().size(), 1);
+        const auto &r = m_fake->requests().first();
+        QCOMPARE(r.method, QByteArray("POST"));
+        QCOMPARE(r.rawPath, QByteArray("/_matrix/client/v3/knock/%23ask%3Aother.org"));
+        QCOMPARE(r.rawQuery, QByteArray("via=other.org&via=third.org%3A8448"
+                                        "&server_name=other.org&server_name=third.org%3A8448"));
+        QCOMPARE(QJsonDocument::fromJson(r.body).object(),
+                 QJsonObject({{QStringLiteral("reason"), QStringLiteral("I'm Bob's colleague")}}));
+        QCOMPARE(r.authorization, "Bearer " + Token);
+    }
+
+    void knockInvalidInputSendsNothing_data()
+    {
+        QTest::addColumn<QString>("target");
+        QTest::addColumn<QStringList>("via");
+        QTest::addColumn<QString>("reason");
+        QTest::addColumn<QString>("messagePart");
+        QTest::newRow("no sigil") << "ask:other.org" << QStringList() << QString() << "";
+        QTest::newRow("alias without server") << "#ask" << QStringList() << QString() << "";
+        QTest::newRow("room ID with a space") << "!a b:x.org" << QStringList() << QString() << "";
+        QTest::newRow("a user ID") << "@bob:x.org" << QStringList() << QString() << "";
+        QTest::newRow("empty") << " " << QStringList() << QString() << "";
+        QTest::newRow("bad via") << "#ask:other.org" << QStringList{QStringLiteral("bad host")}
+                                 << QString() << "Server to join through";
+        QTest::newRow("4 via servers")
+            << "#ask:other.org"
+            << QStringList{QStringLiteral("a.org"), QStringLiteral("b.org"),
+                           QStringLiteral("c.org"), QStringLiteral("d.org")}
+            << QString() << "At most 3";
+        QTest::newRow("reason over the limit")
+            << "#ask:other.org" << QStringList()
+            << QString(MembershipService::MaxReasonLength + 1, QLatin1Char('x')) << "too long";
+    }
+    void knockInvalidInputSendsNothing()
+    {
+        QFETCH(QString, target);
+        QFETCH(QStringList, via);
+        QFETCH(QString, reason);
+        QFETCH(QString, messagePart);
+        m_fake->script("/", {{200, R"({"room_id":"!k:localhost"})"}});
+        Operation *op = m_service->knock(target, via, reason);
+        QVERIFY(finishes(op));
+        QCOMPARE(op->state(), Operation::Failed);
+        QCOMPARE(op->error().kind, MatrixError::InvalidInput);
+        QVERIFY2(!op->error().message.isEmpty() && op->error().message.contains(messagePart),
+                 qPrintable(op->error().message));
+        QCOMPARE(m_fake->requests().size(), 0);
+    }
+
+    void knockReasonAtTheLimitIsSent()
+    {
+        m_fake->script("/_matrix/client/v3/knock/", {{200, R"({"room_id":"!k:localhost"})"}});
+        Operation *op =
+            m_service->knock(QStringLiteral("!k:localhost"), {},
+                             QString(MembershipService::MaxReasonLength, QLatin1Char('x')));
+        QVERIFY(finishes(op));
+        QCOMPARE(op->state(), Operation::Succeeded);
+        QCOMPARE(m_fake->requests().size(), 1);
+    }
+
+    // A room the list shows you in, invited to, banned from or already knocking on: the knock
+    // is refused with a reason and nothing is sent. By room ID or by its canonical alias.
+    void knockIsRefusedForRoomsTheListShows_data()
+    {
+        QTest::addColumn<int>("membership");
+        QTest::addColumn<bool>("byAlias");
+        QTest::addColumn<QString>("messagePart");
+        for (const bool byAlias : {false, true}) {
+            const char *how = byAlias ? " (by alias)" : "";
+            QTest::addRow("joined%s", how) << int(Membership::Join) << byAlias << "already in";
+            QTest::addRow("invited%s", how)
+                << int(Membership::Invite) << byAlias << "accept the invite";
+            QTest::addRow("banned%s", how) << int(Membership::Ban) << byAlias << "banned";
+            QTest::addRow("knocking%s", how)
+                << int(Membership::Knock) << byAlias << "already asked";
+        }
+    }
+    void knockIsRefusedForRoomsTheListShows()
+    {
+        QFETCH(int, membership);
+        QFETCH(bool, byAlias);
+        QFETCH(QString, messagePart);
+        RoomSummary room;
+        room.roomId = QStringLiteral("!k:other.org");
+        room.membership = Membership::Value(membership);
+        room.name = QStringLiteral("Closed club");
+        room.canonicalAlias = QStringLiteral("#club:other.org");
+        room.updateDerived();
+        m_store->restore({room});
+        QVERIFY(m_store->find(room.roomId));
+        m_fake->script("/", {{200, R"({"room_id":"!k:other.org"})"}});
+        Operation *op = m_service->knock(byAlias ? room.canonicalAlias : room.roomId,
+                                         {QStringLiteral("other.org")});
+        QVERIFY(finishes(op));
+        QCOMPARE(op->state(), Operation::Failed);
+        QCOMPARE(op->error().kind, MatrixError::InvalidInput);
+        QVERIFY2(op->error().message.contains(messagePart), qPrintable(op->error().message));
+        QVERIFY2(op->error().message.contains(QStringLiteral("Closed club")),
+                 qPrintable(op->error().message));
+        QCOMPARE(m_fake->requests().size(), 0);
+    }
+
+    // A room you left (or were refused) can be knocked on again.
+    void knockOnALeftRoomIsSent()
+    {
+        m_store->applySync(
+            syncWith("leave", QStringLiteral("!k:localhost"), QStringLiteral("Was")));
+        QCOMPARE(int(m_store->find(QStringLiteral("!k:localhost"))->membership),
+                 int(Membership::Leave));
+        m_fake->script("/_matrix/client/v3/knock/", {{200, R"({"room_id":"!k:localhost"})"}});
+        Operation *op = m_service->knock(QStringLiteral("!k:localhost"));
+        QVERIFY(finishes(op));
+        QCOMPARE(op->state(), Operation::Succeeded);
+        QCOMPARE(m_fake->requestsTo("/_matrix/client/v3/knock/").size(), 1);
+    }
+
+    // The server's refusal (a room that takes no knocks, say) is reported as it wrote it, once.
+    void knockServerErrorIsPassedThroughExactly_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("errcode");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("403 join rule") << 403 << "M_FORBIDDEN"
+                                       << "You are not allowed to knock on this room";
+        QTest::newRow("404 unknown alias") << 404 << "M_NOT_FOUND"
+                                           << "Room alias not found";
+        QTest::newRow("400 room version") << 400 << "M_UNSUPPORTED_ROOM_VERSION"
+                                          << "Room version 6 does not support knocking";
+    }
+    void knockServerErrorIsPassedThroughExactly()
+    {
+        QFETCH(int, status);
+        QFETCH(QString, errcode);
+        QFETCH(QString, message);
+        const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("errcode"), errcode},
+                                                          {QStringLiteral("error"), message}})
+                                    .toJson(QJsonDocument::Compact);
+        m_fake->script("/_matrix/client/v3/knock/", {{status, body}});
+        Operation *op =
+            m_service->knock(QStringLiteral("#ask:localhost"), {}, QStringLiteral("please"));
+        QVERIFY(finishes(op));
+        QCOMPARE(op->state(), Operation::Failed);
+        QCOMPARE(op->error().kind, MatrixError::Server);
+        QCOMPARE(op->error().httpStatus, status);
+        QCOMPARE(op->error().errcode, errcode);
+        QCOMPARE(op->error().message, message);
+        QCOMPARE(m_fake->requestsTo("/_matrix/client/v3/knock/").size(), 1); // not retried
+    }
+
     void refusedWhenSignedOut()
     {
         m_api->setAccessToken({});
@@ -573,7 +735,8 @@ private slots:
         AppServices gui(AppServices::Options{.useKeychain = false});
         QCOMPARE(gui.membership()->retryPolicy().maxAttempts, 0); // until cancelled
         QVERIFY(gui.membership()->parksOnSoftLogout());
-        AppServices cli(AppServices::Options{.useKeychain = false, .interactive = false, .syncAfterSignIn = false});
+        AppServices cli(AppServices::Options{
+            .useKeychain = false, .interactive = false, .syncAfterSignIn = false});
         QCOMPARE(cli.membership()->retryPolicy().maxAttempts, RetryPolicy::bounded().maxAttempts);
         QVERIFY(!cli.membership()->parksOnSoftLogout());
     }

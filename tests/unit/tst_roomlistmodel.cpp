@@ -42,7 +42,7 @@ QList<int> sectionsOf(const RoomFilterProxy &proxy)
 }
 QStringList headersOf(const RoomFilterProxy &proxy)
 {
-    static const char *const names[] = {"Invites", "Joined", "Left"};
+    static const char *const names[] = {"Invites", "Requested", "Joined", "Left"};
     QStringList headers;
     for (int i = 0; i < proxy.rowCount(); ++i) {
         const QModelIndex idx = proxy.index(i, 0);
@@ -134,6 +134,19 @@ class TestRoomListModel : public QObject
                                 "\x23"
                                 "far:far.org"));
         QCOMPARE(m_store->size(), 10);
+    }
+
+    // Two pending knocks besides initial_sync.json's rooms: "Alpha knock" and "Bravo knock".
+    void addKnocks()
+    {
+        QCOMPARE(m_store->applySync(json(R"({"rooms":{"knock":{
+            "!kb:x.org":{"knock_state":{"events":[
+                {"type":"m.room.name","state_key":"","content":{"name":"Bravo knock"},"sender":"@owner:x.org"},
+                {"type":"m.room.member","state_key":"@me:x.org","content":{"membership":"knock"},"sender":"@me:x.org"}]}},
+            "!ka:x.org":{"knock_state":{"events":[
+                {"type":"m.room.name","state_key":"","content":{"name":"Alpha knock"},"sender":"@owner:x.org"},
+                {"type":"m.room.member","state_key":"@me:x.org","content":{"membership":"knock"},"sender":"@me:x.org"}]}}}}})")),
+                 2);
     }
 
 private slots:
@@ -242,7 +255,9 @@ private slots:
         QAbstractItemModelTester proxyTester(
             &proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(proxy.rowCount(), 7);
-        QCOMPARE(sectionsOf(proxy), (QList<int>{0, 1, 1, 1, 1, 1, 2}));
+        const int joined = RoomSection::Joined;
+        QCOMPARE(sectionsOf(proxy), (QList<int>{RoomSection::Invites, joined, joined, joined,
+                                                joined, joined, RoomSection::Left}));
         QCOMPARE(proxy.get(0).value(QStringLiteral("displayName")).toString(),
                  QStringLiteral("Book club"));
 
@@ -497,6 +512,135 @@ private slots:
                 accepted << m_store->at(row).roomId;
         accepted.sort();
         QCOMPARE(accepted, expected);
+    }
+
+    // --- The Requested section: pending knocks (issue 13) ------------------------------------
+
+    // Invites, Requested, Joined, Left: each a contiguous run with its own header, counted by
+    // requestedCount; an accepted knock moves to Invites.
+    void requestedSectionComesAfterInvites()
+    {
+        RoomFilterProxy proxy;
+        proxy.setSourceModel(m_model.get());
+        QAbstractItemModelTester proxyTester(
+            &proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy counts(m_model.get(), &RoomListModel::countsChanged);
+        addKnocks();
+        QCOMPARE(m_model->requestedCount(), 2);
+        QCOMPARE(m_model->property("requestedCount").toInt(), 2);
+        QCOMPARE(counts.count(), 1);
+        QCOMPARE(m_model->inviteCount(), 1);
+        QCOMPARE(m_model->joinedCount(), 5);
+        QCOMPARE(m_model->leftCount(), 1); // a knock is not a left room
+        const int row = m_store->indexOf(QStringLiteral("!ka:x.org"));
+        QCOMPARE(m_model->index(row).data(RoomListModel::SectionRole).toInt(),
+                 int(RoomSection::Requested));
+        QCOMPARE(m_model->index(row).data(RoomListModel::MembershipRole).toInt(),
+                 int(Membership::Knock));
+        const int joined = RoomSection::Joined;
+        const int requested = RoomSection::Requested;
+        QCOMPARE(sectionsOf(proxy),
+                 (QList<int>{RoomSection::Invites, requested, requested, joined, joined, joined,
+                             joined, joined, RoomSection::Left}));
+        QCOMPARE(headersOf(proxy),
+                 (QStringList{"Invites (1)", "Requested (2)", "Joined (5)", "Left (1)"}));
+        // By name within the section.
+        QCOMPARE(proxy.roomIdAt(1), QStringLiteral("!ka:x.org"));
+        QCOMPARE(proxy.roomIdAt(2), QStringLiteral("!kb:x.org"));
+
+        // Accepted: the room comes back as an invite.
+        m_store->applySync(json(R"({"rooms":{"invite":{"!kb:x.org":{"invite_state":{"events":[
+            {"type":"m.room.member","state_key":"@me:x.org","content":{"membership":"invite"},"sender":"@owner:x.org"}]}}}}})"));
+        QCOMPARE(m_model->requestedCount(), 1);
+        QCOMPARE(m_model->inviteCount(), 2);
+        QCOMPARE(counts.count(), 2);
+        QCOMPARE(headersOf(proxy),
+                 (QStringList{"Invites (2)", "Requested (1)", "Joined (5)", "Left (1)"}));
+        // Withdrawn: the other goes to Left; the section disappears.
+        m_store->applySync(json(R"({"rooms":{"leave":{"!ka:x.org":{}}}})"));
+        QCOMPARE(m_model->requestedCount(), 0);
+        QCOMPARE(headersOf(proxy), (QStringList{"Invites (2)", "Joined (5)", "Left (2)"}));
+    }
+
+    // QML reads the section as RoomSection.Requested, a key of the same enum as the others.
+    void requestedIsAValueOfTheSectionEnum()
+    {
+        const QMetaObject &meta = RoomSection::staticMetaObject;
+        const int index = meta.indexOfEnumerator("Value");
+        QVERIFY(index >= 0);
+        const QMetaEnum values = meta.enumerator(index);
+        bool ok = false;
+        QCOMPARE(values.keyToValue("Requested", &ok), int(RoomSection::Requested));
+        QVERIFY(ok);
+        QCOMPARE(meta.enumeratorCount(), 1); // no second enum beside Value
+        QCOMPARE(int(RoomSection::of(Membership::Knock)), int(RoomSection::Requested));
+        QCOMPARE(int(RoomSection::of(Membership::Ban)), int(RoomSection::Left));
+    }
+
+    void requestedRowsShowWithShowLeftOff()
+    {
+        addKnocks();
+        RoomFilterProxy proxy;
+        proxy.setSourceModel(m_model.get());
+        proxy.setShowLeft(false);
+        QCOMPARE(proxy.rowCount(), 8); // all but the left room
+        QVERIFY(proxy.rowOfRoom(QStringLiteral("!ka:x.org")) >= 0);
+        QVERIFY(proxy.rowOfRoom(QStringLiteral("!kb:x.org")) >= 0);
+        QCOMPARE(proxy.rowOfRoom(QStringLiteral("!old:x.org")), -1);
+        QCOMPARE(headersOf(proxy), (QStringList{"Invites (1)", "Requested (2)", "Joined (5)"}));
+    }
+
+    void requestedFilterTerm_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<bool>("showLeft");
+        QTest::addColumn<QStringList>("expected"); // room IDs, sorted
+        const QStringList knocks{"!ka:x.org", "!kb:x.org"};
+        QTest::newRow("is:requested") << "is:requested" << true << knocks;
+        QTest::newRow("is:requested, left hidden") << "is:requested" << false << knocks;
+        QTest::newRow("is:knock") << "is:knock" << true << knocks;
+        QTest::newRow("is:knocked") << "IS:Knocked" << true << knocks;
+        QTest::newRow("is:requested and a word")
+            << "is:requested bravo" << true << QStringList{"!kb:x.org"};
+        QTest::newRow("-is:requested")
+            << "-is:requested" << false
+            << QStringList{"!aliased:x.org", "!empty:x.org", "!heroes:x.org",
+                           "!html:x.org",    "!inv:x.org",   "!named:x.org"};
+        // Knocks are in none of the other sections.
+        QTest::newRow("is:left") << "is:left" << true << QStringList{"!old:x.org"};
+        QTest::newRow("is:invite") << "is:invite" << true << QStringList{"!inv:x.org"};
+    }
+    void requestedFilterTerm()
+    {
+        QFETCH(QString, text);
+        QFETCH(bool, showLeft);
+        QFETCH(QStringList, expected);
+        addKnocks();
+        RoomFilterProxy proxy;
+        proxy.setSourceModel(m_model.get());
+        proxy.setShowLeft(showLeft);
+        proxy.setFilterText(text);
+        QCOMPARE(proxy.filterError(), QString());
+        QStringList shown = idsOf(proxy);
+        shown.sort();
+        expected.sort();
+        QCOMPARE(shown, expected);
+        const RoomFilterQuery query = RoomFilterQuery::parse(text, showLeft);
+        QStringList accepted;
+        for (int row = 0; row < m_store->size(); ++row)
+            if (query.accepts(m_store->at(row)))
+                accepted << m_store->at(row).roomId;
+        accepted.sort();
+        QCOMPARE(accepted, expected);
+    }
+
+    void anUnknownSectionTermListsRequested()
+    {
+        RoomFilterProxy proxy;
+        proxy.setSourceModel(m_model.get());
+        proxy.setFilterText(QStringLiteral("is:pending"));
+        QVERIFY2(proxy.filterError().contains(QStringLiteral("is:requested")),
+                 qPrintable(proxy.filterError()));
     }
 
     void malformedTermsSayWhatIsWrong_data()

@@ -32,6 +32,15 @@ QJsonObject invited(const QString &name, const QString &inviter)
                          {"content", QJsonObject{{"membership", "invite"}}}};
     return {{"invite_state", QJsonObject{{"events", QJsonArray{nameEvent(name), me}}}}};
 }
+// A pending knock as the classic /sync lists it (rooms.knock): stripped state ending with ours.
+QJsonObject knocked(const QString &name)
+{
+    const QJsonObject me{{"type", "m.room.member"},
+                         {"state_key", Me},
+                         {"sender", Me},
+                         {"content", QJsonObject{{"membership", "knock"}}}};
+    return {{"knock_state", QJsonObject{{"events", QJsonArray{nameEvent(name), me}}}}};
+}
 QJsonObject renamed(const QString &name)
 {
     return {{"timeline", QJsonObject{{"events", QJsonArray{nameEvent(name)}}}}};
@@ -186,6 +195,50 @@ private slots:
         QCOMPARE(m_selection->roomIdsWith(Membership::Leave), QStringList{"!c:x.org"});
         QCOMPARE(m_selection->roomIdsWith(Membership::Join), QStringList{"!a:x.org"});
         QCOMPARE(m_selection->anchorRow(), rowOf(QStringLiteral("!c:x.org")));
+        QVERIFY(rolesAgree());
+    }
+
+    // A selected pending knock is in the Requested group only: withdrawn with a leave, never
+    // joined (not invited) nor forgotten (not left). Its own count and roomIdsWith(Knock) say so.
+    void aKnockIsInTheRequestedGroupOnly()
+    {
+        m_store->applySync(QJsonObject{
+            {"rooms", QJsonObject{{"knock", QJsonObject{{"!k:x.org", knocked("Kilo")}}},
+                                  {"leave", QJsonObject{{"!x:x.org", joined("X-ray")}}}}}});
+        QCOMPARE(int(m_store->find(QStringLiteral("!k:x.org"))->membership),
+                 int(Membership::Knock));
+        // Invites, Requested, Joined, Left.
+        QCOMPARE(m_proxy->roomIdAt(2), QStringLiteral("!k:x.org"));
+        QSignalSpy changed(m_selection.get(), &RoomSelection::changed);
+        m_selection->selectAll();
+        QCOMPARE(m_selection->count(), 9);
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(m_selection->requestedCount(), 1);
+        QCOMPARE(m_selection->inviteCount(), 2);
+        QCOMPARE(m_selection->joinedCount(), 4);
+        QCOMPARE(m_selection->leftCount(), 2); // Lima and X-ray
+        // Every selected room is in exactly one group.
+        QCOMPARE(m_selection->requestedCount() + m_selection->inviteCount() +
+                     m_selection->joinedCount() + m_selection->leftCount(),
+                 m_selection->count());
+        QCOMPARE(m_selection->roomIdsWith(Membership::Knock), QStringList{"!k:x.org"});
+        QVERIFY(!m_selection->roomIdsWith(Membership::Leave).contains(QStringLiteral("!k:x.org")));
+        QVERIFY(!m_selection->roomIdsWith(Membership::Join).contains(QStringLiteral("!k:x.org")));
+        QVERIFY(!m_selection->roomIdsWith(Membership::Invite).contains(QStringLiteral("!k:x.org")));
+        QCOMPARE(m_selection->roomIdsWith(Membership::Leave),
+                 (QStringList{"!l:x.org", "!x:x.org"}));
+        // The property QML reads.
+        QCOMPARE(m_selection->property("requestedCount").toInt(), 1);
+
+        // Accepted: the room comes back as an invite and is counted as one.
+        m_store->applySync(QJsonObject{
+            {"rooms",
+             QJsonObject{{"invite", QJsonObject{{"!k:x.org", invited("Kilo", "@carol:x.org")}}}}}});
+        QVERIFY(m_selection->isSelected(QStringLiteral("!k:x.org")));
+        QCOMPARE(m_selection->requestedCount(), 0);
+        QCOMPARE(m_selection->inviteCount(), 3);
+        QVERIFY(m_selection->roomIdsWith(Membership::Knock).isEmpty());
+        QVERIFY(m_selection->roomIdsWith(Membership::Invite).contains(QStringLiteral("!k:x.org")));
         QVERIFY(rolesAgree());
     }
 

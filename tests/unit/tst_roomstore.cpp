@@ -42,6 +42,28 @@ QJsonObject syncWith(const QString &section, const QString &roomId, const QJsonA
                 QJsonObject{{QStringLiteral("events"), events}});
     return {{QStringLiteral("rooms"), QJsonObject{{section, QJsonObject{{roomId, room}}}}}};
 }
+// A pending knock on !k:x.org as the classic /sync lists it.
+QJsonObject knockSync()
+{
+    const QJsonArray events{
+        stateEvent(QStringLiteral("m.room.name"),
+                   {{QStringLiteral("name"), QStringLiteral("Ask first")}}),
+        stateEvent(QStringLiteral("m.room.canonical_alias"),
+                   {{QStringLiteral("alias"), QStringLiteral("#ask:x.org")}}),
+        stateEvent(QStringLiteral("m.room.avatar"),
+                   {{QStringLiteral("url"), QStringLiteral("mxc://x.org/knockAvatar")}}),
+        stateEvent(QStringLiteral("m.room.join_rules"),
+                   {{QStringLiteral("join_rule"), QStringLiteral("knock")}}),
+        stateEvent(QStringLiteral("m.room.member"),
+                   {{QStringLiteral("membership"), QStringLiteral("knock")}},
+                   QStringLiteral("@me:x.org"), QStringLiteral("@me:x.org"))};
+    return {{QStringLiteral("rooms"),
+             QJsonObject{
+                 {QStringLiteral("knock"),
+                  QJsonObject{{QStringLiteral("!k:x.org"),
+                               QJsonObject{{QStringLiteral("knock_state"),
+                                            QJsonObject{{QStringLiteral("events"), events}}}}}}}}}};
+}
 } // namespace
 
 class TestRoomStore : public QObject
@@ -326,6 +348,94 @@ private slots:
         QCOMPARE(store.dropForgotten(json(R"({"rooms":{"join":{"!j:x.org":{}}}})")),
                  QStringList{QStringLiteral("!kept:x.org")});
         QCOMPARE(store.size(), 2);
+    }
+
+    // --- Knocking (issue 13) -------------------------------------------------------------------
+
+    // rooms.knock: a pending knock, shown from its knock_state (stripped state ending with our
+    // own knock): name, alias, avatar.
+    void aKnockIsARoomWithMembershipKnock()
+    {
+        RoomStore store;
+        store.setOwnUserId(QStringLiteral("@me:x.org"));
+        QSignalSpy counts(&store, &RoomStore::countsChanged);
+        QCOMPARE(store.applySync(knockSync()), 1);
+        const RoomSummary *room = store.find(QStringLiteral("!k:x.org"));
+        QVERIFY(room);
+        QCOMPARE(int(room->membership), int(Membership::Knock));
+        QCOMPARE(room->name, QStringLiteral("Ask first"));
+        QCOMPARE(room->displayName(), QStringLiteral("Ask first"));
+        QCOMPARE(room->canonicalAlias, QStringLiteral("#ask:x.org"));
+        QCOMPARE(room->avatarMxc, QStringLiteral("mxc://x.org/knockAvatar"));
+        QCOMPARE(store.count(Membership::Knock), 1);
+        QCOMPARE(store.count(Membership::Join), 0);
+        QCOMPARE(store.count(Membership::Leave), 0);
+        QCOMPARE(counts.count(), 1);
+        QCOMPARE(store.skippedRooms(), 0);
+    }
+
+    // An initial sync that lists the knock keeps it (retainOnly reads rooms.knock too).
+    void retainOnlyKeepsKnocks()
+    {
+        m_store->applySync(knockSync());
+        QVERIFY(m_store->find(QStringLiteral("!k:x.org")));
+        QJsonObject inventory = initialSync();
+        QJsonObject rooms = inventory.value(QStringLiteral("rooms")).toObject();
+        rooms.insert(
+            QStringLiteral("knock"),
+            knockSync().value(QStringLiteral("rooms")).toObject().value(QStringLiteral("knock")));
+        inventory.insert(QStringLiteral("rooms"), rooms);
+        QCOMPARE(m_store->retainOnly(inventory), QStringList());
+        QCOMPARE(int(m_store->find(QStringLiteral("!k:x.org"))->membership),
+                 int(Membership::Knock));
+        // One that no longer lists it (withdrawn and forgotten elsewhere): gone.
+        QCOMPARE(m_store->retainOnly(initialSync()), QStringList{QStringLiteral("!k:x.org")});
+        QCOMPARE(m_store->find(QStringLiteral("!k:x.org")), nullptr);
+    }
+
+    // Accepted: the room comes back as an invite, then a join; the same row all along.
+    void aKnockBecomesAnInviteThenAJoin()
+    {
+        m_store->applySync(knockSync());
+        const int row = m_store->indexOf(QStringLiteral("!k:x.org"));
+        QVERIFY(row >= 0);
+        const int size = m_store->size();
+        QSignalSpy changed(m_store.get(), &RoomStore::roomsChanged);
+        QSignalSpy counts(m_store.get(), &RoomStore::countsChanged);
+        m_store->applySync(
+            syncWith(QStringLiteral("invite"), QStringLiteral("!k:x.org"),
+                     {stateEvent(QStringLiteral("m.room.name"),
+                                 {{QStringLiteral("name"), QStringLiteral("Ask first")}}),
+                      stateEvent(QStringLiteral("m.room.member"),
+                                 {{QStringLiteral("membership"), QStringLiteral("invite")}},
+                                 QStringLiteral("@me:x.org"), QStringLiteral("@owner:x.org"))}));
+        QCOMPARE(int(m_store->find(QStringLiteral("!k:x.org"))->membership),
+                 int(Membership::Invite));
+        QCOMPARE(m_store->indexOf(QStringLiteral("!k:x.org")), row);
+        QCOMPARE(m_store->size(), size);
+        QCOMPARE(m_store->count(Membership::Knock), 0);
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(counts.count(), 1);
+        m_store->applySync(syncWith(QStringLiteral("join"), QStringLiteral("!k:x.org"), {}));
+        const RoomSummary *room = m_store->find(QStringLiteral("!k:x.org"));
+        QCOMPARE(int(room->membership), int(Membership::Join));
+        QCOMPARE(room->displayName(), QStringLiteral("Ask first")); // what the knock showed
+        QCOMPARE(m_store->indexOf(QStringLiteral("!k:x.org")), row);
+    }
+
+    // Withdrawn (or denied): the room comes back as a leave.
+    void aKnockThenALeaveIsLeft()
+    {
+        m_store->applySync(knockSync());
+        const int knocks = m_store->count(Membership::Knock);
+        const int left = m_store->count(Membership::Leave);
+        m_store->applySync(syncWith(QStringLiteral("leave"), QStringLiteral("!k:x.org"), {}));
+        QCOMPARE(int(m_store->find(QStringLiteral("!k:x.org"))->membership),
+                 int(Membership::Leave));
+        QCOMPARE(m_store->count(Membership::Knock), knocks - 1);
+        QCOMPARE(m_store->count(Membership::Leave), left + 1);
+        QCOMPARE(m_store->find(QStringLiteral("!k:x.org"))->displayName(),
+                 QStringLiteral("Ask first"));
     }
 };
 
