@@ -292,6 +292,73 @@ private slots:
         QCOMPARE(store.loadRooms().size(), 1);
     }
 
+    // A relaunch reads the rooms on another thread while the window loads; the open() that
+    // takes the preload reports what that open found, and the rooms it read.
+    void aPreloadIsTakenByTheNextOpenOfItsPath()
+    {
+        const QString file = path(QStringLiteral("preload/store.sqlite"));
+        QList<RoomSummary> saved;
+        for (int i = 0; i < 50; ++i)
+            saved << fullRoom(QStringLiteral("!p%1:x").arg(i));
+        {
+            AccountStore writer(QStringLiteral("pw"));
+            QCOMPARE(writer.open(file), AccountStore::OpenResult::Created);
+            QVERIFY(writer.saveSync(saved, QStringLiteral("s9")));
+        }
+        AccountStore::preload(file);
+        AccountStore store(QStringLiteral("pr"));
+        QCOMPARE(store.open(file), AccountStore::OpenResult::Opened);
+        QCOMPARE(store.problem(), QString());
+        QCOMPARE(store.nextBatch(), QStringLiteral("s9"));
+        QList<RoomSummary> rooms = store.loadRooms();
+        QCOMPARE(rooms.size(), saved.size());
+        std::sort(rooms.begin(), rooms.end(),
+                  [](const RoomSummary &x, const RoomSummary &y) { return x.roomId < y.roomId; });
+        std::sort(saved.begin(), saved.end(),
+                  [](const RoomSummary &x, const RoomSummary &y) { return x.roomId < y.roomId; });
+        for (int i = 0; i < rooms.size(); ++i)
+            compareRooms(rooms.at(i), saved.at(i));
+        // Taken once: a later read asks the file (which the connection can still write).
+        QVERIFY(store.saveSync({fullRoom(QStringLiteral("!later:x"))}, QStringLiteral("s10")));
+        QCOMPARE(store.loadRooms().size(), saved.size() + 1);
+    }
+
+    void aPreloadOfAnUnusableFileStillTellsTheUser()
+    {
+        const QString file = path(QStringLiteral("preload-junk.sqlite"));
+        {
+            QFile f(file);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(QByteArray(64 * 1024, 'x'));
+        }
+        const QByteArray before = readAll(file);
+        AccountStore::preload(file);
+        AccountStore store(QStringLiteral("pj"));
+        QCOMPARE(store.open(file), AccountStore::OpenResult::Recovered);
+        QVERIFY(!store.problem().isEmpty());
+        QCOMPARE(readAll(store.movedAsidePath()), before);
+        QCOMPARE(store.loadRooms().size(), 0);
+        QVERIFY(store.saveSync({fullRoom(QStringLiteral("!n:x"))}, QStringLiteral("s2")));
+        QCOMPARE(store.loadRooms().size(), 1);
+    }
+
+    void aPreloadOfAnotherPathOrDroppedIsNotUsed()
+    {
+        const QString file = path(QStringLiteral("preload-other/store.sqlite"));
+        {
+            AccountStore writer(QStringLiteral("pow"));
+            QCOMPARE(writer.open(file), AccountStore::OpenResult::Created);
+            QVERIFY(writer.saveSync({fullRoom(QStringLiteral("!o:x"))}, QStringLiteral("s1")));
+        }
+        AccountStore::preload(path(QStringLiteral("preload-elsewhere/store.sqlite")));
+        AccountStore::dropPreload();
+        AccountStore::preload(file);
+        AccountStore::dropPreload();
+        AccountStore store(QStringLiteral("po"));
+        QCOMPARE(store.open(file), AccountStore::OpenResult::Opened);
+        QCOMPARE(store.loadRooms().size(), 1);
+    }
+
     void anUnwritableLocationKeepsTheStoreInMemory()
     {
         // A path below a regular file can never be created, even by root.
