@@ -3,9 +3,11 @@
 // Concierge.Ui QML module (qml/).
 #include "api/matrixuri.h"
 #include "appservices.h"
+#include "platform/colorscheme.h"
 #include "platform/desktopnotifier.h"
 #include "quick/mxcimageprovider.h"
 
+#include "store/accountstore.h"
 #include "sync/roomstore.h"
 
 #include <QCommandLineParser>
@@ -341,6 +343,12 @@ int main(int argc, char *argv[])
     parser.addOption(exitWhenLoadedOption);
     parser.addOption(frameGapsOption);
     parser.addOption(noStoreOption);
+    const QCommandLineOption colorSchemeOption(
+        QStringLiteral("color-scheme"),
+        QStringLiteral("light, dark or system (the default: the desktop's choice). Also read from "
+                       "CONCIERGE_COLOR_SCHEME."),
+        QStringLiteral("scheme"));
+    parser.addOption(colorSchemeOption);
     parser.addPositionalArgument(
         QStringLiteral("link"),
         QStringLiteral("A room to join after signing in, asked first: matrix:r/alias:server, "
@@ -384,7 +392,28 @@ int main(int argc, char *argv[])
         return 2;
     }
 
-    QQuickStyle::setStyle(QStringLiteral("Fusion"));
+    // The style the user chose (QT_QUICK_CONTROLS_STYLE, qtquickcontrols2.conf) if any.
+    if (ColorScheme::userQuickStyle().isEmpty())
+        QQuickStyle::setStyle(QStringLiteral("Fusion"));
+    // Light or dark as the desktop says (or the user), in one palette that the controls and the
+    // app's own colours share; set before the QML loads, followed live.
+    ColorScheme colorScheme;
+    if (parser.isSet(colorSchemeOption)) {
+        const auto choice = ColorScheme::parseChoice(parser.value(colorSchemeOption));
+        if (!choice) {
+            std::fprintf(stderr, "concierge: --color-scheme is light, dark or system\n");
+            return 2;
+        }
+        colorScheme.setChoice(*choice);
+    } else if (qEnvironmentVariableIsSet("CONCIERGE_COLOR_SCHEME")) {
+        const auto choice =
+            ColorScheme::parseChoice(qEnvironmentVariable("CONCIERGE_COLOR_SCHEME"));
+        if (choice)
+            colorScheme.setChoice(*choice);
+        else
+            std::fprintf(stderr, "concierge: CONCIERGE_COLOR_SCHEME is light, dark or system\n");
+    }
+    colorScheme.start();
 
     AppServices::Options options;
     options.useKeychain = !parser.isSet(noKeychainOption);
@@ -395,6 +424,12 @@ int main(int argc, char *argv[])
     AppServices services(options);
     DesktopNotifier notifier;
     notifier.watch(services.jobs());
+    // A remembered session: its saved rooms are read on another thread while the QML engine
+    // loads the window; restoreSession() below takes them (AccountStore::preload).
+    if (options.keepRoomsOnDisk && envToken.isEmpty() &&
+        !services.credentials()->savedUserId().isEmpty())
+        AccountStore::preload(services.storePathFor(services.credentials()->savedHomeserver(),
+                                                    services.credentials()->savedUserId()));
 
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
@@ -423,6 +458,7 @@ int main(int argc, char *argv[])
     } else {
         services.restoreSession();
     }
+    AccountStore::dropPreload(); // not taken: the session could not be restored
     if (probe)
         probe->checkRooms(); // shown from the store already
     return QGuiApplication::exec();

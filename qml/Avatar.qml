@@ -34,7 +34,7 @@ Item {
             anchors.centerIn: parent
             text: Theme.initials(root.name)
             textFormat: Text.PlainText
-            color: "white"
+            color: Theme.avatarText
             font.pixelSize: Math.round(root.size * 0.45)
             font.bold: true
             Accessible.ignored: true

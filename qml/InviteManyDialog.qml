@@ -231,9 +231,12 @@ BaseDialog {
                         previewList.forceActiveFocus(Qt.MouseFocusReason)
                     }
 
+                    // The row's accessible name says all three columns: the labels are not read
+                    // again on their own (the line number alone was read as "1").
                     contentItem: RowLayout {
                         spacing: Theme.spacing
                         Label {
+                            Accessible.ignored: true
                             text: row.line
                             textFormat: Text.PlainText
                             color: Theme.secondaryText
@@ -241,6 +244,7 @@ BaseDialog {
                             Layout.preferredWidth: 32
                         }
                         Label {
+                            Accessible.ignored: true
                             text: row.userId
                             textFormat: Text.PlainText
                             elide: Text.ElideMiddle
@@ -248,6 +252,7 @@ BaseDialog {
                             Layout.preferredWidth: 3
                         }
                         Label {
+                            Accessible.ignored: true
                             text: row.reason !== "" ? row.statusText + ": " + row.reason : row.statusText
                             textFormat: Text.PlainText
                             elide: Text.ElideRight

@@ -36,6 +36,20 @@ BaseDialog {
                                       && viaError === ""
 
     signal joinRequested(string target, var via, string reason)
+    signal knockRequested(string target, var via, string reason)
+
+    // What is known about the room before joining (issue 13): the page passes
+    // services.createPreview() (kept in a var: the engine owns it). It asks 300 ms after the
+    // address last changed, and only for a valid one.
+    property var previewObject: null
+    readonly property RoomPreview preview: previewObject
+    readonly property string previewTarget: address !== "" && link.valid && addressError === ""
+                                            ? link.target : ""
+    readonly property var previewVia: viaError === ""
+                                      ? Array.from(link.via).concat(Array.from(viaServers))
+                                      : Array.from(link.via)
+    onPreviewTargetChanged: if (preview) preview.roomIdOrAlias = previewTarget
+    onPreviewViaChanged: if (preview) preview.via = previewVia
     // Stop the join that is waiting for the server (the page cancels the operation).
     signal stopRequested()
 
@@ -168,6 +182,15 @@ BaseDialog {
                      ? qsTr("Link to %1, via %2").arg(root.link.target).arg(root.listText(root.link.via))
                      : qsTr("Link to %1").arg(root.link.target))
                   : ""
+        }
+        RoomPreviewPane {
+            objectName: "joinPreview"
+            Layout.fillWidth: true
+            visible: root.previewTarget !== "" && root.preview !== null
+            preview: root.preview
+            offerJoin: false // the dialog's own Join button
+            busy: root.busy
+            onKnockRequested: (target, via, reason) => root.knockRequested(target, via, reason)
         }
 
         Label {

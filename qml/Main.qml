@@ -48,7 +48,20 @@ ApplicationWindow {
     visible: true
     title: titleFor(signedIn ? services.session.userId : "", application.displayName)
 
+    // The room directory (issue 13), shown over the room list.
+    property bool showDirectory: false
+    function openDirectory() {
+        showDirectory = true
+        directoryPage.activate()
+    }
+    function closeDirectory() {
+        showDirectory = false
+        roomListPage.forceActiveFocus()
+    }
+
     onShowRoomsChanged: {
+        if (!showRooms)
+            showDirectory = false
         if (showRooms)
             roomListPage.forceActiveFocus()
         else
@@ -69,7 +82,7 @@ ApplicationWindow {
 
     StackLayout {
         anchors.fill: parent
-        currentIndex: window.showRooms ? 1 : 0
+        currentIndex: !window.showRooms ? 0 : window.showDirectory ? 2 : 1
 
         SignInPage {
             id: signInPage
@@ -79,6 +92,23 @@ ApplicationWindow {
         RoomListPage {
             id: roomListPage
             services: window.services
+            // A Page is read as a "page tab": without a name, as nothing.
+            Accessible.name: qsTr("Your rooms")
+            onDirectoryRequested: window.openDirectory()
         }
+        DirectoryPage {
+            id: directoryPage
+            services: window.services
+            Accessible.name: qsTr("Room directory")
+            onClosed: window.closeDirectory()
+            onJoinRequested: (target, via) => directoryPage.operation = window.services.membership.join(target, via, "")
+            onKnockRequested: (target, via, reason) => directoryPage.operation = window.services.membership.knock(target, via, reason)
+        }
+    }
+
+    Shortcut {
+        sequence: "Ctrl+D"
+        enabled: window.showRooms && !window.showDirectory
+        onActivated: window.openDirectory()
     }
 }

@@ -9,6 +9,10 @@ import Concierge.Core
 // page (historySummary), and every button only emits an intent (actionRequested with an
 // Operation.Kind, cancelRequested, hideLeftRequested, historyRequested); the page decides what it
 // means.
+// Its actions for the keyboard: Enter (the first button), Delete (the second), Space (select),
+// and Menu or Shift+F10 for a context menu with all of them (RoomContextMenu, opened by the page;
+// a right-click asks for it too: contextMenuRequested). The row's buttons are for the mouse and
+// not Tab stops: the menu offers every one of them, and the row's description says so.
 //
 // Selection (bulk actions): `selected` is the model's role (the selection is kept by room ID);
 // Ctrl+click and the row's check box ask to toggle it (toggleSelectRequested), Shift+click to
@@ -28,7 +32,7 @@ ItemDelegate {
     required property string topic
     required property url avatarSource
     required property int membership      // Membership.Join, .Invite, .Leave, …
-    required property int section         // RoomSection.Invites, .Joined, .Left
+    required property int section         // RoomSection.Invites, .Requested, .Joined, .Left
     required property bool sectionStart   // the first row of its section: draws the header
     required property int sectionCount    // rows of the section the list shows
     required property int joinedMemberCount
@@ -50,10 +54,19 @@ ItemDelegate {
     readonly property bool waiting: busy && operationState === Operation.Waiting
     readonly property bool isInvite: membership === Membership.Invite
     readonly property bool isJoined: membership === Membership.Join
-    readonly property bool isLeft: !isInvite && !isJoined
-    // What the first and the second button ask for (also Enter and Delete on the current row).
-    readonly property int primaryAction: isJoined ? Operation.Invite : Operation.Join
+    // Asked to join (knocked): it can only be withdrawn (a leave) until the room answers.
+    readonly property bool isRequested: membership === Membership.Knock
+    readonly property bool isLeft: !isInvite && !isJoined && !isRequested
+    // What the first and the second button ask for (also Enter and Delete on the current row);
+    // Enter does nothing on a request (-1): withdrawing it is Delete.
+    readonly property int primaryAction: isRequested ? -1 : isJoined ? Operation.Invite : Operation.Join
     readonly property int secondaryAction: isLeft ? Operation.Forget : Operation.Leave
+    // What Enter and Delete do, for the row's description.
+    readonly property string primaryText: isInvite ? qsTr("accept") : isJoined ? qsTr("invite someone")
+                                                                                : qsTr("rejoin")
+    readonly property string secondaryText: isInvite ? qsTr("decline") : isJoined ? qsTr("leave")
+                                          : isRequested ? qsTr("withdraw your request")
+                                                        : qsTr("forget")
 
     signal actionRequested(int kind)
     signal cancelRequested()
@@ -62,6 +75,8 @@ ItemDelegate {
     // Ctrl+click, the check box: flip this row's selection. Shift+click: select up to this row.
     signal toggleSelectRequested()
     signal rangeSelectRequested()
+    // A right-click at (x, y) in the row: the page opens the row's context menu there.
+    signal contextMenuRequested(real x, real y)
 
     function describePending(): string {
         switch (root.pendingAction) {
@@ -100,9 +115,14 @@ ItemDelegate {
     Accessible.role: Accessible.ListItem
     Accessible.selectable: true
     Accessible.selected: selected
-    Accessible.description: selected ? qsTr("selected") : ""
+    // How to act on the row from the keyboard (the buttons are not Tab stops).
+    Accessible.description: busy ? qsTr("Menu or Shift+F10 for actions")
+                          : isRequested ? qsTr("Delete to %1, Menu or Shift+F10 for actions").arg(secondaryText)
+                                 : qsTr("Enter to %1, Delete to %2, Menu or Shift+F10 for actions")
+                                   .arg(primaryText).arg(secondaryText)
     Accessible.name: {
-        const what = isInvite ? qsTr("invitation") : isJoined ? qsTr("joined") : qsTr("left")
+        const what = isInvite ? qsTr("invitation") : isJoined ? qsTr("joined")
+                   : isRequested ? qsTr("asked to join") : qsTr("left")
         return title + ", " + what
             + (selected ? ", " + qsTr("selected") : "")
             + (isLeft && historySummary !== "" ? ", " + historySummary : "")
@@ -150,6 +170,15 @@ ItemDelegate {
     TapHandler {
         acceptedModifiers: Qt.ShiftModifier
         onTapped: root.rangeSelectRequested()
+    }
+    // A right-click anywhere on the row (its buttons take only the left button): its actions.
+    TapHandler {
+        objectName: "rowMenuTap"
+        acceptedButtons: Qt.RightButton
+        onTapped: (eventPoint, button) => {
+            const p = root.mapFromItem(null, eventPoint.scenePosition)
+            root.contextMenuRequested(p.x, p.y)
+        }
     }
 
     // Only a section's first row has a header item. (Loaded from its file: Qt 6.4's Loader
@@ -287,6 +316,9 @@ ItemDelegate {
                 }
             }
             Button {
+                // Qt 6.4: the AT-SPI "Press" action (how a screen reader presses) does nothing on a
+                // Button without this handler: every Button of this file has one.
+                Accessible.onPressAction: clicked()
                 focusPolicy: Qt.ClickFocus
                 objectName: "cancelButton"
                 visible: root.waiting
@@ -297,13 +329,15 @@ ItemDelegate {
         }
 
         // The row's buttons take focus when clicked but are not Tab stops: Tab moves from the
-        // list to the next control, and the keyboard acts on the current row (Enter, Delete).
+        // list to the next control, and the keyboard acts on the current row (Enter, Delete, and
+        // the context menu, which offers every one of these buttons).
         RowLayout {
             objectName: "buttonRow"
             visible: !root.busy
             spacing: Theme.spacing / 2
 
             Button {
+                Accessible.onPressAction: clicked()
                 focusPolicy: Qt.ClickFocus
                 objectName: "acceptButton"
                 visible: root.isInvite
@@ -312,6 +346,7 @@ ItemDelegate {
                 onClicked: root.actionRequested(Operation.Join)
             }
             Button {
+                Accessible.onPressAction: clicked()
                 focusPolicy: Qt.ClickFocus
                 objectName: "declineButton"
                 visible: root.isInvite
@@ -320,6 +355,7 @@ ItemDelegate {
                 onClicked: root.actionRequested(Operation.Leave)
             }
             Button {
+                Accessible.onPressAction: clicked()
                 focusPolicy: Qt.ClickFocus
                 objectName: "inviteButton"
                 visible: root.isJoined
@@ -328,6 +364,7 @@ ItemDelegate {
                 onClicked: root.actionRequested(Operation.Invite)
             }
             Button {
+                Accessible.onPressAction: clicked()
                 focusPolicy: Qt.ClickFocus
                 objectName: "leaveButton"
                 visible: root.isJoined
@@ -336,6 +373,16 @@ ItemDelegate {
                 onClicked: root.actionRequested(Operation.Leave)
             }
             Button {
+                Accessible.onPressAction: clicked()
+                focusPolicy: Qt.ClickFocus
+                objectName: "withdrawButton"
+                visible: root.isRequested
+                text: qsTr("Withdraw")
+                Accessible.name: qsTr("Withdraw your request to join %1").arg(root.title)
+                onClicked: root.actionRequested(Operation.Leave)
+            }
+            Button {
+                Accessible.onPressAction: clicked()
                 focusPolicy: Qt.ClickFocus
                 objectName: "rejoinButton"
                 visible: root.isLeft
@@ -344,6 +391,7 @@ ItemDelegate {
                 onClicked: root.actionRequested(Operation.Join)
             }
             Button {
+                Accessible.onPressAction: clicked()
                 focusPolicy: Qt.ClickFocus
                 objectName: "forgetButton"
                 visible: root.isLeft
@@ -352,9 +400,11 @@ ItemDelegate {
                 onClicked: root.actionRequested(Operation.Forget)
             }
             Button {
+                Accessible.onPressAction: clicked()
                 focusPolicy: Qt.ClickFocus
                 objectName: "historyButton"
                 flat: true
+                palette.buttonText: Theme.text
                 text: qsTr("History")
                 Accessible.name: qsTr("History of %1").arg(root.title)
                 ToolTip.visible: hovered

@@ -14,6 +14,9 @@ Page {
 
     required property AppServices services
 
+    // Browse public rooms (the window shows the directory page over this one).
+    signal directoryRequested()
+
     readonly property RoomFilterProxy rooms: services.rooms
     readonly property RoomListModel roomModel: services.roomModel
     readonly property MembershipService membership: services.membership
@@ -38,6 +41,12 @@ Page {
     function openJoin(text: string, fromLink: bool) {
         joinDialog.openWith(text, fromLink)
     }
+    // The room list is a focus scope: the row to take the focus when Tab comes back to it is the
+    // current row, never a section header's button that had the focus when the focus left.
+    function focusCurrentRowInScope() {
+        if (!roomList.activeFocus && roomList.currentItem)
+            roomList.currentItem.focus = true
+    }
     function focusFilter() {
         filterField.forceActiveFocus()
         filterField.selectAll()
@@ -47,13 +56,13 @@ Page {
     function runAction(kind: int, roomId: string, name: string, roomMembership: int) {
         switch (kind) {
         case Operation.Join: // accept an invite, rejoin a left room
-            root.membership.join(roomId, [], "")
+            root.actedOn(roomId, Operation.Join, root.membership.join(roomId, [], ""))
             break
         case Operation.Leave:
             if (roomMembership === Membership.Join)
                 leaveDialog.openFor(roomId, name)
             else // decline an invite (or withdraw a knock): nothing to ask
-                root.membership.leave(roomId, "", false)
+                root.actedOn(roomId, Operation.Leave, root.membership.leave(roomId, "", false))
             break
         case Operation.Invite:
             inviteDialog.openFor(roomId, name)
@@ -229,6 +238,11 @@ Page {
     }
 
     Timer {
+        id: rowFocusTimer
+        interval: 0
+        onTriggered: root.focusCurrentRowInScope()
+    }
+    Timer {
         id: currentRowTimer
         interval: 0
         onTriggered: root.ensureCurrentRow()
@@ -241,41 +255,214 @@ Page {
     }
 
     // The room of the current row, by ID: when a row moves (left → Left section) or rows come and
-    // go around it, the current row stays on that room instead of landing on a neighbour.
+    // go around it, the current row stays on that room instead of landing on a neighbour. Its
+    // name, section and row as last seen: when it moves to another section or is no longer shown,
+    // that is announced (see announce()).
     property string currentRoomId: ""
+    property string currentRoomName: ""
+    property int currentRoomSection: -1
+    property int currentRoomRow: -1
     property bool followingRoom: false
     function rememberCurrentRoom() {
         if (root.followingRoom)
             return
         const row = roomList.currentItem as RoomDelegate
         root.currentRoomId = row ? row.roomId : ""
+        root.currentRoomName = row ? row.title : ""
+        root.currentRoomSection = row ? row.section : -1
+        root.currentRoomRow = row ? row.index : -1
+    }
+    // The row that shows a room, or -1. (RoomFilterProxy::rowOfRoom would spare this search if it
+    // were Q_INVOKABLE.)
+    function rowOfRoom(roomId: string): int {
+        for (let i = 0; i < root.rooms.count; ++i) {
+            if (root.roomAt(i).roomId === roomId)
+                return i
+        }
+        return -1
+    }
+    // A row's roles by name (roomId, section, membership, …).
+    function roomAt(row: int): var {
+        return root.rooms.get(row)
+    }
+    function titleOf(room: var): string {
+        return room.displayName !== "" ? room.displayName
+             : room.canonicalAlias !== "" ? room.canonicalAlias : room.roomId
+    }
+    function sectionTitle(section: int): string {
+        return section === RoomSection.Invites ? qsTr("Invites")
+             : section === RoomSection.Requested ? qsTr("Requested")
+             : section === RoomSection.Joined ? qsTr("Joined") : qsTr("Left")
     }
     function followCurrentRoom() {
         if (root.currentRoomId === "")
             return
-        const row = roomList.currentIndex
-        if (row >= 0 && row < root.rooms.count) {
-            const current = root.rooms.get(row)
-            if (current.roomId === root.currentRoomId)
-                return // the usual case: one look, no search
-        }
-        // (RoomFilterProxy::rowOfRoom would spare this search if it were Q_INVOKABLE.)
-        for (let i = 0; i < root.rooms.count; ++i) {
-            const room = root.rooms.get(i)
-            if (room.roomId === root.currentRoomId) {
-                roomList.currentIndex = i
-                roomList.positionViewAtIndex(i, ListView.Contain)
-                return
+        const roomId = root.currentRoomId
+        let row = roomList.currentIndex
+        if (row < 0 || row >= root.rooms.count || root.roomAt(row).roomId !== roomId)
+            row = root.rowOfRoom(roomId) // usually one look at the current row is enough
+        if (row >= 0) {
+            if (row !== roomList.currentIndex) {
+                roomList.currentIndex = row
+                roomList.positionViewAtIndex(row, ListView.Contain)
             }
+            const section = root.roomAt(row).section
+            if (section !== root.currentRoomSection) {
+                root.currentRoomSection = section
+                root.roomMoved(roomId, root.currentRoomName, section, true)
+            }
+            root.currentRoomRow = row
+            return
         }
-        // The room is no longer shown (forgotten, filtered out): the neighbour becomes current.
-        root.rememberCurrentRoom()
+        // The room is no longer shown (forgotten, filtered out): the neighbour that took its
+        // place becomes current (the row before if it was the last), and that is said. (Read
+        // from the model: the view may not have replaced its current item yet.)
+        const name = root.currentRoomName
+        const count = root.rooms.count
+        const neighbour = count === 0 ? -1 : Math.max(0, Math.min(root.currentRoomRow, count - 1))
+        roomList.currentIndex = neighbour
+        const room = neighbour >= 0 ? root.roomAt(neighbour) : null
+        root.currentRoomId = room ? room.roomId : ""
+        root.currentRoomName = room ? root.titleOf(room) : ""
+        root.currentRoomSection = room ? room.section : -1
+        root.currentRoomRow = neighbour
+        root.roomGone(roomId, name, true)
     }
+
+    // Rooms this page asked to join, leave or forget, by ID: what was asked, the room's name and
+    // section then, and the operation. When the list shows one in another section, or no longer
+    // shows it, that is announced with what was done: "Left General; it is now under Left",
+    // "Forgot General; focus on Random". Dropped when its operation fails or is cancelled (an
+    // operation the service has let go of was followed by a newer one on the room).
+    property var actedRooms: ({})
+    function actedOn(roomId: string, kind: int, operation: Operation) {
+        const row = root.rowOfRoom(roomId)
+        if (row < 0 || !operation)
+            return
+        const room = root.roomAt(row)
+        const acted = root.actedRooms
+        acted[roomId] = { kind: kind, name: root.titleOf(room), section: room.section,
+                          fromInvite: room.membership === Membership.Invite, operation: operation }
+        root.actedRooms = acted
+    }
+    // "Left General", "Declined General", … : what was done to a room.
+    function doneText(acted: var): string {
+        switch (acted.kind) {
+        case Operation.Join:
+            return acted.fromInvite ? qsTr("Accepted %1").arg(acted.name) : qsTr("Joined %1").arg(acted.name)
+        case Operation.Leave:
+            return acted.fromInvite ? qsTr("Declined %1").arg(acted.name) : qsTr("Left %1").arg(acted.name)
+        case Operation.LeaveAndForget:
+            return qsTr("Left and forgot %1").arg(acted.name)
+        case Operation.Forget:
+            return qsTr("Forgot %1").arg(acted.name)
+        }
+        return acted.name
+    }
+    // The acted-on record of a room, taken (undefined: none, or its operation came to nothing).
+    function takeActed(roomId: string): var {
+        const acted = root.actedRooms[roomId]
+        if (acted === undefined)
+            return undefined
+        const record = root.actedRooms
+        delete record[roomId]
+        root.actedRooms = record
+        const state = acted.operation ? acted.operation.state : Operation.Succeeded
+        return state === Operation.Failed || state === Operation.Cancelled ? undefined : acted
+    }
+    // A room the list shows moved to another section: said if it was acted on, or if it is the
+    // current row of the focused list.
+    function roomMoved(roomId: string, name: string, section: int, current: bool) {
+        const acted = root.takeActed(roomId)
+        if (acted !== undefined)
+            root.announce(qsTr("%1; it is now under %2").arg(root.doneText(acted)).arg(root.sectionTitle(section)))
+        else if (current && roomList.activeFocus)
+            root.announce(qsTr("%1 is now under %2").arg(name).arg(root.sectionTitle(section)))
+    }
+    // A room is no longer shown; for the current row, which row is current now.
+    function roomGone(roomId: string, name: string, current: bool) {
+        const acted = root.takeActed(roomId)
+        if (acted === undefined && !(current && roomList.activeFocus))
+            return
+        const what = acted !== undefined ? root.doneText(acted) : qsTr("%1 is no longer shown").arg(name)
+        const kept = acted !== undefined && acted.kind !== Operation.Forget
+                     && acted.kind !== Operation.LeaveAndForget
+        const parts = [what]
+        if (kept) // left or declined, and then hidden by the filter or the hidden Left section
+            parts.push(qsTr("it is not shown with the current filter"))
+        if (current) // the current row's room is the neighbour now (followCurrentRoom)
+            parts.push(root.currentRoomId !== "" ? qsTr("focus on %1").arg(root.currentRoomName)
+                                                 : qsTr("no room is shown"))
+        root.announce(parts.join("; "))
+    }
+    // The acted-on rooms that are not the current row.
+    function followActedRooms() {
+        for (const roomId of Object.keys(root.actedRooms)) {
+            const acted = root.actedRooms[roomId]
+            const state = acted.operation ? acted.operation.state : Operation.Succeeded
+            if (state === Operation.Failed || state === Operation.Cancelled) {
+                root.takeActed(roomId)
+                continue
+            }
+            const row = root.rowOfRoom(roomId)
+            if (row < 0)
+                root.roomGone(roomId, acted.name, false)
+            else if (root.roomAt(row).section !== acted.section)
+                root.roomMoved(roomId, acted.name, root.roomAt(row).section, false)
+        }
+    }
+
+    // Said to screen readers (an alert) and shown above the list for a while: where the room acted
+    // on went, and where the focus is.
+    property string announcement: ""
+    function announce(text: string) {
+        // Emptied first: the alert appears again even when the text is the same.
+        root.announcement = ""
+        root.announcement = text
+        announcementTimer.restart()
+    }
+    Timer {
+        id: announcementTimer
+        interval: 15000
+        onTriggered: root.announcement = ""
+    }
+
+    // The context menu of a row (Menu, Shift+F10, right-click), at (x, y) in the row, or for the
+    // keyboard (x < 0) under the row's name. The row becomes the current one.
+    function openContextMenu(row: RoomDelegate, x: real, y: real) {
+        if (!row)
+            return
+        roomList.currentIndex = row.index
+        roomMenu.roomId = row.roomId
+        roomMenu.roomTitle = row.title
+        roomMenu.membership = row.membership
+        roomMenu.selected = row.selected
+        roomMenu.busy = row.busy
+        roomMenu.waiting = row.waiting
+        const keyboard = x < 0
+        // (The menu's coordinates are its parent's: the page's content item.)
+        const at = keyboard ? row.mapToItem(roomMenu.parent, row.leftPadding + 2 * Theme.spacing, row.height)
+                            : row.mapToItem(roomMenu.parent, x, y)
+        roomMenu.fromKeyboard = keyboard
+        roomMenu.popup(at.x, at.y)
+    }
+    // The menu's room changed its membership or went while the menu was open: its actions no
+    // longer apply.
+    function checkContextMenu() {
+        if (!roomMenu.visible)
+            return
+        const row = root.rowOfRoom(roomMenu.roomId)
+        if (row < 0 || root.roomAt(row).membership !== roomMenu.membership)
+            roomMenu.close()
+    }
+
     Connections {
         target: root.rooms
         function onListChanged() {
             root.followingRoom = false
             root.followCurrentRoom()
+            root.followActedRooms()
+            root.checkContextMenu()
         }
         // Rows going away move the view's current row before the list is told: keep the room.
         function onRowsAboutToBeRemoved() {
@@ -299,6 +486,7 @@ Page {
     // Signed out or expired: no dialog of this account stays over the sign-in page.
     onVisibleChanged: {
         if (!visible) {
+            roomMenu.close()
             historyDialog.close()
             signOutDialog.close()
             bulkDialog.close()
@@ -385,6 +573,9 @@ Page {
             }
             Button {
                 id: jobsButton
+                // Qt 6.4: the AT-SPI "Press" action (how a screen reader presses) does nothing on a
+                // Button without this handler: every Button of this file has one.
+                Accessible.onPressAction: clicked()
                 objectName: "jobsButton"
                 text: root.jobs.activeCount > 0 ? qsTr("Jobs (%1)").arg(root.jobs.activeCount) : qsTr("Jobs")
                 Accessible.name: root.jobs.activeCount > 0
@@ -395,7 +586,19 @@ Page {
                 onClicked: root.openJobs()
             }
             Button {
+                id: directoryButton
+                Accessible.onPressAction: clicked()
+                objectName: "directoryButton"
+                text: qsTr("Directory…")
+                Accessible.name: qsTr("Browse the room directory")
+                ToolTip.visible: hovered
+                ToolTip.delay: 600
+                ToolTip.text: qsTr("Public rooms of your homeserver or another server (Ctrl+D)")
+                onClicked: root.directoryRequested()
+            }
+            Button {
                 id: joinButton
+                Accessible.onPressAction: clicked()
                 objectName: "joinButton"
                 text: qsTr("Join…")
                 Accessible.name: qsTr("Join a room")
@@ -406,6 +609,7 @@ Page {
             }
             Button {
                 id: signOutButton
+                Accessible.onPressAction: clicked()
                 objectName: "signOutButton"
                 text: qsTr("Sign out…")
                 Accessible.name: qsTr("Sign out")
@@ -468,11 +672,34 @@ Page {
                     Accessible.name: root.bannerText
                 }
                 Button {
+                    Accessible.onPressAction: clicked()
                     objectName: "bannerDismissButton"
                     text: qsTr("Dismiss")
                     Accessible.name: qsTr("Dismiss error")
                     onClicked: root.bannerText = ""
                 }
+            }
+        }
+
+        // Where the room acted on went, and where the focus is now (announce()): an alert for
+        // screen readers (a Text keeps the role; a Label would override it).
+        Pane {
+            objectName: "announcementBar"
+            Layout.fillWidth: true
+            visible: root.announcement !== ""
+            padding: 4
+            leftPadding: Theme.spacing
+            rightPadding: Theme.spacing
+            background: Rectangle { color: Theme.noticeBackground }
+            Text {
+                objectName: "announcement"
+                width: parent.width
+                text: root.announcement
+                textFormat: Text.PlainText
+                wrapMode: Text.Wrap
+                color: Theme.text
+                Accessible.role: Accessible.AlertMessage
+                Accessible.name: root.announcement
             }
         }
 
@@ -519,6 +746,14 @@ Page {
                 if (!(event.modifiers & (Qt.ControlModifier | Qt.ShiftModifier | Qt.AltModifier))
                         && count > 0 && root.moveCurrent(event.key)) {
                     event.accepted = true
+                } else if ((event.key === Qt.Key_Menu
+                            || (event.key === Qt.Key_F10 && event.modifiers === Qt.ShiftModifier))
+                           && count > 0) {
+                    // The current row's actions (no current row: the first row on screen).
+                    if (currentIndex < 0 || currentIndex >= count)
+                        currentIndex = root.firstVisibleRow()
+                    root.openContextMenu(currentItem as RoomDelegate, -1, -1)
+                    event.accepted = true
                 } else if (event.key === Qt.Key_A && (event.modifiers & Qt.ControlModifier)) {
                     root.selection.selectAll()
                     event.accepted = true
@@ -540,9 +775,14 @@ Page {
             // first row on screen. Never row 0 of a scrolled list: that would scroll to the top,
             // and when the focus came from pressing a row's button, move the button away from
             // under the pointer so that the click is lost.
+            // A ListView is a focus scope: once the focus has left it from a section header's
+            // button (Hide left rooms), Tab coming back would land on that button again, never on
+            // the list. Leaving the list hands the scope's focus back to the current row.
             onActiveFocusChanged: {
                 if (activeFocus && (currentIndex < 0 || currentIndex >= count) && count > 0)
                     currentIndex = root.firstVisibleRow()
+                if (!activeFocus)
+                    rowFocusTimer.restart() // once the focus has moved
             }
             // The same when the rooms arrive while the list has focus (just after signing in);
             // once the view has applied the change (it resets the current row while it does).
@@ -570,6 +810,10 @@ Page {
                     root.runAction(kind, row.roomId, row.title, row.membership)
                 }
                 onCancelRequested: root.cancelOperation(row.roomId)
+                onContextMenuRequested: (x, y) => {
+                    roomList.forceActiveFocus(Qt.MouseFocusReason)
+                    root.openContextMenu(row, x, y)
+                }
                 onHideLeftRequested: root.rooms.showLeft = false
                 onHistoryRequested: {
                     roomList.currentIndex = row.index
@@ -620,6 +864,7 @@ Page {
                           : qsTr("Join a room with Join… (Ctrl+J), or wait for an invitation.")
                 }
                 Button {
+                    Accessible.onPressAction: clicked()
                     Layout.alignment: Qt.AlignHCenter
                     visible: root.rooms.filterText !== ""
                     text: qsTr("Clear filter")
@@ -647,8 +892,10 @@ Page {
                     color: Theme.secondaryText
                 }
                 Button {
+                    Accessible.onPressAction: clicked()
                     objectName: "showLeftButton"
                     flat: true
+                    palette.buttonText: Theme.text
                     text: qsTr("Show")
                     Accessible.name: qsTr("Show left rooms")
                     onClicked: root.rooms.showLeft = true
@@ -674,10 +921,31 @@ Page {
         }
     }
 
+    // The actions of one row; its intents mean what the row's buttons mean.
+    RoomContextMenu {
+        id: roomMenu
+        onActionRequested: kind => root.runAction(kind, roomMenu.roomId, roomMenu.roomTitle, roomMenu.membership)
+        onHistoryRequested: root.openHistory(roomMenu.roomId, roomMenu.roomTitle)
+        onToggleSelectRequested: root.toggleRow(root.rowOfRoom(roomMenu.roomId))
+        onCancelRequested: root.cancelOperation(roomMenu.roomId)
+        // Chosen or not: the keyboard focus is back on the list, its current row the menu's room.
+        onFinished: {
+            const row = root.rowOfRoom(roomMenu.roomId)
+            if (row >= 0)
+                roomList.currentIndex = row
+            if (root.visible)
+                roomList.forceActiveFocus(Qt.PopupFocusReason)
+        }
+    }
+
     JoinDialog {
         id: joinDialog
+        previewObject: root.services.createPreview()
         onJoinRequested: (target, via, reason) => {
             joinDialog.operation = root.membership.join(target, via, reason)
+        }
+        onKnockRequested: (target, via, reason) => {
+            joinDialog.operation = root.membership.knock(target, via, reason)
         }
         onStopRequested: if (joinDialog.operation) joinDialog.operation.cancel()
     }
@@ -709,11 +977,14 @@ Page {
     LeaveDialog {
         id: leaveDialog
         // Leave, and with alsoForget forget it once left: one operation.
-        onLeaveRequested: (roomId, reason, alsoForget) => root.membership.leave(roomId, reason, alsoForget)
+        onLeaveRequested: (roomId, reason, alsoForget) => {
+            root.actedOn(roomId, alsoForget ? Operation.LeaveAndForget : Operation.Leave,
+                         root.membership.leave(roomId, reason, alsoForget))
+        }
     }
     ForgetDialog {
         id: forgetDialog
-        onForgetRequested: roomId => root.membership.forget(roomId)
+        onForgetRequested: roomId => root.actedOn(roomId, Operation.Forget, root.membership.forget(roomId))
     }
     BulkConfirmDialog {
         id: bulkDialog

@@ -18,6 +18,7 @@ Rectangle {
     signal hideRequested()
 
     objectName: "section:" + (section === RoomSection.Invites ? "Invites"
+                              : section === RoomSection.Requested ? "Requested"
                               : section === RoomSection.Joined ? "Joined" : "Left")
     implicitHeight: row.implicitHeight
     color: Theme.sectionBackground
@@ -51,6 +52,10 @@ Rectangle {
             objectName: "hideLeftButton"
             visible: root.section === RoomSection.Left
             flat: true
+            // Flat: drawn on the header's own background, so in the header's text colour (not
+            // the style's button text, meant for a button's own face).
+            palette.buttonText: Theme.text
+            palette.windowText: Theme.text
             text: qsTr("Hide")
             Accessible.name: qsTr("Hide left rooms")
             onClicked: root.hideRequested()

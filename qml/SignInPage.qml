@@ -37,6 +37,8 @@ Page {
     }
 
     objectName: "signInPage"
+    // The page's accessible name (a Page is read as a "page tab": without a name, as nothing).
+    Accessible.name: qsTr("Sign in")
     // Enter/Return on a focused push button of the page presses it, as in the dialogs.
     Keys.onReturnPressed: event => event.accepted = Theme.pressButton(Window.activeFocusItem)
     Keys.onEnterPressed: event => event.accepted = Theme.pressButton(Window.activeFocusItem)
@@ -123,10 +125,26 @@ Page {
                     Layout.fillWidth: true
                     echoMode: showToken.checked ? TextInput.Normal : TextInput.Password
                     placeholderText: qsTr("Paste your access token")
-                    Accessible.name: qsTr("Access token")
                     Accessible.description: qsTr("Paste your access token")
-                    // No Accessible.passwordEdit: in Qt 6.4 setting it clears Accessible.name (the field
-                    // was read without a name). The echo mode marks it a password field by itself.
+                    Accessible.name: qsTr("Access token")
+                    // Qt 6.4: QQuickAccessibleAttached::name() returns "" whenever passwordEdit is set,
+                    // explicit name or not, and the Password echo mode sets passwordEdit: a password
+                    // field can never have a name over AT-SPI. So the field is an unnamed "password
+                    // text" or a named text field; named it is, the flag taken off again after each
+                    // echo-mode change. (Qt 6.4 exposes the field's text either way.)
+                    function unflagPassword() {
+                        tokenField.Accessible.passwordEdit = false
+                    }
+                    Component.onCompleted: tokenField.unflagPassword()
+                    onEchoModeChanged: {
+                        tokenField.unflagPassword()
+                        unflagTimer.restart() // and after Qt's own handling of the change
+                    }
+                    Timer {
+                        id: unflagTimer
+                        interval: 0
+                        onTriggered: tokenField.unflagPassword()
+                    }
                     enabled: !root.busy
                     selectByMouse: true
                     inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText | Qt.ImhNoAutoUppercase
@@ -135,6 +153,9 @@ Page {
                 }
                 Button {
                     id: pasteButton
+                    // Qt 6.4: the AT-SPI "Press" action (how a screen reader presses) does nothing on a
+                    // Button without this handler: every Button of this file has one.
+                    Accessible.onPressAction: clicked()
                     objectName: "pasteTokenButton"
                     text: qsTr("Paste")
                     enabled: !root.busy
@@ -151,6 +172,7 @@ Page {
                     checkable: true
                     text: checked ? qsTr("Hide") : qsTr("Show")
                     Accessible.name: checked ? qsTr("Hide access token") : qsTr("Show access token")
+                    Accessible.onPressAction: toggle()
                 }
             }
             Label {
@@ -230,6 +252,7 @@ Page {
                 Item { Layout.fillWidth: true; visible: !root.busy }
                 // A slow or silent server must never leave the page stuck with every control off.
                 Button {
+                    Accessible.onPressAction: clicked()
                     objectName: "cancelSignInButton"
                     visible: root.busy
                     text: qsTr("Cancel")
@@ -238,6 +261,7 @@ Page {
                 }
                 Button {
                     id: signInButton
+                    Accessible.onPressAction: clicked()
                     objectName: "signInButton"
                     text: qsTr("Sign in")
                     highlighted: true

@@ -16,6 +16,8 @@ packages=(
   qml6-module-qtquick-window qml6-module-qttest qml6-module-qtquick-dialogs
   # rendering and screenshots
   fonts-dejavu-core libgl1-mesa-dri xvfb xauth imagemagick
+  # the accessibility walk (tests/a11y): the AT-SPI bus, Debian's pyatspi, real key events
+  at-spi2-core python3-pyatspi xdotool
   # the test homeserver (Synapse from PyPI in a venv) and the keychain
   python3 python3-venv dbus gnome-keyring libsecret-1-0
   # packaging

@@ -252,10 +252,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>--via only applies to join</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>--forget only applies to leave</source>
         <translation type="unfinished"></translation>
     </message>
@@ -317,14 +313,6 @@
         <source>The homeserver rejected the access token: it is wrong, or the session was signed out. Sign in again for a new token.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>join: a server to join through (repeatable, up to 3).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>join, leave, invite: reason shown to other members.</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
         <source>&apos;%1&apos; takes %n argument(s), got %2</source>
         <translation type="unfinished">
@@ -357,57 +345,6 @@
     </message>
     <message>
         <source>Left (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Commands:
-  login                              Verify the access token and print who you are.
-  rooms [--membership join|invite|leave]
-                                     List your joined rooms, invites and left rooms.
-  join &lt;#alias:server|!id:server&gt; [--via SERVER]... [--reason TEXT]
-                                     Join a room (at most 3 --via servers).
-  leave &lt;!room-id&gt; [--reason TEXT] [--forget]
-                                     Leave a room, or decline an invite; --forget also forgets it.
-  invite &lt;!room-id&gt; &lt;@user:server&gt; [--reason TEXT]
-  forget &lt;!room-id&gt;                  Forget a room you have left.
-
-Bulk commands run as a job that is kept on disk before anything is sent, paced to the server&apos;s
-rate limit, and resumable after Ctrl+C, a crash or kill -9:
-  leave --all [--filter QUERY] [--forget] [--reason TEXT]
-                                     Leave every joined room and decline every invite that
-                                     matches QUERY (the room list&apos;s filter: words of the name,
-                                     is:invite, is:joined, is:left, server:NAME, from:@USER).
-  leave --from-file FILE [--forget]  Leave the rooms listed in FILE (one room ID per line;
-                                     blank lines and lines starting with # are ignored).
-  forget --all [--filter QUERY]      Forget every left room (that matches QUERY).
-  forget --from-file FILE            Forget the rooms listed in FILE.
-  join --all [--filter QUERY]        Accept every invite (that matches QUERY).
-  invite &lt;!room-id&gt; --users-from-file FILE [--reason TEXT]
-                                     Invite the people listed in FILE (one user ID per line, or
-                                     CSV: the first field of each line that is a user ID).
-                                     People already in the room or invited are skipped.
-  invite --all [--filter QUERY] &lt;@user:server&gt;
-                                     Invite one person to every joined room (that matches QUERY).
-  jobs                               List the jobs kept for this account.
-  jobs resume|cancel|retry &lt;job-id&gt;  Continue a paused or interrupted job, cancel it (what is in
-                                     flight finishes), or send its failed items again.
-Every line of a file is checked before anything is sent: an invalid line stops the command
-(exit status 2) unless --skip-invalid is given, which skips and reports it. --dry-run prints
-each request that would be sent (method, path, body; one per line, in order) and sends none
-(the rooms for --all are still read with one /sync). With --json, a job prints one JSON object
-per line: each item&apos;s result as it ends, then a summary. Ctrl+C pauses a running job after
-the request in flight; the job ID it prints resumes it.
-
-The homeserver comes from --homeserver or CONCIERGE_HOMESERVER; the access token from
-CONCIERGE_ACCESS_TOKEN or, with --token-stdin, the first line of standard input. The token is
-never printed. Jobs are kept in the account&apos;s store, below --store-dir or CONCIERGE_STORE_DIR
-when given, else in the application&apos;s data folder.
-
-Exit status: 0 success, 1 the server refused (errcode and message on stderr), 2 invalid usage or
-input (nothing was sent), 3 the homeserver could not be reached, the session was rejected or
-expired, or jobs cannot run (another Concierge is running this account&apos;s jobs, or they cannot be
-saved), 4 no answer came and whether the action happened could not be found out, 5 a job ended
-with items that failed or whose outcome is unknown, 6 Ctrl+C paused the job (resumable).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -455,10 +392,6 @@ with items that failed or whose outcome is unknown, 6 Ctrl+C paused the job (res
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>login, rooms, join, leave, invite, forget or jobs.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>--all, --from-file and --users-from-file cannot be combined</source>
         <translation type="unfinished"></translation>
     </message>
@@ -480,10 +413,6 @@ with items that failed or whose outcome is unknown, 6 Ctrl+C paused the job (res
     </message>
     <message>
         <source>--skip-invalid only applies with --from-file or --users-from-file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--dry-run only applies to join, leave, invite and forget</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -598,6 +527,146 @@ with items that failed or whose outcome is unknown, 6 Ctrl+C paused the job (res
             <numerusform></numerusform>
         </translation>
     </message>
+    <message>
+        <source>Commands:
+  login                              Verify the access token and print who you are.
+  rooms [--membership join|invite|leave]
+                                     List your joined rooms, invites and left rooms.
+  join &lt;#alias:server|!id:server&gt; [--via SERVER]... [--reason TEXT]
+                                     Join a room (at most 3 --via servers).
+  leave &lt;!room-id&gt; [--reason TEXT] [--forget]
+                                     Leave a room, or decline an invite; --forget also forgets it.
+  invite &lt;!room-id&gt; &lt;@user:server&gt; [--reason TEXT]
+  forget &lt;!room-id&gt;                  Forget a room you have left.
+  knock &lt;#alias:server|!id:server&gt; [--via SERVER]... [--reason TEXT]
+                                     Ask to join a room whose join rule is knock; withdraw
+                                     the request with leave.
+  directory [--server NAME] [--search TEXT]
+                                     List the public rooms of your homeserver, or of NAME&apos;s
+                                     directory (up to 200 rooms).
+  preview &lt;#alias:server|!id:server&gt; [--via SERVER]...
+                                     Show what is known about a room before joining it (exit
+                                     status 1 when nothing is known).
+
+Bulk commands run as a job that is kept on disk before anything is sent, paced to the server&apos;s
+rate limit, and resumable after Ctrl+C, a crash or kill -9:
+  leave --all [--filter QUERY] [--forget] [--reason TEXT]
+                                     Leave every joined room and decline every invite that
+                                     matches QUERY (the room list&apos;s filter: words of the name,
+                                     is:invite, is:joined, is:left, server:NAME, from:@USER).
+  leave --from-file FILE [--forget]  Leave the rooms listed in FILE (one room ID per line;
+                                     blank lines and lines starting with # are ignored).
+  forget --all [--filter QUERY]      Forget every left room (that matches QUERY).
+  forget --from-file FILE            Forget the rooms listed in FILE.
+  join --all [--filter QUERY]        Accept every invite (that matches QUERY).
+  invite &lt;!room-id&gt; --users-from-file FILE [--reason TEXT]
+                                     Invite the people listed in FILE (one user ID per line, or
+                                     CSV: the first field of each line that is a user ID).
+                                     People already in the room or invited are skipped.
+  invite --all [--filter QUERY] &lt;@user:server&gt;
+                                     Invite one person to every joined room (that matches QUERY).
+  jobs                               List the jobs kept for this account.
+  jobs resume|cancel|retry &lt;job-id&gt;  Continue a paused or interrupted job, cancel it (what is in
+                                     flight finishes), or send its failed items again.
+Every line of a file is checked before anything is sent: an invalid line stops the command
+(exit status 2) unless --skip-invalid is given, which skips and reports it. --dry-run prints
+each request that would be sent (method, path, body; one per line, in order) and sends none
+(the rooms for --all are still read with one /sync). With --json, a job prints one JSON object
+per line: each item&apos;s result as it ends, then a summary. Ctrl+C pauses a running job after
+the request in flight; the job ID it prints resumes it.
+
+The homeserver comes from --homeserver or CONCIERGE_HOMESERVER; the access token from
+CONCIERGE_ACCESS_TOKEN or, with --token-stdin, the first line of standard input. The token is
+never printed. Jobs are kept in the account&apos;s store, below --store-dir or CONCIERGE_STORE_DIR
+when given, else in the application&apos;s data folder.
+
+Exit status: 0 success, 1 the server refused (errcode and message on stderr), 2 invalid usage or
+input (nothing was sent), 3 the homeserver could not be reached, the session was rejected or
+expired, or jobs cannot run (another Concierge is running this account&apos;s jobs, or they cannot be
+saved), 4 no answer came and whether the action happened could not be found out, 5 a job ended
+with items that failed or whose outcome is unknown, 6 Ctrl+C paused the job (resumable).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>join, knock, preview: a server to go through (repeatable, up to 3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>directory: whose directory (default: your homeserver).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>directory: only rooms matching the text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>join, leave, invite, knock: reason shown to other members.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>login, rooms, join, leave, invite, forget, knock, directory, preview or jobs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--dry-run only applies to join, leave, invite, forget and knock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--server and --search only apply to directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--via only applies to join, knock and preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid --server: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asked to join %1; the request is pending until someone in the room answers it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requested (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>join rule: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>you: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The directory lists no rooms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No public room matches “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Room ID: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Topic: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Join rule: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CredentialStore</name>
@@ -674,6 +743,280 @@ with items that failed or whose outcome is unknown, 6 Ctrl+C paused the job (res
     </message>
     <message>
         <source>%1 done, %2 failed, %3 cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DirectoryModel</name>
+    <message>
+        <source>%1 cannot be reached: your homeserver does not talk to it (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your homeserver could not be reached (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be reached through your homeserver (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not share its room directory with other servers (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The room directory could not be loaded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DirectoryPage</name>
+    <message>
+        <source>Public</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask to join</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Space members, or ask to join</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invite only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Space members only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Private</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Joined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Banned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Room directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>space</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>guests can read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guests can read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking to join %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Joining %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept the invitation to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Join %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask to join…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask to join %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>‹ Rooms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the room directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Public rooms on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Public rooms on your homeserver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your homeserver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Empty for your homeserver&apos;s directory; type another server&apos;s name, then Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Empty: your homeserver. Type another server&apos;s name (e.g. matrix.org), then Enter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search rooms by name, address or topic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search public rooms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing %1 of about %2 rooms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 rooms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Public rooms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading public rooms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Searching for “%1”…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading public rooms…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No rooms match “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This server lists no public rooms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try loading the directory again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading more rooms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading more…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load more rooms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The room&apos;s moderators see your request and may invite you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why you would like to join</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason for asking to join</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the request to join</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1736,6 +2079,14 @@ with items that failed or whose outcome is unknown, 6 Ctrl+C paused the job (res
         <source>Concierge</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Your rooms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Room directory</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MatrixError</name>
@@ -1800,6 +2151,22 @@ with items that failed or whose outcome is unknown, 6 Ctrl+C paused the job (res
     </message>
     <message>
         <source>%1 is already in progress; wait for it to finish or cancel it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are already in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are invited to %1 already: accept the invite instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are banned from %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You have already asked to join %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1886,10 +2253,6 @@ with items that failed or whose outcome is unknown, 6 Ctrl+C paused the job (res
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Servers to join through only apply to a join.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Forgetting a room takes no reason.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1951,6 +2314,89 @@ with items that failed or whose outcome is unknown, 6 Ctrl+C paused the job (res
     </message>
     <message>
         <source>The server reports the membership as “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Servers to join through only apply to a join or a knock.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking to join %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asked to join %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RoomContextMenu</name>
+    <message>
+        <source>Shortcut: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actions for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Accept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Decline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Invite…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Leave…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Rejoin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Forget…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+H</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De&amp;select</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Select</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Space</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2112,6 +2558,58 @@ with items that failed or whose outcome is unknown, 6 Ctrl+C paused the job (res
         <source>Select for a bulk action (Space, Ctrl+click, Shift+click)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>accept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invite someone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rejoin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>decline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>leave</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>withdraw your request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>forget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Menu or Shift+F10 for actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete to %1, Menu or Shift+F10 for actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter to %1, Delete to %2, Menu or Shift+F10 for actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>asked to join</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdraw your request to join %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RoomFilterQuery</name>
@@ -2120,7 +2618,7 @@ with items that failed or whose outcome is unknown, 6 Ctrl+C paused the job (res
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>“%1” is not a filter: use is:invite, is:joined or is:left.</source>
+        <source>“%1” is not a filter: use is:invite, is:requested, is:joined or is:left.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2419,6 +2917,292 @@ with items that failed or whose outcome is unknown, 6 Ctrl+C paused the job (res
     </message>
     <message>
         <source>Invite %1 people to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Joined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Joined %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Declined %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left and forgot %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forgot %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1; it is now under %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is now under %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is no longer shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is not shown with the current filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>focus on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no room is shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Directory…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse the room directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Public rooms of your homeserver or another server (Ctrl+D)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RoomPreview</name>
+    <message>
+        <source>The room summary names no valid room ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing is known about this room before you join it: its server does not share a preview (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a room, but nothing more is known about it before you join it: its server does not share a preview.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No room has the address %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing is known about %1 before you join it (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking the room up…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shown from the room directory: the server gave no preview of this room.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shown from your invite: the server gave no preview of this room.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shown from your request to join: the server gave no preview of this room.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shown from your room list: the server gave no preview of this room.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing is known about this room before you join it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The room could not be looked up: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RoomPreviewPane</name>
+    <message>
+        <source>Anyone can join</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anyone can ask to join</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members of certain spaces can join; others can ask to join</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only invited people can join</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only members of certain spaces can join</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Private</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are in this room.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are invited to this room.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You asked to join this room; waiting for an answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are banned from this room.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You left this room.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Room preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Space: a group of rooms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking the room up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encrypted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not encrypted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guests can read and join</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anyone can read the history without joining</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guests can join</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Room version %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Topic: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept invitation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept the invitation to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Join %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask to join…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask to join %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opens a field for an optional reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why you would like to join</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason for asking to join</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The room&apos;s moderators see it with your request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the request to join %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the request to join</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

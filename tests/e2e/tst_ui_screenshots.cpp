@@ -7,9 +7,11 @@
 #include "synapsefixture.h"
 #include "uidriver.h"
 
+#include "platform/colorscheme.h"
 #include "session/session.h"
 #include "sync/syncengine.h"
 
+#include <QDBusConnection>
 #include <QGuiApplication>
 #include <QJsonDocument>
 #include <QPalette>
@@ -34,6 +36,7 @@ private:
     QString m_dir = QStringLiteral(CONCIERGE_SCREENSHOT_DIR);
     QTemporaryDir m_storeDir; // the account store, as the GUI keeps it (history included)
     QString m_kickedRoom;     // bob kicked alice from it, with a reason
+    ColorScheme m_scheme;     // as the app's: constructed before anything sets a palette
 
     SynapseFixture::User seedUser(const char *localpart) const
     {
@@ -94,32 +97,25 @@ private:
         QTest::qWait(200);
     }
 
-    static QPalette makeDarkPalette()
+    // The room's row in the list model (the selection works on rows).
+    int rowOf(const QString &roomId) const
     {
-        QPalette p;
-        const QColor window(0x2b, 0x2b, 0x2e), base(0x1e, 0x1e, 0x20), text(0xe8, 0xe8, 0xea);
-        p.setColor(QPalette::Window, window);
-        p.setColor(QPalette::WindowText, text);
-        p.setColor(QPalette::Base, base);
-        p.setColor(QPalette::AlternateBase, window);
-        p.setColor(QPalette::Text, text);
-        p.setColor(QPalette::Button, QColor(0x3a, 0x3a, 0x3e));
-        p.setColor(QPalette::ButtonText, text);
-        p.setColor(QPalette::ToolTipBase, base);
-        p.setColor(QPalette::ToolTipText, text);
-        p.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9a, 0xa0));
-        p.setColor(QPalette::Highlight, QColor(0x3d, 0x7a, 0xd6));
-        p.setColor(QPalette::HighlightedText, Qt::white);
-        p.setColor(QPalette::Light, QColor(0x4a, 0x4a, 0x4e));
-        p.setColor(QPalette::Midlight, QColor(0x40, 0x40, 0x44));
-        p.setColor(QPalette::Mid, QColor(0x30, 0x30, 0x33));
-        p.setColor(QPalette::Dark, QColor(0x1a, 0x1a, 0x1c));
-        p.setColor(QPalette::Shadow, Qt::black);
-        p.setColor(QPalette::Link, QColor(0x6c, 0xa8, 0xff));
-        p.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x80, 0x80, 0x84));
-        p.setColor(QPalette::Disabled, QPalette::Text, QColor(0x80, 0x80, 0x84));
-        p.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x80, 0x80, 0x84));
-        return p;
+        QAbstractItemModel *model = m_app.services->rooms();
+        const int roomIdRole = model->roleNames().key("roomId");
+        for (int r = 0; r < model->rowCount(); ++r)
+            if (model->index(r, 0).data(roomIdRole).toString() == roomId)
+                return r;
+        return -1;
+    }
+    QString focusName() const
+    {
+        QQuickItem *focus = m_app.window->activeFocusItem();
+        return focus ? focus->objectName() : QString();
+    }
+    // No tooltip from where the last click left the mouse: over the status bar's empty middle.
+    void parkMouse() const
+    {
+        QTest::mouseMove(m_app.window, QPoint(m_app.window->width() / 2, m_app.window->height() - 8));
     }
 
 private slots:
@@ -440,28 +436,70 @@ private slots:
         QVERIFY(m_app.typeInto(filter, QString()));
     }
 
-    void darkPalette()
+    // Issue 16: the screens again in the dark scheme the app applies (ColorScheme, as with
+    // --color-scheme dark; no portal asked), each dialog with the keyboard focus on its default
+    // button (or on the one a keyboard user goes to), a ring that must show in the picture.
+    void darkScheme()
     {
-        QGuiApplication::setPalette(makeDarkPalette());
-        // The list as one sees it before acting on a row: no row selected by the keyboard (the
-        // earlier steps left the focus on the row whose dialog was cancelled).
-        QVERIFY(m_app.click(m_app.item(QStringLiteral("filterField"))));
+        m_scheme.setChoice(ColorScheme::Choice::Dark);
+        m_scheme.start(QDBusConnection(QStringLiteral("no-bus")));
+        QCOMPARE(m_scheme.scheme(), ColorScheme::Dark);
+        QVERIFY(QGuiApplication::palette().color(QPalette::Window).lightness() < 128);
+
+        // The list with two rooms selected (secondary text on a selected row) and no row current.
+        m_app.key(Qt::Key_F, Qt::ControlModifier);
         QTRY_VERIFY(m_app.item(QStringLiteral("filterField"))->hasActiveFocus());
+        m_app.services->selection()->clear();
+        m_app.services->selection()->toggle(rowOf(room("general")));
+        m_app.services->selection()->toggle(rowOf(room("random")));
+        QCOMPARE(m_app.services->selection()->count(), 2);
         QMetaObject::invokeMethod(m_app.item(QStringLiteral("roomList")), "positionViewAtBeginning");
+        parkMouse();
         shoot(QStringLiteral("rooms-dark"));
+        m_app.services->selection()->clear();
+
         QVERIFY(m_app.click(m_app.rowButton(room("rust-lovers"), QStringLiteral("inviteButton"))));
         QQuickItem *search = m_app.waitFor(QStringLiteral("inviteSearchField"));
-        QVERIFY(m_app.typeInto(search, QStringLiteral("@nobody")));
+        QVERIFY(m_app.typeInto(search, QStringLiteral("d")));
+        QTRY_VERIFY_WITH_TIMEOUT(m_app.services->userDirectory()->rowCount() >= 2, 15000);
+        parkMouse();
         shoot(QStringLiteral("invite-dialog-dark"));
         closePopup();
+
+        // Leave: opens in the reason field; Tab goes on to the Leave button.
+        QVERIFY(m_app.click(m_app.rowButton(room("rust-lovers"), QStringLiteral("leaveButton"))));
+        QQuickItem *reason = m_app.waitFor(QStringLiteral("leaveReasonField"));
+        QVERIFY(reason);
+        QTRY_VERIFY(reason->hasActiveFocus());
+        QVERIFY(m_app.typeInto(reason, QStringLiteral("Too many notifications")));
+        for (int i = 0; i < 4 && focusName() != QLatin1String("leaveConfirmButton"); ++i)
+            m_app.key(Qt::Key_Tab);
+        QCOMPARE(focusName(), QStringLiteral("leaveConfirmButton"));
+        parkMouse();
+        shoot(QStringLiteral("leave-dialog-dark"));
+        closePopup();
+
+        // Forget opens on Cancel: it cannot be undone.
+        QVERIFY(m_app.click(m_app.rowButton(room("old-project"), QStringLiteral("forgetButton"))));
+        QVERIFY(m_app.waitFor(QStringLiteral("forgetConfirmButton")));
+        QTRY_COMPARE(focusName(), QStringLiteral("forgetCancelButton"));
+        parkMouse();
+        shoot(QStringLiteral("forget-dialog-dark"));
+        closePopup();
+
         QVERIFY(m_app.click(m_app.rowButton(m_kickedRoom, QStringLiteral("historyButton"))));
         QVERIFY(m_app.waitFor(QStringLiteral("historyList")));
+        parkMouse();
         shoot(QStringLiteral("history-dialog-dark"));
         closePopup();
+
         QVERIFY(m_app.click(m_app.item(QStringLiteral("signOutButton"))));
         QVERIFY(m_app.waitFor(QStringLiteral("signOutConfirmButton")));
+        QTRY_COMPARE(focusName(), QStringLiteral("signOutCancelButton"));
+        parkMouse();
         shoot(QStringLiteral("signout-dialog-dark"));
         closePopup();
+        QCOMPARE(m_app.services->session()->state(), Session::SignedIn);
     }
 };
 

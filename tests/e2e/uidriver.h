@@ -230,6 +230,113 @@ struct App
 
     QImage grab() const { return window->grabWindow(); }
 
+    // --- Keyboard only: where the focus is, and moving it with key presses. ---
+
+    // The item that receives key presses (null: a key press would reach nothing).
+    QQuickItem *focusItem() const { return window ? window->activeFocusItem() : nullptr; }
+
+    // "QQuickTextField 'tokenField' in 'signInPage'", for failure messages.
+    QString describeFocus() const
+    {
+        QQuickItem *focused = focusItem();
+        if (!focused)
+            return QStringLiteral("nothing has the focus");
+        QString text = QString::fromLatin1(focused->metaObject()->className());
+        if (!focused->objectName().isEmpty())
+            text += QStringLiteral(" '%1'").arg(focused->objectName());
+        for (QQuickItem *i = focused->parentItem(); i; i = i->parentItem())
+            if (!i->objectName().isEmpty()) {
+                text += QStringLiteral(" in '%1'").arg(i->objectName());
+                break;
+            }
+        return text;
+    }
+
+    static bool isInside(const QQuickItem *item, const QQuickItem *ancestor)
+    {
+        if (!ancestor)
+            return false;
+        for (const QQuickItem *i = item; i; i = i->parentItem())
+            if (i == ancestor)
+                return true;
+        return false;
+    }
+
+    // The focus is on a shown item inside `container` (a page, a dialog's popupItem()).
+    bool focusInside(const QQuickItem *container) const
+    {
+        QQuickItem *focused = focusItem();
+        return focused && isShown(focused) && isInside(focused, container);
+    }
+
+    // A dialog (a Popup, which is no item) by its objectName, and the item it is drawn as: its
+    // content item's parent, under the window's overlay.
+    QObject *object(const QString &objectName) const
+    {
+        return window ? window->findChild<QObject *>(objectName) : nullptr;
+    }
+    QQuickItem *popupItem(const QString &dialogName) const
+    {
+        QObject *dialog = object(dialogName);
+        QQuickItem *content =
+            dialog ? dialog->property("contentItem").value<QQuickItem *>() : nullptr;
+        return content ? content->parentItem() : nullptr;
+    }
+
+    // Presses Tab (Shift+Tab with `backwards`) until `target` has the focus, at most `maxPresses`
+    // times, each press waiting for the focus to move; false if it never lands on `target` or
+    // leaves `within` (when given) on the way.
+    bool tabTo(QQuickItem *target, int maxPresses = 12, bool backwards = false,
+               const QQuickItem *within = nullptr) const
+    {
+        if (!target)
+            return false;
+        for (int i = 0; i < maxPresses && !target->hasActiveFocus(); ++i) {
+            QQuickItem *before = focusItem();
+            QTest::keyClick(window, backwards ? Qt::Key_Backtab : Qt::Key_Tab,
+                            backwards ? Qt::ShiftModifier : Qt::NoModifier);
+            if (!QTest::qWaitFor([&] { return focusItem() != before; }, 2000))
+                return false;
+            if (within && !focusInside(within))
+                return false;
+        }
+        return target->hasActiveFocus();
+    }
+
+    // The room list's current row (the one Enter and Delete act on), and its room.
+    QQuickItem *currentRow() const
+    {
+        QQuickItem *list = item(QStringLiteral("roomList"));
+        return list ? list->property("currentItem").value<QQuickItem *>() : nullptr;
+    }
+    QString currentRoomId() const
+    {
+        QQuickItem *row = currentRow();
+        return row ? row->property("roomId").toString() : QString();
+    }
+
+    // With the room list focused: Home, then Down until the room's row is the current one. Tries
+    // again while rows come and go (a sync); false if the row never becomes current.
+    bool keyToRoom(const QString &roomId, int timeoutMs = 20000) const
+    {
+        QQuickItem *list = item(QStringLiteral("roomList"));
+        if (!list)
+            return false;
+        return QTest::qWaitFor(
+            [&] {
+                if (!list->hasActiveFocus())
+                    return false;
+                if (currentRoomId() == roomId)
+                    return true;
+                QTest::keyClick(window, Qt::Key_Home);
+                const int rows = list->property("count").toInt();
+                for (int i = 0; i < rows && currentRoomId() != roomId; ++i)
+                    QTest::keyClick(window, Qt::Key_Down);
+                return currentRoomId() == roomId;
+            },
+            timeoutMs);
+    }
+
 private:
     static void collectHeaders(QQuickItem *root, QList<std::pair<qreal, QString>> *found)
     {

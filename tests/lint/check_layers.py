@@ -2,8 +2,8 @@
 """The core's layers are folders, and includes only go down them.
 
 api < store < session < sync < actions < models < platform < quick; appservices.* (the composition root) may
-include anything, nothing in src/ includes it. Also: only quick/ may include Qt Quick or Gui
-headers, so the CLI never needs them.
+include anything, nothing in src/ includes it. Also: only quick/ may include Qt Quick, and only
+quick/ and platform/ (desktop glue, GUI only) Qt Gui headers, so the CLI never needs them.
 
 usage: check_layers.py SRC_DIR
 """
@@ -12,7 +12,8 @@ import sys
 from pathlib import Path
 
 ORDER = ["api", "store", "session", "sync", "actions", "models", "platform", "quick"]
-GUI = re.compile(r"#include <(QtQuick|QtGui|QQuick\w*|QImage|QGuiApplication|QColor|QPixmap)")
+QUICK = re.compile(r"#include <(QtQuick|QQuick\w*)")
+GUI = re.compile(r"#include <(QtGui|QImage|QGuiApplication|QColor|QPixmap|QPalette)")
 
 
 def main() -> int:
@@ -34,8 +35,10 @@ def main() -> int:
                     problems.append(f"{rel}: {layer}/ includes {target} (a layer above it)")
             elif len(parts) == 1 and layer is not None and target != rel.name.replace(".cpp", ".h"):
                 problems.append(f"{rel}: includes \"{target}\" without its layer folder")
-        if layer != "quick" and GUI.search(text):
-            problems.append(f"{rel}: uses Qt Gui/Quick outside quick/")
+        if layer != "quick" and QUICK.search(text):
+            problems.append(f"{rel}: uses Qt Quick outside quick/")
+        if layer not in ("quick", "platform") and GUI.search(text):
+            problems.append(f"{rel}: uses Qt Gui outside quick/ and platform/")
     for p in problems:
         print(p)
     print(f"layers: {len(problems)} problem(s)")

@@ -9,6 +9,7 @@
 // of the test's own (openJobs), so that the pages can submit real jobs to the fake server.
 #include "appservices.h"
 #include "fakehomeserver.h"
+#include "platform/colorscheme.h"
 #include "sync/roomstore.h"
 
 #include <QJsonDocument>
@@ -59,6 +60,20 @@ public:
     }
     // Closes the queue: every job is refused (JobQueue.lastError says why).
     Q_INVOKABLE void closeJobs() { m_services->jobs()->close(); }
+    // The app's light/dark palettes as main.cpp applies them ("light", "dark", "system"); no
+    // D-Bus here, so "system" is the platform palette's own scheme.
+    Q_INVOKABLE bool setColorScheme(const QString &name)
+    {
+        const auto choice = ColorScheme::parseChoice(name);
+        if (!choice)
+            return false;
+        m_colorScheme.setChoice(*choice);
+        if (!m_colorSchemeStarted) {
+            m_colorScheme.start(QDBusConnection(QStringLiteral("no-bus")));
+            m_colorSchemeStarted = true;
+        }
+        return true;
+    }
     // The paths of the requests received so far that start with pathPrefix, in order.
     Q_INVOKABLE QStringList requestPaths(const QString &pathPrefix) const
     {
@@ -76,6 +91,26 @@ public:
         for (const auto &request : requests)
             bodies << QString::fromUtf8(request.body);
         return bodies;
+    }
+    // The query strings (still percent-encoded, without "?") of the requests received so far
+    // that start with pathPrefix, in order: e.g. GET /publicRooms' since and server.
+    Q_INVOKABLE QStringList requestQueries(const QString &pathPrefix) const
+    {
+        QStringList queries;
+        const auto requests = m_server.requestsTo(pathPrefix.toUtf8());
+        for (const auto &request : requests)
+            queries << QString::fromUtf8(request.rawQuery);
+        return queries;
+    }
+    // The methods ("GET", "POST", …) of the requests received so far that start with
+    // pathPrefix, in order.
+    Q_INVOKABLE QStringList requestMethods(const QString &pathPrefix) const
+    {
+        QStringList methods;
+        const auto requests = m_server.requestsTo(pathPrefix.toUtf8());
+        for (const auto &request : requests)
+            methods << QString::fromUtf8(request.method);
+        return methods;
     }
     // No rooms, no requests recorded; the scripts stay (each test scripts what it needs).
     Q_INVOKABLE void reset()
@@ -147,6 +182,8 @@ public:
 
 private:
     FakeHomeserver m_server;
+    ColorScheme m_colorScheme;
+    bool m_colorSchemeStarted = false;
     AppServices *m_services;
     QTemporaryDir m_jobsDir;
     int m_jobsFiles = 0;

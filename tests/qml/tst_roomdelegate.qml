@@ -301,13 +301,58 @@ Item {
             verify(child(row, "selectBox").checked)
             verify(Qt.colorEqual(child(row, "rowBackground").color, Theme.selectionBackground))
             verify(row.Accessible.name.indexOf(", selected") > 0, row.Accessible.name)
-            compare(row.Accessible.description, "selected")
             compare(child(row, "selectBox").Accessible.name, "Select Design team")
             // The keyboard's current row: a frame, told apart from the selection's tint.
             row.selected = false
             row.highlighted = true
             compare(child(row, "rowBackground").border.width, 2)
             verify(!Qt.colorEqual(child(row, "rowBackground").color, Theme.selectionBackground))
+        }
+
+        // Issue 16, item 4: the row's buttons are not Tab stops, so its description says how the
+        // keyboard reaches its actions: what Enter and Delete do, and the context menu.
+        function test_description_says_how_to_reach_the_actions_data() {
+            return [
+                { tag: "invite", membership: Membership.Invite,
+                  description: "Enter to accept, Delete to decline, Menu or Shift+F10 for actions" },
+                { tag: "joined", membership: Membership.Join,
+                  description: "Enter to invite someone, Delete to leave, Menu or Shift+F10 for actions" },
+                { tag: "left", membership: Membership.Leave,
+                  description: "Enter to rejoin, Delete to forget, Menu or Shift+F10 for actions" },
+            ]
+        }
+        function test_description_says_how_to_reach_the_actions(data) {
+            const row = make({ membership: data.membership })
+            compare(row.Accessible.description, data.description)
+            // Busy: Enter and Delete do nothing, the menu still offers History and Select.
+            row.pendingAction = Operation.Leave
+            row.operationState = Operation.Running
+            compare(row.Accessible.description, "Menu or Shift+F10 for actions")
+            // The buttons stay out of the Tab chain: the menu offers each of them.
+            row.pendingAction = -1
+            for (const name of ["acceptButton", "declineButton", "inviteButton", "leaveButton",
+                                "rejoinButton", "forgetButton", "historyButton", "selectBox"])
+                verify(!child(row, name).activeFocusOnTab, name + " is no Tab stop")
+        }
+
+        // Issue 16, item 4: a right-click on the row, or on one of its buttons, asks for the
+        // context menu where the pointer is, and presses nothing.
+        function test_right_click_asks_for_the_context_menu() {
+            const row = make({})
+            const menu = createTemporaryObject(spyComponent, root, { target: row, signalName: "contextMenuRequested" })
+            const name = child(row, "roomName")
+            const p = name.mapToItem(row, 7, name.height / 2)
+            mouseClick(row, p.x, p.y, Qt.RightButton)
+            compare(menu.count, 1)
+            compare(menu.signalArguments[0][0], p.x)
+            compare(menu.signalArguments[0][1], p.y)
+            const leave = child(row, "leaveButton")
+            mouseClick(leave, 3, 4, Qt.RightButton)
+            compare(menu.count, 2)
+            const q = leave.mapToItem(row, 3, 4)
+            compare(menu.signalArguments[1][0], q.x)
+            compare(menu.signalArguments[1][1], q.y)
+            compare(spy.count, 0) // the button was not pressed
         }
     }
 }

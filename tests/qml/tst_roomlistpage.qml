@@ -24,7 +24,15 @@ Item {
         when: windowShown
 
         readonly property int joinedRooms: 30
-        readonly property var sectionNames: ["Invites", "Joined", "Left"]
+        // By section value (RoomSection's values are the list's order, and it may gain sections:
+        // the rooms of these tests are in these three).
+        readonly property var sectionNames: {
+            const names = {}
+            names[RoomSection.Invites] = "Invites"
+            names[RoomSection.Joined] = "Joined"
+            names[RoomSection.Left] = "Left"
+            return names
+        }
 
         function roomId(name) {
             return "!" + name + ":example.org"
@@ -144,7 +152,7 @@ Item {
                 // No other row that exists draws a header (of any section) unless it starts one.
                 for (const other of rows()) {
                     const starts = other.index === 0 || rooms.get(other.index - 1).section !== other.section
-                    for (let s = 0; s < 3; ++s) {
+                    for (const s of [RoomSection.Invites, RoomSection.Joined, RoomSection.Left]) {
                         const h = headerText(other, s)
                         if (s !== other.section || !starts)
                             compare(h, "", "row " + other.index + " draws no " + sectionNames[s] + " header")
@@ -419,6 +427,35 @@ Item {
             compare(TestBackend.services.rooms.showLeft, true)
         }
 
+        // The list is a focus scope: once the focus has left it from the Left header's Hide
+        // button, Tab must come back to the list's current row, not to Hide again.
+        function test_tab_comes_back_to_the_list_after_hide() {
+            const view = list()
+            view.positionViewAtEnd() // the Left section's header row exists
+            tryVerify(() => findChild(page, "hideLeftButton") !== null && findChild(page, "hideLeftButton").visible)
+            const hide = child(page, "hideLeftButton")
+            view.forceActiveFocus(Qt.TabFocusReason)
+            for (let i = 0; i < 30 && !hide.activeFocus; ++i)
+                keyClick(Qt.Key_Tab)
+            verify(hide.activeFocus, "Tab reaches Hide")
+            keyClick(Qt.Key_Tab)
+            verify(!view.activeFocus, "Tab leaves the list after Hide")
+            for (let i = 0; i < 30 && !view.activeFocus; ++i)
+                keyClick(Qt.Key_Tab)
+            verify(view.activeFocus, "Tab comes back to the list")
+            verify(!hide.activeFocus, "…to its current row, not to Hide")
+            verify(view.currentItem && view.currentItem.activeFocus)
+        }
+
+        // Qt 6.4's AT-SPI Press action does nothing on a Button unless the button handles it.
+        function test_press_action_presses_the_buttons() {
+            const signOut = child(page, "signOutButton")
+            signOut.Accessible.pressAction()
+            tryCompare(dialog("signOutDialog"), "opened", true)
+            dialog("signOutDialog").close()
+            tryCompare(dialog("signOutDialog"), "visible", false)
+        }
+
         // Issue 16, item 3: the banner's failure is an alert.
         function test_banner_is_an_alert() {
             page.bannerText = "Could not join #x:example.org: Forbidden"
@@ -494,6 +531,9 @@ Item {
                       5000, "current row in Left: " + view.currentIndex)
             compare(view.currentItem.roomId, roomId("j05"))
             verify(view.currentIndex !== start)
+            // …and the move is said (an alert), naming the room and where it is now.
+            compare(child(page, "announcement").Accessible.name, "Left Joined room 05; it is now under Left")
+            verify(child(page, "announcement").visible)
             // Rooms coming before it do not move the current row off it either.
             sync(invite("inv2", "Another invitation"))
             tryCompare(view, "count", joinedRooms + 4)

@@ -141,5 +141,41 @@ Item {
             compare(busy.Accessible.role, Accessible.ProgressBar)
             verify(busy.Accessible.name !== "")
         }
+
+        // Qt 6.4 reads a field flagged passwordEdit with no name at all (QQuickAccessibleAttached::
+        // name() returns "" then), and the Password echo mode sets the flag when accessibility is
+        // on: the field takes the flag off again after each echo-mode change, and keeps its name.
+        function test_token_field_keeps_its_name_in_password_mode() {
+            const token = child("tokenField")
+            compare(token.echoMode, TextInput.Password)
+            token.Accessible.passwordEdit = true // what Qt does when a screen reader is on
+            compare(token.Accessible.name, "")   // …and what it costs
+            const show = child("showTokenButton")
+            // Pressed as a screen reader presses it (the AT-SPI Press action), twice: shown, hidden.
+            show.Accessible.pressAction()
+            compare(token.echoMode, TextInput.Normal)
+            compare(show.Accessible.name, "Hide access token")
+            token.Accessible.passwordEdit = true
+            show.Accessible.pressAction()
+            compare(token.echoMode, TextInput.Password)
+            tryCompare(token.Accessible, "passwordEdit", false)
+            compare(token.Accessible.name, "Access token")
+        }
+
+        // Qt 6.4's AT-SPI Press action does nothing on a Button unless the button handles it.
+        function test_press_action_presses_the_buttons() {
+            const token = child("tokenField")
+            token.text = "" // Sign in then does nothing
+            let clicks = 0
+            const count = () => { ++clicks }
+            for (const name of ["pasteTokenButton", "signInButton", "cancelSignInButton"]) {
+                const button = child(name)
+                button.clicked.connect(count)
+                const before = clicks
+                button.Accessible.pressAction()
+                compare(clicks, before + 1, name + " is pressed by its Press action")
+                button.clicked.disconnect(count)
+            }
+        }
     }
 }
