@@ -1,24 +1,18 @@
 #include "store/accountstore.h"
 
-#include <QAtomicInteger>
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QFuture>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QMutex>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QVariant>
-#include <QtConcurrent/QtConcurrentRun>
-
-#include <optional>
 
 namespace {
 
@@ -77,61 +71,7 @@ QVariant textOrNull(const QString &s)
     return s.isEmpty() ? QVariant() : QVariant(s);
 }
 
-// What AccountStore::preload() found, for the open() that takes it.
-struct Preloaded
-{
-    AccountStore::OpenResult result = AccountStore::OpenResult::InMemory;
-    QString problem;
-    QString movedAside;
-    QList<RoomSummary> rooms;
-};
-
-QMutex preloadMutex;
-QString preloadPath;              // guarded by preloadMutex
-QFuture<Preloaded> preloadFuture; // guarded by preloadMutex
-
-std::optional<Preloaded> takePreload(const QString &path)
-{
-    QFuture<Preloaded> future;
-    {
-        QMutexLocker lock(&preloadMutex);
-        if (preloadPath != path || !preloadFuture.isValid())
-            return std::nullopt;
-        future = std::exchange(preloadFuture, {});
-        preloadPath.clear();
-    }
-    return future.result(); // waits for it
-}
-
 } // namespace
-
-void AccountStore::preload(const QString &path)
-{
-    if (path.isEmpty())
-        return;
-    QFuture<Preloaded> future = QtConcurrent::run([path] {
-        static QAtomicInteger<int> counter;
-        AccountStore store(
-            QStringLiteral("concierge-preload-%1").arg(counter.fetchAndAddRelaxed(1)));
-        Preloaded found;
-        found.result = store.open(path);
-        found.problem = store.problem();
-        found.movedAside = store.movedAsidePath();
-        if (found.result == OpenResult::Opened)
-            found.rooms = store.loadRooms();
-        return found; // the connection closes with store, on this thread
-    });
-    QMutexLocker lock(&preloadMutex);
-    preloadPath = path;
-    preloadFuture = std::move(future);
-}
-
-void AccountStore::dropPreload()
-{
-    QMutexLocker lock(&preloadMutex);
-    preloadPath.clear();
-    preloadFuture = {};
-}
 
 AccountStore::AccountStore(QString connectionName) : m_connection(std::move(connectionName)) {}
 
@@ -179,7 +119,7 @@ bool AccountStore::destroy(const QString &path)
     return ok;
 }
 
-bool AccountStore::openFile(const QString &path, QString *error, bool check)
+bool AccountStore::openFile(const QString &path, QString *error)
 {
     close();
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
@@ -192,8 +132,8 @@ bool AccountStore::openFile(const QString &path, QString *error, bool check)
     }
     QSqlQuery q(db);
     // A file that is not SQLite fails here, at the first read.
-    if (check && (!q.exec(QStringLiteral("PRAGMA quick_check")) || !q.next() ||
-                  q.value(0).toString() != QLatin1String("ok"))) {
+    if (!q.exec(QStringLiteral("PRAGMA quick_check")) || !q.next() ||
+        q.value(0).toString() != QLatin1String("ok")) {
         *error = q.lastError().isValid() ? q.lastError().text()
                                          : tr("integrity check failed: %1").arg(q.value(0).toString());
         return false;
@@ -283,22 +223,6 @@ AccountStore::OpenResult AccountStore::open(const QString &path)
     m_path = path;
     m_problem.clear();
     m_movedAside.clear();
-    m_preloadedRooms.clear();
-    m_hasPreloadedRooms = false;
-    if (std::optional<Preloaded> pre = takePreload(path);
-        pre && pre->result != OpenResult::InMemory) {
-        // The preload opened (checked, migrated or recovered) this file a moment ago: this
-        // connection only joins it. Should that fail, the full open below runs as usual.
-        QString error;
-        if (openFile(path, &error, false) && schemaVersion() == SchemaVersion) {
-            m_problem = pre->problem;
-            m_movedAside = pre->movedAside;
-            m_preloadedRooms = std::move(pre->rooms);
-            m_hasPreloadedRooms = pre->result == OpenResult::Opened;
-            return pre->result;
-        }
-        close();
-    }
     const bool existed = QFileInfo::exists(path);
     QString error;
     bool usable = QDir().mkpath(QFileInfo(path).absolutePath()) && openFile(path, &error);
@@ -326,10 +250,6 @@ AccountStore::OpenResult AccountStore::open(const QString &path)
 
 QList<RoomSummary> AccountStore::loadRooms() const
 {
-    if (m_hasPreloadedRooms) { // read by preload() just before open(); nothing wrote since
-        m_hasPreloadedRooms = false;
-        return std::exchange(m_preloadedRooms, {});
-    }
     QList<RoomSummary> rooms;
     QSqlQuery q(QSqlDatabase::database(m_connection));
     q.setForwardOnly(true);

@@ -61,15 +61,6 @@ public:
 
     // The room inventory, in no particular order.
     QList<RoomSummary> loadRooms() const;
-
-    // A relaunch: opens the store at path and reads its rooms on a thread of its own (while the
-    // QML engine loads the window, say). The next open() of that path in this process waits for
-    // it and takes its outcome (the result, problem() and movedAsidePath() of that open, the
-    // file's check), and the first loadRooms() after it returns the rooms read, instead of doing
-    // the same work again on the caller's thread. One preload at a time; a new one replaces it.
-    static void preload(const QString &path);
-    // Forgets a preload no open() took (its rooms are freed once it has finished).
-    static void dropPreload();
     // Writes rooms (inserted or replaced) and the new sync position in one transaction: either
     // all of a sync is stored or none of it.
     bool saveSync(const QList<RoomSummary> &rooms, const QString &nextBatch);
@@ -91,8 +82,7 @@ public:
     static QString defaultPathFor(const QString &homeserver, const QString &userId);
 
 private:
-    // check: the file's quick integrity check (skipped when a preload just ran it).
-    bool openFile(const QString &path, QString *error, bool check = true);
+    bool openFile(const QString &path, QString *error);
     int schemaVersion() const;
     bool migrate(QString *error);
     bool moveAside(const QString &path, const QString &why);
@@ -102,7 +92,4 @@ private:
     QString m_problem;
     QString m_movedAside;
     int m_busyTimeoutMs = DefaultBusyTimeoutMs;
-    // Read by a preload, handed out by the first loadRooms() after open().
-    mutable QList<RoomSummary> m_preloadedRooms;
-    mutable bool m_hasPreloadedRooms = false;
 };
