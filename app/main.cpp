@@ -7,7 +7,6 @@
 #include "platform/desktopnotifier.h"
 #include "quick/mxcimageprovider.h"
 
-#include "store/accountstore.h"
 #include "sync/roomstore.h"
 
 #include <QCommandLineParser>
@@ -424,13 +423,6 @@ int main(int argc, char *argv[])
     AppServices services(options);
     DesktopNotifier notifier;
     notifier.watch(services.jobs());
-    // A remembered session: its saved rooms are read on another thread while the QML engine
-    // loads the window; restoreSession() below takes them (AccountStore::preload).
-    if (options.keepRoomsOnDisk && envToken.isEmpty() &&
-        !services.credentials()->savedUserId().isEmpty())
-        AccountStore::preload(services.storePathFor(services.credentials()->savedHomeserver(),
-                                                    services.credentials()->savedUserId()));
-
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
     engine.addImageProvider(QStringLiteral("mxc"), new MxcImageProvider(services.thumbnails()));
@@ -458,7 +450,6 @@ int main(int argc, char *argv[])
     } else {
         services.restoreSession();
     }
-    AccountStore::dropPreload(); // not taken: the session could not be restored
     if (probe)
         probe->checkRooms(); // shown from the store already
     return QGuiApplication::exec();
