@@ -54,6 +54,10 @@ ApplicationWindow {
         showDirectory = true
         directoryPage.activate()
     }
+    // The page shows how its join or knock went.
+    function directoryOperation(operation: Operation) {
+        directoryPage.operation = operation
+    }
     function closeDirectory() {
         showDirectory = false
         roomListPage.forceActiveFocus()
@@ -101,8 +105,8 @@ ApplicationWindow {
             services: window.services
             Accessible.name: qsTr("Room directory")
             onClosed: window.closeDirectory()
-            onJoinRequested: (target, via) => directoryPage.operation = window.services.membership.join(target, via, "")
-            onKnockRequested: (target, via, reason) => directoryPage.operation = window.services.membership.knock(target, via, reason)
+            onJoinRequested: (target, via) => window.directoryOperation(window.services.membership.join(target, via, ""))
+            onKnockRequested: (target, via, reason) => window.directoryOperation(window.services.membership.knock(target, via, reason))
         }
     }
 

@@ -231,13 +231,19 @@ Pane {
         RowLayout {
             Layout.fillWidth: true
             visible: root.loading
-            BusyIndicator {
+            // Qt 6.4's BusyIndicator says its own role (Indicator: "unknown" over AT-SPI) whatever
+            // is set on it: the item around it is the progress bar screen readers see.
+            Item {
                 objectName: "previewBusy"
-                running: root.loading
                 implicitWidth: 28
                 implicitHeight: 28
                 Accessible.role: Accessible.ProgressBar
                 Accessible.name: qsTr("Looking the room up")
+                BusyIndicator {
+                    anchors.fill: parent
+                    running: root.loading
+                    Accessible.ignored: true
+                }
             }
             Label {
                 Layout.fillWidth: true

@@ -207,7 +207,7 @@ Item {
             TestBackend.script(summaryPath, [{ stall: true }])
             preview.load("!slow:example.org", [])
             const busy = child("previewBusy")
-            tryCompare(busy, "running", true)
+            tryCompare(busy, "visible", true)
             compare(busy.Accessible.role, Accessible.ProgressBar)
             compare(busy.Accessible.name, "Looking the room up")
             compare(child("previewJoinButton").visible, false)
