@@ -425,14 +425,22 @@ Page {
             RowLayout {
                 Layout.alignment: Qt.AlignVCenter
                 spacing: Theme.spacing / 2
-                BusyIndicator {
+                // Qt 6.4's BusyIndicator reports its own role ("unknown" over AT-SPI) whatever is
+                // set on it: the item around it is the progress bar screen readers see.
+                Item {
                     visible: row.busy
-                    running: row.busy
                     implicitWidth: 24
                     implicitHeight: 24
                     Accessible.role: Accessible.ProgressBar
                     Accessible.name: root.operation !== null && root.operation.kind === Operation.Knock
                                      ? qsTr("Asking to join %1").arg(row.name) : qsTr("Joining %1").arg(row.name)
+                    readonly property bool running: row.busy
+                    Accessible.ignored: !running
+                    BusyIndicator {
+                        anchors.fill: parent
+                        running: row.busy
+                        Accessible.ignored: true
+                    }
                 }
                 RingButton {
                     id: joinButton
@@ -607,13 +615,21 @@ Page {
                     visible: list.count === 0
                     spacing: Theme.spacing
 
-                    BusyIndicator {
+                    // Qt 6.4's BusyIndicator reports its own role ("unknown" over AT-SPI) whatever is
+                    // set on it: the item around it is the progress bar screen readers see.
+                    Item {
                         objectName: "directoryBusy"
                         Layout.alignment: Qt.AlignHCenter
                         visible: running
-                        running: root.directory.status === DirectoryModel.Loading
                         Accessible.role: Accessible.ProgressBar
                         Accessible.name: qsTr("Loading public rooms")
+                        readonly property bool running: root.directory.status === DirectoryModel.Loading
+                        Accessible.ignored: !running
+                        BusyIndicator {
+                            anchors.fill: parent
+                            running: root.directory.status === DirectoryModel.Loading
+                            Accessible.ignored: true
+                        }
                     }
                     Text {
                         objectName: "directoryError"
@@ -678,14 +694,22 @@ Page {
                 RowLayout {
                     anchors.fill: parent
                     spacing: Theme.spacing
-                    BusyIndicator {
+                    // Qt 6.4's BusyIndicator reports its own role ("unknown" over AT-SPI) whatever is
+                    // set on it: the item around it is the progress bar screen readers see.
+                    Item {
                         objectName: "directoryMoreBusy"
                         visible: running
-                        running: list.count > 0 && (root.refreshing || root.loadingMore)
                         implicitWidth: 24
                         implicitHeight: 24
                         Accessible.role: Accessible.ProgressBar
                         Accessible.name: root.refreshing ? qsTr("Loading public rooms") : qsTr("Loading more rooms")
+                        readonly property bool running: list.count > 0 && (root.refreshing || root.loadingMore)
+                        Accessible.ignored: !running
+                        BusyIndicator {
+                            anchors.fill: parent
+                            running: list.count > 0 && (root.refreshing || root.loadingMore)
+                            Accessible.ignored: true
+                        }
                     }
                     Label {
                         objectName: "directoryMoreText"

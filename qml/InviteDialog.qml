@@ -298,13 +298,21 @@ BaseDialog {
             enabled: !root.busy
             onClicked: root.listRequested(root.roomId, root.roomName)
         }
-        BusyIndicator {
-            running: root.busy || root.searching
+        // Qt 6.4's BusyIndicator reports its own role ("unknown" over AT-SPI) whatever is
+        // set on it: the item around it is the progress bar screen readers see.
+        Item {
             visible: running
             implicitWidth: 28
             implicitHeight: 28
             Accessible.role: Accessible.ProgressBar
             Accessible.name: root.busy ? qsTr("Inviting") : qsTr("Searching")
+            readonly property bool running: root.busy || root.searching
+            Accessible.ignored: !running
+            BusyIndicator {
+                anchors.fill: parent
+                running: root.busy || root.searching
+                Accessible.ignored: true
+            }
         }
         Button {
             objectName: "inviteStopButton"

@@ -254,13 +254,21 @@ BaseDialog {
     }
 
     footer: DialogFooter {
-        BusyIndicator {
-            running: root.busy
+        // Qt 6.4's BusyIndicator reports its own role ("unknown" over AT-SPI) whatever is
+        // set on it: the item around it is the progress bar screen readers see.
+        Item {
             visible: root.busy
             implicitWidth: 28
             implicitHeight: 28
             Accessible.role: Accessible.ProgressBar
             Accessible.name: qsTr("Joining")
+            readonly property bool running: root.busy
+            Accessible.ignored: !running
+            BusyIndicator {
+                anchors.fill: parent
+                running: root.busy
+                Accessible.ignored: true
+            }
         }
         Button {
             objectName: "joinStopButton"

@@ -292,13 +292,21 @@ ItemDelegate {
             objectName: "busyRow"
             visible: root.busy
             spacing: Theme.spacing / 2
-            BusyIndicator {
+            // Qt 6.4's BusyIndicator reports its own role ("unknown" over AT-SPI) whatever is
+            // set on it: the item around it is the progress bar screen readers see.
+            Item {
                 objectName: "roomBusy"
-                running: root.busy
                 Layout.preferredWidth: 24
                 Layout.preferredHeight: 24
                 Accessible.role: Accessible.ProgressBar
                 Accessible.name: root.describePending()
+                readonly property bool running: root.busy
+                Accessible.ignored: !running
+                BusyIndicator {
+                    anchors.fill: parent
+                    running: root.busy
+                    Accessible.ignored: true
+                }
             }
             ColumnLayout {
                 spacing: 0

@@ -831,12 +831,20 @@ Page {
                 width: Math.min(parent.width - 48, 420)
                 visible: roomList.count === 0
                 spacing: Theme.spacing
-                BusyIndicator {
+                // Qt 6.4's BusyIndicator reports its own role ("unknown" over AT-SPI) whatever is
+                // set on it: the item around it is the progress bar screen readers see.
+                Item {
                     Layout.alignment: Qt.AlignHCenter
                     visible: running
-                    running: root.services.sync.state === SyncEngine.InitialSync
                     Accessible.role: Accessible.ProgressBar
                     Accessible.name: qsTr("Loading rooms")
+                    readonly property bool running: root.services.sync.state === SyncEngine.InitialSync
+                    Accessible.ignored: !running
+                    BusyIndicator {
+                        anchors.fill: parent
+                        running: root.services.sync.state === SyncEngine.InitialSync
+                        Accessible.ignored: true
+                    }
                 }
                 Label {
                     objectName: "emptyStateText"

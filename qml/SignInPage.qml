@@ -229,14 +229,22 @@ Page {
             RowLayout {
                 Layout.fillWidth: true
                 Layout.topMargin: Theme.spacing
-                BusyIndicator {
+                // Qt 6.4's BusyIndicator reports its own role ("unknown" over AT-SPI) whatever is
+                // set on it: the item around it is the progress bar screen readers see.
+                Item {
                     objectName: "signInBusy"
-                    running: root.busy
                     visible: root.busy
                     implicitWidth: 28
                     implicitHeight: 28
                     Accessible.role: Accessible.ProgressBar
                     Accessible.name: busyLabel.text
+                    readonly property bool running: root.busy
+                    Accessible.ignored: !running
+                    BusyIndicator {
+                        anchors.fill: parent
+                        running: root.busy
+                        Accessible.ignored: true
+                    }
                 }
                 Label {
                     id: busyLabel

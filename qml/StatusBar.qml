@@ -51,13 +51,21 @@ ToolBar {
             Accessible.role: Accessible.StatusBar
             Accessible.name: text
         }
-        BusyIndicator {
-            running: root.services.membership.runningCount > 0
+        // Qt 6.4's BusyIndicator reports its own role ("unknown" over AT-SPI) whatever is
+        // set on it: the item around it is the progress bar screen readers see.
+        Item {
             visible: running
             implicitWidth: 20
             implicitHeight: 20
             Accessible.role: Accessible.ProgressBar
             Accessible.name: qsTr("Working")
+            readonly property bool running: root.services.membership.runningCount > 0
+            Accessible.ignored: !running
+            BusyIndicator {
+                anchors.fill: parent
+                running: root.services.membership.runningCount > 0
+                Accessible.ignored: true
+            }
         }
         Label {
             objectName: "membershipStatusIcon"

@@ -1,8 +1,8 @@
 #!/usr/bin/python3
 """The accessibility walk (issue 16): the real app, read over AT-SPI as a screen reader reads it.
 
-Runs inside a private D-Bus session and an X display (see CMakeLists.txt: `dbus-run-session --
-xvfb-run -a /usr/bin/python3 a11y_walk.py …`). It starts the AT-SPI bus, creates a fresh user and
+Runs inside a private D-Bus session (see CMakeLists.txt: `dbus-run-session -- /usr/bin/python3
+a11y_walk.py …`). It starts an Xvfb of its own and the AT-SPI bus, creates a fresh user and
 a few rooms on the test Synapse (the ctest fixture `synapse`), starts Concierge with accessibility
 on and a throwaway HOME, and walks the tree of every page and dialog it can reach:
 
@@ -82,6 +82,23 @@ def say(text: str) -> None:
 
 
 # --------------------------------------------------------------------------- environment
+
+
+def start_xvfb() -> subprocess.Popen:
+    """A private X server on a display number it picks itself (-displayfd), so that X servers
+    started at the same moment (another test, `xvfb-run -a` elsewhere) cannot take the same one."""
+    read_end, write_end = os.pipe()
+    xvfb = subprocess.Popen(["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1280x1024x24",
+                             "-nolisten", "tcp"], pass_fds=(write_end,),
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    os.close(write_end)
+    with os.fdopen(read_end, "rb") as pipe:
+        number = pipe.readline().strip().decode()
+    if not number:
+        xvfb.kill()
+        raise WalkError("Xvfb did not start")
+    os.environ["DISPLAY"] = ":" + number
+    return xvfb
 
 
 def start_a11y_bus() -> subprocess.Popen:
@@ -548,6 +565,7 @@ class Walk:
 
 
 def run(args) -> int:
+    xvfb = start_xvfb()
     launcher = start_a11y_bus()
     app = None
     home = tempfile.mkdtemp(prefix="concierge-a11y-")
@@ -720,6 +738,7 @@ def run(args) -> int:
             if app.returncode not in (0, -signal.SIGTERM):
                 say(f"(the app exited with {app.returncode}; its log: {home}/app.log)")
         launcher.terminate()
+        xvfb.terminate()
         if app is None or app.returncode in (0, -signal.SIGTERM):
             shutil.rmtree(home, ignore_errors=True)
 
@@ -734,8 +753,8 @@ def main() -> int:
     if not args.server_json:
         say("a11y_walk: no --server-json / CONCIERGE_SYNAPSE_SERVER_JSON")
         return 2
-    if not os.environ.get("DISPLAY") or not os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
-        say("a11y_walk: run inside dbus-run-session and an X display (xvfb-run -a)")
+    if not os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
+        say("a11y_walk: run inside dbus-run-session (it starts its own Xvfb)")
         return 2
     try:
         return run(args)
