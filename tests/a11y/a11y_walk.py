@@ -144,6 +144,11 @@ class Server:
         self.left = self.create(self.user, "Old Archive", None)
         self.call(self.user, "POST", f"/_matrix/client/v3/rooms/{q(self.left)}/leave", {})
         invite = self.create(self.other, "Book Circle", None)
+        # A room in the server's directory: the directory page has a row to walk.
+        self.public_name = f"Chess Corner {tag}"
+        self.call(self.other, "POST", "/_matrix/client/v3/createRoom",
+                  {"preset": "public_chat", "visibility": "public", "name": self.public_name,
+                   "topic": "Openings, endgames and the odd blitz"})
         self.call(self.other, "POST", f"/_matrix/client/v3/rooms/{q(invite)}/invite",
                   {"user_id": self.user["user_id"]})
 
@@ -716,6 +721,26 @@ def run(args) -> int:
         walk.dialog("bulk confirm dialog", frame, button("Leave the selected joined room"))
         walk.dialog("Invite many dialog", frame, button("Invite a list of people to the selected room"),
                     prepare=fill_first_text(server.other["user_id"]))
+
+        # The room directory (issue 13): its search, rows and their buttons, then back.
+        say("- room directory")
+        walk.press(tree.find(frame, role="push button", name="Browse the room directory",
+                             what="the Directory button"))
+        directory = tree.find(frame, role="page tab", name="Room directory", timeout=10,
+                              what="the room directory page")
+        # Searched for by name: other tests on the same server publish rooms of their own.
+        search = tree.find(directory, role="text", name="Search public rooms", timeout=5,
+                           what="the directory's search field")
+        walk.type_into(search, server.public_name)
+        deadline = time.monotonic() + 15
+        while not any(server.public_name in n["name"] for n in tree.walk(directory)):
+            if time.monotonic() > deadline:
+                raise WalkError(f"{server.public_name} never showed in the directory")
+            tree.pump(0.3)
+        tree.pump(0.5)
+        walk.page("room directory", directory)
+        keys.key("Escape")
+        tree.pump(0.5)
 
         say("")
         say("Walked:")
