@@ -10,7 +10,8 @@ on and a throwaway HOME, and walks the tree of every page and dialog it can reac
   - the room list (an invitation, a joined room, a left room), its row context menu;
   - every dialog opened from it: Sign out, Join (plus a join of an alias that does not exist, an
     error that must be an alert), Invite, Leave, History, Forget, bulk confirmation, Invite many,
-    the jobs panel.
+    the jobs panel;
+  - the room directory page (a public room searched for by name).
 
 It fails on:
   - an interactive element (button, check box, text field, list item, menu item, combo …) or a
