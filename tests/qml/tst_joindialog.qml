@@ -72,6 +72,36 @@ Item {
             tryCompare(dialog, "visible", false)
         }
 
+        // Issue 13: what is known about the room shows under the address as soon as it is
+        // valid (the server's room summary, asked with the link's and the field's via servers);
+        // nothing is asked for an invalid address.
+        function test_valid_address_is_previewed() {
+            TestBackend.reset()
+            const summaryPath = "/_matrix/client/v1/room_summary/"
+            dialog.previewObject = TestBackend.services.createPreview()
+            TestBackend.script(summaryPath, [{ status: 200, body: JSON.stringify({
+                room_id: "!club:example.org", name: "<b>Chess</b> club", num_joined_members: 7,
+                join_rule: "knock", guest_can_join: false, world_readable: false }) }])
+            const pane = field("joinPreview")
+            type("joinAddressField", "#club")
+            compare(pane.visible, false)
+            type("joinAddressField", "#club:example.org")
+            type("joinViaField", "other.example")
+            tryCompare(pane, "visible", true)
+            tryCompare(dialog.preview, "state", RoomPreview.Known, 5000)
+            const paths = TestBackend.requestPaths(summaryPath)
+            compare(paths[paths.length - 1], summaryPath + "%23club%3Aexample.org")
+            verify(TestBackend.requestPaths(summaryPath).every(p => p.indexOf("%23club%3Aexample.org") > 0),
+                   "only the valid address was asked for: " + paths)
+            const name = findChild(pane, "previewName")
+            compare(name.text, "<b>Chess</b> club")
+            compare(name.textFormat, Text.PlainText)
+            // A knock room: the pane offers to ask, the dialog's own Join stays the join.
+            verify(findChild(pane, "previewKnockButton").visible)
+            compare(findChild(pane, "previewJoinButton").visible, false)
+            dialog.previewObject = null
+        }
+
         function test_empty_disabled_without_error() {
             compare(field("joinConfirmButton").enabled, false)
             compare(field("joinAddressError").visible, false)
