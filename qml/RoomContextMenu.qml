@@ -32,6 +32,8 @@ Menu {
 
     signal actionRequested(int kind)
     signal historyRequested()
+    // What is known about an invitation's room before accepting it (the join dialog's preview).
+    signal previewRequested()
     signal toggleSelectRequested()
     signal cancelRequested()
     // Closed, chosen or not (Esc, a click outside): the focus goes back to the row.
@@ -144,6 +146,12 @@ Menu {
         text: qsTr("&Decline")
         hint: qsTr("Delete")
         onTriggered: root.choose(() => root.actionRequested(Operation.Leave))
+    }
+    RoomMenuItem {
+        objectName: "menuPreview"
+        applies: root.isInvite && !root.busy
+        text: qsTr("&Preview…")
+        onTriggered: root.choose(() => root.previewRequested())
     }
     RoomMenuItem {
         objectName: "menuInvite"

@@ -934,6 +934,7 @@ Page {
         id: roomMenu
         onActionRequested: kind => root.runAction(kind, roomMenu.roomId, roomMenu.roomTitle, roomMenu.membership)
         onHistoryRequested: root.openHistory(roomMenu.roomId, roomMenu.roomTitle)
+        onPreviewRequested: joinDialog.openWith(roomMenu.roomId, false)
         onToggleSelectRequested: root.toggleRow(root.rowOfRoom(roomMenu.roomId))
         onCancelRequested: root.cancelOperation(roomMenu.roomId)
         // Chosen or not: the keyboard focus is back on the list, its current row the menu's room.

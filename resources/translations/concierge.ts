@@ -2399,6 +2399,10 @@ with items that failed or whose outcome is unknown, 6 Ctrl+C paused the job (res
         <source>Space</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Preview…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RoomDelegate</name>

@@ -167,7 +167,7 @@ Item {
         // named as shown, the first one current; Esc closes it and the focus is back on the row.
         function test_menu_key_lists_the_actions_of_each_membership_data() {
             return [
-                { tag: "invite", room: "i1", items: ["Accept", "Decline", "History", "Select"] },
+                { tag: "invite", room: "i1", items: ["Accept", "Decline", "Preview…", "History", "Select"] },
                 { tag: "joined", room: "j3", items: ["Invite…", "Leave…", "History", "Select"] },
                 { tag: "left", room: "l2", items: ["Rejoin", "Forget…", "History", "Select"] },
             ]
@@ -323,6 +323,26 @@ Item {
             compare(TestBackend.services.membership.operationFor(roomId("k1")).kind, Operation.Leave)
             compare(dialog("leaveDialog").visible, false)
             compare(dialog("forgetDialog").visible, false)
+        }
+
+        // Issue 13: an invitation's room can be previewed before accepting: the join dialog
+        // opens on its room ID, and asks the server's room summary for it.
+        function test_preview_an_invitation() {
+            focusRow("i1")
+            openWithKey(Qt.Key_Menu)
+            keyClick("p") // Preview…
+            const join = dialog("joinDialog")
+            tryCompare(join, "opened", true)
+            compare(join.address, roomId("i1"))
+            tryVerify(() => TestBackend.requestPaths("/_matrix/client/v1/room_summary/").length === 1,
+                      5000, "the room summary asked for")
+            compare(TestBackend.requestPaths("/_matrix/client/v1/room_summary/")[0],
+                    "/_matrix/client/v1/room_summary/" + enc(roomId("i1")))
+            verify(findChild(join, "joinPreview").visible)
+            join.close()
+            tryCompare(join, "visible", false)
+            // Nothing was joined.
+            compare(TestBackend.requestCount("/_matrix/client/v3/join/"), 0)
         }
 
         function test_invite_and_leave_open_their_dialogs() {
