@@ -172,17 +172,26 @@ ApiCall *slidingSync(ApiClient *api, const SlidingSyncParams &params)
     return api->send(r);
 }
 
-HttpRequest joinRoomRequest(const ApiClient *api, const QString &roomIdOrAlias,
-                            const QStringList &via, const QString &reason)
+// POST /join/… and /knock/…: the same shape. `via` (v1.12) and `server_name` with the same
+// values, for servers that predate `via`.
+static HttpRequest membershipByAddressRequest(const ApiClient *api, const QString &action,
+                                              const QString &roomIdOrAlias, const QStringList &via,
+                                              const QString &reason)
 {
     Query query;
     for (const QString &server : via)
         query.append({QStringLiteral("via"), server});
     for (const QString &server : via)
         query.append({QStringLiteral("server_name"), server});
-    HttpRequest r = request("POST", client(api) / QStringLiteral("join") / roomIdOrAlias, query);
+    HttpRequest r = request("POST", client(api) / action / roomIdOrAlias, query);
     r.body = json(withReason({}, reason));
     return r;
+}
+
+HttpRequest joinRoomRequest(const ApiClient *api, const QString &roomIdOrAlias,
+                            const QStringList &via, const QString &reason)
+{
+    return membershipByAddressRequest(api, QStringLiteral("join"), roomIdOrAlias, via, reason);
 }
 
 ApiCall *joinRoom(ApiClient *api, const QString &roomIdOrAlias, const QStringList &via,
@@ -196,14 +205,7 @@ ApiCall *joinRoom(ApiClient *api, const QString &roomIdOrAlias, const QStringLis
 HttpRequest knockRoomRequest(const ApiClient *api, const QString &roomIdOrAlias,
                              const QStringList &via, const QString &reason)
 {
-    Query query;
-    for (const QString &server : via)
-        query.append({QStringLiteral("via"), server});
-    for (const QString &server : via)
-        query.append({QStringLiteral("server_name"), server});
-    HttpRequest r = request("POST", client(api) / QStringLiteral("knock") / roomIdOrAlias, query);
-    r.body = json(withReason({}, reason));
-    return r;
+    return membershipByAddressRequest(api, QStringLiteral("knock"), roomIdOrAlias, via, reason);
 }
 
 ApiCall *knockRoom(ApiClient *api, const QString &roomIdOrAlias, const QStringList &via,
