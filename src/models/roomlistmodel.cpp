@@ -77,8 +77,10 @@ RoomSection::Value RoomSection::of(Membership::Value membership)
 
 void RoomListModel::updateCounts()
 {
+    // The Left section holds the rooms we left and those we were banned from.
     const int counts[4] = {m_store->count(Membership::Join), m_store->count(Membership::Invite),
-                           m_store->count(Membership::Leave), m_store->count(Membership::Knock)};
+                           m_store->count(Membership::Leave) + m_store->count(Membership::Ban),
+                           m_store->count(Membership::Knock)};
     if (std::equal(counts, counts + 4, m_counts))
         return;
     std::copy(counts, counts + 4, m_counts);

@@ -110,6 +110,16 @@ void RoomStore::applyStateEvent(RoomSummary &room, const QJsonObject &event) con
             if (displayName.isString())
                 room.setMemberName(stateKey, boundedText(displayName));
         }
+        // Our own membership in a room of the "leave" section: the spec lists bans there too,
+        // and only this event tells a ban from a leave.
+        if (stateKey == m_ownUserId &&
+            (room.membership == Membership::Leave || room.membership == Membership::Ban)) {
+            const QString own = content.value(u"membership").toString();
+            if (own == QLatin1String("ban"))
+                room.membership = Membership::Ban;
+            else if (own == QLatin1String("leave"))
+                room.membership = Membership::Leave;
+        }
         if (isInvite && stateKey == m_ownUserId &&
             content.value(u"membership").toString() == QLatin1String("invite")) {
             const QString sender = event.value(u"sender").toString();
@@ -152,7 +162,10 @@ void RoomStore::applyStateEvent(RoomSummary &room, const QJsonObject &event) con
 bool RoomStore::applyRoom(RoomSummary &room, Membership::Value membership,
                           const QJsonObject &json) const
 {
-    room.membership = membership;
+    // A banned room stays banned when the "leave" section mentions it again without our member
+    // event (only a member event of ours lifts the ban: see applyStateEvent).
+    if (!(membership == Membership::Leave && room.membership == Membership::Ban))
+        room.membership = membership;
     auto applyEvents = [&](const QJsonValue &container) {
         const QJsonArray events = container.toObject().value(kEvents).toArray();
         for (const QJsonValue &event : events)

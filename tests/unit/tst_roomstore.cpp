@@ -437,6 +437,37 @@ private slots:
         QCOMPARE(m_store->find(QStringLiteral("!k:x.org"))->displayName(),
                  QStringLiteral("Ask first"));
     }
+
+    // The spec lists a room we were banned from under "leave": our member event tells it apart,
+    // and the ban lasts until a member event of ours lifts it.
+    void aBanInTheLeaveSectionIsABan()
+    {
+        const QString me = QStringLiteral("@me:x.org");
+        const QString room = QStringLiteral("!banned:x.org");
+        const QJsonObject ban = stateEvent(
+            QStringLiteral("m.room.member"),
+            {{QStringLiteral("membership"), QStringLiteral("ban")},
+             {QStringLiteral("reason"), QStringLiteral("spam")}},
+            me, QStringLiteral("@mod:x.org"));
+        m_store->applySync(syncWith(QStringLiteral("leave"), room, {ban}));
+        QCOMPARE(int(m_store->find(room)->membership), int(Membership::Ban));
+        // Mentioned again without our member event: still banned.
+        m_store->applySync(syncWith(QStringLiteral("leave"), room, {}));
+        QCOMPARE(int(m_store->find(room)->membership), int(Membership::Ban));
+        // Unbanned: our membership becomes leave.
+        const QJsonObject unban =
+            stateEvent(QStringLiteral("m.room.member"),
+                       {{QStringLiteral("membership"), QStringLiteral("leave")}}, me,
+                       QStringLiteral("@mod:x.org"));
+        m_store->applySync(syncWith(QStringLiteral("leave"), room, {unban}));
+        QCOMPARE(int(m_store->find(room)->membership), int(Membership::Leave));
+        // Someone else's ban in a room we left is not ours.
+        const QJsonObject otherBan = stateEvent(
+            QStringLiteral("m.room.member"), {{QStringLiteral("membership"), QStringLiteral("ban")}},
+            QStringLiteral("@spammer:x.org"), QStringLiteral("@mod:x.org"));
+        m_store->applySync(syncWith(QStringLiteral("leave"), room, {otherBan}));
+        QCOMPARE(int(m_store->find(room)->membership), int(Membership::Leave));
+    }
 };
 
 QTEST_MAIN(TestRoomStore)
