@@ -11,7 +11,7 @@ import Concierge.Core
 BaseDialog {
     id: root
 
-    // "leave", "leaveForget", "forget", "accept", "decline", "invite"
+    // "leave", "leaveForget", "forget", "accept", "decline", "withdraw", "invite"
     property string action: "leave"
     property var roomIds: []
     // The rooms' names, in the same order (a room the list does not show: its ID).
@@ -22,7 +22,8 @@ BaseDialog {
     property string error: ""
 
     readonly property bool takesReason: action === "leave" || action === "leaveForget"
-                                        || action === "decline" || action === "invite"
+                                        || action === "decline" || action === "withdraw"
+                                        || action === "invite"
     readonly property bool isInvite: action === "invite"
     readonly property string userId: userField.text.trim()
     readonly property string userIdError: isInvite && userId !== ""
@@ -62,6 +63,7 @@ BaseDialog {
         case "forget": return one ? qsTr("Forget 1 room?") : qsTr("Forget %1 rooms?").arg(n)
         case "accept": return one ? qsTr("Accept 1 invitation?") : qsTr("Accept %1 invitations?").arg(n)
         case "decline": return one ? qsTr("Decline 1 invitation?") : qsTr("Decline %1 invitations?").arg(n)
+        case "withdraw": return one ? qsTr("Withdraw 1 request to join?") : qsTr("Withdraw %1 requests to join?").arg(n)
         case "invite": return one ? qsTr("Invite someone to 1 room") : qsTr("Invite someone to %1 rooms").arg(n)
         }
         return ""
@@ -91,6 +93,7 @@ BaseDialog {
                 case "forget": return qsTr("You will no longer see these rooms' history. This cannot be undone.")
                 case "accept": return qsTr("You will join these rooms.")
                 case "decline": return qsTr("The invitations are rejected; whoever invited you can see that.")
+                case "withdraw": return qsTr("Your requests to join these rooms are withdrawn; the rooms' moderators can see that. You can ask again later.")
                 case "invite": return qsTr("The person is invited to each of these rooms.")
                 }
                 return ""
@@ -212,6 +215,7 @@ BaseDialog {
                 case "forget": return qsTr("Forget")
                 case "accept": return qsTr("Accept")
                 case "decline": return qsTr("Decline")
+                case "withdraw": return qsTr("Withdraw")
                 case "invite": return qsTr("Invite")
                 }
                 return ""

@@ -12,6 +12,7 @@ Rectangle {
     property int sectionCount: 0
 
     readonly property string title: section === RoomSection.Invites ? qsTr("Invites")
+                                    : section === RoomSection.Requested ? qsTr("Requested")
                                     : section === RoomSection.Joined ? qsTr("Joined") : qsTr("Left")
 
     // The Hide button of the Left section.

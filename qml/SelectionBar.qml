@@ -5,8 +5,9 @@ import Concierge.Core
 
 // The bar under the room list while rooms are selected: how many ("12 selected · 3 hidden by the
 // filter") and the bulk actions that apply to them, each only when some selected room can take
-// it (Leave… for joined rooms, Forget… for left ones, Accept…/Decline… for invitations). Emits
-// actionRequested with the action's name; the page asks for confirmation and submits the job.
+// it (Leave… for joined rooms, Forget… for left ones, Accept…/Decline… for invitations,
+// Withdraw… for pending requests to join: a leave, as a decline). Emits actionRequested with the
+// action's name; the page asks for confirmation and submits the job.
 ToolBar {
     id: root
 
@@ -16,9 +17,10 @@ ToolBar {
     // The first button shown (Tab from the room list comes here).
     readonly property Item firstButton: leaveButton.visible ? leaveButton
                                         : forgetButton.visible ? forgetButton
-                                        : acceptButton.visible ? acceptButton : clearButton
+                                        : acceptButton.visible ? acceptButton
+                                        : withdrawButton.visible ? withdrawButton : clearButton
 
-    // "leave", "leaveForget", "forget", "accept", "decline", "invite", "inviteMany"
+    // "leave", "leaveForget", "forget", "accept", "decline", "withdraw", "invite", "inviteMany"
     signal actionRequested(string action)
     signal clearRequested()
 
@@ -114,6 +116,19 @@ ToolBar {
                                  ? qsTr("Decline the selected invitation")
                                  : qsTr("Decline the %1 selected invitations").arg(root.selection.inviteCount)
                 onClicked: root.actionRequested("decline")
+            }
+            // Pending knocks (the Requested section): withdrawn with a leave, and only that.
+            Button {
+                id: withdrawButton
+                objectName: "bulkWithdrawButton"
+                visible: root.selection.requestedCount > 0
+                text: root.selection.requestedCount === 1
+                      ? qsTr("Withdraw 1 request…")
+                      : qsTr("Withdraw %1 requests…").arg(root.selection.requestedCount)
+                Accessible.name: root.selection.requestedCount === 1
+                                 ? qsTr("Withdraw the selected request to join")
+                                 : qsTr("Withdraw the %1 selected requests to join").arg(root.selection.requestedCount)
+                onClicked: root.actionRequested("withdraw")
             }
             Button {
                 objectName: "bulkInviteButton"

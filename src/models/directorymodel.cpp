@@ -174,16 +174,36 @@ void DirectoryModel::request(bool firstPage)
                 m_requestedTerm = term;
                 onPage(body, firstPage);
             });
-    connect(call, &ApiCall::failed, this, [this, server, term](const MatrixError &error) {
-        m_call = nullptr;
-        if (server != m_server || term != m_term)
-            return;
-        onFailed(error);
-    });
+    connect(call, &ApiCall::failed, this,
+            [this, firstPage, server, term](const MatrixError &error) {
+                m_call = nullptr;
+                if (server != m_server || term != m_term)
+                    return;
+                // The rows answer an earlier question (another server, another term): they are not
+                // shown under this one's name with its error.
+                if (firstPage && error.kind != MatrixError::Cancelled &&
+                    (server != m_requestedServer || term != m_requestedTerm))
+                    dropRows(server, term);
+                onFailed(error);
+            });
     if (firstPage)
         setStatus(Loading);
     else
         emit statusChanged(); // loading
+}
+
+void DirectoryModel::dropRows(const QString &server, const QString &term)
+{
+    m_requestedServer = server;
+    m_requestedTerm = term;
+    m_nextBatch.clear();
+    m_totalEstimate = -1;
+    if (m_rows.isEmpty())
+        return;
+    beginResetModel();
+    m_rows.clear();
+    endResetModel();
+    emit countChanged();
 }
 
 void DirectoryModel::onPage(const QJsonObject &body, bool firstPage)

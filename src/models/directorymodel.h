@@ -20,8 +20,10 @@ class RoomStore;
 // A page of public rooms at a time. Changing `server` loads its first page at once; changing
 // `searchTerm` loads after a pause of 300 ms (debounced here, in the model: QML binds the search
 // field's text to it directly and needs no timer of its own). An answer for an earlier server or
-// term is dropped. Scrolling loads the next page: fetchMore() (ListView calls it by itself near
-// the end) or loadMore().
+// term is dropped. While the first page of a new server or term is on its way the rows are still
+// the previous one's; if that page fails they are dropped (empty, with the error), never shown
+// under the new server's name. Scrolling loads the next page: fetchMore() (ListView calls it by
+// itself near the end) or loadMore().
 //
 // Roles (QML names):
 //   roomId          string
@@ -139,6 +141,8 @@ private:
     void request(bool firstPage);
     void onPage(const QJsonObject &body, bool firstPage);
     void onFailed(const MatrixError &error);
+    // Empties the list, which now stands for server and term (whose first page failed).
+    void dropRows(const QString &server, const QString &term);
     void setStatus(Status status);
     void stopCall();
     void membershipsChanged();

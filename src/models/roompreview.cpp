@@ -219,6 +219,8 @@ void RoomPreview::onSummary(const QJsonObject &json)
     // The room list knows the account's membership best (the summary's is optional).
     if (const RoomSummary *room = m_store ? m_store->find(info.roomId) : nullptr)
         info.membership = int(room->membership);
+    else if (info.membership == int(Membership::Leave))
+        info.membership = -1; // Synapse says "leave" for a room the account was never in
     finish(Known, Summary, info, {});
 }
 

@@ -1,14 +1,17 @@
 // The screenshot step: the real app against the seeded demo account on the `synapse` fixture
 // (tests/synapse/harness.py seed: alice with invites, joined and left rooms, an HTML-named room),
-// rendered offscreen, every screen saved as a PNG under CONCIERGE_SCREENSHOT_DIR. The good ones
-// are copied to docs/screenshots/ by hand after looking at them. Also checks, on the real items,
-// what the pictures must show (plain-text room names, counts, errors with errcodes, a kicked
-// room's history).
+// rendered offscreen, every screen saved as a PNG under CONCIERGE_SCREENSHOT_DIR (the directory,
+// a preview and a request to join among them). The good ones are copied to docs/screenshots/ by
+// hand after looking at them. Also checks, on the real items, what the pictures must show
+// (plain-text room names, counts, errors with errcodes, a kicked room's history, a knock the
+// server has).
 #include "synapsefixture.h"
 #include "uidriver.h"
 
+#include "models/directorymodel.h"
 #include "platform/colorscheme.h"
 #include "session/session.h"
+#include "sync/roomstore.h"
 #include "sync/syncengine.h"
 
 #include <QDBusConnection>
@@ -436,6 +439,76 @@ private slots:
         QVERIFY(m_app.typeInto(filter, QString()));
     }
 
+    // Issue 13: the room directory (the seed's published rooms, one of them taking requests to
+    // join), a room's preview beside the list, a request to join sent from that preview, and the
+    // pending request in the room list's Requested section.
+    void directoryPreviewAndKnock()
+    {
+        const QString maintainers = room("maintainers");
+        QVERIFY2(!maintainers.isEmpty(), "the seed has a knock-rule room");
+        QVERIFY(m_app.click(m_app.item(QStringLiteral("directoryButton"))));
+        QVERIFY(m_app.waitFor(QStringLiteral("directoryPage")));
+        DirectoryModel *directory = m_app.services->directory();
+        QTRY_COMPARE_WITH_TIMEOUT(directory->status(), DirectoryModel::Loaded, 15000);
+        for (const char *label : {"general", "rust-lovers", "lobby", "maintainers"})
+            QVERIFY2(directory->findEntry(room(label), nullptr), label);
+        // The most members first: the seed's rooms lead whatever other tests published.
+        QQuickItem *row = m_app.waitFor(QStringLiteral("directoryRow:") + maintainers);
+        QVERIFY(row);
+        QQuickItem *knock = UiDriver::findItem(row, QStringLiteral("directoryKnockButton"));
+        QVERIFY(knock && UiDriver::isShown(knock));
+        QVERIFY(!UiDriver::isShown(UiDriver::findItem(row, QStringLiteral("directoryJoinButton"))));
+        QQuickItem *general = m_app.item(QStringLiteral("directoryRow:") + room("general"));
+        QVERIFY(general && UiDriver::isShown(general));
+        QCOMPARE(UiDriver::findItem(general, QStringLiteral("directoryMark"))
+                     ->property("text")
+                     .toString(),
+                 QStringLiteral("Joined"));
+        QTest::qWait(1200); // avatars (authenticated media) arrive
+        parkMouse();
+        shoot(QStringLiteral("directory"));
+
+        // The preview: the room summary, with Ask to join.
+        QVERIFY(m_app.click(UiDriver::findItem(row, QStringLiteral("directoryPreviewButton"))));
+        QQuickItem *name = m_app.waitFor(QStringLiteral("previewName"));
+        QVERIFY(name);
+        QTRY_COMPARE(name->property("text").toString(), QStringLiteral("Maintainers"));
+        QCOMPARE(name->property("textFormat").toInt(), int(Qt::PlainText));
+        QQuickItem *askButton = m_app.waitFor(QStringLiteral("previewKnockButton"));
+        QVERIFY(askButton);
+        QTRY_VERIFY(
+            !m_app.item(QStringLiteral("previewMembers"))->property("text").toString().isEmpty());
+        parkMouse();
+        shoot(QStringLiteral("directory-preview"));
+
+        // Ask to join from the preview, with a reason: the server has the knock, and the room
+        // list shows it under Requested.
+        QVERIFY(m_app.click(askButton));
+        QQuickItem *reason = m_app.waitFor(QStringLiteral("previewKnockReason"));
+        QVERIFY(reason);
+        QVERIFY(m_app.typeInto(reason, QStringLiteral("I review the pull requests")));
+        QVERIFY(m_app.click(m_app.waitFor(QStringLiteral("previewKnockSend"))));
+        const QJsonObject adminJson = m_seed.value(QLatin1String("admin")).toObject();
+        const SynapseFixture::User admin{adminJson.value(QLatin1String("user_id")).toString(),
+                                         adminJson.value(QLatin1String("access_token")).toString(),
+                                         QStringLiteral("admin")};
+        QTRY_COMPARE_WITH_TIMEOUT(
+            m_server.membershipOf(admin, maintainers, seedUser("alice").userId),
+            QStringLiteral("knock"), 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_app.services->store()->find(maintainers) &&
+                                     m_app.services->store()->find(maintainers)->membership ==
+                                         Membership::Knock,
+                                 20000);
+        QVERIFY(m_app.click(m_app.item(QStringLiteral("directoryCloseButton"))));
+        QVERIFY(m_app.roomRow(maintainers));
+        QVERIFY(m_app.item(QStringLiteral("section:Requested")));
+        QVERIFY(m_app.rowButton(maintainers, QStringLiteral("withdrawButton")));
+        QMetaObject::invokeMethod(m_app.item(QStringLiteral("roomList")),
+                                  "positionViewAtBeginning");
+        parkMouse();
+        shoot(QStringLiteral("rooms-requested"));
+    }
+
     // Issue 16: the screens again in the dark scheme the app applies (ColorScheme, as with
     // --color-scheme dark; no portal asked), each dialog with the keyboard focus on its default
     // button (or on the one a keyboard user goes to), a ring that must show in the picture.
@@ -492,6 +565,23 @@ private slots:
         parkMouse();
         shoot(QStringLiteral("history-dialog-dark"));
         closePopup();
+
+        // The directory, with the preview of the room asked to join.
+        QVERIFY(m_app.click(m_app.item(QStringLiteral("directoryButton"))));
+        QQuickItem *row = m_app.waitFor(QStringLiteral("directoryRow:") + room("maintainers"));
+        QVERIFY(row);
+        QVERIFY(m_app.click(UiDriver::findItem(row, QStringLiteral("directoryPreviewButton"))));
+        QQuickItem *previewName = m_app.waitFor(QStringLiteral("previewName"));
+        QVERIFY(previewName);
+        QTRY_COMPARE(previewName->property("text").toString(), QStringLiteral("Maintainers"));
+        QTRY_VERIFY(!m_app.item(QStringLiteral("previewMembership"))
+                         ->property("text")
+                         .toString()
+                         .isEmpty());
+        parkMouse();
+        shoot(QStringLiteral("directory-dark"));
+        QVERIFY(m_app.click(m_app.item(QStringLiteral("directoryCloseButton"))));
+        QVERIFY(m_app.waitFor(QStringLiteral("roomList")));
 
         QVERIFY(m_app.click(m_app.item(QStringLiteral("signOutButton"))));
         QVERIFY(m_app.waitFor(QStringLiteral("signOutConfirmButton")));

@@ -249,6 +249,8 @@ private slots:
         QCOMPARE(preview->memberCount(), 1);
         QVERIFY(!preview->canKnock());
         QVERIFY(preview->statusText().isEmpty());
+        // Bob was never in it (Synapse's summary says "leave" then): no membership is shown.
+        QCOMPARE(preview->membership(), -1);
     }
 
     void previewPrivateRoom()

@@ -48,6 +48,7 @@ public:
         m_services->api()->setAccessToken(QStringLiteral("test-token"));
         m_services->store()->setOwnUserId(userId());
         m_services->history()->setOwnUserId(userId());
+        m_services->members()->setOwnUserId(userId());
     }
     // The bulk queue's journal in a fresh store file: no jobs. False if it cannot be opened.
     Q_INVOKABLE bool openJobs()
@@ -124,6 +125,8 @@ public:
         m_services->store()->clear();
         m_services->history()->setStore(nullptr); // no history either
         m_services->history()->setRoomId({});
+        m_services->members()->setRoomId({});
+        m_services->members()->setFilterText({});
         m_server.clear();
     }
     // Membership changes of a room, as a sync hands them to the store (shown at once):
@@ -150,6 +153,23 @@ public:
             return false;
         m_services->store()->applySync(doc.object());
         return true;
+    }
+    // Rooms as the account's store file gives them back at start (RoomStore::restore), into an
+    // empty list (after reset()): each {roomId, name, membership (Membership.Value)}. A sync
+    // cannot make a Membership.Ban room (banned rooms come in its "leave" section); a store can.
+    Q_INVOKABLE void restoreRooms(const QVariantList &rooms)
+    {
+        QList<RoomSummary> list;
+        for (const QVariant &v : rooms) {
+            const QVariantMap map = v.toMap();
+            RoomSummary room;
+            room.roomId = map.value(QStringLiteral("roomId")).toString();
+            room.name = map.value(QStringLiteral("name")).toString();
+            room.membership = Membership::Value(map.value(QStringLiteral("membership")).toInt());
+            room.updateDerived();
+            list.append(room);
+        }
+        m_services->store()->restore(list);
     }
     // Replies to requests whose path starts with pathPrefix, in order (the last repeats):
     // each {status, body, retryAfter, stall}.

@@ -722,8 +722,11 @@ class Seeder:
 
     def create(self, who: str, label: str, *, name: str | None = None, topic: str | None = None,
                alias: str | None = None, preset: str = "private_chat", public: bool = False,
-               invite: tuple = (), is_direct: bool = False, avatar: str | None = None) -> str:
+               invite: tuple = (), is_direct: bool = False, avatar: str | None = None,
+               room_version: str | None = None, join_rule: str | None = None) -> str:
         body: dict = {"preset": preset, "visibility": "public" if public else "private"}
+        if room_version is not None:
+            body["room_version"] = room_version
         if name is not None:
             body["name"] = name
         if topic is not None:
@@ -734,8 +737,13 @@ class Seeder:
             body["invite"] = [self.ids[u] for u in invite]
         if is_direct:
             body["is_direct"] = True
+        initial_state = []
         if avatar is not None:
-            body["initial_state"] = [{"type": "m.room.avatar", "state_key": "", "content": {"url": avatar}}]
+            initial_state.append({"type": "m.room.avatar", "state_key": "", "content": {"url": avatar}})
+        if join_rule is not None:  # after the preset's, so it wins
+            initial_state.append({"type": "m.room.join_rules", "state_key": "", "content": {"join_rule": join_rule}})
+        if initial_state:
+            body["initial_state"] = initial_state
         room_id = self.call(who, "POST", "/_matrix/client/v3/createRoom", body)["room_id"]
         self.rooms[label] = room_id
         return room_id
@@ -856,6 +864,15 @@ def seed(paths: Paths, name: str) -> dict:
     s.create("dave", "lobby", name="Lobby", topic="Public lobby; join by alias #lobby:localhost",
              alias="lobby", preset="public_chat", public=True)
     s.join("bob", f"#lobby:{SERVER_NAME}")
+
+    # A room that takes requests to join (knocks; room version 10), listed in the directory,
+    # carol's with bob in it: alice is not in it and can ask to join.
+    maintainers = s.create("carol", "maintainers", name="Maintainers",
+                           topic="Core maintainers; ask to join with a few words about yourself",
+                           alias="maintainers", public=True, room_version="10", join_rule="knock",
+                           invite=("bob",))
+    s.join("bob", maintainers)
+    say("created a public room and a knock-rule room alice is not in")
     say(f"seeded in {time.monotonic() - t0:.1f}s")
 
     result = {

@@ -536,6 +536,51 @@ private slots:
         QCOMPARE(queryValue(m_fake->requests().at(1), "server"), QStringLiteral("up.org"));
     }
 
+    // Another server whose first page fails: the previous server's rooms go (they are not shown
+    // under the new server's name with its error, nor found as its entries), hasMore and the
+    // estimate with them. The same for a new search term whose first page fails.
+    void aFailedFirstPageOfAnotherServerClearsTheRows()
+    {
+        testModel();
+        m_fake->script(PublicRooms, {{200, page(rooms(0, 3), QStringLiteral("more"), 9)},
+                                     {502, R"({"errcode":"M_UNKNOWN","error":"Failed to fetch"})"},
+                                     {200, page(rooms(10, 2), QStringLiteral("more"), 5)},
+                                     {500, R"({"errcode":"M_UNKNOWN","error":"Oops"})"}});
+        QSignalSpy loaded(m_model.get(), &DirectoryModel::pageLoaded);
+        m_model->refresh();
+        QVERIFY(loaded.wait());
+        QCOMPARE(m_model->count(), 3);
+        QVERIFY(m_model->hasMore());
+        QCOMPARE(m_model->totalEstimate(), 9);
+
+        QSignalSpy countChanged(m_model.get(), &DirectoryModel::countChanged);
+        m_model->setServer(QStringLiteral("down.org"));
+        QVERIFY(settles());
+        QCOMPARE(m_model->status(), DirectoryModel::Failed);
+        QCOMPARE(m_model->errorKind(), DirectoryModel::ServerUnreachable);
+        QCOMPARE(m_model->count(), 0);
+        QCOMPARE(m_model->rowCount(), 0);
+        QVERIFY(!countChanged.isEmpty());
+        QVERIFY(!m_model->hasMore());
+        QCOMPARE(m_model->totalEstimate(), -1);
+        QVERIFY(!m_model->findEntry(QStringLiteral("!p0:x.org"), nullptr));
+        QVERIFY(!m_model->canFetchMore({}));
+        QCOMPARE(queryValue(m_fake->requests().at(1), "server"), QStringLiteral("down.org"));
+
+        // Back to a server that answers, then a search there that fails: no rows of the
+        // earlier term under the new one.
+        m_model->setServer(QString());
+        QVERIFY(loaded.wait());
+        QCOMPARE(roomIds(), (QStringList{"!p10:x.org", "!p11:x.org"}));
+        m_model->setSearchTerm(QStringLiteral("zzz"));
+        QVERIFY(settles());
+        QCOMPARE(m_model->status(), DirectoryModel::Failed);
+        QCOMPARE(m_model->errorKind(), DirectoryModel::OtherError);
+        QCOMPARE(m_model->count(), 0);
+        QVERIFY(!m_model->hasMore());
+        QCOMPARE(m_fake->requests().size(), 4);
+    }
+
     // Typing: one request for the term as it stands after the pause, not one per key.
     void typingIsDebounced()
     {
