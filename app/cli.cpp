@@ -2,13 +2,16 @@
 
 #include "actions/jobqueue.h"
 #include "actions/membershipservice.h"
+#include "actions/userblocking.h"
 #include "api/apiclient.h"
 #include "api/endpoints.h"
 #include "api/identifiers.h"
 #include "api/matrixerror.h"
+#include "api/powerlevels.h"
 #include "api/safetext.h"
 #include "appservices.h"
 #include "models/directorymodel.h"
+#include "models/invitegroupsmodel.h"
 #include "models/roomlistmodel.h"
 #include "models/roompreview.h"
 #include "sync/roomstore.h"
@@ -26,6 +29,7 @@
 #include <algorithm>
 #include <csignal>
 #include <fcntl.h>
+#include <memory>
 #include <unistd.h>
 
 namespace {
@@ -64,6 +68,20 @@ QString usage()
                                      Leave a room, or decline an invite; --forget also forgets it.
   invite <!room-id> <@user:server> [--reason TEXT]
   forget <!room-id>                  Forget a room you have left.
+  members <!room-id> [--membership join|invite|knock|ban|leave]
+                                     List the room's members with their display name,
+                                     membership and power level (without --membership: all
+                                     but those who left).
+  kick <!room-id> <@user:server> [--reason TEXT]
+                                     Remove someone from a room; also withdraws an invite
+                                     and denies a request to join (knock).
+  ban <!room-id> <@user:server> [--reason TEXT]
+                                     Ban someone from a room (whether or not they are in it).
+  unban <!room-id> <@user:server> [--reason TEXT]
+                                     Lift a ban; they may then join again if the room lets them.
+                                     The server decides whether your power level allows it:
+                                     a refusal exits with status 1 and its errcode
+                                     (M_FORBIDDEN).
   knock <#alias:server|!id:server> [--via SERVER]... [--reason TEXT]
                                      Ask to join a room whose join rule is knock; withdraw
                                      the request with leave.
@@ -73,6 +91,19 @@ QString usage()
   preview <#alias:server|!id:server> [--via SERVER]...
                                      Show what is known about a room before joining it (exit
                                      status 1 when nothing is known).
+
+Invite triage:
+  invites --by-inviter|--by-server   List pending invites grouped by who sent them (or by their
+                                     server), largest group first, with what helps judge them.
+  decline --from <@user:server> [--ignore] [--reason TEXT]
+                                     Decline every pending invite from that person (a bulk job,
+                                     as leave --all); --ignore then adds them to your ignored
+                                     users, so that their future invites never show.
+  ignore <@user:server>              Ignore someone (their invites and messages are hidden).
+  unignore <@user:server>            Stop ignoring them.
+  ignored                            List the people you ignore.
+  block-invites on|off|status        Refuse every invite to your account (the server answers
+                                     inviters M_INVITE_BLOCKED), allow them again, or show which.
 
 Bulk commands run as a job that is kept on disk before anything is sent, paced to the server's
 rate limit, and resumable after Ctrl+C, a crash or kill -9:
@@ -153,6 +184,12 @@ QList<HttpRequest> requestsFor(const ApiClient *api, const Operation::Descriptio
         return {Endpoints::forgetRoomRequest(api, d.target)};
     case Operation::Knock:
         return {Endpoints::knockRoomRequest(api, d.target, d.via, d.reason)};
+    case Operation::Kick:
+        return {Endpoints::kickRequest(api, d.target, d.userId, d.reason)};
+    case Operation::Ban:
+        return {Endpoints::banRequest(api, d.target, d.userId, d.reason)};
+    case Operation::Unban:
+        return {Endpoints::unbanRequest(api, d.target, d.userId, d.reason)};
     }
     return {};
 }
@@ -294,16 +331,18 @@ int Cli::start(const QStringList &arguments)
     const QCommandLineOption searchOpt(QStringLiteral("search"),
                                        tr("directory: only rooms matching the text."),
                                        QStringLiteral("text"));
-    const QCommandLineOption reasonOpt(QStringLiteral("reason"),
-                                       tr("join, leave, invite, knock: reason shown to other members."),
-                                       QStringLiteral("text"));
+    const QCommandLineOption reasonOpt(
+        QStringLiteral("reason"),
+        tr("join, leave, invite, knock, kick, ban, unban: reason shown to other members."),
+        QStringLiteral("text"));
     const QCommandLineOption forgetOpt(QStringLiteral("forget"),
                                        tr("leave: forget the room once it is left."));
     const QCommandLineOption syncFilterOpt(QStringLiteral("print-sync-filter"),
                                            tr("Print the /sync filter used and exit."));
-    const QCommandLineOption membershipOpt(QStringLiteral("membership"),
-                                           tr("rooms: only join, invite or leave."),
-                                           QStringLiteral("state"));
+    const QCommandLineOption membershipOpt(
+        QStringLiteral("membership"),
+        tr("rooms: only join, invite or leave; members: only join, invite, knock, ban or leave."),
+        QStringLiteral("state"));
     const QCommandLineOption allOpt(
         QStringLiteral("all"),
         tr("leave, forget, join, invite: every room the command applies to (see --filter)."));
@@ -325,17 +364,29 @@ int Cli::start(const QStringList &arguments)
     const QCommandLineOption dryRunOpt(
         QStringLiteral("dry-run"),
         tr("Print every request that would be sent (method, path, body), and send none."));
+    const QCommandLineOption byInviterOpt(QStringLiteral("by-inviter"),
+                                          tr("invites: group by who sent them (the default)."));
+    const QCommandLineOption byServerOpt(QStringLiteral("by-server"),
+                                         tr("invites: group by the inviter's server."));
+    const QCommandLineOption fromOpt(QStringLiteral("from"),
+                                     tr("decline: the person whose invites to decline."),
+                                     QStringLiteral("user"));
+    const QCommandLineOption ignoreOpt(QStringLiteral("ignore"),
+                                       tr("decline: also ignore the person afterwards."));
     const QCommandLineOption storeDirOpt(
         QStringLiteral("store-dir"),
         tr("Where the account's jobs are kept (also CONCIERGE_STORE_DIR); default: the "
            "application's data folder."),
         QStringLiteral("dir"));
-    parser.addOptions({homeserverOpt, tokenStdinOpt, jsonOpt, viaOpt, reasonOpt, forgetOpt,
-                       membershipOpt, syncFilterOpt, allOpt, filterOpt, fromFileOpt, usersFileOpt,
-                       skipInvalidOpt, dryRunOpt, storeDirOpt, serverOpt, searchOpt});
+    parser.addOptions({homeserverOpt, tokenStdinOpt, jsonOpt,        viaOpt,      reasonOpt,
+                       forgetOpt,     membershipOpt, syncFilterOpt,  allOpt,      filterOpt,
+                       fromFileOpt,   usersFileOpt,  skipInvalidOpt, dryRunOpt,   storeDirOpt,
+                       serverOpt,     searchOpt,     byInviterOpt,   byServerOpt, fromOpt,
+                       ignoreOpt});
     parser.addPositionalArgument(QStringLiteral("command"),
-                                 tr("login, rooms, join, leave, invite, forget, knock, directory, "
-                                    "preview or jobs."));
+                                 tr("login, rooms, join, leave, invite, forget, knock, members, "
+                                    "kick, ban, unban, invites, decline, ignore, unignore, "
+                                    "ignored, block-invites, directory, preview or jobs."));
 
     // Everything is checked here, before any request: exit status 2 means nothing was sent.
     if (!parser.parse(arguments)) {
@@ -362,10 +413,16 @@ int Cli::start(const QStringList &arguments)
     m_args = positional.mid(1);
 
     static const QHash<QString, int> arity{
-        {QStringLiteral("login"), 0}, {QStringLiteral("rooms"), 0},  {QStringLiteral("join"), 1},
-        {QStringLiteral("leave"), 1}, {QStringLiteral("invite"), 2}, {QStringLiteral("forget"), 1},
-        {QStringLiteral("jobs"), 0},  {QStringLiteral("knock"), 1}, {QStringLiteral("directory"), 0},
-        {QStringLiteral("preview"), 1}};
+        {QStringLiteral("login"), 0},     {QStringLiteral("rooms"), 0},
+        {QStringLiteral("join"), 1},      {QStringLiteral("leave"), 1},
+        {QStringLiteral("invite"), 2},    {QStringLiteral("forget"), 1},
+        {QStringLiteral("jobs"), 0},      {QStringLiteral("knock"), 1},
+        {QStringLiteral("directory"), 0}, {QStringLiteral("preview"), 1},
+        {QStringLiteral("members"), 1},   {QStringLiteral("kick"), 2},
+        {QStringLiteral("ban"), 2},       {QStringLiteral("unban"), 2},
+        {QStringLiteral("invites"), 0},   {QStringLiteral("decline"), 0},
+        {QStringLiteral("ignore"), 1},    {QStringLiteral("unignore"), 1},
+        {QStringLiteral("ignored"), 0},   {QStringLiteral("block-invites"), 1}};
     if (!arity.contains(m_command)) {
         const QString unknown = m_command;
         m_command.clear(); // not echoed as "command" in the JSON
@@ -381,6 +438,15 @@ int Cli::start(const QStringList &arguments)
     const bool isDirectory = m_command == QLatin1String("directory");
     const bool isPreview = m_command == QLatin1String("preview");
     const bool isMembership = isJoin || isLeave || isInvite || isForget;
+    const bool isMembers = m_command == QLatin1String("members");
+    const bool isInvites = m_command == QLatin1String("invites");
+    const bool isDecline = m_command == QLatin1String("decline");
+    const bool isIgnore =
+        m_command == QLatin1String("ignore") || m_command == QLatin1String("unignore");
+    const bool isBlockInvites = m_command == QLatin1String("block-invites");
+    const bool isModeration = m_command == QLatin1String("kick") ||
+                              m_command == QLatin1String("ban") ||
+                              m_command == QLatin1String("unban");
 
     // Bulk forms: their own number of arguments.
     m_all = parser.isSet(allOpt);
@@ -400,12 +466,34 @@ int Cli::start(const QStringList &arguments)
     if (parser.isSet(skipInvalidOpt) && !fromFile && !usersFile)
         return usageError(tr("--skip-invalid only applies with --from-file or --users-from-file"));
     m_dryRun = parser.isSet(dryRunOpt);
-    if (m_dryRun && !isMembership && !isKnock)
-        return usageError(tr("--dry-run only applies to join, leave, invite, forget and knock"));
+    if (m_dryRun && !isMembership && !isKnock && !isModeration && !isDecline)
+        return usageError(tr("--dry-run only applies to join, leave, invite, forget, knock, kick, "
+                             "ban, unban and decline"));
     if ((parser.isSet(serverOpt) || parser.isSet(searchOpt)) && !isDirectory)
         return usageError(tr("--server and --search only apply to directory"));
-    if (parser.isSet(storeDirOpt) && !m_bulk && !isJobs)
+    if (parser.isSet(storeDirOpt) && !m_bulk && !isJobs && !isDecline)
         return usageError(tr("--store-dir only applies to bulk commands and jobs"));
+
+    if ((parser.isSet(byInviterOpt) || parser.isSet(byServerOpt)) && !isInvites)
+        return usageError(tr("--by-inviter and --by-server only apply to invites"));
+    if (parser.isSet(byInviterOpt) && parser.isSet(byServerOpt))
+        return usageError(tr("--by-inviter and --by-server cannot be combined"));
+    if ((parser.isSet(fromOpt) || parser.isSet(ignoreOpt)) && !isDecline)
+        return usageError(tr("--from and --ignore only apply to decline"));
+    if (isDecline) {
+        if (m_bulk)
+            return usageError(tr("decline takes --from, not --all or a file"));
+        if (!parser.isSet(fromOpt))
+            return usageError(tr("decline needs --from @user:server"));
+        if (parser.values(fromOpt).size() > 1)
+            return usageError(tr("--from can be given only once"));
+        m_declineFrom = parser.value(fromOpt).trimmed();
+        if (const QString why = Identifiers::validateUserId(m_declineFrom); !why.isEmpty())
+            return usageError(why);
+        m_ignoreAfter = parser.isSet(ignoreOpt);
+        m_bulk = true; // a job, as leave --all: kept on disk, paced, resumable
+    }
+    m_groupByServer = parser.isSet(byServerOpt);
 
     int expected = arity.value(m_command);
     if (m_bulk)
@@ -431,14 +519,19 @@ int Cli::start(const QStringList &arguments)
         if (parser.values(*single).size() > 1)
             return usageError(tr("--%1 can be given only once").arg(single->names().constFirst()));
     }
-    const bool takesReason = isJoin || isLeave || isInvite || isKnock;
-    if (parser.isSet(membershipOpt) && !isRooms)
-        return usageError(tr("--membership only applies to rooms"));
+    const bool takesReason = isJoin || isLeave || isInvite || isKnock || isModeration || isDecline;
+    if (parser.isSet(membershipOpt) && !isRooms && !isMembers)
+        return usageError(tr("--membership only applies to rooms and members"));
     m_membershipFilter = parser.value(membershipOpt);
-    if (parser.isSet(membershipOpt) &&
+    if (parser.isSet(membershipOpt) && isRooms &&
         !QStringList{QStringLiteral("join"), QStringLiteral("invite"), QStringLiteral("leave")}
              .contains(m_membershipFilter))
         return usageError(tr("--membership must be join, invite or leave"));
+    if (parser.isSet(membershipOpt) && isMembers &&
+        !QStringList{QStringLiteral("join"), QStringLiteral("invite"), QStringLiteral("knock"),
+                     QStringLiteral("ban"), QStringLiteral("leave")}
+             .contains(m_membershipFilter))
+        return usageError(tr("--membership must be join, invite, knock, ban or leave"));
     if (parser.isSet(viaOpt) && (!(isJoin || isKnock || isPreview) || m_bulk))
         return usageError(tr("--via only applies to join, knock and preview"));
     if (parser.isSet(forgetOpt) && !isLeave)
@@ -462,7 +555,7 @@ int Cli::start(const QStringList &arguments)
                 if (const QString why = Identifiers::validateUserId(m_bulkUser); !why.isEmpty())
                     return usageError(why);
             }
-        } else {
+        } else if (!isDecline) {
             const QString path = parser.value(fromFile ? fromFileOpt : usersFileOpt);
             QString text;
             if (const int status = readInputFile(path, &text); status != Ok)
@@ -506,7 +599,10 @@ int Cli::start(const QStringList &arguments)
         {QStringLiteral("leave"), Operation::Leave},
         {QStringLiteral("invite"), Operation::Invite},
         {QStringLiteral("forget"), Operation::Forget},
-        {QStringLiteral("knock"), Operation::Knock}};
+        {QStringLiteral("knock"), Operation::Knock},
+        {QStringLiteral("kick"), Operation::Kick},
+        {QStringLiteral("ban"), Operation::Ban},
+        {QStringLiteral("unban"), Operation::Unban}};
     if (kinds.contains(m_command) && !m_bulk) {
         m_action.kind = kinds.value(m_command);
         if (m_action.kind == Operation::Leave && parser.isSet(forgetOpt))
@@ -527,6 +623,22 @@ int Cli::start(const QStringList &arguments)
                 !why.isEmpty())
                 return usageError(tr("invalid --server: %1").arg(why));
         }
+    }
+    if (isIgnore) {
+        m_action.userId = m_args.at(0).trimmed();
+        if (const QString why = Identifiers::validateUserId(m_action.userId); !why.isEmpty())
+            return usageError(why);
+    }
+    if (isBlockInvites) {
+        m_blockInvites = m_args.at(0).trimmed();
+        if (!QStringList{QStringLiteral("on"), QStringLiteral("off"), QStringLiteral("status")}
+                 .contains(m_blockInvites))
+            return usageError(tr("block-invites takes on, off or status"));
+    }
+    if (isMembers) {
+        m_action.target = m_args.at(0).trimmed();
+        if (const QString why = Identifiers::validateRoomId(m_action.target); !why.isEmpty())
+            return usageError(why);
     }
     if (isPreview) {
         m_action.target = m_args.at(0).trimmed();
@@ -660,6 +772,19 @@ void Cli::runCommand()
         runPreview();
         return;
     }
+    if (m_command == QLatin1String("members")) {
+        runMembers();
+        return;
+    }
+    if (m_command == QLatin1String("invites")) {
+        listInvites();
+        return;
+    }
+    if (m_command == QLatin1String("ignore") || m_command == QLatin1String("unignore") ||
+        m_command == QLatin1String("ignored") || m_command == QLatin1String("block-invites")) {
+        runBlocking();
+        return;
+    }
     if (m_bulk) {
         runBulk();
         return;
@@ -714,6 +839,8 @@ void Cli::reportOperation(Operation *operation)
                         {QStringLiteral("room_id"), roomId}};
         if (operation->kind() == Operation::LeaveAndForget)
             obj.insert(QStringLiteral("forgotten"), true);
+        if (Operation::isModeration(operation->kind()))
+            obj.insert(QStringLiteral("user_id"), operation->userId());
         printJson(obj);
     } else {
         switch (operation->kind()) {
@@ -736,6 +863,15 @@ void Cli::reportOperation(Operation *operation)
             out() << tr("Asked to join %1; the request is pending until someone in the room "
                         "answers it")
                          .arg(safe(roomId));
+            break;
+        case Operation::Kick:
+            out() << tr("Kicked %1 from %2").arg(safe(operation->userId()), safe(roomId));
+            break;
+        case Operation::Ban:
+            out() << tr("Banned %1 from %2").arg(safe(operation->userId()), safe(roomId));
+            break;
+        case Operation::Unban:
+            out() << tr("Unbanned %1 in %2").arg(safe(operation->userId()), safe(roomId));
             break;
         }
         out() << "\n" << Qt::flush;
@@ -777,7 +913,10 @@ void Cli::printRooms()
             rooms << &room;
     }
     auto order = [](Membership::Value m) {
-        return m == Membership::Invite ? 0 : m == Membership::Knock ? 1 : m == Membership::Join ? 2 : 3;
+        return m == Membership::Invite  ? 0
+               : m == Membership::Knock ? 1
+               : m == Membership::Join  ? 2
+                                        : 3;
     };
     std::sort(rooms.begin(), rooms.end(), [&](const RoomSummary *a, const RoomSummary *b) {
         if (order(a->membership) != order(b->membership))
@@ -877,7 +1016,7 @@ void Cli::runBulk()
     }
     reportSkipped(m_skipped, {});
     reportSkipped(m_duplicates, {});
-    if (m_all)
+    if (m_all || !m_declineFrom.isEmpty())
         collectRoomsThenRun();
     else if (m_command == QLatin1String("invite"))
         fetchMembersThenRun();
@@ -895,6 +1034,16 @@ void Cli::collectRoomsThenRun()
     connect(call, &ApiCall::succeeded, this, [this](const QJsonObject &body) {
         RoomStore *store = m_services->store();
         store->applySync(body);
+        if (!m_declineFrom.isEmpty()) {
+            // decline --from: that person's pending invites, as the triage view groups them.
+            QStringList targets;
+            const auto groups = InviteGroupsModel::group(*store, InviteGroupsModel::ByInviter);
+            for (const InviteGroupsModel::Group &group : groups)
+                if (group.key == m_declineFrom)
+                    targets = group.roomIds;
+            runTargets(targets);
+            return;
+        }
         // The rooms the command applies to: leave (joined rooms, invites, knocks), forget (left
         // or banned), join (invites), invite (joined rooms).
         QList<Membership::Value> applies;
@@ -975,7 +1124,7 @@ QList<Operation::Description> Cli::describeItems(const QStringList &targets) con
     QList<Operation::Description> items;
     for (const QString &target : targets) {
         Operation::Description d;
-        if (m_command == QLatin1String("leave")) {
+        if (m_command == QLatin1String("leave") || m_command == QLatin1String("decline")) {
             d.kind = m_alsoForget ? Operation::LeaveAndForget : Operation::Leave;
             d.target = target;
             d.reason = m_reason;
@@ -1031,7 +1180,7 @@ void Cli::printDryRun(const QList<Operation::Description> &items)
               << "\n"
               << Qt::flush;
     }
-    emit finished(Ok);
+    endBulk(Ok);
 }
 
 void Cli::runTargets(const QStringList &targets)
@@ -1043,7 +1192,7 @@ void Cli::runTargets(const QStringList &targets)
                        {QStringLiteral("total"), 0}});
         else
             out() << tr("Nothing to do: no room or person matches.") << "\n" << Qt::flush;
-        emit finished(Ok);
+        endBulk(Ok);
         return;
     }
     if (m_dryRun) {
@@ -1052,7 +1201,7 @@ void Cli::runTargets(const QStringList &targets)
     }
     JobQueue *queue = m_services->jobs();
     Job *job = nullptr;
-    if (m_command == QLatin1String("leave"))
+    if (m_command == QLatin1String("leave") || m_command == QLatin1String("decline"))
         job = queue->leaveRooms(targets, m_reason, m_alsoForget);
     else if (m_command == QLatin1String("forget"))
         job = queue->forgetRooms(targets);
@@ -1268,7 +1417,7 @@ void Cli::reportJobEnd(Job *job)
                   << "\n";
         err().flush();
     }
-    emit finished(status);
+    endBulk(status);
 }
 
 void Cli::installInterruptHandler()
@@ -1319,6 +1468,336 @@ void Cli::onInterrupt()
               << Qt::flush;
     // A job being cancelled is not paused: it finishes checking what was in flight.
     job->pause();
+}
+
+// --- Invite triage -------------------------------------------------------------------------------
+
+void Cli::endBulk(int status)
+{
+    // decline --from … --ignore: once the invites are declined (not when paused), ignore the
+    // person, so that their future invites never show.
+    if (!m_ignoreAfter || status == Interrupted) {
+        emit finished(status);
+        return;
+    }
+    if (m_dryRun) {
+        err() << tr("Then %1 would be added to the ignored users.").arg(safe(m_declineFrom)) << "\n"
+              << Qt::flush;
+        emit finished(status);
+        return;
+    }
+    UserBlocking *blocking = m_services->blocking();
+    auto done = std::make_shared<bool>(false);
+    connect(blocking, &UserBlocking::requestFinished, this,
+            [this, status, done](const MatrixError &error) {
+                if (std::exchange(*done, true))
+                    return;
+                if (error.isError()) {
+                    failWith(error);
+                    return;
+                }
+                if (m_json)
+                    printJson({{QStringLiteral("type"), QStringLiteral("ignored")},
+                               {QStringLiteral("ok"), true},
+                               {QStringLiteral("user_id"), m_declineFrom}});
+                else
+                    out() << tr("Ignoring %1 from now on.").arg(safe(m_declineFrom)) << "\n"
+                          << Qt::flush;
+                emit finished(status);
+            });
+    blocking->ignore({m_declineFrom});
+}
+
+void Cli::runBlocking()
+{
+    UserBlocking *blocking = m_services->blocking();
+    auto done = std::make_shared<bool>(false);
+    // The state as the server holds it, once read: for `ignored` and `block-invites status`, and
+    // after a change.
+    auto report = [this, blocking] {
+        const bool blocked = blocking->invitePermission() == UserBlocking::InvitesBlocked;
+        if (m_json) {
+            QJsonObject result{{QStringLiteral("ok"), true},
+                               {QStringLiteral("command"), m_command}};
+            if (m_command == QLatin1String("block-invites"))
+                result.insert(QStringLiteral("invites_blocked"), blocked);
+            else
+                result.insert(QStringLiteral("ignored_users"),
+                              QJsonArray::fromStringList(blocking->ignoredUsers()));
+            printJson(result);
+        } else if (m_command == QLatin1String("block-invites")) {
+            out() << (blocked ? tr("Invites are blocked: the server refuses every invite to you.")
+                              : tr("Invites are allowed."))
+                  << "\n";
+        } else if (m_command == QLatin1String("ignored")) {
+            for (const QString &user : blocking->ignoredUsers())
+                out() << safe(user) << "\n";
+            if (blocking->ignoredUsers().isEmpty())
+                out() << tr("You ignore no one.") << "\n";
+        } else if (m_command == QLatin1String("ignore")) {
+            out() << tr("Ignoring %1.").arg(safe(m_action.userId)) << "\n";
+        } else {
+            out() << tr("No longer ignoring %1.").arg(safe(m_action.userId)) << "\n";
+        }
+        out().flush();
+        emit finished(Ok);
+    };
+    connect(blocking, &UserBlocking::requestFinished, this,
+            [this, done, report](const MatrixError &error) {
+                if (*done)
+                    return;
+                *done = true;
+                if (error.isError())
+                    failWith(error);
+                else
+                    report();
+            });
+    const bool readOnly =
+        m_command == QLatin1String("ignored") ||
+        (m_command == QLatin1String("block-invites") && m_blockInvites == QLatin1String("status"));
+    if (readOnly) {
+        connect(blocking, &UserBlocking::loaded, this, [done, report] {
+            if (!std::exchange(*done, true))
+                report();
+        });
+        blocking->load();
+    } else if (m_command == QLatin1String("ignore")) {
+        blocking->ignore({m_action.userId});
+    } else if (m_command == QLatin1String("unignore")) {
+        blocking->unignore(m_action.userId);
+    } else {
+        blocking->setInvitesBlocked(m_blockInvites == QLatin1String("on"));
+    }
+}
+
+void Cli::listInvites()
+{
+    // One /sync (timeout 0), as `rooms` does: the pending invites and who sent them.
+    Endpoints::SyncParams params;
+    params.filter = SyncEngine::filterJson();
+    ApiCall *call = Endpoints::sync(m_services->api(), params);
+    connect(call, &ApiCall::failed, this, &Cli::failWith);
+    connect(call, &ApiCall::succeeded, this, [this](const QJsonObject &body) {
+        RoomStore *store = m_services->store();
+        store->applySync(body);
+        const auto by =
+            m_groupByServer ? InviteGroupsModel::ByServer : InviteGroupsModel::ByInviter;
+        const QList<InviteGroupsModel::Group> groups = InviteGroupsModel::group(*store, by);
+        auto nameOf = [store](const QString &roomId) {
+            const RoomSummary *room = store->find(roomId);
+            return room ? room->displayName() : roomId;
+        };
+        if (m_json) {
+            QJsonArray array;
+            for (const InviteGroupsModel::Group &g : groups) {
+                QJsonArray rooms;
+                for (const QString &roomId : g.roomIds)
+                    rooms.append(QJsonObject{{QStringLiteral("room_id"), roomId},
+                                             {QStringLiteral("name"), nameOf(roomId)}});
+                array.append(QJsonObject{
+                    {m_groupByServer ? QStringLiteral("server") : QStringLiteral("inviter"),
+                     g.key.isEmpty() ? QJsonValue() : QJsonValue(g.key)},
+                    {QStringLiteral("display_name"),
+                     g.displayName.isEmpty() ? QJsonValue() : QJsonValue(g.displayName)},
+                    {QStringLiteral("count"), int(g.roomIds.size())},
+                    {QStringLiteral("inviters"), QJsonArray::fromStringList(g.inviters)},
+                    {QStringLiteral("shares_no_room"), g.sharesNoRoom},
+                    {QStringLiteral("new_server"), g.newServer},
+                    {QStringLiteral("few_member_rooms"), g.fewMemberRooms},
+                    {QStringLiteral("rooms"), rooms}});
+            }
+            printJson({{QStringLiteral("ok"), true},
+                       {QStringLiteral("command"), m_command},
+                       {QStringLiteral("group_by"),
+                        m_groupByServer ? QStringLiteral("server") : QStringLiteral("inviter")},
+                       {QStringLiteral("groups"), array}},
+                      true);
+        } else {
+            for (const InviteGroupsModel::Group &g : groups) {
+                const QString who = g.key.isEmpty() ? tr("an unknown inviter") : safe(g.key);
+                out() << tr("%n invite(s) from %1", nullptr, int(g.roomIds.size())).arg(who);
+                if (!g.displayName.isEmpty())
+                    out() << " (" << safe(g.displayName) << ")";
+                QStringList signs;
+                if (g.sharesNoRoom)
+                    signs << tr("shares no room with you");
+                if (g.newServer)
+                    signs << tr("a server new to you");
+                if (g.fewMemberRooms > 0)
+                    signs << tr("%n room(s) with very few members", nullptr, g.fewMemberRooms);
+                if (!signs.isEmpty())
+                    out() << "  · " << signs.join(QStringLiteral(" · "));
+                out() << "\n";
+                for (const QString &roomId : g.roomIds)
+                    out() << "    " << safe(roomId) << "  " << safe(nameOf(roomId)) << "\n";
+            }
+            if (groups.isEmpty())
+                out() << tr("No pending invites.") << "\n";
+            out().flush();
+        }
+        emit finished(Ok);
+    });
+}
+
+// --- Members -------------------------------------------------------------------------------------
+
+void Cli::runMembers()
+{
+    // Three reads at once: the member events (the full list: /sync's lazy members are not), the
+    // power levels and the create event (its sender is the creator, who outranks every level
+    // from room version 12). A room without power levels uses the spec's defaults.
+    enum Part { MembersPart, LevelsPart, CreatePart };
+    ApiClient *api = m_services->api();
+    const QString roomId = m_action.target;
+    // Who left is left out unless asked for (a busy room has many).
+    const bool withLeft = m_membershipFilter == QLatin1String("leave");
+    const QList<ApiCall *> calls{
+        Endpoints::getMembersByRoom(api, roomId, withLeft ? QString() : QStringLiteral("leave")),
+        Endpoints::getRoomStateWithKey(api, roomId, QStringLiteral("m.room.power_levels"), {}),
+        Endpoints::getRoomStateWithKey(api, roomId, QStringLiteral("m.room.create"), {},
+                                       Endpoints::StateFormat::Event)};
+    auto pending = std::make_shared<int>(int(calls.size()));
+    auto failed = std::make_shared<bool>(false);
+    for (int part = 0; part < int(calls.size()); ++part) {
+        ApiCall *call = calls.at(part);
+        connect(call, &ApiCall::succeeded, this,
+                [this, part, pending, failed](const QJsonObject &body) {
+                    if (*failed)
+                        return;
+                    if (part == MembersPart) {
+                        m_membersBody = body;
+                    } else if (part == LevelsPart) {
+                        m_levelsContent = body;
+                    } else if (body.value(QLatin1String("content")).isObject() &&
+                               body.value(QLatin1String("type")).isString()) {
+                        m_createEvent = body; // the whole event, as asked
+                    } else {
+                        // A server that predates ?format=event answered the content: up to room
+                        // version 10 it names the creator.
+                        m_createEvent = {{QStringLiteral("content"), body}};
+                        const QString creator = body.value(QLatin1String("creator")).toString();
+                        if (!creator.isEmpty())
+                            m_createEvent.insert(QStringLiteral("sender"), creator);
+                    }
+                    if (--*pending == 0)
+                        printMembers();
+                });
+        connect(call, &ApiCall::failed, this, [this, part, pending, failed](const MatrixError &e) {
+            if (*failed)
+                return;
+            // No power levels (or no readable create event): the defaults apply. The member
+            // list itself is what the command is for: its failure is the command's.
+            const bool absent = part != MembersPart && e.kind == MatrixError::Server &&
+                                e.httpStatus == 404 && e.errcode == QLatin1String("M_NOT_FOUND");
+            if (!absent) {
+                *failed = true;
+                failWith(e);
+                return;
+            }
+            if (--*pending == 0)
+                printMembers();
+        });
+    }
+}
+
+void Cli::printMembers()
+{
+    const PowerLevels levels = PowerLevels::fromState(m_createEvent, m_levelsContent);
+    struct Member
+    {
+        QString userId;
+        QString displayName;
+        Membership::Value membership = Membership::Leave;
+        qint64 level = 0;
+        QString reason;
+    };
+    QList<Member> members;
+    for (const QJsonValue &value : m_membersBody.value(QLatin1String("chunk")).toArray()) {
+        const QJsonObject event = value.toObject();
+        if (event.value(QLatin1String("type")).toString() != QLatin1String("m.room.member"))
+            continue;
+        const QJsonObject content = event.value(QLatin1String("content")).toObject();
+        const auto membership =
+            Membership::fromString(content.value(QLatin1String("membership")).toString());
+        const QString userId = event.value(QLatin1String("state_key")).toString();
+        if (!membership || userId.isEmpty())
+            continue; // one malformed event costs only its own line
+        if (!m_membershipFilter.isEmpty() &&
+            Membership::toString(*membership) != m_membershipFilter)
+            continue;
+        Member m;
+        m.userId = userId;
+        m.displayName = content.value(QLatin1String("displayname")).toString();
+        m.membership = *membership;
+        m.level = levels.userLevel(userId);
+        m.reason = content.value(QLatin1String("reason")).toString();
+        members << m;
+    }
+    auto order = [](Membership::Value m) {
+        switch (m) {
+        case Membership::Join:
+            return 0;
+        case Membership::Invite:
+            return 1;
+        case Membership::Knock:
+            return 2;
+        case Membership::Ban:
+            return 3;
+        case Membership::Leave:
+            break;
+        }
+        return 4;
+    };
+    std::sort(members.begin(), members.end(), [&](const Member &a, const Member &b) {
+        if (order(a.membership) != order(b.membership))
+            return order(a.membership) < order(b.membership);
+        if (a.level != b.level)
+            return a.level > b.level;
+        return a.userId < b.userId;
+    });
+
+    if (m_json) {
+        QJsonArray array;
+        for (const Member &m : std::as_const(members)) {
+            const bool creator = levels.isCreator(m.userId);
+            QJsonObject item{
+                {QStringLiteral("user_id"), m.userId},
+                {QStringLiteral("display_name"),
+                 m.displayName.isEmpty() ? QJsonValue() : QJsonValue(m.displayName)},
+                {QStringLiteral("membership"), Membership::toString(m.membership)},
+                // A creator (room version 12+) outranks every number: null, and
+                // "creator": true.
+                {QStringLiteral("power_level"), creator ? QJsonValue() : QJsonValue(m.level)},
+                {QStringLiteral("creator"), creator}};
+            if (!m.reason.isEmpty())
+                item.insert(QStringLiteral("reason"), m.reason);
+            array.append(item);
+        }
+        printJson({{QStringLiteral("ok"), true},
+                   {QStringLiteral("command"), m_command},
+                   {QStringLiteral("room_id"), m_action.target},
+                   {QStringLiteral("levels"),
+                    QJsonObject{{QStringLiteral("kick"), levels.levelFor(PowerLevels::Kick)},
+                                {QStringLiteral("ban"), levels.levelFor(PowerLevels::Ban)},
+                                {QStringLiteral("invite"), levels.levelFor(PowerLevels::Invite)}}},
+                   {QStringLiteral("members"), array}},
+                  true);
+    } else {
+        for (const Member &m : std::as_const(members)) {
+            // Display names are a member's own choice: shown escaped, never interpreted.
+            out() << safe(m.userId) << "  "
+                  << (m.displayName.isEmpty() ? QStringLiteral("-") : safe(m.displayName)) << "  "
+                  << Membership::toString(m.membership) << "  "
+                  << tr("power %1").arg(PowerLevels::levelText(m.level));
+            if (!m.reason.isEmpty())
+                out() << "  " << tr("reason: %1").arg(safe(m.reason));
+            out() << "\n";
+        }
+        if (members.isEmpty())
+            out() << tr("No members.") << "\n";
+        out().flush();
+    }
+    emit finished(Ok);
 }
 
 // --- Discovery: directory and preview ------------------------------------------------------------
@@ -1390,7 +1869,8 @@ void Cli::printDirectory()
             rooms.append(QJsonObject{
                 {QStringLiteral("room_id"), text(DirectoryModel::RoomIdRole)},
                 {QStringLiteral("name"), text(DirectoryModel::NameRole)},
-                {QStringLiteral("canonical_alias"), orNull(text(DirectoryModel::CanonicalAliasRole))},
+                {QStringLiteral("canonical_alias"),
+                 orNull(text(DirectoryModel::CanonicalAliasRole))},
                 {QStringLiteral("topic"), orNull(text(DirectoryModel::TopicRole))},
                 {QStringLiteral("member_count"),
                  directory->data(i, DirectoryModel::MemberCountRole).toInt()},
@@ -1399,8 +1879,8 @@ void Cli::printDirectory()
                 {QStringLiteral("guest_can_join"),
                  directory->data(i, DirectoryModel::GuestCanJoinRole).toBool()},
                 {QStringLiteral("join_rule"),
-                 orNull(JoinRule::toString(JoinRule::Value(
-                     directory->data(i, DirectoryModel::JoinRuleRole).toInt())))},
+                 orNull(JoinRule::toString(
+                     JoinRule::Value(directory->data(i, DirectoryModel::JoinRuleRole).toInt())))},
                 {QStringLiteral("room_type"), orNull(text(DirectoryModel::RoomTypeRole))},
                 {QStringLiteral("membership"),
                  membershipOrNull(directory->data(i, DirectoryModel::MembershipRole).toInt())}});
@@ -1438,9 +1918,9 @@ void Cli::printDirectory()
                 out() << "    " << safe(topic) << "\n";
         }
         if (n == 0)
-            out() << (m_searchTerm.isEmpty() ? tr("The directory lists no rooms.")
-                                             : tr("No public room matches “%1”.")
-                                                   .arg(safe(m_searchTerm)))
+            out() << (m_searchTerm.isEmpty()
+                          ? tr("The directory lists no rooms.")
+                          : tr("No public room matches “%1”.").arg(safe(m_searchTerm)))
                   << "\n";
         out().flush();
     }
@@ -1459,7 +1939,7 @@ void Cli::runPreview()
         if (state == RoomPreview::Failed) {
             if (e.isAuthFailure())
                 e.message = sessionEndedMessage(e);
-            fail(e, e.kind == MatrixError::InvalidInput ? UsageError
+            fail(e, e.kind == MatrixError::InvalidInput                   ? UsageError
                     : e.kind == MatrixError::Server && !e.isAuthFailure() ? ServerError
                                                                           : ConnectionError);
             return;
@@ -1473,7 +1953,7 @@ void Cli::printPreview(const RoomPreview *preview)
 {
     const RoomPreview::State state = preview->state();
     const bool known = state == RoomPreview::Known || state == RoomPreview::PartiallyKnown;
-    static const char *const stateNames[] = {"idle",  "loading", "known", "partially_known",
+    static const char *const stateNames[] = {"idle",    "loading", "known", "partially_known",
                                              "unknown", "failed"};
     static const char *const sourceNames[] = {nullptr, "summary", "directory", "room_list"};
     if (m_json) {
@@ -1488,9 +1968,9 @@ void Cli::printPreview(const RoomPreview *preview)
             result.insert(QStringLiteral("name"), orNull(preview->name()));
             result.insert(QStringLiteral("canonical_alias"), orNull(preview->canonicalAlias()));
             result.insert(QStringLiteral("topic"), orNull(preview->topic()));
-            result.insert(QStringLiteral("member_count"),
-                          preview->memberCount() < 0 ? QJsonValue()
-                                                     : QJsonValue(preview->memberCount()));
+            result.insert(QStringLiteral("member_count"), preview->memberCount() < 0
+                                                              ? QJsonValue()
+                                                              : QJsonValue(preview->memberCount()));
             result.insert(QStringLiteral("join_rule"),
                           orNull(JoinRule::toString(preview->joinRule())));
             result.insert(QStringLiteral("world_readable"), preview->worldReadable());

@@ -3,13 +3,13 @@
 #include "actions/operation.h"
 
 #include <QHash>
+#include <QJsonObject>
 #include <QObject>
 #include <QPointer>
 #include <QStringList>
 
 class AppServices;
 class Job;
-class QJsonObject;
 class RoomPreview;
 class QSocketNotifier;
 struct HttpRequest;
@@ -95,6 +95,14 @@ private:
     void runPreview();
     void printPreview(const RoomPreview *preview);
     void onInterrupt();
+    // Invite triage: invites, decline --from, ignore, unignore, ignored, block-invites.
+    void listInvites();
+    void runBlocking();
+    // The end of a bulk command (decline --ignore then ignores the person).
+    void endBulk(int status);
+    // members.
+    void runMembers();
+    void printMembers();
     void reportSkipped(const QList<BadLine> &lines, const QString &why);
 
     AppServices *m_services = nullptr;
@@ -105,6 +113,14 @@ private:
     QString m_directoryServer; // directory --server
     QString m_searchTerm;      // directory --search
     bool m_json = false;
+    QString m_declineFrom;        // decline --from
+    bool m_ignoreAfter = false;   // decline --ignore
+    bool m_groupByServer = false; // invites --by-server
+    QString m_blockInvites;       // block-invites on|off|status
+    // members: what the three reads answered.
+    QJsonObject m_membersBody;
+    QJsonObject m_levelsContent;
+    QJsonObject m_createEvent;
 
     // Bulk: --all [--filter], --from-file, --users-from-file; jobs SUBCOMMAND [ID].
     bool m_bulk = false;

@@ -63,9 +63,40 @@ ApplicationWindow {
         roomListPage.forceActiveFocus()
     }
 
+    // The members of one room (issue 12), shown over the room list.
+    property bool showMembers: false
+    function openMembers(roomId: string, name: string) {
+        showDirectory = false
+        services.members.roomId = roomId
+        membersPage.roomName = name
+        showMembers = true
+        membersPage.activate()
+    }
+    // Back to the room list: the focus on the list, whose current row is still that room's.
+    function closeMembers() {
+        showMembers = false
+        roomListPage.forceActiveFocus()
+    }
+
+    // Invite triage (issue 12): the pending invites by sender, ignored users, block invites.
+    property bool showTriage: false
+    function openTriage() {
+        showDirectory = false
+        showMembers = false
+        showTriage = true
+        inviteTriagePage.forceActiveFocus(Qt.OtherFocusReason)
+    }
+    function closeTriage() {
+        showTriage = false
+        roomListPage.forceActiveFocus()
+    }
+
     onShowRoomsChanged: {
-        if (!showRooms)
+        if (!showRooms) {
             showDirectory = false
+            showMembers = false
+            showTriage = false
+        }
         if (showRooms)
             roomListPage.forceActiveFocus()
         else
@@ -86,7 +117,8 @@ ApplicationWindow {
 
     StackLayout {
         anchors.fill: parent
-        currentIndex: !window.showRooms ? 0 : window.showDirectory ? 2 : 1
+        currentIndex: !window.showRooms ? 0 : window.showDirectory ? 2 : window.showMembers ? 3
+                      : window.showTriage ? 4 : 1
 
         SignInPage {
             id: signInPage
@@ -99,6 +131,8 @@ ApplicationWindow {
             // A Page is read as a "page tab": without a name, as nothing.
             Accessible.name: qsTr("Your rooms")
             onDirectoryRequested: window.openDirectory()
+            onMembersRequested: (roomId, name) => window.openMembers(roomId, name)
+            onTriageRequested: window.openTriage()
         }
         DirectoryPage {
             id: directoryPage
@@ -108,11 +142,26 @@ ApplicationWindow {
             onJoinRequested: (target, via) => window.directoryOperation(window.services.membership.join(target, via, ""))
             onKnockRequested: (target, via, reason) => window.directoryOperation(window.services.membership.knock(target, via, reason))
         }
+        MembersPage {
+            id: membersPage
+            services: window.services
+            onClosed: window.closeMembers()
+        }
+        InviteTriagePage {
+            id: inviteTriagePage
+            services: window.services
+            onClosed: window.closeTriage()
+        }
     }
 
     Shortcut {
         sequence: "Ctrl+D"
-        enabled: window.showRooms && !window.showDirectory
+        enabled: window.showRooms && !window.showDirectory && !window.showMembers && !window.showTriage
         onActivated: window.openDirectory()
+    }
+    Shortcut {
+        sequence: "Ctrl+T"
+        enabled: window.showRooms && !window.showDirectory && !window.showMembers && !window.showTriage
+        onActivated: window.openTriage()
     }
 }

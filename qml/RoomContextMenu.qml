@@ -32,6 +32,8 @@ Menu {
 
     signal actionRequested(int kind)
     signal historyRequested()
+    // The members of a joined room (the members page).
+    signal membersRequested()
     // What is known about an invitation's room before accepting it (the join dialog's preview).
     signal previewRequested()
     signal toggleSelectRequested()
@@ -193,6 +195,13 @@ Menu {
         applies: root.waiting
         text: qsTr("&Cancel waiting")
         onTriggered: root.choose(() => root.cancelRequested())
+    }
+    RoomMenuItem {
+        objectName: "menuMembers"
+        applies: root.isJoined
+        text: qsTr("&Members…")
+        hint: qsTr("Ctrl+M")
+        onTriggered: root.choose(() => root.membersRequested())
     }
     RoomMenuItem {
         objectName: "menuHistory"

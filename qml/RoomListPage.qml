@@ -16,6 +16,10 @@ Page {
 
     // Browse public rooms (the window shows the directory page over this one).
     signal directoryRequested()
+    // The members page of a joined room (the window shows it over this one).
+    signal membersRequested(string roomId, string name)
+    // Invite triage: the pending invites by sender (the window shows it over this one).
+    signal triageRequested()
 
     readonly property RoomFilterProxy rooms: services.rooms
     readonly property RoomListModel roomModel: services.roomModel
@@ -83,6 +87,12 @@ Page {
         if (row)
             openHistory(row.roomId, row.title)
     }
+    // Ctrl+M: the members of the current row's room, if joined.
+    function membersOfCurrent() {
+        const row = roomList.currentItem as RoomDelegate
+        if (row && row.membership === Membership.Join)
+            root.membersRequested(row.roomId, row.title)
+    }
     // Stops what waits on a room (server unavailable, rate limited).
     function cancelOperation(roomId: string) {
         const operation = root.membership.operationFor(roomId)
@@ -116,15 +126,15 @@ Page {
         case "inviteMany":
             ids = root.selection.roomIdsWith(Membership.Join)
             break
-        case "forget":
-            for (const id of root.selection.roomIdsWith(Membership.Leave))
-                ids.push(id)
-            for (const id of root.selection.roomIdsWith(Membership.Ban))
-                ids.push(id)
+        case "forget": // the Left section: left and banned rooms, each once
+            ids = root.selection.roomIdsWith(Membership.Leave)
             break
         case "accept":
         case "decline":
             ids = root.selection.roomIdsWith(Membership.Invite)
+            break
+        case "withdraw": // the Requested section: pending knocks
+            ids = root.selection.roomIdsWith(Membership.Knock)
             break
         }
         if (ids.length === 0)
@@ -159,6 +169,10 @@ Page {
         case "decline":
             job = root.jobs.leaveRooms(ids, reason, false, one ? qsTr("Decline 1 invitation")
                                                                : qsTr("Decline %1 invitations").arg(n))
+            break
+        case "withdraw": // a knock is withdrawn with a leave
+            job = root.jobs.leaveRooms(ids, reason, false, one ? qsTr("Withdraw 1 request to join")
+                                                               : qsTr("Withdraw %1 requests to join").arg(n))
             break
         case "invite":
             job = root.jobs.inviteToRooms(ids, userId, reason, one ? qsTr("Invite %1 to 1 room").arg(userId)
@@ -528,6 +542,11 @@ Page {
         enabled: root.visible
         onActivated: root.historyOfCurrent()
     }
+    Shortcut {
+        sequence: "Ctrl+M"
+        enabled: root.visible
+        onActivated: root.membersOfCurrent()
+    }
 
     header: ToolBar {
         objectName: "roomListHeader"
@@ -595,6 +614,17 @@ Page {
                 ToolTip.delay: 600
                 ToolTip.text: qsTr("Public rooms of your homeserver or another server (Ctrl+D)")
                 onClicked: root.directoryRequested()
+            }
+            Button {
+                id: triageButton
+                Accessible.onPressAction: clicked()
+                objectName: "triageButton"
+                text: qsTr("Triage invites…")
+                Accessible.name: qsTr("Triage invites and blocked users")
+                ToolTip.visible: hovered
+                ToolTip.delay: 600
+                ToolTip.text: qsTr("Pending invites by sender: decline them together, ignore a sender, block all invites (Ctrl+T)")
+                onClicked: root.triageRequested()
             }
             Button {
                 id: joinButton
@@ -934,6 +964,7 @@ Page {
         id: roomMenu
         onActionRequested: kind => root.runAction(kind, roomMenu.roomId, roomMenu.roomTitle, roomMenu.membership)
         onHistoryRequested: root.openHistory(roomMenu.roomId, roomMenu.roomTitle)
+        onMembersRequested: root.membersRequested(roomMenu.roomId, roomMenu.roomTitle)
         onPreviewRequested: joinDialog.openWith(roomMenu.roomId, false)
         onToggleSelectRequested: root.toggleRow(root.rowOfRoom(roomMenu.roomId))
         onCancelRequested: root.cancelOperation(roomMenu.roomId)

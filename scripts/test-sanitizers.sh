@@ -21,7 +21,8 @@ seconds=${CONCIERGE_FUZZ_SECONDS:-30}
 unit_tests=(tst_identifiers tst_matrixerror tst_apiclient tst_endpoints tst_thumbnailloader tst_session
             tst_membershipservice tst_safetext tst_roomstore tst_roomlistmodel tst_accountstore
             tst_membershiphistory tst_launchfromstore tst_syncengine tst_tls tst_roomhistorymodel tst_slidingsync
-            tst_jobjournal tst_jobqueue tst_roomselection tst_invitelist tst_directorymodel)
+            tst_jobjournal tst_jobqueue tst_roomselection tst_invitelist tst_directorymodel tst_powerlevels
+            tst_roommembersmodel tst_userblocking tst_invitegroupsmodel)
 read -r -a fuzzers <<<"${CONCIERGE_FUZZ_TARGETS:-fuzz_sync fuzz_matrixerror fuzz_identifiers fuzz_links}"
 started=$SECONDS
 passed=0

@@ -27,7 +27,10 @@ AppServices::AppServices(Options options, QObject *parent)
       m_userDirectory(new UserDirectoryModel(m_api, this)),
       m_credentials(new CredentialStore(this)), m_thumbnails(new ThumbnailLoader(m_api, this)),
       m_history(new RoomHistoryModel(this)),
-      m_directory(new DirectoryModel(m_api, m_store, this)), m_useKeychain(options.useKeychain),
+      m_directory(new DirectoryModel(m_api, m_store, this)),
+      m_members(new RoomMembersModel(m_api, m_session, m_sync, this)),
+      m_blocking(new UserBlocking(m_api, m_session, m_sync, this)),
+      m_inviteGroups(new InviteGroupsModel(m_store, this)), m_useKeychain(options.useKeychain),
       m_syncAfterSignIn(options.syncAfterSignIn), m_keepRoomsOnDisk(options.keepRoomsOnDisk),
       m_keepJobs(options.keepJobs), m_restoreJobsPaused(options.restoreJobsPaused),
       m_storeDirectory(options.storeDirectory)

@@ -2,9 +2,12 @@
 
 #include "actions/jobqueue.h"
 #include "actions/membershipservice.h"
+#include "actions/userblocking.h"
 #include "models/directorymodel.h"
+#include "models/invitegroupsmodel.h"
 #include "models/roomhistorymodel.h"
 #include "models/roomlistmodel.h"
+#include "models/roommembersmodel.h"
 #include "models/roompreview.h"
 #include "models/roomselection.h"
 #include "models/userdirectory.h"
@@ -45,6 +48,12 @@ class AppServices : public QObject
     Q_PROPERTY(UserDirectoryModel *userDirectory READ userDirectory CONSTANT)
     // The public room directory (your homeserver's, or another server's by name).
     Q_PROPERTY(DirectoryModel *directory READ directory CONSTANT)
+    // The members of one room (set its roomId), for the members page.
+    Q_PROPERTY(RoomMembersModel *members READ members CONSTANT)
+    // The account's ignored users and whether invites are blocked.
+    Q_PROPERTY(UserBlocking *blocking READ blocking CONSTANT)
+    // The pending invites grouped by inviter or by the inviter's server (invite triage).
+    Q_PROPERTY(InviteGroupsModel *inviteGroups READ inviteGroups CONSTANT)
     Q_PROPERTY(CredentialStore *credentials READ credentials CONSTANT)
     // One room's membership history (set its roomId), read from the account's store.
     Q_PROPERTY(RoomHistoryModel *history READ history CONSTANT)
@@ -97,6 +106,9 @@ public:
     CredentialStore *credentials() const { return m_credentials; }
     RoomHistoryModel *history() const { return m_history; }
     DirectoryModel *directory() const { return m_directory; }
+    RoomMembersModel *members() const { return m_members; }
+    UserBlocking *blocking() const { return m_blocking; }
+    InviteGroupsModel *inviteGroups() const { return m_inviteGroups; }
     // A new room preview (RoomPreview), owned by the caller: in QML by the JavaScript engine
     // (keep it in a property), in C++ by parent.
     Q_INVOKABLE RoomPreview *createPreview();
@@ -153,6 +165,9 @@ private:
     ThumbnailLoader *m_thumbnails;
     RoomHistoryModel *m_history;
     DirectoryModel *m_directory;
+    RoomMembersModel *m_members;
+    UserBlocking *m_blocking;
+    InviteGroupsModel *m_inviteGroups;
     bool m_useKeychain;
     bool m_syncAfterSignIn;
     bool m_keepRoomsOnDisk;

@@ -208,6 +208,22 @@
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Withdraw 1 request to join?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdraw %1 requests to join?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your requests to join these rooms are withdrawn; the rooms&apos; moderators can see that. You can ask again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Cli</name>
@@ -233,10 +249,6 @@
     </message>
     <message>
         <source>Print the /sync filter used and exit.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>rooms: only join, invite or leave.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -321,10 +333,6 @@
     </message>
     <message>
         <source>--%1 can be given only once</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--membership only applies to rooms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -528,66 +536,6 @@
         </translation>
     </message>
     <message>
-        <source>Commands:
-  login                              Verify the access token and print who you are.
-  rooms [--membership join|invite|leave]
-                                     List your joined rooms, invites and left rooms.
-  join &lt;#alias:server|!id:server&gt; [--via SERVER]... [--reason TEXT]
-                                     Join a room (at most 3 --via servers).
-  leave &lt;!room-id&gt; [--reason TEXT] [--forget]
-                                     Leave a room, or decline an invite; --forget also forgets it.
-  invite &lt;!room-id&gt; &lt;@user:server&gt; [--reason TEXT]
-  forget &lt;!room-id&gt;                  Forget a room you have left.
-  knock &lt;#alias:server|!id:server&gt; [--via SERVER]... [--reason TEXT]
-                                     Ask to join a room whose join rule is knock; withdraw
-                                     the request with leave.
-  directory [--server NAME] [--search TEXT]
-                                     List the public rooms of your homeserver, or of NAME&apos;s
-                                     directory (up to 200 rooms).
-  preview &lt;#alias:server|!id:server&gt; [--via SERVER]...
-                                     Show what is known about a room before joining it (exit
-                                     status 1 when nothing is known).
-
-Bulk commands run as a job that is kept on disk before anything is sent, paced to the server&apos;s
-rate limit, and resumable after Ctrl+C, a crash or kill -9:
-  leave --all [--filter QUERY] [--forget] [--reason TEXT]
-                                     Leave every joined room and decline every invite that
-                                     matches QUERY (the room list&apos;s filter: words of the name,
-                                     is:invite, is:joined, is:left, server:NAME, from:@USER).
-  leave --from-file FILE [--forget]  Leave the rooms listed in FILE (one room ID per line;
-                                     blank lines and lines starting with # are ignored).
-  forget --all [--filter QUERY]      Forget every left room (that matches QUERY).
-  forget --from-file FILE            Forget the rooms listed in FILE.
-  join --all [--filter QUERY]        Accept every invite (that matches QUERY).
-  invite &lt;!room-id&gt; --users-from-file FILE [--reason TEXT]
-                                     Invite the people listed in FILE (one user ID per line, or
-                                     CSV: the first field of each line that is a user ID).
-                                     People already in the room or invited are skipped.
-  invite --all [--filter QUERY] &lt;@user:server&gt;
-                                     Invite one person to every joined room (that matches QUERY).
-  jobs                               List the jobs kept for this account.
-  jobs resume|cancel|retry &lt;job-id&gt;  Continue a paused or interrupted job, cancel it (what is in
-                                     flight finishes), or send its failed items again.
-Every line of a file is checked before anything is sent: an invalid line stops the command
-(exit status 2) unless --skip-invalid is given, which skips and reports it. --dry-run prints
-each request that would be sent (method, path, body; one per line, in order) and sends none
-(the rooms for --all are still read with one /sync). With --json, a job prints one JSON object
-per line: each item&apos;s result as it ends, then a summary. Ctrl+C pauses a running job after
-the request in flight; the job ID it prints resumes it.
-
-The homeserver comes from --homeserver or CONCIERGE_HOMESERVER; the access token from
-CONCIERGE_ACCESS_TOKEN or, with --token-stdin, the first line of standard input. The token is
-never printed. Jobs are kept in the account&apos;s store, below --store-dir or CONCIERGE_STORE_DIR
-when given, else in the application&apos;s data folder.
-
-Exit status: 0 success, 1 the server refused (errcode and message on stderr), 2 invalid usage or
-input (nothing was sent), 3 the homeserver could not be reached, the session was rejected or
-expired, or jobs cannot run (another Concierge is running this account&apos;s jobs, or they cannot be
-saved), 4 no answer came and whether the action happened could not be found out, 5 a job ended
-with items that failed or whose outcome is unknown, 6 Ctrl+C paused the job (resumable).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>join, knock, preview: a server to go through (repeatable, up to 3).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -597,18 +545,6 @@ with items that failed or whose outcome is unknown, 6 Ctrl+C paused the job (res
     </message>
     <message>
         <source>directory: only rooms matching the text.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>join, leave, invite, knock: reason shown to other members.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>login, rooms, join, leave, invite, forget, knock, directory, preview or jobs.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--dry-run only applies to join, leave, invite, forget and knock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -665,6 +601,241 @@ with items that failed or whose outcome is unknown, 6 Ctrl+C paused the job (res
     </message>
     <message>
         <source>You: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commands:
+  login                              Verify the access token and print who you are.
+  rooms [--membership join|invite|leave]
+                                     List your joined rooms, invites and left rooms.
+  join &lt;#alias:server|!id:server&gt; [--via SERVER]... [--reason TEXT]
+                                     Join a room (at most 3 --via servers).
+  leave &lt;!room-id&gt; [--reason TEXT] [--forget]
+                                     Leave a room, or decline an invite; --forget also forgets it.
+  invite &lt;!room-id&gt; &lt;@user:server&gt; [--reason TEXT]
+  forget &lt;!room-id&gt;                  Forget a room you have left.
+  members &lt;!room-id&gt; [--membership join|invite|knock|ban|leave]
+                                     List the room&apos;s members with their display name,
+                                     membership and power level (without --membership: all
+                                     but those who left).
+  kick &lt;!room-id&gt; &lt;@user:server&gt; [--reason TEXT]
+                                     Remove someone from a room; also withdraws an invite
+                                     and denies a request to join (knock).
+  ban &lt;!room-id&gt; &lt;@user:server&gt; [--reason TEXT]
+                                     Ban someone from a room (whether or not they are in it).
+  unban &lt;!room-id&gt; &lt;@user:server&gt; [--reason TEXT]
+                                     Lift a ban; they may then join again if the room lets them.
+                                     The server decides whether your power level allows it:
+                                     a refusal exits with status 1 and its errcode
+                                     (M_FORBIDDEN).
+  knock &lt;#alias:server|!id:server&gt; [--via SERVER]... [--reason TEXT]
+                                     Ask to join a room whose join rule is knock; withdraw
+                                     the request with leave.
+  directory [--server NAME] [--search TEXT]
+                                     List the public rooms of your homeserver, or of NAME&apos;s
+                                     directory (up to 200 rooms).
+  preview &lt;#alias:server|!id:server&gt; [--via SERVER]...
+                                     Show what is known about a room before joining it (exit
+                                     status 1 when nothing is known).
+
+Invite triage:
+  invites --by-inviter|--by-server   List pending invites grouped by who sent them (or by their
+                                     server), largest group first, with what helps judge them.
+  decline --from &lt;@user:server&gt; [--ignore] [--reason TEXT]
+                                     Decline every pending invite from that person (a bulk job,
+                                     as leave --all); --ignore then adds them to your ignored
+                                     users, so that their future invites never show.
+  ignore &lt;@user:server&gt;              Ignore someone (their invites and messages are hidden).
+  unignore &lt;@user:server&gt;            Stop ignoring them.
+  ignored                            List the people you ignore.
+  block-invites on|off|status        Refuse every invite to your account (the server answers
+                                     inviters M_INVITE_BLOCKED), allow them again, or show which.
+
+Bulk commands run as a job that is kept on disk before anything is sent, paced to the server&apos;s
+rate limit, and resumable after Ctrl+C, a crash or kill -9:
+  leave --all [--filter QUERY] [--forget] [--reason TEXT]
+                                     Leave every joined room and decline every invite that
+                                     matches QUERY (the room list&apos;s filter: words of the name,
+                                     is:invite, is:joined, is:left, server:NAME, from:@USER).
+  leave --from-file FILE [--forget]  Leave the rooms listed in FILE (one room ID per line;
+                                     blank lines and lines starting with # are ignored).
+  forget --all [--filter QUERY]      Forget every left room (that matches QUERY).
+  forget --from-file FILE            Forget the rooms listed in FILE.
+  join --all [--filter QUERY]        Accept every invite (that matches QUERY).
+  invite &lt;!room-id&gt; --users-from-file FILE [--reason TEXT]
+                                     Invite the people listed in FILE (one user ID per line, or
+                                     CSV: the first field of each line that is a user ID).
+                                     People already in the room or invited are skipped.
+  invite --all [--filter QUERY] &lt;@user:server&gt;
+                                     Invite one person to every joined room (that matches QUERY).
+  jobs                               List the jobs kept for this account.
+  jobs resume|cancel|retry &lt;job-id&gt;  Continue a paused or interrupted job, cancel it (what is in
+                                     flight finishes), or send its failed items again.
+Every line of a file is checked before anything is sent: an invalid line stops the command
+(exit status 2) unless --skip-invalid is given, which skips and reports it. --dry-run prints
+each request that would be sent (method, path, body; one per line, in order) and sends none
+(the rooms for --all are still read with one /sync). With --json, a job prints one JSON object
+per line: each item&apos;s result as it ends, then a summary. Ctrl+C pauses a running job after
+the request in flight; the job ID it prints resumes it.
+
+The homeserver comes from --homeserver or CONCIERGE_HOMESERVER; the access token from
+CONCIERGE_ACCESS_TOKEN or, with --token-stdin, the first line of standard input. The token is
+never printed. Jobs are kept in the account&apos;s store, below --store-dir or CONCIERGE_STORE_DIR
+when given, else in the application&apos;s data folder.
+
+Exit status: 0 success, 1 the server refused (errcode and message on stderr), 2 invalid usage or
+input (nothing was sent), 3 the homeserver could not be reached, the session was rejected or
+expired, or jobs cannot run (another Concierge is running this account&apos;s jobs, or they cannot be
+saved), 4 no answer came and whether the action happened could not be found out, 5 a job ended
+with items that failed or whose outcome is unknown, 6 Ctrl+C paused the job (resumable).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>join, leave, invite, knock, kick, ban, unban: reason shown to other members.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rooms: only join, invite or leave; members: only join, invite, knock, ban or leave.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invites: group by who sent them (the default).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invites: group by the inviter&apos;s server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>decline: the person whose invites to decline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>decline: also ignore the person afterwards.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>login, rooms, join, leave, invite, forget, knock, members, kick, ban, unban, invites, decline, ignore, unignore, ignored, block-invites, directory, preview or jobs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--dry-run only applies to join, leave, invite, forget, knock, kick, ban, unban and decline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--by-inviter and --by-server only apply to invites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--by-inviter and --by-server cannot be combined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--from and --ignore only apply to decline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>decline takes --from, not --all or a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>decline needs --from @user:server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--from can be given only once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--membership only applies to rooms and members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--membership must be join, invite, knock, ban or leave</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>block-invites takes on, off or status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kicked %1 from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Banned %1 from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unbanned %1 in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Then %1 would be added to the ignored users.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ignoring %1 from now on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invites are blocked: the server refuses every invite to you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invites are allowed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You ignore no one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ignoring %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No longer ignoring %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an unknown inviter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n invite(s) from %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>shares no room with you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a server new to you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n room(s) with very few members</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No pending invites.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>power %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reason: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No members.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1026,6 +1197,10 @@ with items that failed or whose outcome is unknown, 6 Ctrl+C paused the job (res
         <source>“%1” cannot be part of a request path.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>A user ID is needed for “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ForgetDialog</name>
@@ -1181,6 +1356,25 @@ with items that failed or whose outcome is unknown, 6 Ctrl+C paused the job (res
     </message>
     <message>
         <source>A room address starts with &apos;#&apos; (alias) or &apos;!&apos; (room ID).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InviteButtons</name>
+    <message>
+        <source>Accept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept invitation to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decline invitation to %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1555,6 +1749,173 @@ with items that failed or whose outcome is unknown, 6 Ctrl+C paused the job (res
     </message>
     <message>
         <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InviteTriagePage</name>
+    <message>
+        <source>Decline 1 invite from server %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decline %1 invites from server %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decline 1 invite from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decline %1 invites from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Declining the invites from %1 and ignoring them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Declining the invites from %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 invite from an unknown inviter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 invites from an unknown inviter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 invite from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 invites from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The inviter shares no room with you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None of the %1 inviters shares a room with you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 inviters share no room with you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shares no room with you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A server new to you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 room with 2 members or fewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 rooms with 2 members or fewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invite triage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group by server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No pending invites.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending invites: %1, from %2 server(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending invites: %1, from %2 inviter(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calls themselves “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rooms: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decline all from this user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decline all invites from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decline all and ignore this user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decline all invites from %1 and ignore them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decline all from this server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decline all invites from server %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Block all invites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invites are blocked: your server refuses every invite to you, and the inviter is told so.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invites are allowed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not known yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ignored users (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody is ignored. The server hides the invites and messages of people you ignore.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unignore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unignore %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2031,6 +2392,25 @@ with items that failed or whose outcome is unknown, 6 Ctrl+C paused the job (res
     </message>
 </context>
 <context>
+    <name>JoinedButtons</name>
+    <message>
+        <source>Invite…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invite someone to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LeaveDialog</name>
     <message>
         <source>Leave %1</source>
@@ -2070,6 +2450,33 @@ with items that failed or whose outcome is unknown, 6 Ctrl+C paused the job (res
     </message>
     <message>
         <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LeftButtons</name>
+    <message>
+        <source>Withdraw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdraw your request to join %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejoin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejoin %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forget…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forget %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2142,6 +2549,221 @@ with items that failed or whose outcome is unknown, 6 Ctrl+C paused the job (res
         <source>The connection closed before the server answered</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This user does not accept invites: they have blocked invites, or their server refuses them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MembersPage</name>
+    <message>
+        <source>Joined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking to join</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Banned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Power level %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kicking %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoking the invitation of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Denying the request of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Banning %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unbanning %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inviting %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no answer from the server; it may have happened anyway (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Banned by %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Banned by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Says: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invited by %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invited by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2 members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept the request of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deny…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deny the request of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kick…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke the invitation of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kick %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ban…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ban %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unban…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unban %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>‹ Rooms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the room list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your power level: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by name or user ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invite…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invite someone to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No member matches “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No members to show.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try loading the members again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invite %1 people to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MembershipService</name>
@@ -2167,6 +2789,89 @@ with items that failed or whose outcome is unknown, 6 Ctrl+C paused the job (res
     </message>
     <message>
         <source>You have already asked to join %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ModerationDialog</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ban %1 from %2?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unban %1 in %2?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke the invitation of %1 to %2?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deny the request of %1 to join %2?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kick %1 from %2?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>They leave the room and cannot come back until someone unbans them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>They may join again if the room lets them (an invitation may still be needed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The invitation is withdrawn; they can no longer accept it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>They are told that their request was refused. They may ask again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>They leave the room and may join again if the room lets them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shown to them and to the room&apos;s members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ban</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unban</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke invitation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deny</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kick</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2249,10 +2954,6 @@ with items that failed or whose outcome is unknown, 6 Ctrl+C paused the job (res
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Only an invite names a user.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Forgetting a room takes no reason.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2326,6 +3027,64 @@ with items that failed or whose outcome is unknown, 6 Ctrl+C paused the job (res
     </message>
     <message>
         <source>Asked to join %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only an invite, a kick, a ban or an unban names a user.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kicking %1 from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Banning %1 from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unbanning %1 in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kicked %1 from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Banned %1 from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unbanned %1 in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PowerLevels</name>
+    <message>
+        <source>Creator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs power level %1; you have %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>They created the room: no one can remove them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Their power level (%1) is not below yours (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RoomBusyRow</name>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop waiting and cancel: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2403,6 +3162,14 @@ with items that failed or whose outcome is unknown, 6 Ctrl+C paused the job (res
         <source>&amp;Preview…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Members…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+M</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RoomDelegate</name>
@@ -2463,54 +3230,6 @@ with items that failed or whose outcome is unknown, 6 Ctrl+C paused the job (res
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Accept</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Accept invitation to %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Decline</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Decline invitation to %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Invite…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Invite someone to %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Leave…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Leave %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rejoin</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rejoin %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Forget…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Forget %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Accepting…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2528,14 +3247,6 @@ with items that failed or whose outcome is unknown, 6 Ctrl+C paused the job (res
     </message>
     <message>
         <source>Waiting</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stop waiting and cancel: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2604,14 +3315,6 @@ with items that failed or whose outcome is unknown, 6 Ctrl+C paused the job (res
     </message>
     <message>
         <source>asked to join</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Withdraw</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Withdraw your request to join %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2999,6 +3702,57 @@ with items that failed or whose outcome is unknown, 6 Ctrl+C paused the job (res
         <source>Public rooms of your homeserver or another server (Ctrl+D)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Withdraw 1 request to join</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdraw %1 requests to join</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Triage invites…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Triage invites and blocked users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending invites by sender: decline them together, ignore a sender, block all invites (Ctrl+T)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RoomMembersModel</name>
+    <message>
+        <source>Your homeserver could not be reached (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You cannot see this room&apos;s members: you are not in it, or no longer (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The members of this room could not be loaded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The room&apos;s power levels could not be loaded, so it is not known who may do what: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are not in this room.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You cannot do this to yourself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Does not apply to this member.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RoomPreview</name>
@@ -3255,6 +4009,10 @@ with items that failed or whose outcome is unknown, 6 Ctrl+C paused the job (res
         <source>Hide left rooms</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Requested</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SelectionBar</name>
@@ -3364,6 +4122,22 @@ with items that failed or whose outcome is unknown, 6 Ctrl+C paused the job (res
     </message>
     <message>
         <source>Clear selection (Escape)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdraw 1 request…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdraw %1 requests…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdraw the selected request to join</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdraw the %1 selected requests to join</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3671,6 +4445,29 @@ with items that failed or whose outcome is unknown, 6 Ctrl+C paused the job (res
     </message>
     <message>
         <source>Could not load the avatar: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UserBlocking</name>
+    <message>
+        <source>“%1”: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No user to ignore.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You cannot ignore yourself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not signed in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed out</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

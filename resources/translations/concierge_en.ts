@@ -45,6 +45,20 @@
             <numerusform>%n items failed or ended with an unknown outcome. Send them again with: concierge-cli jobs retry %1</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n invite(s) from %1</source>
+        <translation>
+            <numerusform>%n invite from %1</numerusform>
+            <numerusform>%n invites from %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n room(s) with very few members</source>
+        <translation>
+            <numerusform>%n room with very few members</numerusform>
+            <numerusform>%n rooms with very few members</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>DesktopNotifier</name>

@@ -749,7 +749,7 @@ std::optional<int> JobQueue::nextItem(Job *job, bool *blocked) const
         if (item.state != Job::ItemSent && item.state != Job::ItemPending)
             continue;
         // The room has another action running (the user's, from the room list): later.
-        if (m_membership->isBusy(item.description.target)) {
+        if (m_membership->isBusy(item.description)) {
             *blocked = true;
             continue;
         }

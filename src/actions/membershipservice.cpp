@@ -117,6 +117,39 @@ Operation *MembershipService::knock(const QString &roomIdOrAlias, const QStringL
     return run(std::move(d));
 }
 
+Operation *MembershipService::kick(const QString &roomId, const QString &userId,
+                                   const QString &reason)
+{
+    Operation::Description d;
+    d.kind = Operation::Kick;
+    d.target = roomId;
+    d.userId = userId;
+    d.reason = reason;
+    return run(std::move(d));
+}
+
+Operation *MembershipService::ban(const QString &roomId, const QString &userId,
+                                  const QString &reason)
+{
+    Operation::Description d;
+    d.kind = Operation::Ban;
+    d.target = roomId;
+    d.userId = userId;
+    d.reason = reason;
+    return run(std::move(d));
+}
+
+Operation *MembershipService::unban(const QString &roomId, const QString &userId,
+                                    const QString &reason)
+{
+    Operation::Description d;
+    d.kind = Operation::Unban;
+    d.target = roomId;
+    d.userId = userId;
+    d.reason = reason;
+    return run(std::move(d));
+}
+
 Operation *MembershipService::run(Operation::Description description)
 {
     return create(std::move(description), Send);
@@ -167,7 +200,8 @@ Operation *MembershipService::create(Operation::Description description, Mode mo
         refuseLater(operation, MatrixError::invalidInput(tr("Sign in first.")));
         return operation;
     }
-    if (Operation *running = operationFor(operation->target()); running && !running->isFinished()) {
+    if (Operation *running = m_latest.value(operation->description().busyKey());
+        running && !running->isFinished()) {
         // The running one is left alone, and stays the room's latest operation.
         refuseLater(operation, MatrixError::invalidInput(
                                    tr("%1 is already in progress; wait for it to finish or "
@@ -209,9 +243,10 @@ void MembershipService::refuseLater(Operation *operation, const MatrixError &err
 void MembershipService::track(Operation *operation)
 {
     const QString target = operation->target();
-    if (Operation *previous = m_latest.value(target); previous && previous != operation)
+    const QString key = operation->description().busyKey();
+    if (Operation *previous = m_latest.value(key); previous && previous != operation)
         previous->deleteLater(); // finished: a running one would have refused this operation
-    m_latest.insert(target, operation);
+    m_latest.insert(key, operation);
 
     connect(operation, &Operation::stateChanged, this, [this, operation] {
         // A confirmation by /sync updates an old operation: it takes the status line only if it
@@ -280,6 +315,15 @@ Operation *MembershipService::operationFor(const QString &roomIdOrAlias) const
     return m_latest.value(roomIdOrAlias);
 }
 
+Operation *MembershipService::moderationFor(const QString &roomId, const QString &userId) const
+{
+    Operation::Description d;
+    d.kind = Operation::Kick; // any moderation kind: they share the key
+    d.target = roomId;
+    d.userId = userId;
+    return m_latest.value(d.busyKey());
+}
+
 QString MembershipService::displayNameFor(const QString &roomId) const
 {
     const RoomSummary *room = m_store ? m_store->find(roomId) : nullptr;
@@ -289,6 +333,12 @@ QString MembershipService::displayNameFor(const QString &roomId) const
 bool MembershipService::isBusy(const QString &roomIdOrAlias) const
 {
     const Operation *operation = operationFor(roomIdOrAlias);
+    return operation && !operation->isFinished();
+}
+
+bool MembershipService::isBusy(const Operation::Description &description) const
+{
+    const Operation *operation = m_latest.value(description.busyKey());
     return operation && !operation->isFinished();
 }
 

@@ -15,11 +15,15 @@ class ApiClient;
 class RoomStore;
 class QTimer;
 
-// Join, leave, invite, forget and knock: what the UI and concierge-cli call. Each call returns an
-// Operation (owned by the service) that ends in exactly one final state and emits finished()
-// once. Invalid input fails without sending anything; a room with an action already running
-// refuses a second one (so a double click cannot fire twice). Both refusals are reported on the
-// next event-loop turn, so the caller can connect to the operation first.
+// Join, leave, invite, forget and knock, and the moderation actions kick, ban and unban: what the
+// UI and concierge-cli call. Each call returns an Operation (owned by the service) that ends in
+// exactly one final state and emits finished() once. Invalid input fails without sending
+// anything; a second action while one is running on the same key is refused (so a double click
+// cannot fire twice). The key (Operation::Description::busyKey) is the room for the account's own
+// actions and invites, and the room and the member for kick, ban and unban: several members of
+// one room can be moderated one after another or at once, one member once at a time. Both
+// refusals are reported on the next event-loop turn, so the caller can connect to the operation
+// first.
 class MembershipService : public QObject
 {
     Q_OBJECT
@@ -59,6 +63,18 @@ public:
     // offers knocking where RoomPreview::canKnock. Withdraw a knock with leave(roomId).
     Q_INVOKABLE Operation *knock(const QString &roomIdOrAlias, const QStringList &viaServers = {},
                                  const QString &reason = {});
+    // Moderation of userId in roomId (a room ID, not an alias), with an optional reason that the
+    // server records in the member event. Refused without sending anything for an invalid room
+    // or user ID, a reason over MaxReasonLength, or while an action on the same member of the
+    // same room runs. Whether the account has the power is the server's to say (M_FORBIDDEN,
+    // reported exactly as it wrote it); the UI offers only what PowerLevels allows.
+    // kick: removes a joined member, withdraws an invite, or denies a request to join (knock).
+    Q_INVOKABLE Operation *kick(const QString &roomId, const QString &userId,
+                                const QString &reason = {});
+    Q_INVOKABLE Operation *ban(const QString &roomId, const QString &userId,
+                               const QString &reason = {});
+    Q_INVOKABLE Operation *unban(const QString &roomId, const QString &userId,
+                                 const QString &reason = {});
     // Any described operation (the CLI, later the queue): validated, then run.
     Operation *run(Operation::Description description);
     // Sends nothing: asks the server whether what the description asks for is in place already
@@ -71,11 +87,16 @@ public:
     // servers dropped), or empty. The CLI calls this before signing in; run() calls it too.
     static QString validate(Operation::Description *description);
 
-    // The latest operation on a room (running or finished), or null.
+    // The latest of the account's own actions (or invites) on a room (running or finished), or
+    // null. Moderation of a member is not the room's operation: see moderationFor().
     Q_INVOKABLE Operation *operationFor(const QString &roomIdOrAlias) const;
+    // The latest kick, ban or unban of userId in roomId (running or finished), or null.
+    Q_INVOKABLE Operation *moderationFor(const QString &roomId, const QString &userId) const;
     // An operation on the room is running: another one would be refused now (the bulk queue
     // waits for operationChanged(target) instead).
     Q_INVOKABLE bool isBusy(const QString &roomIdOrAlias) const;
+    // An operation on the description's busy key is running: run(description) would be refused.
+    bool isBusy(const Operation::Description &description) const;
     // How the room list names the room (empty when it is not in the list): for reports that
     // must still name a room after it was forgotten.
     QString displayNameFor(const QString &roomId) const;
@@ -90,7 +111,8 @@ public:
 
 signals:
     void operationFinished(Operation *operation);
-    // The latest operation on target changed state (the room list's rows listen).
+    // The latest operation on target (a room ID or alias) changed state (the room list's rows
+    // listen). Also emitted with the room ID for a moderation operation in that room.
     void operationChanged(const QString &target);
     void runningChanged();
     void statusChanged();
@@ -113,7 +135,7 @@ private:
     RoomStore *m_store;
     RetryPolicy m_retry = RetryPolicy::untilCancelled();
     bool m_parkOnSoftLogout = true;
-    QHash<QString, QPointer<Operation>> m_latest; // target -> its latest operation
+    QHash<QString, QPointer<Operation>> m_latest; // busy key -> its latest operation
     QHash<QString, QString> m_aliasTarget;        // room ID -> alias a join targeted
     QList<QPointer<Operation>> m_unlisted;        // the latest refusals and checks
     QList<QPointer<Operation>> m_parked;

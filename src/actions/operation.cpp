@@ -14,6 +14,9 @@ constexpr std::pair<Operation::Kind, QStringView> KindNames[] = {
     {Operation::Forget, u"forget"},
     {Operation::LeaveAndForget, u"leave_and_forget"},
     {Operation::Knock, u"knock"},
+    {Operation::Kick, u"kick"},
+    {Operation::Ban, u"ban"},
+    {Operation::Unban, u"unban"},
 };
 
 bool isRoomId(const QString &target)
@@ -45,13 +48,13 @@ QString Operation::Description::normalize()
     target = target.trimmed();
     userId = userId.trimmed();
     const bool byAlias = kind == Join || kind == Knock;
-    QString error = byAlias ? Identifiers::validateRoomIdOrAlias(target)
-                                 : Identifiers::validateRoomId(target);
+    QString error =
+        byAlias ? Identifiers::validateRoomIdOrAlias(target) : Identifiers::validateRoomId(target);
     if (error.isEmpty()) {
-        if (kind == Invite)
+        if (namesUser(kind))
             error = Identifiers::validateUserId(userId);
         else if (!userId.isEmpty())
-            error = Operation::tr("Only an invite names a user.");
+            error = Operation::tr("Only an invite, a kick, a ban or an unban names a user.");
     }
     QStringList normalized;
     const QString viaError = Identifiers::validateViaServers(via, &normalized);
@@ -66,6 +69,14 @@ QString Operation::Description::normalize()
         error =
             Operation::tr("The reason is too long (at most %1 characters).").arg(MaxReasonLength);
     return error;
+}
+
+QString Operation::Description::busyKey() const
+{
+    if (!isModeration(kind))
+        return target;
+    // '\n' appears in neither a room ID nor a user ID that passed validation.
+    return target + QLatin1Char('\n') + userId;
 }
 
 QJsonObject Operation::Description::toJson() const
@@ -167,6 +178,12 @@ QList<Operation::Step> Operation::steps() const
         return {LeaveStep, ForgetStep};
     case Knock:
         return {KnockStep};
+    case Kick:
+        return {KickStep};
+    case Ban:
+        return {BanStep};
+    case Unban:
+        return {UnbanStep};
     }
     return {};
 }
@@ -180,7 +197,10 @@ std::optional<Membership::Value> Operation::wantedMembership() const
         return Membership::Leave;
     case Knock:
         return Membership::Knock;
-    case Invite:         // someone else's membership
+    case Invite: // someone else's membership
+    case Kick:
+    case Ban:
+    case Unban:
     case Forget:         // a forgotten room is not in /sync at all
     case LeaveAndForget: // left is not yet forgotten
         break;
@@ -204,6 +224,12 @@ QString Operation::actionText() const
         return m_step == 0 ? tr("Leaving %1").arg(room) : tr("Forgetting %1").arg(room);
     case Knock:
         return tr("Asking to join %1").arg(room);
+    case Kick:
+        return tr("Kicking %1 from %2").arg(m_desc.userId, room);
+    case Ban:
+        return tr("Banning %1 from %2").arg(m_desc.userId, room);
+    case Unban:
+        return tr("Unbanning %1 in %2").arg(m_desc.userId, room);
     }
     return room;
 }
@@ -251,6 +277,12 @@ QString Operation::statusText() const
             return tr("Left and forgot %1").arg(room);
         case Knock:
             return tr("Asked to join %1").arg(room);
+        case Kick:
+            return tr("Kicked %1 from %2").arg(m_desc.userId, room);
+        case Ban:
+            return tr("Banned %1 from %2").arg(m_desc.userId, room);
+        case Unban:
+            return tr("Unbanned %1 in %2").arg(m_desc.userId, room);
         }
         break;
     case Failed:
@@ -393,6 +425,15 @@ void Operation::runStep()
     case ForgetStep:
         call = Endpoints::forgetRoom(m_api, m_desc.target, m_retry);
         break;
+    case KickStep:
+        call = Endpoints::kick(m_api, m_desc.target, m_desc.userId, m_desc.reason, m_retry);
+        break;
+    case BanStep:
+        call = Endpoints::ban(m_api, m_desc.target, m_desc.userId, m_desc.reason, m_retry);
+        break;
+    case UnbanStep:
+        call = Endpoints::unban(m_api, m_desc.target, m_desc.userId, m_desc.reason, m_retry);
+        break;
     }
     // Every membership change counts against the server's one limit: a 429 on any of them
     // holds the others (ApiClient::holdRemainingMs). Forget is not limited by Synapse, but the
@@ -502,9 +543,9 @@ void Operation::checkOutcome(const MatrixError &original)
     // server may not show a knocker the room's state at all: then the outcome stays unknown
     // until /sync lists the room (confirmBySync).
     const QList<Membership::Value> wanted =
-        step == KnockStep ? QList<Membership::Value>{Membership::Knock, Membership::Invite,
-                                                     Membership::Join}
-                          : QList<Membership::Value>{Membership::Join};
+        step == KnockStep
+            ? QList<Membership::Value>{Membership::Knock, Membership::Invite, Membership::Join}
+            : QList<Membership::Value>{Membership::Join};
     switch (step) {
     case JoinStep:
     case KnockStep:
@@ -544,6 +585,18 @@ void Operation::checkOutcome(const MatrixError &original)
         return;
     case InviteStep:
         checkMembership(m_desc.target, m_desc.userId, {Membership::Invite, Membership::Join});
+        return;
+    // The target's member event says whether a moderation action is in place: kicked means
+    // out of the room (a ban since also keeps them out), banned means banned, unbanned means
+    // no longer banned ("leave"; a join since is theirs, not ours to claim).
+    case KickStep:
+        checkMembership(m_desc.target, m_desc.userId, {Membership::Leave, Membership::Ban});
+        return;
+    case BanStep:
+        checkMembership(m_desc.target, m_desc.userId, {Membership::Ban});
+        return;
+    case UnbanStep:
+        checkMembership(m_desc.target, m_desc.userId, {Membership::Leave});
         return;
     case ForgetStep: {
         // A forgotten room has no state we could read back; only a later initial sync tells.
@@ -603,8 +656,11 @@ void Operation::checkMembership(const QString &roomId, const QString &userId,
         const bool noMemberEvent = e.kind == MatrixError::Server && e.httpStatus == 404 &&
                                    e.errcode != QLatin1String("M_UNRECOGNIZED");
         const bool notInRoom = e.kind == MatrixError::Server && e.httpStatus == 403;
+        // A moderated user without a member event was never in the room: no kick, ban or unban
+        // of them took effect.
+        const bool moderation = step == KickStep || step == BanStep || step == UnbanStep;
         const bool notThere = (step == JoinStep && (notInRoom || noMemberEvent)) ||
-                              (step == InviteStep && noMemberEvent);
+                              ((step == InviteStep || moderation) && noMemberEvent);
         if (notThere)
             notDone(e);
         else

@@ -21,9 +21,11 @@ class ApiCall;
 class ApiClient;
 class MembershipService;
 
-// One membership action. It ends in exactly one final state (Succeeded, Failed, Cancelled or
-// Unknown) and emits finished() once when it gets there. MembershipService creates, starts and
-// owns operations; QML and the CLI read them and may cancel() them.
+// One membership action: the account's own (join, leave, forget, knock) or one it takes on
+// another user (invite, and the moderation actions kick, ban and unban). It ends in exactly one
+// final state (Succeeded, Failed, Cancelled or Unknown) and emits finished() once when it gets
+// there. MembershipService creates, starts and owns operations; QML and the CLI read them and may
+// cancel() them.
 class Operation : public QObject
 {
     Q_OBJECT
@@ -50,6 +52,9 @@ public:
         Forget,         // forget a room that was left
         LeaveAndForget, // leave, then forget once the leave succeeded
         Knock,          // ask to join a room whose join rule is knock or knock_restricted
+        Kick,           // remove userId from the room (also withdraws an invite, denies a knock)
+        Ban,            // ban userId from the room (whatever their membership was)
+        Unban,          // lift userId's ban (they are then "leave", free to join again)
     };
     Q_ENUM(Kind)
 
@@ -80,7 +85,7 @@ public:
         QString id; // a UUID, stable across restarts; created when empty
         Kind kind = Join;
         QString target;     // "!room:server", or "#alias:server" for a join or a knock
-        QString userId;     // Invite only
+        QString userId;     // Invite, Kick, Ban and Unban only (whom the action is about)
         QString reason;     // not for Forget
         QStringList via;    // Join and Knock only, at most Identifiers::MaxViaServers
         QString targetName; // how the UI names the room, for messages
@@ -92,7 +97,19 @@ public:
         // Null, with *error set, when json is not a valid description (missing or mistyped
         // fields, unknown kind, identifiers that would be refused).
         static std::optional<Description> fromJson(const QJsonObject &json, QString *error);
+        // What MembershipService allows one action at a time on. The account's own actions: the
+        // room (target), so a double click cannot leave twice and a join cannot race a leave.
+        // Actions on another user: the room and that user, so that several members of one room
+        // can be moderated one after another (or at once) while a second action on the same
+        // member in the same room is refused. Invites stay keyed by the room (as before: the
+        // room list's row follows them).
+        QString busyKey() const;
     };
+
+    // Kick, Ban, Unban: moderation, an action on userId in the room.
+    static bool isModeration(Kind kind) { return kind == Kick || kind == Ban || kind == Unban; }
+    // Invite and the moderation kinds name the user they act on.
+    static bool namesUser(Kind kind) { return kind == Invite || isModeration(kind); }
 
     explicit Operation(Description description, QObject *parent = nullptr);
     ~Operation() override;
@@ -132,8 +149,8 @@ public:
     Q_INVOKABLE void cancel();
 
     static bool isFinal(State state) { return state >= Succeeded; }
-    // "join", "leave", "invite", "forget", "leave_and_forget", "knock": the CLI's JSON and the
-    // queue's journal.
+    // "join", "leave", "invite", "forget", "leave_and_forget", "knock", "kick", "ban", "unban":
+    // the CLI's JSON and the queue's journal.
     static QString kindName(Kind kind);
     static std::optional<Kind> kindFromName(QStringView name);
 
@@ -167,7 +184,16 @@ private:
     // "Leaving General": the action in progress, for messages.
     QString actionText() const;
 
-    enum Step { LeaveStep, ForgetStep, JoinStep, InviteStep, KnockStep };
+    enum Step {
+        LeaveStep,
+        ForgetStep,
+        JoinStep,
+        InviteStep,
+        KnockStep,
+        KickStep,
+        BanStep,
+        UnbanStep
+    };
     QList<Step> steps() const;
     bool isLastStep() const { return m_step + 1 >= steps().size(); }
     void runStep();

@@ -302,8 +302,65 @@ ApiCall *forgetRoom(ApiClient *api, const QString &roomId, RetryPolicy retry)
     return api->send(r);
 }
 
+// kick, ban, unban and invite share a shape: POST /rooms/{roomId}/<action> {"user_id", "reason"?}.
+static HttpRequest memberActionRequest(const ApiClient *api, const QString &action,
+                                       const QString &roomId, const QString &userId,
+                                       const QString &reason)
+{
+    HttpRequest r = request("POST", client(api) / QStringLiteral("rooms") / roomId / action);
+    r.body = json(withReason({{QStringLiteral("user_id"), userId}}, reason));
+    // The user ID travels in the body, where an empty one would reach the server as a
+    // malformed request: refuse it here like an empty path segment.
+    if (userId.isEmpty() && r.invalidReason.isEmpty())
+        r.invalidReason =
+            QCoreApplication::translate("Endpoints", "A user ID is needed for “%1”.").arg(action);
+    return r;
+}
+
+HttpRequest kickRequest(const ApiClient *api, const QString &roomId, const QString &userId,
+                        const QString &reason)
+{
+    return memberActionRequest(api, QStringLiteral("kick"), roomId, userId, reason);
+}
+
+ApiCall *kick(ApiClient *api, const QString &roomId, const QString &userId, const QString &reason,
+              RetryPolicy retry)
+{
+    HttpRequest r = kickRequest(api, roomId, userId, reason);
+    r.retry = retry;
+    return api->send(r);
+}
+
+HttpRequest banRequest(const ApiClient *api, const QString &roomId, const QString &userId,
+                       const QString &reason)
+{
+    return memberActionRequest(api, QStringLiteral("ban"), roomId, userId, reason);
+}
+
+ApiCall *ban(ApiClient *api, const QString &roomId, const QString &userId, const QString &reason,
+             RetryPolicy retry)
+{
+    HttpRequest r = banRequest(api, roomId, userId, reason);
+    r.retry = retry;
+    return api->send(r);
+}
+
+HttpRequest unbanRequest(const ApiClient *api, const QString &roomId, const QString &userId,
+                         const QString &reason)
+{
+    return memberActionRequest(api, QStringLiteral("unban"), roomId, userId, reason);
+}
+
+ApiCall *unban(ApiClient *api, const QString &roomId, const QString &userId, const QString &reason,
+               RetryPolicy retry)
+{
+    HttpRequest r = unbanRequest(api, roomId, userId, reason);
+    r.retry = retry;
+    return api->send(r);
+}
+
 ApiCall *getRoomStateWithKey(ApiClient *api, const QString &roomId, const QString &eventType,
-                             const QString &stateKey)
+                             const QString &stateKey, StateFormat format)
 {
     // A state key may legitimately be empty: then the path ends in the event type with a slash.
     Path path =
@@ -312,7 +369,10 @@ ApiCall *getRoomStateWithKey(ApiClient *api, const QString &roomId, const QStrin
         path.encoded += '/';
     else
         path = path / stateKey;
-    return api->send(request("GET", path));
+    Query query;
+    if (format == StateFormat::Event)
+        query.append({QStringLiteral("format"), QStringLiteral("event")});
+    return api->send(request("GET", path, query));
 }
 
 ApiCall *getMembersByRoom(ApiClient *api, const QString &roomId, const QString &notMembership)
@@ -350,6 +410,27 @@ ApiCall *getContentThumbnailAuthed(ApiClient *api, const QString &serverName,
     r.expectJson = false;
     r.deadlineMs = Timeouts::Media;
     r.maxResponseBytes = Limits::ThumbnailBytes;
+    return api->send(r);
+}
+
+// --- Account data -------------------------------------------------------------------------------
+
+ApiCall *getAccountData(ApiClient *api, const QString &userId, const QString &type)
+{
+    HttpRequest r = request("GET", client(api) / QStringLiteral("user") / userId /
+                                       QStringLiteral("account_data") / type);
+    return api->send(r);
+}
+
+ApiCall *setAccountData(ApiClient *api, const QString &userId, const QString &type,
+                        const QJsonObject &content)
+{
+    HttpRequest r = request("PUT", client(api) / QStringLiteral("user") / userId /
+                                       QStringLiteral("account_data") / type);
+    r.body = json(content);
+    // The whole content replaces what is there: sending the same content twice has the effect
+    // of sending it once.
+    r.idempotent = true;
     return api->send(r);
 }
 

@@ -94,6 +94,22 @@ ApiCall *inviteUser(ApiClient *api, const QString &roomId, const QString &userId
 HttpRequest forgetRoomRequest(const ApiClient *api, const QString &roomId);
 ApiCall *forgetRoom(ApiClient *api, const QString &roomId, RetryPolicy retry);
 
+// Moderation: POST /rooms/{roomId}/kick|ban|unban with {"user_id", "reason"?}. Kicking a user
+// who knocks denies the knock; kicking an invitee withdraws the invite. The reason (optional)
+// ends up in the target's m.room.member event.
+HttpRequest kickRequest(const ApiClient *api, const QString &roomId, const QString &userId,
+                        const QString &reason);
+ApiCall *kick(ApiClient *api, const QString &roomId, const QString &userId, const QString &reason,
+              RetryPolicy retry);
+HttpRequest banRequest(const ApiClient *api, const QString &roomId, const QString &userId,
+                       const QString &reason);
+ApiCall *ban(ApiClient *api, const QString &roomId, const QString &userId, const QString &reason,
+             RetryPolicy retry);
+HttpRequest unbanRequest(const ApiClient *api, const QString &roomId, const QString &userId,
+                         const QString &reason);
+ApiCall *unban(ApiClient *api, const QString &roomId, const QString &userId, const QString &reason,
+               RetryPolicy retry);
+
 // POST /knock/{roomIdOrAlias}?via=…&server_name=… — asks to join a room whose join rule is
 // knock or knock_restricted (room version 7+). `via` since v1.12, `server_name` with the same
 // values for servers that predate it (as for a join).
@@ -121,9 +137,13 @@ ApiCall *getPublicRooms(ApiClient *api, const PublicRoomsParams &params);
 ApiCall *getRoomSummary(ApiClient *api, const QString &roomIdOrAlias, const QStringList &via);
 
 // --- Room state ---------------------------------------------------------------------------------
-// GET /rooms/{roomId}/state/{eventType}/{stateKey}: the content of one state event.
+// GET /rooms/{roomId}/state/{eventType}/{stateKey}: the content of one state event; with
+// StateFormat::Event (?format=event, spec v1.16; Synapse serves it) the whole event, with its
+// sender (the creator of a room, from its m.room.create). A server that predates the parameter
+// answers the content: tell the two apart by the event's "type" and "content" fields.
+enum class StateFormat { Content, Event };
 ApiCall *getRoomStateWithKey(ApiClient *api, const QString &roomId, const QString &eventType,
-                             const QString &stateKey);
+                             const QString &stateKey, StateFormat format = StateFormat::Content);
 // GET /rooms/{roomId}/members?not_membership=…: the room's member events ({"chunk": [...]}),
 // the full list (lazy-loaded members in /sync are not). notMembership: e.g. "leave"; empty: all.
 ApiCall *getMembersByRoom(ApiClient *api, const QString &roomId, const QString &notMembership = {});
@@ -139,5 +159,14 @@ ApiCall *searchUserDirectory(ApiClient *api, const QString &searchTerm, int limi
 // The answer arrives through ApiCall::downloaded().
 ApiCall *getContentThumbnailAuthed(ApiClient *api, const QString &serverName,
                                    const QString &mediaId, QSize size);
+
+// --- Account data -------------------------------------------------------------------------------
+// GET /user/{userId}/account_data/{type}: the content of one global account-data entry, as the
+// server holds it (404 M_NOT_FOUND when none was ever set).
+ApiCall *getAccountData(ApiClient *api, const QString &userId, const QString &type);
+// PUT /user/{userId}/account_data/{type} with the whole new content (it replaces the old one:
+// read it fresh first to keep what others wrote).
+ApiCall *setAccountData(ApiClient *api, const QString &userId, const QString &type,
+                        const QJsonObject &content);
 
 } // namespace Endpoints

@@ -188,6 +188,13 @@ MatrixError MatrixError::fromHttp(int httpStatus, const QByteArray &retryAfterHe
                     : QCoreApplication::translate("MatrixError", "The request was refused");
         }
     }
+    // The invitee blocks invites (m.invite_permission_config, spec v1.18). The server's words
+    // read like a missing power level, so what it means follows them.
+    if (e.errcode == QLatin1String("M_INVITE_BLOCKED"))
+        e.message += QLatin1Char(' ') +
+                     QCoreApplication::translate("MatrixError",
+                                                 "This user does not accept invites: they have "
+                                                 "blocked invites, or their server refuses them.");
     return e;
 }
 

@@ -33,8 +33,11 @@ SyncEngine::SyncEngine(ApiClient *api, RoomStore *store, QObject *parent)
 
 QByteArray SyncEngine::filterJson()
 {
+    // The account data the app acts on: the ignored users (their invites are hidden by the
+    // server; the members page lists them) and the invite permission setting (block invites).
     return QByteArrayLiteral(
-        R"({"presence":{"types":[]},"account_data":{"types":[]},)"
+        R"({"presence":{"types":[]},)"
+        R"("account_data":{"types":["m.ignored_user_list","m.invite_permission_config"]},)"
         R"("room":{"include_leave":true,"account_data":{"types":[]},"ephemeral":{"types":[]},)"
         R"("state":{"lazy_load_members":true},"timeline":{"limit":1,"lazy_load_members":true}}})");
 }

@@ -168,7 +168,7 @@ Item {
         function test_menu_key_lists_the_actions_of_each_membership_data() {
             return [
                 { tag: "invite", room: "i1", items: ["Accept", "Decline", "Preview…", "History", "Select"] },
-                { tag: "joined", room: "j3", items: ["Invite…", "Leave…", "History", "Select"] },
+                { tag: "joined", room: "j3", items: ["Invite…", "Leave…", "Members…", "History", "Select"] },
                 { tag: "left", room: "l2", items: ["Rejoin", "Forget…", "History", "Select"] },
             ]
         }
@@ -243,7 +243,7 @@ Item {
             const at = row.mapToItem(menu().parent, p.x, p.y)
             verify(Math.abs(menu().x - at.x) <= 2 && Math.abs(menu().y - at.y) <= 2,
                    "menu at " + menu().x + "," + menu().y + ", click at " + at.x + "," + at.y)
-            compare(shownItems(), ["Invite…", "Leave…", "History", "Select"])
+            compare(shownItems(), ["Invite…", "Leave…", "Members…", "History", "Select"])
             // A click elsewhere closes it; nothing was done.
             mouseClick(page, 5, page.height - 5)
             tryCompare(menu(), "visible", false)

@@ -380,6 +380,15 @@ private slots:
         QTest::newRow("knock") << Build([=](const ApiClient *a) {
             return Endpoints::knockRoomRequest(a, room, via, why);
         }) << Call([=](ApiClient *a) { return Endpoints::knockRoom(a, room, via, why, {}); });
+        QTest::newRow("kick") << Build([=](const ApiClient *a) {
+            return Endpoints::kickRequest(a, room, bob, why);
+        }) << Call([=](ApiClient *a) { return Endpoints::kick(a, room, bob, why, {}); });
+        QTest::newRow("ban") << Build([=](const ApiClient *a) {
+            return Endpoints::banRequest(a, room, bob, why);
+        }) << Call([=](ApiClient *a) { return Endpoints::ban(a, room, bob, why, {}); });
+        QTest::newRow("unban") << Build([=](const ApiClient *a) {
+            return Endpoints::unbanRequest(a, room, bob, why);
+        }) << Call([=](ApiClient *a) { return Endpoints::unban(a, room, bob, why, {}); });
     }
     void membershipRequestsAreWhatIsSent()
     {
@@ -414,6 +423,91 @@ private slots:
         QCOMPARE(r.rawPath, QByteArray("/_matrix/client/v3/rooms/%21r%3Alocalhost/forget"));
         QCOMPARE(r.body, QByteArray("{}"));
         QCOMPARE(r.authorization, Bearer);
+    }
+
+    // --- Moderation (issue 12) -----------------------------------------------------------------
+
+    void moderation_data()
+    {
+        QTest::addColumn<QByteArray>("action");
+        QTest::addColumn<Call>("call");
+        const QString room = QStringLiteral("!r:localhost");
+        const QString bob = QStringLiteral("@bob:localhost");
+        const QString why = QStringLiteral("spam");
+        QTest::newRow("kick") << QByteArray("kick") << Call([=](ApiClient *a) {
+            return Endpoints::kick(a, room, bob, why, RetryPolicy::bounded());
+        });
+        QTest::newRow("ban") << QByteArray("ban") << Call([=](ApiClient *a) {
+            return Endpoints::ban(a, room, bob, why, RetryPolicy::bounded());
+        });
+        QTest::newRow("unban") << QByteArray("unban") << Call([=](ApiClient *a) {
+            return Endpoints::unban(a, room, bob, why, RetryPolicy::bounded());
+        });
+    }
+    void moderation()
+    {
+        QFETCH(QByteArray, action);
+        QFETCH(Call, call);
+        FakeHomeserver::Request r;
+        std::unique_ptr<CallRecorder> recorder;
+        CHECKED(runOne(call(m_api.get()), &r, &recorder));
+        QCOMPARE(r.method, QByteArray("POST"));
+        QCOMPARE(r.rawPath, "/_matrix/client/v3/rooms/%21r%3Alocalhost/" + action);
+        QVERIFY(r.rawQuery.isEmpty());
+        QCOMPARE(r.authorization, Bearer);
+        QCOMPARE(bodyOf(r),
+                 QJsonObject({{QStringLiteral("user_id"), QStringLiteral("@bob:localhost")},
+                              {QStringLiteral("reason"), QStringLiteral("spam")}}));
+        QCOMPARE(recorder->spec.retry.maxAttempts, RetryPolicy::bounded().maxAttempts);
+        QVERIFY(!recorder->spec.idempotent); // a membership change: only ApiCall's policy resends
+    }
+
+    void moderationWithoutReasonSendsNoReason()
+    {
+        FakeHomeserver::Request r;
+        CHECKED(runOne(Endpoints::ban(m_api.get(), QStringLiteral("!r:localhost"),
+                                      QStringLiteral("@bob:localhost"), {}, RetryPolicy::none()),
+                       &r));
+        QCOMPARE(bodyOf(r),
+                 QJsonObject({{QStringLiteral("user_id"), QStringLiteral("@bob:localhost")}}));
+    }
+
+    void moderationEncodesAwkwardIdentifiers()
+    {
+        // A historical room ID with '/', '?', '#' and '%41' stays one segment, encoded once; the
+        // user ID travels in the body exactly as given (JSON, not URL encoding).
+        FakeHomeserver::Request r;
+        CHECKED(runOne(Endpoints::kick(m_api.get(), QStringLiteral("!a/b?c#d%41:localhost"),
+                                       QStringLiteral("@we/ird?%41:localhost"),
+                                       QStringLiteral("\"quoted\" ünï"), RetryPolicy::none()),
+                       &r));
+        QCOMPARE(r.rawPath,
+                 QByteArray("/_matrix/client/v3/rooms/%21a%2Fb%3Fc%23d%2541%3Alocalhost/kick"));
+        QVERIFY(r.rawQuery.isEmpty());
+        QCOMPARE(bodyOf(r),
+                 QJsonObject({{QStringLiteral("user_id"), QStringLiteral("@we/ird?%41:localhost")},
+                              {QStringLiteral("reason"), QStringLiteral("\"quoted\" ünï")}}));
+    }
+
+    void moderationWithoutAUserSendsNothing_data()
+    {
+        QTest::addColumn<Call>("call");
+        const QString room = QStringLiteral("!r:localhost");
+        QTest::newRow("kick") << Call(
+            [=](ApiClient *a) { return Endpoints::kick(a, room, {}, {}, {}); });
+        QTest::newRow("ban") << Call(
+            [=](ApiClient *a) { return Endpoints::ban(a, room, {}, {}, {}); });
+        QTest::newRow("unban") << Call(
+            [=](ApiClient *a) { return Endpoints::unban(a, room, {}, {}, {}); });
+    }
+    void moderationWithoutAUserSendsNothing()
+    {
+        QFETCH(Call, call);
+        CallRecorder recorder(call(m_api.get()));
+        QVERIFY(recorder.wait());
+        QCOMPARE(recorder.error.kind, MatrixError::InvalidInput);
+        QCOMPARE(recorder.sendings, 0);
+        QCOMPARE(m_fake->requests().size(), 0);
     }
 
     // --- Knocking and discovery (issue 13) ------------------------------------------------------
@@ -579,6 +673,25 @@ private slots:
                  QByteArray("/_matrix/client/v3/rooms/%21r%3Alocalhost/state/m.room.create/"));
     }
 
+    void getRoomStateAsAWholeEvent()
+    {
+        // ?format=event (v1.16): the whole event, e.g. the creator as the create event's sender.
+        FakeHomeserver::Request r;
+        CHECKED(runOne(Endpoints::getRoomStateWithKey(m_api.get(), QStringLiteral("!r:localhost"),
+                                                      QStringLiteral("m.room.create"), {},
+                                                      Endpoints::StateFormat::Event),
+                       &r));
+        QCOMPARE(r.method, QByteArray("GET"));
+        QCOMPARE(r.rawPath,
+                 QByteArray("/_matrix/client/v3/rooms/%21r%3Alocalhost/state/m.room.create/"));
+        QCOMPARE(r.rawQuery, QByteArray("format=event"));
+        m_fake->clear();
+        CHECKED(runOne(Endpoints::getRoomStateWithKey(m_api.get(), QStringLiteral("!r:localhost"),
+                                                      QStringLiteral("m.room.create"), {}),
+                       &r));
+        QVERIFY(r.rawQuery.isEmpty()); // the content, as before
+    }
+
     void getRoomIdByAlias()
     {
         FakeHomeserver::Request r;
@@ -732,6 +845,15 @@ private slots:
                 return Endpoints::inviteUser(a, bad, QStringLiteral("@b:localhost"), {}, {});
             });
             row("forgetRoom", [bad](ApiClient *a) { return Endpoints::forgetRoom(a, bad, {}); });
+            row("kick", [bad](ApiClient *a) {
+                return Endpoints::kick(a, bad, QStringLiteral("@b:localhost"), {}, {});
+            });
+            row("ban", [bad](ApiClient *a) {
+                return Endpoints::ban(a, bad, QStringLiteral("@b:localhost"), {}, {});
+            });
+            row("unban", [bad](ApiClient *a) {
+                return Endpoints::unban(a, bad, QStringLiteral("@b:localhost"), {}, {});
+            });
             row("state room", [bad](ApiClient *a) {
                 return Endpoints::getRoomStateWithKey(a, bad, QStringLiteral("m.room.name"), {});
             });
@@ -768,6 +890,80 @@ private slots:
                                                             QStringLiteral("..x"), {8, 8}),
                        &r));
         QCOMPARE(r.rawPath, QByteArray("/_matrix/client/v1/media/thumbnail/a..b/..x"));
+    }
+
+    // --- Account data ---------------------------------------------------------------------------
+
+    void getAccountData()
+    {
+        m_fake->script("/_matrix/client/v3/user/",
+                       {{200, R"({"ignored_users":{"@x:spam.example":{}}})"}});
+        FakeHomeserver::Request r;
+        std::unique_ptr<CallRecorder> call;
+        CHECKED(runOne(Endpoints::getAccountData(m_api.get(), QStringLiteral("@me:localhost"),
+                                                 QStringLiteral("m.ignored_user_list")),
+                       &r, &call));
+        QCOMPARE(r.method, QByteArray("GET"));
+        QCOMPARE(r.rawPath, QByteArray("/_matrix/client/v3/user/%40me%3Alocalhost/account_data/"
+                                       "m.ignored_user_list"));
+        QVERIFY(r.rawQuery.isEmpty());
+        QCOMPARE(r.authorization, Bearer);
+        QVERIFY(r.body.isEmpty());
+        QVERIFY(call->spec.idempotent);
+        QVERIFY(call->json.value(QLatin1String("ignored_users"))
+                    .toObject()
+                    .contains(QLatin1String("@x:spam.example")));
+    }
+
+    void getAccountDataNotSetIsNotFound()
+    {
+        m_fake->script("/_matrix/client/v3/user/",
+                       {{404, R"({"errcode":"M_NOT_FOUND","error":"Account data not found"})"}});
+        CallRecorder call(Endpoints::getAccountData(m_api.get(), QStringLiteral("@me:localhost"),
+                                                    QStringLiteral("m.invite_permission_config")));
+        QVERIFY(call.wait());
+        QCOMPARE(call.error.httpStatus, 404);
+        QCOMPARE(call.error.errcode, QStringLiteral("M_NOT_FOUND"));
+    }
+
+    void setAccountData()
+    {
+        const QJsonObject content{{QStringLiteral("default_action"), QStringLiteral("block")}};
+        FakeHomeserver::Request r;
+        std::unique_ptr<CallRecorder> call;
+        CHECKED(
+            runOne(Endpoints::setAccountData(m_api.get(), QStringLiteral("@me:localhost"),
+                                             QStringLiteral("m.invite_permission_config"), content),
+                   &r, &call));
+        QCOMPARE(r.method, QByteArray("PUT"));
+        QCOMPARE(r.rawPath, QByteArray("/_matrix/client/v3/user/%40me%3Alocalhost/account_data/"
+                                       "m.invite_permission_config"));
+        QCOMPARE(r.authorization, Bearer);
+        QCOMPARE(bodyOf(r), content);
+        QVERIFY(call->spec.idempotent); // the whole content replaces the old one
+    }
+
+    void accountDataSegmentsAreOneSegmentEach()
+    {
+        // A user ID or type with '/', '?' or '#' stays one segment; an empty one is refused.
+        FakeHomeserver::Request r;
+        CHECKED(runOne(Endpoints::setAccountData(m_api.get(), QStringLiteral("@a/b?c:x"),
+                                                 QStringLiteral("t#1/2"), {}),
+                       &r));
+        QCOMPARE(r.rawPath,
+                 QByteArray("/_matrix/client/v3/user/%40a%2Fb%3Fc%3Ax/account_data/t%231%2F2"));
+        QCOMPARE(bodyOf(r), QJsonObject());
+        m_fake->clear();
+        for (const QString &bad : {QString(), QStringLiteral("..")}) {
+            CallRecorder get(Endpoints::getAccountData(m_api.get(), bad, QStringLiteral("t")));
+            CallRecorder put(
+                Endpoints::setAccountData(m_api.get(), QStringLiteral("@a:x"), bad, {}));
+            QVERIFY(get.wait());
+            QVERIFY(put.wait());
+            QCOMPARE(get.error.kind, MatrixError::InvalidInput);
+            QCOMPARE(put.error.kind, MatrixError::InvalidInput);
+        }
+        QCOMPARE(m_fake->requests().size(), 0);
     }
 };
 

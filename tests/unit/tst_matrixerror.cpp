@@ -186,6 +186,24 @@ private slots:
         const MatrixError e = MatrixError::fromHttp(200, {}, nested, nullptr);
         QCOMPARE(e.kind, MatrixError::MalformedResponse);
     }
+
+    // M_INVITE_BLOCKED: the server's text stays first, what it means follows; others unchanged.
+    void inviteBlockedIsExplained()
+    {
+        const MatrixError blocked = MatrixError::fromHttp(
+            403, {},
+            R"({"errcode":"M_INVITE_BLOCKED","error":"You are not permitted to invite this user."})",
+            nullptr);
+        QCOMPARE(blocked.message,
+                 QStringLiteral("You are not permitted to invite this user. This user does not "
+                                "accept invites: they have blocked invites, or their server "
+                                "refuses them."));
+        const MatrixError forbidden = MatrixError::fromHttp(
+            403, {},
+            R"({"errcode":"M_FORBIDDEN","error":"You are not permitted to invite this user."})",
+            nullptr);
+        QCOMPARE(forbidden.message, QStringLiteral("You are not permitted to invite this user."));
+    }
 };
 
 QTEST_APPLESS_MAIN(TestMatrixError)

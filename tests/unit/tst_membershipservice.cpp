@@ -327,6 +327,249 @@ private slots:
         QCOMPARE(m_fake->requests().size(), 1);
     }
 
+    // --- Moderation: kick, ban, unban (issue 12) --------------------------------------------
+
+    void moderationSendsItsRequest_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<QByteArray>("action");
+        QTest::addColumn<QString>("running");
+        QTest::addColumn<QString>("done");
+        QTest::newRow("kick") << int(Operation::Kick) << QByteArray("kick")
+                              << "Kicking @bob:localhost from General…"
+                              << "Kicked @bob:localhost from General";
+        QTest::newRow("ban") << int(Operation::Ban) << QByteArray("ban")
+                             << "Banning @bob:localhost from General…"
+                             << "Banned @bob:localhost from General";
+        QTest::newRow("unban") << int(Operation::Unban) << QByteArray("unban")
+                               << "Unbanning @bob:localhost in General…"
+                               << "Unbanned @bob:localhost in General";
+    }
+    void moderationSendsItsRequest()
+    {
+        QFETCH(int, kind);
+        QFETCH(QByteArray, action);
+        QFETCH(QString, running);
+        QFETCH(QString, done);
+        m_store->applySync(syncWith("join", Room, QStringLiteral("General")));
+        m_fake->script(Rooms, {{200, "{}"}});
+        const QString bob = QStringLiteral(" @bob:localhost ");
+        const QString why = QStringLiteral("spam \"links\"");
+        Operation *op = nullptr;
+        switch (Operation::Kind(kind)) {
+        case Operation::Kick:
+            op = m_service->kick(Room, bob, why);
+            break;
+        case Operation::Ban:
+            op = m_service->ban(Room, bob, why);
+            break;
+        default:
+            op = m_service->unban(Room, bob, why);
+            break;
+        }
+        QVERIFY(op);
+        QCOMPARE(int(op->kind()), kind);
+        QCOMPARE(op->userId(), QStringLiteral("@bob:localhost")); // trimmed
+        QCOMPARE(op->state(), Operation::Running);
+        QCOMPARE(op->statusText(), running);
+        QCOMPARE(m_service->statusText(), running);
+        // The member's operation, not the room's.
+        QCOMPARE(m_service->moderationFor(Room, QStringLiteral("@bob:localhost")), op);
+        QCOMPARE(m_service->operationFor(Room), nullptr);
+        QVERIFY(m_service->isBusy(op->description()));
+        QVERIFY(!m_service->isBusy(Room));
+        QVERIFY(finishes(op));
+        QCOMPARE(op->state(), Operation::Succeeded);
+        QCOMPARE(op->statusText(), done);
+        QCOMPARE(op->resultRoomId(), Room);
+        QCOMPARE(m_fake->requests().size(), 1);
+        const auto &r = m_fake->requests().first();
+        QCOMPARE(r.method, QByteArray("POST"));
+        QCOMPARE(r.rawPath, RoomPath + '/' + action);
+        QCOMPARE(r.authorization, "Bearer " + Token);
+        QCOMPARE(QJsonDocument::fromJson(r.body).object(),
+                 QJsonObject({{QStringLiteral("user_id"), QStringLiteral("@bob:localhost")},
+                              {QStringLiteral("reason"), why}}));
+    }
+
+    void moderationRefusedByTheServerIsReportedExactly()
+    {
+        m_store->applySync(syncWith("join", Room, QStringLiteral("General")));
+        m_fake->script(RoomPath + "/ban",
+                       {{403, "{\"errcode\":\"M_FORBIDDEN\",\"error\":\"You do not have "
+                              "permission to ban\"}"}});
+        Operation *op = m_service->ban(Room, QStringLiteral("@bob:localhost"));
+        QVERIFY(finishes(op));
+        QCOMPARE(op->state(), Operation::Failed);
+        QCOMPARE(op->error().errcode, QStringLiteral("M_FORBIDDEN"));
+        QCOMPARE(op->error().message, QStringLiteral("You do not have permission to ban"));
+        QCOMPARE(op->statusText(),
+                 QStringLiteral("Banning @bob:localhost from General failed: M_FORBIDDEN: You "
+                                "do not have permission to ban (HTTP 403)"));
+        QCOMPARE(m_fake->requests().size(), 1); // a refusal is not retried
+        // Nothing without a reason: the body is the user ID alone.
+        QCOMPARE(QJsonDocument::fromJson(m_fake->requests().first().body).object(),
+                 QJsonObject({{QStringLiteral("user_id"), QStringLiteral("@bob:localhost")}}));
+    }
+
+    void moderationInvalidInputSendsNothing_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<QString>("roomId");
+        QTest::addColumn<QString>("userId");
+        QTest::addColumn<QString>("reason");
+        QTest::addColumn<QString>("messagePart");
+        const QString bob = QStringLiteral("@bob:localhost");
+        const int kick = Operation::Kick, ban = Operation::Ban, unban = Operation::Unban;
+        QTest::newRow("kick: an alias") << kick << "#a:localhost" << bob << QString() << "";
+        QTest::newRow("ban: not a room") << ban << "general" << bob << QString() << "";
+        QTest::newRow("unban: no room") << unban << "  " << bob << QString() << "";
+        QTest::newRow("kick: no user") << kick << "!r:localhost" << QString() << QString() << "";
+        QTest::newRow("ban: no @") << ban << "!r:localhost"
+                                   << "bob:localhost" << QString() << "'@'";
+        QTest::newRow("unban: a room as user") << unban << "!r:localhost"
+                                               << "!x:localhost" << QString() << "'@'";
+        QTest::newRow("kick: no server") << kick << "!r:localhost"
+                                         << "@bob" << QString() << "";
+        QTest::newRow("ban: reason too long")
+            << ban << "!r:localhost" << bob << QString(1025, QLatin1Char('x')) << "too long";
+    }
+    void moderationInvalidInputSendsNothing()
+    {
+        QFETCH(int, kind);
+        QFETCH(QString, roomId);
+        QFETCH(QString, userId);
+        QFETCH(QString, reason);
+        QFETCH(QString, messagePart);
+        QSignalSpy finishedOnService(m_service.get(), &MembershipService::operationFinished);
+        Operation *op = kind == Operation::Kick  ? m_service->kick(roomId, userId, reason)
+                        : kind == Operation::Ban ? m_service->ban(roomId, userId, reason)
+                                                 : m_service->unban(roomId, userId, reason);
+        QVERIFY(op);
+        QVERIFY(!op->isFinished()); // reported on the next turn: the caller can connect first
+        QVERIFY(finishes(op));
+        QCOMPARE(op->state(), Operation::Failed);
+        QCOMPARE(op->error().kind, MatrixError::InvalidInput);
+        QVERIFY2(!op->error().message.isEmpty() && op->error().message.contains(messagePart),
+                 qPrintable(op->error().message));
+        QCOMPARE(finishedOnService.count(), 1);
+        QCOMPARE(m_service->moderationFor(op->target(), op->userId()), nullptr);
+        QCOMPARE(m_fake->requests().size(), 0);
+    }
+
+    void moderationReasonAtTheLimitIsSent()
+    {
+        m_fake->script(Rooms, {{200, "{}"}});
+        const QString reason(MembershipService::MaxReasonLength, QLatin1Char('x'));
+        Operation *op = m_service->kick(Room, QStringLiteral("@bob:localhost"), reason);
+        QVERIFY(finishes(op));
+        QCOMPARE(op->state(), Operation::Succeeded);
+        QCOMPARE(m_fake->requests().size(), 1);
+        QCOMPARE(QJsonDocument::fromJson(m_fake->requests().first().body)
+                     .object()
+                     .value(QLatin1String("reason"))
+                     .toString(),
+                 reason);
+    }
+
+    // Moderation is keyed by room and member: several members of one room one after another
+    // (the second sent while the first is still on its way) both go out, and neither replaces
+    // the other's operation.
+    void twoMembersOfOneRoomModeratedBackToBack()
+    {
+        m_fake->script(RoomPath + "/kick", {FakeHomeserver::Reply::held(200, "{}")});
+        m_fake->script(RoomPath + "/ban", {FakeHomeserver::Reply::held(200, "{}")});
+        const QString alice = QStringLiteral("@alice:localhost");
+        const QString mallory = QStringLiteral("@mallory:spam.example");
+        QPointer<Operation> kick = m_service->kick(Room, alice, QStringLiteral("off topic"));
+        QPointer<Operation> ban = m_service->ban(Room, mallory, QStringLiteral("spam"));
+        QTRY_COMPARE(m_fake->heldCount(), 2); // both reached the server
+        QCOMPARE(kick->state(), Operation::Running);
+        QCOMPARE(ban->state(), Operation::Running);
+        QCOMPARE(m_service->runningCount(), 2);
+        QCOMPARE(m_service->moderationFor(Room, alice), kick.data());
+        QCOMPARE(m_service->moderationFor(Room, mallory), ban.data());
+        QVERIFY(m_fake->release(RoomPath + "/kick"));
+        QVERIFY(m_fake->release(RoomPath + "/ban"));
+        QVERIFY(finishes(kick));
+        QVERIFY(finishes(ban));
+        QCOMPARE(kick->state(), Operation::Succeeded);
+        QCOMPARE(ban->state(), Operation::Succeeded);
+
+        // And once they are done, a third member of the same room, then the first again.
+        m_fake->script(RoomPath + "/kick", {{200, "{}"}});
+        m_fake->script(RoomPath + "/ban", {{200, "{}"}});
+        m_fake->script(Rooms, {{200, "{}"}});
+        Operation *unban = m_service->unban(Room, QStringLiteral("@carol:localhost"));
+        Operation *banAlice = m_service->ban(Room, alice);
+        QVERIFY(finishes(unban));
+        QVERIFY(finishes(banAlice));
+        QCOMPARE(unban->state(), Operation::Succeeded);
+        QCOMPARE(banAlice->state(), Operation::Succeeded);
+        QVERIFY(!ban.isNull()); // mallory's ban is still the latest on her: still readable
+        QCOMPARE(m_service->moderationFor(Room, alice), banAlice);
+        QTRY_VERIFY(kick.isNull()); // replaced by alice's ban: not kept forever
+
+        const auto requests = m_fake->requestsTo(Rooms);
+        QCOMPARE(requests.size(), 4);
+        QStringList sent;
+        for (const auto &r : requests)
+            sent << QString::fromLatin1(r.rawPath.mid(RoomPath.size() + 1)) + QLatin1Char(' ') +
+                        QJsonDocument::fromJson(r.body)
+                            .object()
+                            .value(QLatin1String("user_id"))
+                            .toString();
+        QCOMPARE(sent, QStringList({QStringLiteral("kick @alice:localhost"),
+                                    QStringLiteral("ban @mallory:spam.example"),
+                                    QStringLiteral("unban @carol:localhost"),
+                                    QStringLiteral("ban @alice:localhost")}));
+    }
+
+    void secondModerationOfTheSameMemberIsRefused()
+    {
+        m_fake->script(Rooms, {FakeHomeserver::Reply::stall()});
+        const QString bob = QStringLiteral("@bob:localhost");
+        Operation *first = m_service->kick(Room, bob);
+        QTRY_COMPARE(m_fake->requests().size(), 1);
+        Operation *second = m_service->ban(Room, bob); // another action on the same member
+        Operation *third = m_service->kick(Room, bob); // a double click
+        Operation *leave = m_service->leave(Room);     // the account's own: not this key
+        QVERIFY(finishes(second));
+        QVERIFY(finishes(third));
+        for (Operation *refused : {second, third}) {
+            QCOMPARE(refused->state(), Operation::Failed);
+            QCOMPARE(refused->error().kind, MatrixError::InvalidInput);
+            QVERIFY2(refused->error().message.contains(
+                         QLatin1String("Kicking @bob:localhost from !r:localhost is already in "
+                                       "progress")),
+                     qPrintable(refused->error().message));
+        }
+        QCOMPARE(m_service->moderationFor(Room, bob), first);
+        QCOMPARE(first->state(), Operation::Running);
+        QCOMPARE(leave->state(), Operation::Running);
+        QTRY_COMPARE(m_fake->requests().size(), 2); // the kick and the leave; no ban, no 2nd kick
+        QCOMPARE(m_fake->requestsTo(RoomPath + "/kick").size(), 1);
+        QCOMPARE(m_fake->requestsTo(RoomPath + "/ban").size(), 0);
+        QCOMPARE(m_fake->requestsTo(RoomPath + "/leave").size(), 1);
+    }
+
+    void checkReadsTheTargetsMembership()
+    {
+        const QByteArray bobEvent = RoomPath + "/state/m.room.member/%40bob%3Alocalhost";
+        m_fake->script(bobEvent, {{200, membership("ban")}});
+        Operation::Description d;
+        d.kind = Operation::Ban;
+        d.target = Room;
+        d.userId = QStringLiteral("@bob:localhost");
+        Operation *op = m_service->check(d);
+        QVERIFY(finishes(op));
+        QCOMPARE(op->state(), Operation::Succeeded);
+        QCOMPARE(m_fake->requests().size(), 1);
+        QCOMPARE(m_fake->requests().first().method, QByteArray("GET"));
+        QCOMPARE(m_fake->requests().first().rawPath, bobEvent);
+        QCOMPARE(m_service->moderationFor(Room, d.userId), nullptr); // nothing was changed
+    }
+
     // --- Knocking (issue 13) ---------------------------------------------------------------
 
     void knockSendsViaServerNameAndReason()
@@ -777,6 +1020,27 @@ private slots:
         QTest::newRow("invite: no member event")
             << int(Operation::Invite) << bobEvent << 404
             << QByteArray(R"({"errcode":"M_NOT_FOUND"})") << int(Operation::Failed);
+        // Moderation reads back the target's member event (issue 12).
+        QTest::newRow("kick: out") << int(Operation::Kick) << bobEvent << 200 << membership("leave")
+                                   << int(Operation::Succeeded);
+        QTest::newRow("kick: banned since") << int(Operation::Kick) << bobEvent << 200
+                                            << membership("ban") << int(Operation::Succeeded);
+        QTest::newRow("kick: still joined") << int(Operation::Kick) << bobEvent << 200
+                                            << membership("join") << int(Operation::Failed);
+        QTest::newRow("kick: never there")
+            << int(Operation::Kick) << bobEvent << 404 << QByteArray(R"({"errcode":"M_NOT_FOUND"})")
+            << int(Operation::Failed);
+        QTest::newRow("ban: banned") << int(Operation::Ban) << bobEvent << 200 << membership("ban")
+                                     << int(Operation::Succeeded);
+        QTest::newRow("ban: only left") << int(Operation::Ban) << bobEvent << 200
+                                        << membership("leave") << int(Operation::Failed);
+        QTest::newRow("unban: lifted") << int(Operation::Unban) << bobEvent << 200
+                                       << membership("leave") << int(Operation::Succeeded);
+        QTest::newRow("unban: still banned") << int(Operation::Unban) << bobEvent << 200
+                                             << membership("ban") << int(Operation::Failed);
+        QTest::newRow("unban: check fails")
+            << int(Operation::Unban) << bobEvent << 500 << QByteArray(R"({"errcode":"M_UNKNOWN"})")
+            << int(Operation::Unknown);
     }
     void lostAnswerIsChecked()
     {
@@ -790,7 +1054,7 @@ private slots:
         Operation::Description d;
         d.kind = Operation::Kind(kind);
         d.target = Room;
-        if (d.kind == Operation::Invite)
+        if (Operation::namesUser(d.kind))
             d.userId = QStringLiteral("@bob:localhost");
         Operation *op = m_service->run(d);
         QSignalSpy finished(op, &Operation::finished);
@@ -1080,6 +1344,20 @@ private slots:
         QTest::newRow("forget") << QJsonObject{{"id", id}, {"kind", "forget"}, {"target", "!r"}};
         QTest::newRow("leave and forget") << QJsonObject{
             {"id", id}, {"kind", "leave_and_forget"}, {"target", "!r:b.org"}, {"reason", "bye"}};
+        // Moderation (issue 12): a job can hold them, so the journal must read them back.
+        QTest::newRow("kick") << QJsonObject{{"id", id},
+                                             {"kind", "kick"},
+                                             {"target", "!r:b.org"},
+                                             {"user_id", "@u:b.org"},
+                                             {"reason", "spam"},
+                                             {"target_name", "General"}};
+        QTest::newRow("ban") << QJsonObject{{"id", id},
+                                            {"kind", "ban"},
+                                            {"target", "!r:b.org"},
+                                            {"user_id", "@u:b.org"},
+                                            {"reason", "spam"}};
+        QTest::newRow("unban") << QJsonObject{
+            {"id", id}, {"kind", "unban"}, {"target", "!r:b.org"}, {"user_id", "@u:b.org"}};
     }
     void descriptionRoundTrip()
     {
@@ -1107,7 +1385,20 @@ private slots:
         QTest::newRow("id a number")
             << QJsonObject{{"id", 42}, {"kind", "leave"}, {"target", "!r:b.org"}} << "id";
         QTest::newRow("unknown kind")
-            << QJsonObject{{"id", id}, {"kind", "kick"}, {"target", "!r:b.org"}} << "kick";
+            << QJsonObject{{"id", id}, {"kind", "promote"}, {"target", "!r:b.org"}} << "promote";
+        QTest::newRow("kick without user")
+            << QJsonObject{{"id", id}, {"kind", "kick"}, {"target", "!r:b.org"}} << "";
+        QTest::newRow("ban by alias") << QJsonObject{{"id", id},
+                                                     {"kind", "ban"},
+                                                     {"target", "#a:b.org"},
+                                                     {"user_id", "@u:b.org"}}
+                                      << "";
+        QTest::newRow("unban with via") << QJsonObject{{"id", id},
+                                                       {"kind", "unban"},
+                                                       {"target", "!r:b.org"},
+                                                       {"user_id", "@u:b.org"},
+                                                       {"via", QJsonArray{"b.org"}}}
+                                        << "only apply to a join";
         QTest::newRow("kind a number")
             << QJsonObject{{"id", id}, {"kind", 1}, {"target", "!r:b.org"}} << "kind";
         QTest::newRow("no target") << QJsonObject{{"id", id}, {"kind", "leave"}} << "target";
