@@ -73,8 +73,10 @@ double statusMb(const char *key)
 class LaunchProbe
 {
 public:
-    LaunchProbe(double mainMs, AppServices *services, QQuickWindow *window, bool frameGaps)
-        : m_mainMs(mainMs), m_services(services), m_window(window), m_frameGaps(frameGaps)
+    LaunchProbe(double mainMs, double qmlStartMs, double qmlLoadedMs, AppServices *services,
+                QQuickWindow *window, bool frameGaps)
+        : m_mainMs(mainMs), m_qmlStartMs(qmlStartMs), m_qmlLoadedMs(qmlLoadedMs),
+          m_services(services), m_window(window), m_frameGaps(frameGaps)
     {
         m_roomList = window->findChild<QQuickItem *>(QStringLiteral("roomList"));
         RoomFilterProxy *rooms = services->rooms();
@@ -118,6 +120,9 @@ public:
         if (m_frameGaps)
             window->update();
     }
+
+    // restoreSession() or signIn() returned (a relaunch: the saved rooms are in the model).
+    void sessionStarted() { m_sessionStartedMs = msSinceProcessStart(); }
 
     // The rooms may be there before the event loop runs (restored from the store).
     void checkRooms()
@@ -214,10 +219,11 @@ private:
         m_printed = true;
         std::printf("rooms_loaded_ms=%.0f first_frame_ms=%.0f caught_up_ms=%.0f "
                     "synced_frame_ms=%.0f main_ms=%.0f window_frame_ms=%.0f rooms=%d source=%s "
-                    "peak_rss_mb=%.1f rss_mb=%.1f\n",
+                    "peak_rss_mb=%.1f rss_mb=%.1f qml_start_ms=%.0f qml_loaded_ms=%.0f "
+                    "session_started_ms=%.0f\n",
                     m_roomsLoadedMs, firstFrame, m_syncedMs, syncedFrame, m_mainMs, anyFrame,
                     m_services->rooms()->rowCount(), m_source, statusMb("VmHWM:"),
-                    statusMb("VmRSS:"));
+                    statusMb("VmRSS:"), m_qmlStartMs, m_qmlLoadedMs, m_sessionStartedMs);
         if (m_frameGaps)
             printFrameGaps();
         std::fflush(stdout);
@@ -281,14 +287,15 @@ private:
 
     static constexpr double AfterLoadMs = 1000;
 
-    const double m_mainMs; // main() entered: after the dynamic loader
+    const double m_mainMs;                    // main() entered: after the dynamic loader
+    const double m_qmlStartMs, m_qmlLoadedMs; // engine.load() called, returned (window built)
     AppServices *m_services;
     QQuickWindow *m_window;
     QPointer<QQuickItem> m_roomList;
     const bool m_frameGaps;
     // GUI thread.
-    double m_roomsLoadedMs = -1, m_aboutToInsertMs = -1, m_insertedMs = -1, m_appliedMs = -1,
-           m_syncedMs = -1, m_storeFlushedMs = -1;
+    double m_sessionStartedMs = -1, m_roomsLoadedMs = -1, m_aboutToInsertMs = -1, m_insertedMs = -1,
+           m_appliedMs = -1, m_syncedMs = -1, m_storeFlushedMs = -1;
     const char *m_source = "none";
     bool m_printed = false;
     std::atomic<bool> m_responsesApplied = false, m_guiHasRooms = false, m_guiAfterSync = false;
@@ -431,7 +438,9 @@ int main(int argc, char *argv[])
         {QStringLiteral("initialLink"), link},
         {QStringLiteral("initialHomeserver"), homeserver},
     });
+    const double qmlStartMs = msSinceProcessStart();
     engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Concierge/Ui/Main.qml")));
+    const double qmlLoadedMs = msSinceProcessStart();
     if (engine.rootObjects().isEmpty())
         return 1;
 
@@ -440,8 +449,8 @@ int main(int argc, char *argv[])
         auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
         if (!window)
             return 1;
-        probe =
-            std::make_unique<LaunchProbe>(mainMs, &services, window, parser.isSet(frameGapsOption));
+        probe = std::make_unique<LaunchProbe>(mainMs, qmlStartMs, qmlLoadedMs, &services, window,
+                                              parser.isSet(frameGapsOption));
     }
     if (!envToken.isEmpty()) {
         // A token from the environment (demo, scripts) is used for this run only.
@@ -450,7 +459,9 @@ int main(int argc, char *argv[])
     } else {
         services.restoreSession();
     }
-    if (probe)
+    if (probe) {
+        probe->sessionStarted();
         probe->checkRooms(); // shown from the store already
+    }
     return QGuiApplication::exec();
 }

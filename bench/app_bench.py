@@ -7,7 +7,11 @@ N-room account (`roomlist_bench --dump-sync`, whatever it generates), then `conc
 - first_frame_ms: the first frame swapped with the room list visible and holding rows;
 - caught_up_ms: the first /sync answer applied (first launch: the complete initial sync;
   relaunch: the incremental sync from the saved position);
-- peak_rss_mb: the process's peak resident memory (VmHWM) when it quits after that.
+- peak_rss_mb: the process's peak resident memory (VmHWM) when it quits after that;
+- qml_loaded_ms, session_started_ms (when the app prints them): the window's QML built
+  (engine.load() returned) and restoreSession()/signIn() returned (a relaunch: the saved rooms
+  read from the store and in the model), which split a relaunch's first frame into QML, store
+  and the first frame's delegates and rendering.
 
 Modes, each for every --rooms:
 - first: a first launch (empty data and config folders, token from the environment);
@@ -226,7 +230,12 @@ def main() -> int:
                                 f"rooms_loaded_ms={fmt(runs, 'rooms_loaded_ms')} "
                                 f"main_ms={fmt(runs, 'main_ms')} "
                                 f"window_frame_ms={fmt(runs, 'window_frame_ms')} "
-                                f"peak_rss_mb={fmt(runs, 'peak_rss_mb', 1)}"
+                                # The window's QML built (engine.load() returned) and the
+                                # session started (a relaunch: the store read), when printed.
+                                + "".join(f"{k}={fmt(runs, k)} " for k in
+                                          ("qml_loaded_ms", "session_started_ms")
+                                          if all(k in r for r in runs))
+                                + f"peak_rss_mb={fmt(runs, 'peak_rss_mb', 1)}"
                                 + (f" store_bytes_per_room={size / rooms:.0f}" if mode == "relaunch" else "")
                                 + f" (median (min–max) of {len(runs)})")
                         print(line, flush=True)

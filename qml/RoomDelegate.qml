@@ -288,51 +288,20 @@ ItemDelegate {
             }
         }
 
-        RowLayout {
-            objectName: "busyRow"
+        // While an operation runs: a spinner, what is done, why it waits and Cancel. Built only
+        // then (from its file: Qt 6.4's Loader cannot instantiate an inline component of a bound
+        // file), so the rows of a launch do not each carry one.
+        Loader {
             visible: root.busy
-            spacing: Theme.spacing / 2
-            // Qt 6.4's BusyIndicator reports its own role ("unknown" over AT-SPI) whatever is
-            // set on it: the item around it is the progress bar screen readers see.
-            Item {
-                objectName: "roomBusy"
-                Layout.preferredWidth: 24
-                Layout.preferredHeight: 24
-                Accessible.role: Accessible.ProgressBar
-                Accessible.name: root.describePending()
-                readonly property bool running: root.busy
-                Accessible.ignored: !running
-                BusyIndicator {
-                    anchors.fill: parent
-                    running: root.busy
-                    Accessible.ignored: true
-                }
-            }
-            ColumnLayout {
-                spacing: 0
-                Label {
-                    objectName: "roomPendingText"
-                    text: root.describePending()
-                    color: Theme.secondaryText
-                }
-                Label {
-                    objectName: "roomWaitingText"
-                    visible: root.waiting
-                    text: root.describeWait()
-                    color: Theme.warnColor
-                    font.pixelSize: Math.round(root.font.pixelSize * 0.9)
-                }
-            }
-            Button {
-                // Qt 6.4: the AT-SPI "Press" action (how a screen reader presses) does nothing on a
-                // Button without this handler: every Button of this file has one.
-                Accessible.onPressAction: clicked()
-                focusPolicy: Qt.ClickFocus
-                objectName: "cancelButton"
-                visible: root.waiting
-                text: qsTr("Cancel")
-                Accessible.name: qsTr("Stop waiting and cancel: %1").arg(root.describePending())
-                onClicked: root.cancelRequested()
+            active: root.busy
+            source: "RoomBusyRow.qml"
+            onLoaded: {
+                const row = item as RoomBusyRow
+                row.pendingText = Qt.binding(() => root.describePending())
+                row.waitText = Qt.binding(() => root.describeWait())
+                row.waiting = Qt.binding(() => root.waiting)
+                row.waitFontSize = Qt.binding(() => Math.round(root.font.pixelSize * 0.9))
+                row.cancelRequested.connect(root.cancelRequested)
             }
         }
 
@@ -344,70 +313,22 @@ ItemDelegate {
             visible: !root.busy
             spacing: Theme.spacing / 2
 
-            Button {
-                Accessible.onPressAction: clicked()
-                focusPolicy: Qt.ClickFocus
-                objectName: "acceptButton"
-                visible: root.isInvite
-                text: qsTr("Accept")
-                Accessible.name: qsTr("Accept invitation to %1").arg(root.title)
-                onClicked: root.actionRequested(Operation.Join)
+            // Only the buttons of the row's membership are built: an invitation's (Accept,
+            // Decline), a joined room's (Invite…, Leave…), or a left or requested room's
+            // (Rejoin, Forget…; Withdraw). Each set is a file of its own (see RowButtonSet).
+            Loader {
+                source: root.isInvite ? "InviteButtons.qml"
+                      : root.isJoined ? "JoinedButtons.qml" : "LeftButtons.qml"
+                onLoaded: {
+                    const buttons = item as RowButtonSet
+                    buttons.title = Qt.binding(() => root.title)
+                    buttons.membership = Qt.binding(() => root.membership)
+                    buttons.actionRequested.connect(root.actionRequested)
+                }
             }
             Button {
-                Accessible.onPressAction: clicked()
-                focusPolicy: Qt.ClickFocus
-                objectName: "declineButton"
-                visible: root.isInvite
-                text: qsTr("Decline")
-                Accessible.name: qsTr("Decline invitation to %1").arg(root.title)
-                onClicked: root.actionRequested(Operation.Leave)
-            }
-            Button {
-                Accessible.onPressAction: clicked()
-                focusPolicy: Qt.ClickFocus
-                objectName: "inviteButton"
-                visible: root.isJoined
-                text: qsTr("Invite…")
-                Accessible.name: qsTr("Invite someone to %1").arg(root.title)
-                onClicked: root.actionRequested(Operation.Invite)
-            }
-            Button {
-                Accessible.onPressAction: clicked()
-                focusPolicy: Qt.ClickFocus
-                objectName: "leaveButton"
-                visible: root.isJoined
-                text: qsTr("Leave…")
-                Accessible.name: qsTr("Leave %1").arg(root.title)
-                onClicked: root.actionRequested(Operation.Leave)
-            }
-            Button {
-                Accessible.onPressAction: clicked()
-                focusPolicy: Qt.ClickFocus
-                objectName: "withdrawButton"
-                visible: root.isRequested
-                text: qsTr("Withdraw")
-                Accessible.name: qsTr("Withdraw your request to join %1").arg(root.title)
-                onClicked: root.actionRequested(Operation.Leave)
-            }
-            Button {
-                Accessible.onPressAction: clicked()
-                focusPolicy: Qt.ClickFocus
-                objectName: "rejoinButton"
-                visible: root.isLeft
-                text: qsTr("Rejoin")
-                Accessible.name: qsTr("Rejoin %1").arg(root.title)
-                onClicked: root.actionRequested(Operation.Join)
-            }
-            Button {
-                Accessible.onPressAction: clicked()
-                focusPolicy: Qt.ClickFocus
-                objectName: "forgetButton"
-                visible: root.isLeft
-                text: qsTr("Forget…")
-                Accessible.name: qsTr("Forget %1").arg(root.title)
-                onClicked: root.actionRequested(Operation.Forget)
-            }
-            Button {
+                // Qt 6.4: the AT-SPI "Press" action (how a screen reader presses) does nothing on a
+                // Button without this handler: every Button of the row has one.
                 Accessible.onPressAction: clicked()
                 focusPolicy: Qt.ClickFocus
                 objectName: "historyButton"

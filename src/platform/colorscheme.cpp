@@ -115,7 +115,10 @@ void ColorScheme::start(const QDBusConnection &bus)
         return;
     }
     QDBusConnection connection = bus;
-    connection.connect(Service, Path, Interface, QStringLiteral("SettingChanged"), this,
+    // Matched on path and interface, from any sender: naming the portal's service here would make
+    // Qt resolve its owner with a blocking GetNameOwner call on the GUI thread before the window
+    // is built (and again on every owner change). The signal's arguments are checked anyway.
+    connection.connect(QString(), Path, Interface, QStringLiteral("SettingChanged"), this,
                        SLOT(onSettingChanged(QString, QString, QDBusVariant)));
     QDBusMessage read =
         QDBusMessage::createMethodCall(Service, Path, Interface, QStringLiteral("Read"));

@@ -314,11 +314,17 @@ Item {
         function test_description_says_how_to_reach_the_actions_data() {
             return [
                 { tag: "invite", membership: Membership.Invite,
-                  description: "Enter to accept, Delete to decline, Menu or Shift+F10 for actions" },
+                  description: "Enter to accept, Delete to decline, Menu or Shift+F10 for actions",
+                  buttons: ["acceptButton", "declineButton"] },
                 { tag: "joined", membership: Membership.Join,
-                  description: "Enter to invite someone, Delete to leave, Menu or Shift+F10 for actions" },
+                  description: "Enter to invite someone, Delete to leave, Menu or Shift+F10 for actions",
+                  buttons: ["inviteButton", "leaveButton"] },
                 { tag: "left", membership: Membership.Leave,
-                  description: "Enter to rejoin, Delete to forget, Menu or Shift+F10 for actions" },
+                  description: "Enter to rejoin, Delete to forget, Menu or Shift+F10 for actions",
+                  buttons: ["rejoinButton", "forgetButton"] },
+                { tag: "requested", membership: Membership.Knock,
+                  description: "Delete to withdraw your request, Menu or Shift+F10 for actions",
+                  buttons: ["withdrawButton"] },
             ]
         }
         function test_description_says_how_to_reach_the_actions(data) {
@@ -328,11 +334,75 @@ Item {
             row.pendingAction = Operation.Leave
             row.operationState = Operation.Running
             compare(row.Accessible.description, "Menu or Shift+F10 for actions")
-            // The buttons stay out of the Tab chain: the menu offers each of them.
+            // The buttons the row shows stay out of the Tab chain: the menu offers each of them.
+            // (A row builds only its membership's buttons: test_only_the_memberships_buttons_are_built.)
             row.pendingAction = -1
-            for (const name of ["acceptButton", "declineButton", "inviteButton", "leaveButton",
-                                "rejoinButton", "forgetButton", "historyButton", "selectBox"])
+            for (const name of data.buttons.concat(["historyButton", "selectBox"])) {
+                verify(shown(row, name), name + " is shown")
                 verify(!child(row, name).activeFocusOnTab, name + " is no Tab stop")
+            }
+        }
+
+        // Issue 10 (relaunch): a row builds only the buttons of its membership, and the busy row
+        // only while an operation runs; a row whose membership changes (the view keeps the
+        // delegate) swaps its buttons, and they still ask for the right operation.
+        function test_only_the_memberships_buttons_are_built() {
+            const all = ["acceptButton", "declineButton", "inviteButton", "leaveButton",
+                         "withdrawButton", "rejoinButton", "forgetButton"]
+            // In the row's item tree (a set swapped out leaves it at once, its deletion deferred).
+            const inTree = (item, name) => {
+                for (let i = 0; i < item.children.length; ++i) {
+                    const c = item.children[i]
+                    if (c.objectName === name || inTree(c, name))
+                        return true
+                }
+                return false
+            }
+            const built = row => all.filter(name => inTree(row, name))
+            const row = make({})
+            compare(built(row), ["inviteButton", "leaveButton"])
+            compare(findChild(row, "busyRow"), null)
+            compare(findChild(row, "cancelButton"), null)
+
+            row.membership = Membership.Invite
+            compare(built(row), ["acceptButton", "declineButton"])
+            verify(shown(row, "acceptButton"))
+            compare(child(row, "acceptButton").Accessible.name, "Accept invitation to Design team")
+            row.displayName = "Renamed"
+            compare(child(row, "declineButton").Accessible.name, "Decline invitation to Renamed")
+            mouseClick(child(row, "declineButton"))
+            compare(spy.count, 1)
+            compare(spy.signalArguments[0][0], Operation.Leave)
+
+            // Left and requested rooms share a set: Rejoin and Forget, or Withdraw alone.
+            row.membership = Membership.Leave
+            compare(built(row), ["withdrawButton", "rejoinButton", "forgetButton"])
+            verify(!shown(row, "withdrawButton"))
+            verify(shown(row, "rejoinButton"))
+            row.membership = Membership.Knock
+            verify(shown(row, "withdrawButton"))
+            verify(!shown(row, "rejoinButton"))
+            verify(!shown(row, "forgetButton"))
+            compare(child(row, "withdrawButton").Accessible.name, "Withdraw your request to join Renamed")
+            mouseClick(child(row, "withdrawButton"))
+            compare(spy.signalArguments[1][0], Operation.Leave)
+
+            // Busy: the busy row is built and follows the operation; done, it is gone again.
+            row.pendingAction = Operation.Leave
+            row.operationState = Operation.Waiting
+            row.waitReason = Operation.RateLimited
+            verify(shown(row, "busyRow"))
+            verify(shown(row, "cancelButton"))
+            compare(child(row, "cancelButton").Accessible.name, "Stop waiting and cancel: Leaving…")
+            compare(child(row, "roomBusy").Accessible.name, "Leaving…")
+            row.operationState = Operation.Running
+            verify(!shown(row, "cancelButton"))
+            verify(!shown(row, "roomWaitingText"))
+            row.pendingAction = -1
+            row.operationState = Operation.Succeeded
+            verify(!shown(row, "busyRow"))
+            verify(shown(row, "buttonRow"))
+            verify(shown(row, "withdrawButton"))
         }
 
         // Issue 16, item 4: a right-click on the row, or on one of its buttons, asks for the
