@@ -38,11 +38,13 @@ RowLayout {
         spacing: 0
         Label {
             objectName: "roomPendingText"
+            textFormat: Text.PlainText // may quote a room name or the server's error
             text: root.pendingText
             color: Theme.secondaryText
         }
         Label {
             objectName: "roomWaitingText"
+            textFormat: Text.PlainText // may quote a room name or the server's error
             visible: root.waiting
             text: root.waitText
             color: Theme.warnColor

@@ -117,37 +117,33 @@ Operation *MembershipService::knock(const QString &roomIdOrAlias, const QStringL
     return run(std::move(d));
 }
 
-Operation *MembershipService::kick(const QString &roomId, const QString &userId,
-                                   const QString &reason)
+Operation *MembershipService::moderate(Operation::Kind kind, const QString &roomId,
+                                       const QString &userId, const QString &reason)
 {
     Operation::Description d;
-    d.kind = Operation::Kick;
+    d.kind = kind;
     d.target = roomId;
     d.userId = userId;
     d.reason = reason;
     return run(std::move(d));
+}
+
+Operation *MembershipService::kick(const QString &roomId, const QString &userId,
+                                   const QString &reason)
+{
+    return moderate(Operation::Kick, roomId, userId, reason);
 }
 
 Operation *MembershipService::ban(const QString &roomId, const QString &userId,
                                   const QString &reason)
 {
-    Operation::Description d;
-    d.kind = Operation::Ban;
-    d.target = roomId;
-    d.userId = userId;
-    d.reason = reason;
-    return run(std::move(d));
+    return moderate(Operation::Ban, roomId, userId, reason);
 }
 
 Operation *MembershipService::unban(const QString &roomId, const QString &userId,
                                     const QString &reason)
 {
-    Operation::Description d;
-    d.kind = Operation::Unban;
-    d.target = roomId;
-    d.userId = userId;
-    d.reason = reason;
-    return run(std::move(d));
+    return moderate(Operation::Unban, roomId, userId, reason);
 }
 
 Operation *MembershipService::run(Operation::Description description)

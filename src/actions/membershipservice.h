@@ -122,6 +122,9 @@ signals:
 
 private:
     enum Mode { Send, CheckOnly };
+    // Kick, ban and unban: one member of one room.
+    Operation *moderate(Operation::Kind kind, const QString &roomId, const QString &userId,
+                        const QString &reason);
     Operation *create(Operation::Description description, Mode mode);
     void refuseLater(Operation *operation, const MatrixError &error);
     void keepUnlisted(Operation *operation);
