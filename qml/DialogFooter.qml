@@ -28,6 +28,11 @@ Pane {
     padding: 12
     topPadding: 4
     background: null
+    // A Pane sizes itself from its content only when that is a single item; here the focus ring is
+    // a second one, so the row's size is given (else the footer is 16 px high and its buttons
+    // hang below the dialog).
+    contentWidth: row.implicitWidth
+    contentHeight: row.implicitHeight
 
     Keys.onReturnPressed: event => event.accepted = root.pressFocusedButton()
     Keys.onEnterPressed: event => event.accepted = root.pressFocusedButton()
