@@ -12,8 +12,11 @@
 #include "appservices.h"
 #include "models/directorymodel.h"
 #include "models/invitegroupsmodel.h"
+#include "models/leavecheck.h"
 #include "models/roomlistmodel.h"
 #include "models/roompreview.h"
+#include "session/credentialstore.h"
+#include "session/session.h"
 #include "sync/roomstore.h"
 #include "sync/syncengine.h"
 
@@ -60,8 +63,17 @@ QString usage()
 {
     return Cli::tr(R"(Commands:
   login                              Verify the access token and print who you are.
-  rooms [--membership join|invite|leave]
-                                     List your joined rooms, invites and left rooms.
+  login --password --user NAME       Sign in with a user name (or full user ID) and the password
+                                     read from the first line of standard input; the session is
+                                     saved (system keychain) and later commands use it.
+  logout                             Forget the saved session; a session Concierge created is
+                                     also logged out on the server.
+  rooms [--membership join|invite|leave] [--space SPACE] [--filter QUERY]
+                                     List your joined rooms, invites and left rooms; --space:
+                                     only those in a space (its ID, address or name) or its
+                                     sub-spaces; --filter: only those that match QUERY.
+  spaces                             List the spaces you are in as a tree, with how many of
+                                     their rooms you are in, are invited to and have left.
   join <#alias:server|!id:server> [--via SERVER]... [--reason TEXT]
                                      Join a room (at most 3 --via servers).
   leave <!room-id> [--reason TEXT] [--forget]
@@ -104,18 +116,38 @@ Invite triage:
   ignored                            List the people you ignore.
   block-invites on|off|status        Refuse every invite to your account (the server answers
                                      inviters M_INVITE_BLOCKED), allow them again, or show which.
+  ban-everywhere <@user:server> [--reason TEXT] [--dry-run]
+                                     Ban someone from every joined room where your power level
+                                     allows it, as one job; lists the rooms where it does not
+                                     apply and why. --dry-run prints that plan and sends nothing.
+                                     Exit status 5 when a room could not be checked or banned.
 
 Bulk commands run as a job that is kept on disk before anything is sent, paced to the server's
 rate limit, and resumable after Ctrl+C, a crash or kill -9:
   leave --all [--filter QUERY] [--forget] [--reason TEXT]
                                      Leave every joined room and decline every invite that
                                      matches QUERY (the room list's filter: words of the name,
-                                     is:invite, is:joined, is:left, server:NAME, from:@USER).
+                                     is:invite, is:joined, is:left, is:dm, is:space,
+                                     in:SPACE, server:NAME, from:@USER).
   leave --from-file FILE [--forget]  Leave the rooms listed in FILE (one room ID per line;
                                      blank lines and lines starting with # are ignored).
+  leave <!room-id> --with-predecessors [--reason TEXT] [--forget]
+                                     Leave an upgraded room and its older versions that you
+                                     are still in (the rooms it replaced, and theirs).
   forget --all [--filter QUERY]      Forget every left room (that matches QUERY).
   forget --from-file FILE            Forget the rooms listed in FILE.
   join --all [--filter QUERY]        Accept every invite (that matches QUERY).
+  join --space SPACE --all|--filter TEXT [--dry-run]
+                                     Join the rooms of a space (ID, address or name) that you
+                                     can join (all, or those whose name contains TEXT): public
+                                     ones, restricted ones open to a space you are in, and a
+                                     request to join where only that is possible.
+  leave --space SPACE [--with-rooms all|none|ROOM,ROOM...] [--reason TEXT] [--dry-run]
+                                     Leave a space, and with it all, none (the default) or the
+                                     listed rooms of it that you are in: the rooms first, then
+                                     the space. Warns about rooms you could not rejoin.
+  hierarchy SPACE [--json]           List a space's rooms and sub-spaces (every page), with
+                                     whether you can join each and why not.
   invite <!room-id> --users-from-file FILE [--reason TEXT]
                                      Invite the people listed in FILE (one user ID per line, or
                                      CSV: the first field of each line that is a user ID).
@@ -133,8 +165,9 @@ per line: each item's result as it ends, then a summary. Ctrl+C pauses a running
 the request in flight; the job ID it prints resumes it.
 
 The homeserver comes from --homeserver or CONCIERGE_HOMESERVER; the access token from
-CONCIERGE_ACCESS_TOKEN or, with --token-stdin, the first line of standard input. The token is
-never printed. Jobs are kept in the account's store, below --store-dir or CONCIERGE_STORE_DIR
+CONCIERGE_ACCESS_TOKEN or, with --token-stdin, the first line of standard input; without either,
+the session saved by login --password or by the Concierge app is used. The token is never
+printed. Jobs are kept in the account's store, below --store-dir or CONCIERGE_STORE_DIR
 when given, else in the application's data folder.
 
 Exit status: 0 success, 1 the server refused (errcode and message on stderr), 2 invalid usage or
@@ -383,10 +416,32 @@ int Cli::start(const QStringList &arguments)
                        fromFileOpt,   usersFileOpt,  skipInvalidOpt, dryRunOpt,   storeDirOpt,
                        serverOpt,     searchOpt,     byInviterOpt,   byServerOpt, fromOpt,
                        ignoreOpt});
-    parser.addPositionalArgument(QStringLiteral("command"),
-                                 tr("login, rooms, join, leave, invite, forget, knock, members, "
-                                    "kick, ban, unban, invites, decline, ignore, unignore, "
-                                    "ignored, block-invites, directory, preview or jobs."));
+    const QCommandLineOption spaceOpt(
+        QStringLiteral("space"), tr("join, leave: the rooms of a space (its ID, address or name)."),
+        QStringLiteral("space"));
+    const QCommandLineOption withRoomsOpt(
+        QStringLiteral("with-rooms"),
+        tr("leave --space: also leave all, none (the default) or the listed rooms "
+           "(ROOM,ROOM…) of the space that you are in."),
+        QStringLiteral("rooms"));
+    parser.addOptions({spaceOpt, withRoomsOpt});
+    const QCommandLineOption withPredecessorsOpt(
+        QStringLiteral("with-predecessors"),
+        tr("leave: also leave the older versions of the room that you are still in."));
+    parser.addOption(withPredecessorsOpt);
+    const QCommandLineOption passwordOpt(
+        QStringLiteral("password"),
+        tr("login: sign in with a password, read from the first line of standard input."));
+    const QCommandLineOption userOpt(QStringLiteral("user"),
+                                     tr("login --password: the user name or full user ID."),
+                                     QStringLiteral("name"));
+    parser.addOptions({passwordOpt, userOpt});
+    parser.addPositionalArgument(
+        QStringLiteral("command"),
+        tr("login, logout, rooms, spaces, hierarchy, join, leave, invite, forget, knock, members, "
+           "kick, ban, unban, invites, decline, ignore, unignore, "
+           "ignored, block-invites, ban-everywhere, directory, preview "
+           "or jobs."));
 
     // Everything is checked here, before any request: exit status 2 means nothing was sent.
     if (!parser.parse(arguments)) {
@@ -413,22 +468,40 @@ int Cli::start(const QStringList &arguments)
     m_args = positional.mid(1);
 
     static const QHash<QString, int> arity{
-        {QStringLiteral("login"), 0},     {QStringLiteral("rooms"), 0},
-        {QStringLiteral("join"), 1},      {QStringLiteral("leave"), 1},
-        {QStringLiteral("invite"), 2},    {QStringLiteral("forget"), 1},
-        {QStringLiteral("jobs"), 0},      {QStringLiteral("knock"), 1},
-        {QStringLiteral("directory"), 0}, {QStringLiteral("preview"), 1},
-        {QStringLiteral("members"), 1},   {QStringLiteral("kick"), 2},
-        {QStringLiteral("ban"), 2},       {QStringLiteral("unban"), 2},
-        {QStringLiteral("invites"), 0},   {QStringLiteral("decline"), 0},
-        {QStringLiteral("ignore"), 1},    {QStringLiteral("unignore"), 1},
-        {QStringLiteral("ignored"), 0},   {QStringLiteral("block-invites"), 1}};
+        {QStringLiteral("login"), 0},         {QStringLiteral("logout"), 0},
+        {QStringLiteral("rooms"), 0},         {QStringLiteral("join"), 1},
+        {QStringLiteral("leave"), 1},         {QStringLiteral("invite"), 2},
+        {QStringLiteral("forget"), 1},        {QStringLiteral("jobs"), 0},
+        {QStringLiteral("knock"), 1},         {QStringLiteral("directory"), 0},
+        {QStringLiteral("preview"), 1},       {QStringLiteral("members"), 1},
+        {QStringLiteral("kick"), 2},          {QStringLiteral("ban"), 2},
+        {QStringLiteral("unban"), 2},         {QStringLiteral("invites"), 0},
+        {QStringLiteral("decline"), 0},       {QStringLiteral("ignore"), 1},
+        {QStringLiteral("unignore"), 1},      {QStringLiteral("ignored"), 0},
+        {QStringLiteral("block-invites"), 1}, {QStringLiteral("ban-everywhere"), 1},
+        {QStringLiteral("hierarchy"), 1},     {QStringLiteral("spaces"), 0}};
     if (!arity.contains(m_command)) {
         const QString unknown = m_command;
         m_command.clear(); // not echoed as "command" in the JSON
         return usageError(tr("unknown command '%1'").arg(unknown), true);
     }
     const bool isRooms = m_command == QLatin1String("rooms");
+    const bool isLogout = m_command == QLatin1String("logout");
+    m_passwordLogin = parser.isSet(passwordOpt);
+    if ((m_passwordLogin || parser.isSet(userOpt)) && m_command != QLatin1String("login"))
+        return usageError(tr("--password and --user only apply to login"));
+    if (m_passwordLogin != parser.isSet(userOpt))
+        return usageError(tr("login --password needs --user NAME, and --user needs --password"));
+    if (m_passwordLogin && parser.isSet(tokenStdinOpt))
+        return usageError(tr("--password and --token-stdin cannot be combined (both read "
+                             "standard input)"));
+    const QString loginUser = parser.value(userOpt).trimmed();
+    if (m_passwordLogin && loginUser.isEmpty())
+        return usageError(tr("--user needs a user name or a full user ID"));
+    if (m_passwordLogin && loginUser.startsWith(QLatin1Char('@'))) {
+        if (const QString why = Identifiers::validateUserId(loginUser); !why.isEmpty())
+            return usageError(why);
+    }
     const bool isJoin = m_command == QLatin1String("join");
     const bool isLeave = m_command == QLatin1String("leave");
     const bool isInvite = m_command == QLatin1String("invite");
@@ -447,6 +520,42 @@ int Cli::start(const QStringList &arguments)
     const bool isModeration = m_command == QLatin1String("kick") ||
                               m_command == QLatin1String("ban") ||
                               m_command == QLatin1String("unban");
+    const bool isBanEverywhere = m_command == QLatin1String("ban-everywhere");
+    // join --space (--all | --filter TEXT), leave --space
+    // [--with-rooms …]: a job over the space's rooms (kept on disk, as --all); hierarchy SPACE.
+    if (parser.isSet(withRoomsOpt) && !(isLeave && parser.isSet(spaceOpt)))
+        return usageError(tr("--with-rooms only applies to leave --space"));
+    if (m_command == QLatin1String("hierarchy"))
+        m_space = positional.value(1).trimmed();
+    // rooms [--space SPACE] [--filter QUERY]: a view of the list.
+    if (isRooms && (parser.isSet(spaceOpt) || parser.isSet(filterOpt))) {
+        m_roomsSpace = parser.value(spaceOpt).trimmed();
+        if (parser.isSet(spaceOpt) && m_roomsSpace.isEmpty())
+            return usageError(tr("--space needs a space"));
+        m_filter = parser.value(filterOpt);
+        if (const QString why = RoomFilterQuery::parse(m_filter, true).error(); !why.isEmpty())
+            return usageError(tr("invalid --filter: %1").arg(why));
+    }
+    if (parser.isSet(spaceOpt) && !isRooms) {
+        if (!isJoin && !isLeave)
+            return usageError(tr("--space only applies to join and leave"));
+        if (positional.size() != 1)
+            return usageError(tr("'%1 --space' takes no other argument").arg(m_command));
+        if (parser.isSet(fromFileOpt) || parser.isSet(forgetOpt) || parser.isSet(viaOpt))
+            return usageError(tr("--space cannot be combined with --from-file, --forget or --via"));
+        if (isJoin && parser.isSet(allOpt) == parser.isSet(filterOpt))
+            return usageError(tr("join --space needs either --all or --filter TEXT"));
+        if (isLeave && (parser.isSet(allOpt) || parser.isSet(filterOpt)))
+            return usageError(tr("leave --space takes --with-rooms, not --all or --filter"));
+        m_space = parser.value(spaceOpt).trimmed();
+        m_spaceFilter = parser.value(filterOpt);
+        m_withRooms = parser.isSet(withRoomsOpt) ? parser.value(withRoomsOpt).trimmed()
+                                                 : QStringLiteral("none");
+        if (m_space.isEmpty())
+            return usageError(tr("--space needs a space"));
+        if (m_withRooms.isEmpty())
+            return usageError(tr("--with-rooms needs all, none or a list of room IDs"));
+    }
 
     // Bulk forms: their own number of arguments.
     m_all = parser.isSet(allOpt);
@@ -461,17 +570,21 @@ int Cli::start(const QStringList &arguments)
         return usageError(tr("--from-file only applies to leave and forget"));
     if (usersFile && !isInvite)
         return usageError(tr("--users-from-file only applies to invite"));
-    if (parser.isSet(filterOpt) && !m_all)
+    if (parser.isSet(filterOpt) && !m_all && !parser.isSet(spaceOpt) && !isRooms)
         return usageError(tr("--filter only applies with --all"));
+    if (parser.isSet(spaceOpt) && !isRooms) {
+        m_all = false;
+        m_bulk = true;
+    }
     if (parser.isSet(skipInvalidOpt) && !fromFile && !usersFile)
         return usageError(tr("--skip-invalid only applies with --from-file or --users-from-file"));
     m_dryRun = parser.isSet(dryRunOpt);
-    if (m_dryRun && !isMembership && !isKnock && !isModeration && !isDecline)
+    if (m_dryRun && !isMembership && !isKnock && !isModeration && !isDecline && !isBanEverywhere)
         return usageError(tr("--dry-run only applies to join, leave, invite, forget, knock, kick, "
                              "ban, unban and decline"));
     if ((parser.isSet(serverOpt) || parser.isSet(searchOpt)) && !isDirectory)
         return usageError(tr("--server and --search only apply to directory"));
-    if (parser.isSet(storeDirOpt) && !m_bulk && !isJobs && !isDecline)
+    if (parser.isSet(storeDirOpt) && !m_bulk && !isJobs && !isDecline && !isBanEverywhere)
         return usageError(tr("--store-dir only applies to bulk commands and jobs"));
 
     if ((parser.isSet(byInviterOpt) || parser.isSet(byServerOpt)) && !isInvites)
@@ -494,10 +607,29 @@ int Cli::start(const QStringList &arguments)
         m_bulk = true; // a job, as leave --all: kept on disk, paced, resumable
     }
     m_groupByServer = parser.isSet(byServerOpt);
+    // A job over the joined rooms where the plan says the ban applies.
+    if (isBanEverywhere) {
+        if (m_bulk)
+            return usageError(tr("ban-everywhere takes a user ID, not --all or a file"));
+        m_bulk = true;
+    }
+
+    // leave ROOM --with-predecessors: one job over the room and the
+    // older versions of it that the account is in (found after one /sync).
+    if (parser.isSet(withPredecessorsOpt)) {
+        if (!isLeave || m_bulk)
+            return usageError(tr("--with-predecessors only applies to leave with one room ID"));
+        if (m_args.size() != 1)
+            return usageError(tr("'leave --with-predecessors' takes one room ID"));
+        m_predecessorsOf = m_args.at(0).trimmed();
+        if (const QString why = Identifiers::validateRoomId(m_predecessorsOf); !why.isEmpty())
+            return usageError(why);
+        m_bulk = true;
+    }
 
     int expected = arity.value(m_command);
     if (m_bulk)
-        expected = isInvite ? 1 : 0;
+        expected = isInvite || isBanEverywhere || !m_predecessorsOf.isEmpty() ? 1 : 0;
     if (isJobs) {
         if (m_args.size() == 2 &&
             QStringList{QStringLiteral("resume"), QStringLiteral("cancel"), QStringLiteral("retry")}
@@ -519,7 +651,8 @@ int Cli::start(const QStringList &arguments)
         if (parser.values(*single).size() > 1)
             return usageError(tr("--%1 can be given only once").arg(single->names().constFirst()));
     }
-    const bool takesReason = isJoin || isLeave || isInvite || isKnock || isModeration || isDecline;
+    const bool takesReason =
+        isJoin || isLeave || isInvite || isKnock || isModeration || isDecline || isBanEverywhere;
     if (parser.isSet(membershipOpt) && !isRooms && !isMembers)
         return usageError(tr("--membership only applies to rooms and members"));
     m_membershipFilter = parser.value(membershipOpt);
@@ -555,7 +688,11 @@ int Cli::start(const QStringList &arguments)
                 if (const QString why = Identifiers::validateUserId(m_bulkUser); !why.isEmpty())
                     return usageError(why);
             }
-        } else if (!isDecline) {
+        } else if (isBanEverywhere) {
+            m_bulkUser = m_args.at(0).trimmed();
+            if (const QString why = Identifiers::validateUserId(m_bulkUser); !why.isEmpty())
+                return usageError(why);
+        } else if (!isDecline && m_space.isEmpty() && m_predecessorsOf.isEmpty()) {
             const QString path = parser.value(fromFile ? fromFileOpt : usersFileOpt);
             QString text;
             if (const int status = readInputFile(path, &text); status != Ok)
@@ -651,9 +788,50 @@ int Cli::start(const QStringList &arguments)
         m_action.via = via;
     }
 
+    // Where the credentials come from: a password (login --password), a token (environment or
+    // stdin), else the session saved by login --password or the app (keychain).
+    QString token;
+    QString password;
+    if (m_passwordLogin) {
+        QFile in;
+        if (in.open(stdin, QIODevice::ReadOnly)) {
+            password = QString::fromUtf8(in.readLine());
+            while (password.endsWith(QLatin1Char('\n')) || password.endsWith(QLatin1Char('\r')))
+                password.chop(1); // a password may begin or end with spaces: only the line end goes
+        }
+        if (password.isEmpty())
+            return usageError(tr("no password: login --password reads it from the first line of "
+                                 "standard input"));
+    } else if (parser.isSet(tokenStdinOpt)) {
+        QFile in;
+        if (in.open(stdin, QIODevice::ReadOnly))
+            token = QString::fromUtf8(in.readLine()).trimmed();
+        if (token.isEmpty())
+            return usageError(tr("no access token on standard input"));
+    } else {
+        token = qEnvironmentVariable("CONCIERGE_ACCESS_TOKEN").trimmed();
+    }
+    CredentialStore savedSession;
+    m_useSavedSession = !m_passwordLogin && token.isEmpty();
+    if (isLogout && !token.isEmpty())
+        return usageError(tr("logout forgets the saved session; it takes no access token"));
+
     QString homeserver = parser.value(homeserverOpt);
     if (homeserver.isEmpty())
         homeserver = qEnvironmentVariable("CONCIERGE_HOMESERVER");
+    if (m_useSavedSession) {
+        const QString saved = savedSession.savedHomeserver();
+        if (saved.isEmpty())
+            return usageError(isLogout
+                                  ? tr("there is no saved session to log out")
+                                  : tr("no access token: set CONCIERGE_ACCESS_TOKEN, pass "
+                                       "--token-stdin, or sign in once with login --password"));
+        if (!homeserver.trimmed().isEmpty() && homeserver.trimmed() != saved)
+            return usageError(tr("the saved session is for %1, not %2; pass an access token to use "
+                                 "another homeserver")
+                                  .arg(safe(saved), safe(homeserver.trimmed())));
+        homeserver = saved;
+    }
     if (homeserver.trimmed().isEmpty())
         return usageError(tr("no homeserver: pass --homeserver or set CONCIERGE_HOMESERVER"));
     // A user name or password in the address is refused without repeating any of it (whatever
@@ -668,16 +846,6 @@ int Cli::start(const QStringList &arguments)
         if (!error.isEmpty())
             return usageError(error);
     }
-    QString token;
-    if (parser.isSet(tokenStdinOpt)) {
-        QFile in;
-        if (in.open(stdin, QIODevice::ReadOnly))
-            token = QString::fromUtf8(in.readLine()).trimmed();
-    } else {
-        token = qEnvironmentVariable("CONCIERGE_ACCESS_TOKEN").trimmed();
-    }
-    if (token.isEmpty())
-        return usageError(tr("no access token: set CONCIERGE_ACCESS_TOKEN or pass --token-stdin"));
 
     QString storeDirectory = parser.value(storeDirOpt);
     if (storeDirectory.isEmpty())
@@ -685,14 +853,16 @@ int Cli::start(const QStringList &arguments)
     // Jobs (and the lock that keeps two programs from running the same account's jobs) only for
     // the commands that run them; a dry run sends nothing and keeps nothing.
     const bool keepJobs = (m_bulk || isJobs) && !m_dryRun;
-    m_services = new AppServices(AppServices::Options{.useKeychain = false,
+    m_services = new AppServices(AppServices::Options{.useKeychain = token.isEmpty(),
                                                       .interactive = false,
                                                       .syncAfterSignIn = false,
                                                       .storeDirectory = storeDirectory,
                                                       .keepJobs = keepJobs,
                                                       .restoreJobsPaused = true},
                                  this);
-    m_services->setRememberSession(false);
+    // A saved session stays saved with its refreshed tokens; a password login saves its own
+    // (runCommand) so that a failure to save can be reported and undone.
+    m_services->setRememberSession(m_useSavedSession);
     if (const int cap = qEnvironmentVariableIntValue(TestDeadlineVariable); cap > 0) {
         m_services->api()->setDeadlineCap(cap);
         RetryPolicy retry = RetryPolicy::bounded();
@@ -703,14 +873,53 @@ int Cli::start(const QStringList &arguments)
     Session *session = m_services->session();
     connect(session, &Session::signedIn, this, &Cli::runCommand);
     connect(session, &Session::signInFailed, this, [this, session](const MatrixError &error) {
+        if (m_useSavedSession && m_command == QLatin1String("logout") && error.isAuthFailure()) {
+            // Already ended on the server: what is left to do is forgetting it here.
+            connect(
+                m_services->credentials(), &CredentialStore::forgotten, this,
+                [this] {
+                    out() << tr("The saved session had already ended on the server; forgot it.")
+                          << "\n"
+                          << Qt::flush;
+                    emit finished(Ok);
+                },
+                Qt::SingleShotConnection);
+            m_services->credentials()->forget();
+            return;
+        }
         MatrixError e = error;
         if (error.isAuthFailure())
             e.message = sessionEndedMessage(error);
         else if (const QString text = session->errorText(); !text.isEmpty())
             e.message = text;
-        fail(e, error.kind == MatrixError::InvalidInput ? UsageError : ConnectionError);
+        // A refused password (M_FORBIDDEN) is the server's answer, as for any other command.
+        const bool refused = m_passwordLogin && error.kind == MatrixError::Server &&
+                             !error.isAuthFailure() && error.httpStatus < 500;
+        fail(e, error.kind == MatrixError::InvalidInput ? UsageError
+                : refused                               ? ServerError
+                                                        : ConnectionError);
     });
-    m_services->signIn(homeserver, token);
+    if (m_passwordLogin) {
+        m_services->signInWithPassword(homeserver, loginUser, password);
+    } else if (m_useSavedSession) {
+        connect(
+            m_services, &AppServices::restoreFinished, this,
+            [this](bool started) {
+                if (!started) {
+                    const QString why = m_services->credentials()->lastError();
+                    const MatrixError e = MatrixError::cancelled(
+                        why.isEmpty()
+                            ? tr("The saved session could not be read back; sign in again "
+                                 "with login --password.")
+                            : tr("The saved session could not be read back: %1").arg(why));
+                    fail(e, ConnectionError);
+                }
+            },
+            Qt::SingleShotConnection);
+        m_services->restoreSession();
+    } else {
+        m_services->signIn(homeserver, token);
+    }
     return -1;
 }
 
@@ -741,6 +950,14 @@ void Cli::fail(const MatrixError &error, int exitCode)
 void Cli::runCommand()
 {
     Session *session = m_services->session();
+    if (m_command == QLatin1String("logout")) {
+        runLogout();
+        return;
+    }
+    if (m_command == QLatin1String("login") && m_passwordLogin) {
+        savePasswordSession();
+        return;
+    }
     if (m_command == QLatin1String("login")) {
         if (m_json) {
             printJson({{QStringLiteral("ok"), true},
@@ -756,8 +973,8 @@ void Cli::runCommand()
         emit finished(Ok);
         return;
     }
-    if (m_command == QLatin1String("rooms")) {
-        listRooms();
+    if (m_command == QLatin1String("rooms") || m_command == QLatin1String("spaces")) {
+        listRooms(); // spaces: printRooms() prints the tree
         return;
     }
     if (m_command == QLatin1String("jobs")) {
@@ -783,6 +1000,10 @@ void Cli::runCommand()
     if (m_command == QLatin1String("ignore") || m_command == QLatin1String("unignore") ||
         m_command == QLatin1String("ignored") || m_command == QLatin1String("block-invites")) {
         runBlocking();
+        return;
+    }
+    if (!m_space.isEmpty()) {
+        runSpaceCommand();
         return;
     }
     if (m_bulk) {
@@ -905,11 +1126,31 @@ void Cli::printRooms()
     // Names, topics and display names are already one line without hidden characters
     // (RoomStore keeps them through SafeText::forDisplay); IDs and aliases are escaped here.
     const RoomStore *store = m_services->store();
+    // spaces: the tree; rooms --space/--filter: a view of the list.
+    if (m_command == QLatin1String("spaces")) {
+        printSpaces();
+        return;
+    }
+    QString scope;
+    if (!m_roomsSpace.isEmpty()) {
+        const QStringList spaces = store->resolveSpaces(m_roomsSpace);
+        if (spaces.isEmpty()) {
+            usageError(tr("no space you know of is called '%1'").arg(m_roomsSpace));
+            return;
+        }
+        scope = spaces.first();
+    }
+    const RoomFilterQuery query = RoomFilterQuery::parse(m_filter, true, store, scope);
+    if (!query.error().isEmpty()) {
+        usageError(tr("invalid --filter: %1").arg(query.error()));
+        return;
+    }
     QList<const RoomSummary *> rooms;
     for (int i = 0; i < store->size(); ++i) {
         const RoomSummary &room = store->at(i);
-        if (m_membershipFilter.isEmpty() ||
-            Membership::toString(room.membership) == m_membershipFilter)
+        if ((m_membershipFilter.isEmpty() ||
+             Membership::toString(room.membership) == m_membershipFilter) &&
+            query.accepts(room))
             rooms << &room;
     }
     auto order = [](Membership::Value m) {
@@ -939,7 +1180,12 @@ void Cli::printRooms()
                 {QStringLiteral("avatar_url"), orNull(room->avatarMxc)},
                 {QStringLiteral("joined_member_count"), countOrNull(room->joinedMemberCount)},
                 {QStringLiteral("invited_member_count"), countOrNull(room->invitedMemberCount)},
-                {QStringLiteral("inviter"), orNull(room->inviterId)}});
+                {QStringLiteral("inviter"), orNull(room->inviterId)},
+                {QStringLiteral("room_type"), orNull(room->roomType)},
+                {QStringLiteral("is_space"), room->isSpace()},
+                {QStringLiteral("is_direct"), room->isDirect()},
+                {QStringLiteral("spaces"),
+                 QJsonArray::fromStringList(store->spacesOf(room->roomId))}});
         }
         printJson({{QStringLiteral("user_id"), m_services->session()->userId()},
                    {QStringLiteral("rooms"), array}},
@@ -967,10 +1213,73 @@ void Cli::printRooms()
                 out() << "  · " << tr("%n member(s)", nullptr, room->joinedMemberCount);
             if (!room->inviterId.isEmpty())
                 out() << "  · " << tr("invited by %1").arg(safe(room->inviterId));
+            if (room->isSpace())
+                out() << "  · " << tr("space");
+            if (room->isDirect())
+                out() << "  · " << tr("direct chat");
             out() << "\n";
         }
         if (rooms.isEmpty())
             out() << tr("No rooms.") << "\n";
+        out().flush();
+    }
+    emit finished(Ok);
+}
+
+// --- Spaces (list side) -------------------------------------------------------------------------
+
+void Cli::printSpaces()
+{
+    // The views and the tree of joined spaces as the app's space picker shows them (SpacesModel).
+    const SpacesModel *spaces = m_services->spaces();
+    if (m_json) {
+        QJsonArray views;
+        QJsonArray tree;
+        for (int row = 0; row < spaces->rowCount(); ++row) {
+            const QVariantMap v = spaces->get(row);
+            const auto value = [&](const char *key) { return v.value(QLatin1String(key)); };
+            QJsonObject entry{{QStringLiteral("scope"), value("scope").toString()},
+                              {QStringLiteral("name"), value("name").toString()},
+                              {QStringLiteral("joined"), value("joinedCount").toInt()},
+                              {QStringLiteral("invited"), value("inviteCount").toInt()},
+                              {QStringLiteral("left"), value("leftCount").toInt()},
+                              {QStringLiteral("rooms"), value("roomCount").toInt()}};
+            if (value("kind").toInt() != SpacesModel::Space) {
+                views.append(entry);
+                continue;
+            }
+            const QString spaceId = value("roomId").toString();
+            entry.insert(QStringLiteral("room_id"), spaceId);
+            entry.insert(QStringLiteral("depth"), value("depth").toInt());
+            const QString alias = value("canonicalAlias").toString();
+            entry.insert(QStringLiteral("canonical_alias"),
+                         alias.isEmpty() ? QJsonValue() : QJsonValue(alias));
+            const RoomSummary *space = m_services->store()->find(spaceId);
+            entry.insert(QStringLiteral("children"),
+                         QJsonArray::fromStringList(space ? space->childIds : QStringList()));
+            tree.append(entry);
+        }
+        printJson({{QStringLiteral("user_id"), m_services->session()->userId()},
+                   {QStringLiteral("views"), views},
+                   {QStringLiteral("spaces"), tree}},
+                  true);
+    } else {
+        for (int row = 0; row < spaces->rowCount(); ++row) {
+            const QVariantMap v = spaces->get(row);
+            const bool isSpace = v.value(QStringLiteral("kind")).toInt() == SpacesModel::Space;
+            out() << QString(2 * v.value(QStringLiteral("depth")).toInt(), QLatin1Char(' '))
+                  << safe(v.value(QStringLiteral("name")).toString());
+            if (isSpace)
+                out() << "  " << safe(v.value(QStringLiteral("roomId")).toString());
+            out() << "  · "
+                  << tr("%1 joined, %2 invited, %3 left")
+                         .arg(v.value(QStringLiteral("joinedCount")).toInt())
+                         .arg(v.value(QStringLiteral("inviteCount")).toInt())
+                         .arg(v.value(QStringLiteral("leftCount")).toInt())
+                  << "\n";
+        }
+        if (spaces->spaceCount() == 0)
+            out() << tr("You are in no space.") << "\n";
         out().flush();
     }
     emit finished(Ok);
@@ -1016,7 +1325,8 @@ void Cli::runBulk()
     }
     reportSkipped(m_skipped, {});
     reportSkipped(m_duplicates, {});
-    if (m_all || !m_declineFrom.isEmpty())
+    if (m_all || !m_declineFrom.isEmpty() || m_command == QLatin1String("ban-everywhere") ||
+        !m_predecessorsOf.isEmpty())
         collectRoomsThenRun();
     else if (m_command == QLatin1String("invite"))
         fetchMembersThenRun();
@@ -1034,6 +1344,14 @@ void Cli::collectRoomsThenRun()
     connect(call, &ApiCall::succeeded, this, [this](const QJsonObject &body) {
         RoomStore *store = m_services->store();
         store->applySync(body);
+        if (m_command == QLatin1String("ban-everywhere")) {
+            runBanEverywhere();
+            return;
+        }
+        if (!m_predecessorsOf.isEmpty()) {
+            runLeaveWithPredecessors();
+            return;
+        }
         if (!m_declineFrom.isEmpty()) {
             // decline --from: that person's pending invites, as the triage view groups them.
             QStringList targets;
@@ -1055,7 +1373,13 @@ void Cli::collectRoomsThenRun()
             applies = {Membership::Invite};
         else
             applies = {Membership::Join};
-        const RoomFilterQuery query = RoomFilterQuery::parse(m_filter, true);
+        // in: is resolved in the rooms just read; a space not found
+        // is a usage error (nothing sent), not a job over no room.
+        const RoomFilterQuery query = RoomFilterQuery::parse(m_filter, true, store);
+        if (!query.error().isEmpty()) {
+            usageError(tr("invalid --filter: %1").arg(query.error()));
+            return;
+        }
         QList<const RoomSummary *> rooms;
         for (int i = 0; i < store->size(); ++i) {
             const RoomSummary &room = store->at(i);
@@ -1216,6 +1540,11 @@ void Cli::runTargets(const QStringList &targets)
         fail(MatrixError::invalidInput(queue->lastError()), ConnectionError);
         return;
     }
+    announceAndWatch(job);
+}
+
+void Cli::announceAndWatch(Job *job)
+{
     if (m_json) {
         printJson({{QStringLiteral("type"), QStringLiteral("job")},
                    {QStringLiteral("job"), job->id()},
@@ -1474,6 +1803,9 @@ void Cli::onInterrupt()
 
 void Cli::endBulk(int status)
 {
+    // A room that could not be checked is not a success either.
+    if (status == Ok && m_uncheckedRooms > 0)
+        status = ItemsFailed;
     // decline --from … --ignore: once the invites are declined (not when paused), ignore the
     // person, so that their future invites never show.
     if (!m_ignoreAfter || status == Interrupted) {
@@ -1640,6 +1972,101 @@ void Cli::listInvites()
 }
 
 // --- Members -------------------------------------------------------------------------------------
+
+void Cli::savePasswordSession()
+{
+    Session *session = m_services->session();
+    CredentialStore *credentials = m_services->credentials();
+    connect(
+        credentials, &CredentialStore::saved, this,
+        [this, session, credentials](bool ok) {
+            if (ok) {
+                if (m_json) {
+                    printJson({{QStringLiteral("ok"), true},
+                               {QStringLiteral("user_id"), session->userId()},
+                               {QStringLiteral("device_id"), session->deviceId()},
+                               {QStringLiteral("homeserver"), session->homeserver().toString()},
+                               {QStringLiteral("saved"), true}});
+                } else {
+                    out() << tr("Signed in as %1 on %2; the session is saved and later commands "
+                                "use it (logout forgets it).")
+                                 .arg(safe(session->userId()),
+                                      safe(session->homeserver().toString()))
+                          << "\n"
+                          << Qt::flush;
+                }
+                emit finished(Ok);
+                return;
+            }
+            // Not saved: the new device is logged out again rather than left behind unused.
+            const QString why = credentials->lastError();
+            const MatrixError error = MatrixError::cancelled(
+                why.isEmpty() ? tr("Signed in, but the session could not be saved; the new device "
+                                   "was logged out again.")
+                              : tr("Signed in, but the session could not be saved (%1); the new "
+                                   "device was logged out again.")
+                                    .arg(why));
+            connect(
+                session, &Session::serverSignOutFinished, this,
+                [this, error](const MatrixError &) { fail(error, ConnectionError); },
+                Qt::SingleShotConnection);
+            session->signOut();
+        },
+        Qt::SingleShotConnection);
+    credentials->saveSession(session->homeserverInput(), session->userId(), session->tokens());
+}
+
+void Cli::runLogout()
+{
+    Session *session = m_services->session();
+    const QString userId = session->userId();
+    const bool onServer = session->createdDevice();
+    auto forgotten = std::make_shared<bool>(false);
+    auto loggedOut = std::make_shared<bool>(!onServer);
+    auto serverError = std::make_shared<MatrixError>();
+    auto finish = [this, userId, onServer, forgotten, loggedOut, serverError] {
+        if (!*forgotten || !*loggedOut)
+            return;
+        if (serverError->isError()) {
+            fail(*serverError,
+                 serverError->kind == MatrixError::Server ? ServerError : ConnectionError);
+            return;
+        }
+        if (m_json) {
+            printJson({{QStringLiteral("ok"), true},
+                       {QStringLiteral("user_id"), userId},
+                       {QStringLiteral("logged_out_on_server"), onServer}});
+        } else {
+            out() << (onServer ? tr("Signed out %1: the device is logged out on the server and the "
+                                    "saved session is forgotten.")
+                                     .arg(safe(userId))
+                               : tr("Forgot the saved session of %1 (its access token was not "
+                                    "created by Concierge and still works).")
+                                     .arg(safe(userId)))
+                  << "\n"
+                  << Qt::flush;
+        }
+        emit finished(Ok);
+    };
+    connect(
+        m_services->credentials(), &CredentialStore::forgotten, this,
+        [forgotten, finish] {
+            *forgotten = true;
+            finish();
+        },
+        Qt::SingleShotConnection);
+    if (onServer) {
+        connect(
+            session, &Session::serverSignOutFinished, this,
+            [loggedOut, serverError, finish](const MatrixError &error) {
+                *loggedOut = true;
+                *serverError = error;
+                finish();
+            },
+            Qt::SingleShotConnection);
+    }
+    m_services->signOut(false);
+}
 
 void Cli::runMembers()
 {
@@ -2012,4 +2439,263 @@ void Cli::printPreview(const RoomPreview *preview)
         err() << safe(preview->statusText()) << "\n" << Qt::flush;
     }
     emit finished(known ? Ok : ServerError);
+}
+
+// --- Ban everywhere ------------------------------------------------------------------------------
+
+void Cli::runBanEverywhere()
+{
+    BanEverywhere *plan = m_services->banEverywhere();
+    connect(plan, &BanEverywhere::planned, this, &Cli::printBanPlan, Qt::SingleShotConnection);
+    if (!plan->plan(m_bulkUser)) {
+        disconnect(plan, &BanEverywhere::planned, this, &Cli::printBanPlan);
+        fail(MatrixError::invalidInput(plan->error()), UsageError);
+    }
+}
+
+void Cli::printBanPlan()
+{
+    BanEverywhere *plan = m_services->banEverywhere();
+    const QList<BanEverywhere::Entry> entries = plan->entries();
+    m_uncheckedRooms = int(std::count_if(entries.cbegin(), entries.cend(), [](const auto &e) {
+        return e.verdict == BanEverywhere::CheckFailed;
+    }));
+    const int banCount = plan->banCount();
+    const int notBanned = int(entries.size()) - banCount;
+    auto roomLine = [](const BanEverywhere::Entry &e) {
+        QString line = QStringLiteral("  ") + safe(e.roomId);
+        if (!e.roomName.isEmpty() && e.roomName != e.roomId)
+            line += QStringLiteral("  ") + safe(e.roomName);
+        if (e.verdict != BanEverywhere::CheckFailed)
+            line += QStringLiteral("  (") + BanEverywhere::membershipText(e.membership) +
+                    QLatin1Char(')');
+        if (!e.reason.isEmpty())
+            line += QStringLiteral(": ") + safe(e.reason);
+        return line;
+    };
+    if (m_json) {
+        for (const BanEverywhere::Entry &e : entries) {
+            const QJsonValue membership =
+                e.membership ? QJsonValue(Membership::toString(*e.membership)) : QJsonValue();
+            printJson({{QStringLiteral("type"), QStringLiteral("plan")},
+                       {QStringLiteral("room_id"), e.roomId},
+                       {QStringLiteral("name"), e.roomName},
+                       {QStringLiteral("verdict"), BanEverywhere::verdictName(e.verdict)},
+                       {QStringLiteral("membership"), membership},
+                       {QStringLiteral("reason"), e.reason}});
+        }
+    } else {
+        out() << tr("Ban %1 from %n room(s):", nullptr, banCount).arg(safe(plan->userId())) << "\n";
+        for (const BanEverywhere::Entry &e : entries)
+            if (e.verdict == BanEverywhere::WillBan)
+                out() << roomLine(e) << "\n";
+        if (notBanned > 0) {
+            out() << tr("Not banned in %n room(s):", nullptr, notBanned) << "\n";
+            for (const BanEverywhere::Entry &e : entries)
+                if (e.verdict != BanEverywhere::WillBan)
+                    out() << roomLine(e) << "\n";
+        }
+        out().flush();
+    }
+    if (m_dryRun || banCount == 0) {
+        if (m_json) {
+            printJson({{QStringLiteral("type"), QStringLiteral("summary")},
+                       {QStringLiteral("ok"), m_uncheckedRooms == 0},
+                       {QStringLiteral("dry_run"), m_dryRun},
+                       {QStringLiteral("ban"), banCount},
+                       {QStringLiteral("not_banned"), notBanned},
+                       {QStringLiteral("check_failed"), m_uncheckedRooms}});
+        } else if (m_dryRun) {
+            err() << tr("Dry run: nothing was sent.") << "\n" << Qt::flush;
+        } else {
+            err() << tr("Nothing to do: there is no room where you can ban %1.")
+                         .arg(safe(plan->userId()))
+                  << "\n"
+                  << Qt::flush;
+        }
+        endBulk(Ok);
+        return;
+    }
+    Job *job = plan->submit(m_reason);
+    if (!job) {
+        fail(MatrixError::invalidInput(plan->error()), ConnectionError);
+        return;
+    }
+    announceAndWatch(job);
+}
+
+// --- Spaces (acting) ---------------------------------------------------------------------------
+// hierarchy SPACE, join --space SPACE (--all | --filter TEXT), leave --space SPACE
+// [--with-rooms all|none|ROOM,ROOM]. One /sync first (your memberships; a space named by its
+// address or name), then every page of the space's hierarchy.
+void Cli::runSpaceCommand()
+{
+    if (m_command != QLatin1String("hierarchy") && !m_dryRun && !m_services->jobs()->isOpen()) {
+        fail(MatrixError::invalidInput(m_services->jobs()->lastError()), ConnectionError);
+        return;
+    }
+    Endpoints::SyncParams params;
+    params.filter = SyncEngine::filterJson();
+    ApiCall *call = Endpoints::sync(m_services->api(), params);
+    connect(call, &ApiCall::failed, this, &Cli::failWith);
+    connect(call, &ApiCall::succeeded, this, [this](const QJsonObject &body) {
+        RoomStore *store = m_services->store();
+        store->applySync(body);
+        QString spaceId = m_space;
+        if (!m_space.startsWith(QLatin1Char('!'))) {
+            const QStringList found = store->resolveSpaces(m_space);
+            if (found.isEmpty()) {
+                fail(MatrixError::invalidInput(
+                         tr("no space you know of is called '%1' (give its room ID)").arg(m_space)),
+                     UsageError);
+                return;
+            }
+            spaceId = found.first();
+        }
+        HierarchyModel *hierarchy = m_services->hierarchy();
+        connect(hierarchy, &HierarchyModel::loaded, this, &Cli::onHierarchyLoaded,
+                Qt::SingleShotConnection);
+        hierarchy->setSpaceId(spaceId);
+    });
+}
+
+void Cli::onHierarchyLoaded()
+{
+    HierarchyModel *h = m_services->hierarchy();
+    const bool leaving = m_command == QLatin1String("leave");
+    // Leaving the space alone needs no list of its rooms.
+    if (h->status() != HierarchyModel::Loaded &&
+        !(leaving && m_withRooms == QLatin1String("none"))) {
+        MatrixError e = h->error();
+        e.message = h->errorText();
+        fail(e, e.kind == MatrixError::InvalidInput ? UsageError
+                : e.kind == MatrixError::Server     ? ServerError
+                                                    : ConnectionError);
+        return;
+    }
+    if (h->truncated())
+        err() << "concierge-cli: "
+              << tr("the space has more rooms than are listed (%1 shown)").arg(h->count()) << "\n"
+              << Qt::flush;
+
+    if (m_command == QLatin1String("hierarchy")) {
+        for (int row = 0; row < h->count(); ++row) {
+            const QModelIndex i = h->index(row);
+            const QString note = i.data(HierarchyModel::JoinNoteRole).toString();
+            const int membership = i.data(HierarchyModel::MembershipRole).toInt();
+            static const QStringList actions{QStringLiteral("joined"), QStringLiteral("join"),
+                                             QStringLiteral("knock"), QStringLiteral("none")};
+            const QString action = actions.value(i.data(HierarchyModel::JoinActionRole).toInt());
+            if (m_json) {
+                printJson({
+                    {QStringLiteral("room_id"), i.data(HierarchyModel::RoomIdRole).toString()},
+                    {QStringLiteral("name"), i.data(HierarchyModel::NameRole).toString()},
+                    {QStringLiteral("canonical_alias"),
+                     i.data(HierarchyModel::CanonicalAliasRole).toString()},
+                    {QStringLiteral("topic"), i.data(HierarchyModel::TopicRole).toString()},
+                    {QStringLiteral("members"), i.data(HierarchyModel::MemberCountRole).toInt()},
+                    {QStringLiteral("join_rule"),
+                     JoinRule::toString(
+                         JoinRule::Value(i.data(HierarchyModel::JoinRuleRole).toInt()))},
+                    {QStringLiteral("room_type"), i.data(HierarchyModel::RoomTypeRole).toString()},
+                    {QStringLiteral("depth"), i.data(HierarchyModel::DepthRole).toInt()},
+                    {QStringLiteral("parent"), i.data(HierarchyModel::ParentIdRole).toString()},
+                    {QStringLiteral("via"),
+                     QJsonArray::fromStringList(i.data(HierarchyModel::ViaRole).toStringList())},
+                    {QStringLiteral("membership"),
+                     membership < 0 ? QString()
+                                    : Membership::toString(Membership::Value(membership))},
+                    {QStringLiteral("action"), action},
+                    {QStringLiteral("note"), note},
+                });
+            } else {
+                const QString indent(2 * i.data(HierarchyModel::DepthRole).toInt(),
+                                     QLatin1Char(' '));
+                out() << indent << safe(i.data(HierarchyModel::NameRole).toString()) << " ("
+                      << safe(i.data(HierarchyModel::RoomIdRole).toString()) << ")"
+                      << (i.data(HierarchyModel::IsSpaceRole).toBool() ? tr(" [space]") : QString())
+                      << " — " << safe(note) << "\n";
+            }
+        }
+        out().flush();
+        emit finished(Ok);
+        return;
+    }
+
+    QList<Operation::Description> items;
+    Job *job = nullptr;
+    if (!leaving) {
+        h->clearSelection();
+        h->selectJoinable(m_spaceFilter);
+        items = h->joinItems(h->selectedRoomIds());
+        if (!items.isEmpty() && !m_dryRun)
+            job = h->joinSelected();
+    } else {
+        const QStringList joined = h->joinedDescendants();
+        QStringList rooms;
+        if (m_withRooms == QLatin1String("all")) {
+            rooms = joined;
+        } else if (m_withRooms != QLatin1String("none")) {
+            for (const QString &part : m_withRooms.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+                const QString id = part.trimmed();
+                if (!joined.contains(id)) {
+                    fail(MatrixError::invalidInput(
+                             tr("%1 is not a room of the space that you are in").arg(id)),
+                         UsageError);
+                    return;
+                }
+                rooms << id;
+            }
+        }
+        for (const QString &id : std::as_const(rooms)) {
+            if (const QString w = h->rejoinWarningOf(h->rowOf(id)); !w.isEmpty())
+                err() << "concierge-cli: " << tr("warning: %1: %2").arg(safe(id), safe(w)) << "\n";
+        }
+        err().flush();
+        for (const QString &id : h->leaveOrder(rooms)) {
+            Operation::Description d;
+            d.kind = Operation::Leave;
+            d.target = id;
+            d.reason = m_reason;
+            items << d;
+        }
+        if (!m_dryRun)
+            job = h->leaveSpace(rooms, m_reason);
+    }
+    if (items.isEmpty()) {
+        if (m_json)
+            printJson({{QStringLiteral("type"), QStringLiteral("summary")},
+                       {QStringLiteral("ok"), true},
+                       {QStringLiteral("total"), 0}});
+        else
+            out() << tr("Nothing to do: no room of the space can be joined.") << "\n" << Qt::flush;
+        endBulk(Ok);
+        return;
+    }
+    if (m_dryRun) {
+        printDryRun(items);
+        return;
+    }
+    if (!job) {
+        fail(MatrixError::invalidInput(m_services->jobs()->lastError()), ConnectionError);
+        return;
+    }
+    announceAndWatch(job);
+}
+
+// After one /sync: the room and the older versions of it that the
+// account is still in (LeaveCheck::predecessorsOf: only links both rooms agree on, newest
+// first), left as one job; --dry-run prints their requests.
+void Cli::runLeaveWithPredecessors()
+{
+    const QStringList older = m_services->leaveCheck()->predecessorsOf(m_predecessorsOf);
+    if (!m_json) {
+        if (older.isEmpty())
+            err() << tr("%1 has no older version that you are in.").arg(safe(m_predecessorsOf));
+        else
+            err() << tr("Also leaving %n older version(s) of %1: %2", nullptr, int(older.size()))
+                         .arg(safe(m_predecessorsOf), safe(older.join(QStringLiteral(", "))));
+        err() << "\n" << Qt::flush;
+    }
+    runTargets(QStringList{m_predecessorsOf} + older);
 }

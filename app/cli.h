@@ -86,6 +86,7 @@ private:
     void runJobsCommand();
     void listJobs();
     void watchJob(Job *job);
+    void announceAndWatch(Job *job); // "Job N started" (or its JSON line), then watchJob
     void reportItem(Job *job, int position);
     void reportJobEnd(Job *job);
     void installInterruptHandler();
@@ -102,8 +103,16 @@ private:
     void endBulk(int status);
     // members.
     void runMembers();
+    void savePasswordSession(); // login --password: keep the session for later commands
+    void runLogout();
     void printMembers();
     void reportSkipped(const QList<BadLine> &lines, const QString &why);
+    // Plans over the joined rooms, prints the plan, then runs the job.
+    void runBanEverywhere();
+    void printBanPlan();
+    // hierarchy SPACE; join --space; leave --space --with-rooms.
+    void runSpaceCommand();
+    void onHierarchyLoaded();
 
     AppServices *m_services = nullptr;
     QString m_command;
@@ -113,10 +122,12 @@ private:
     QString m_directoryServer; // directory --server
     QString m_searchTerm;      // directory --search
     bool m_json = false;
-    QString m_declineFrom;        // decline --from
-    bool m_ignoreAfter = false;   // decline --ignore
-    bool m_groupByServer = false; // invites --by-server
-    QString m_blockInvites;       // block-invites on|off|status
+    bool m_passwordLogin = false;   // login --password
+    bool m_useSavedSession = false; // no token given: the keychain's session
+    QString m_declineFrom;          // decline --from
+    bool m_ignoreAfter = false;     // decline --ignore
+    bool m_groupByServer = false;   // invites --by-server
+    QString m_blockInvites;         // block-invites on|off|status
     // members: what the three reads answered.
     QJsonObject m_membersBody;
     QJsonObject m_levelsContent;
@@ -140,4 +151,14 @@ private:
     QList<int> m_reported; // by item: the state last reported
     QSocketNotifier *m_interruptNotifier = nullptr;
     bool m_interrupted = false;
+    int m_uncheckedRooms = 0; // rooms whose check failed
+    QString m_space;          // hierarchy SPACE, --space SPACE (ID, alias or name)
+    QString m_spaceFilter;    // join --space --filter TEXT
+    QString m_withRooms;      // leave --space --with-rooms all|none|ROOM,ROOM
+    QString m_roomsSpace;     // rooms --space SPACE
+    void printSpaces();       // spaces [--json]
+    // leave ROOM --with-predecessors: the room (its older versions
+    // the account is still in are found after one /sync and left in the same job).
+    QString m_predecessorsOf;
+    void runLeaveWithPredecessors();
 };

@@ -6,7 +6,9 @@
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    QCoreApplication::setApplicationName(QStringLiteral("concierge-cli"));
+    // The app's name: the CLI shares its settings, its saved session (keychain) and its account
+    // stores (so a job started here shows in the app, and only one of them runs it at a time).
+    QCoreApplication::setApplicationName(QStringLiteral("concierge"));
     QCoreApplication::setOrganizationName(QStringLiteral("Concierge"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CONCIERGE_VERSION));
     AppServices::installTranslations(&app);

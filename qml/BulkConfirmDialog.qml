@@ -8,6 +8,8 @@ import Concierge.Core
 // where the action takes one (and for the person to invite, for "invite to all"), and says how
 // long it should take at the server's rate limit. The focus starts on Cancel. Emits confirmed();
 // the page submits the job, then closes the dialog, or shows why the job was refused (error).
+// Leaving with a leaveCheck (services.leaveCheck): the rooms where the user is the only admin are
+// listed, each with "Exclude", and "Exclude these N rooms" takes them all out of what is left.
 BaseDialog {
     id: root
 
@@ -20,6 +22,17 @@ BaseDialog {
     property int etaSeconds: 0
     // Why the job was refused (JobQueue.lastError), set by the page.
     property string error: ""
+    // Checks the rooms of a leave for the last-admin warning (see LeaveCheck).
+    property LeaveCheck leaveCheck: null
+
+    readonly property bool checksAdmins: leaveCheck !== null && (action === "leave" || action === "leaveForget")
+    readonly property bool adminCheckRunning: checksAdmins && leaveCheck.checking
+    // The rooms still to be left where the user is the only admin, and those not checked.
+    // (state: re-evaluated whenever the check changes)
+    readonly property var soleAdminIds: checksAdmins && leaveCheck.state === LeaveCheck.Checked
+                                        ? leaveCheck.soleAdminAmong(roomIds) : []
+    readonly property var uncheckedIds: checksAdmins && leaveCheck.state === LeaveCheck.Checked
+                                        ? leaveCheck.failedAmong(roomIds) : []
 
     readonly property bool takesReason: action === "leave" || action === "leaveForget"
                                         || action === "decline" || action === "withdraw"
@@ -44,7 +57,26 @@ BaseDialog {
         error = ""
         reasonField.text = ""
         userField.text = ""
+        if (leaveCheck && (what === "leave" || what === "leaveForget"))
+            leaveCheck.check(ids)
         open()
+    }
+    // Takes rooms out of what the action acts on (their names with them).
+    function exclude(ids: var) {
+        const keptIds = []
+        const keptNames = []
+        for (let i = 0; i < roomIds.length; ++i) {
+            if (ids.indexOf(roomIds[i]) < 0) {
+                keptIds.push(roomIds[i])
+                keptNames.push(roomNames[i])
+            }
+        }
+        roomNames = keptNames
+        roomIds = keptIds
+    }
+    function nameOf(id: string): string {
+        const i = roomIds.indexOf(id)
+        return i >= 0 && i < roomNames.length ? roomNames[i] : id
     }
     function submit() {
         if (!canConfirm)
@@ -133,6 +165,74 @@ BaseDialog {
                     Accessible.role: Accessible.ListItem
                     Accessible.name: modelData
                 }
+            }
+        }
+
+        // The last-admin warning: quiet while checking; the rooms it applies to, each with its
+        // own "Exclude", and one button for all of them.
+        FormMessage {
+            objectName: "bulkAdminChecking"
+            Layout.fillWidth: true
+            kind: FormMessage.Kind.Hint
+            text: root.adminCheckRunning ? qsTr("Checking whether you are the only admin of any of these rooms…") : ""
+        }
+        FormMessage {
+            objectName: "bulkAdminWarning"
+            Layout.fillWidth: true
+            kind: FormMessage.Kind.Error
+            text: {
+                const n = root.soleAdminIds.length
+                if (n === 0)
+                    return ""
+                return n === 1 ? qsTr("You are the only admin of 1 of these rooms. Promote someone before you leave, or nobody will be able to change its settings.")
+                               : qsTr("You are the only admin of %1 of these rooms. Promote someone before you leave, or nobody will be able to change their settings.").arg(n)
+            }
+        }
+        Repeater {
+            model: root.soleAdminIds
+            delegate: RowLayout {
+                id: adminRow
+                required property string modelData
+                objectName: "bulkAdminRoom"
+                Layout.fillWidth: true
+                spacing: Theme.spacing
+                Text {
+                    objectName: "bulkAdminRoomName"
+                    Layout.fillWidth: true
+                    leftPadding: Theme.spacing
+                    text: root.nameOf(adminRow.modelData)
+                    textFormat: Text.PlainText
+                    elide: Text.ElideRight
+                    color: Theme.text
+                    Accessible.role: Accessible.StaticText
+                    Accessible.name: text
+                }
+                Button {
+                    objectName: "bulkExcludeRoomButton"
+                    text: qsTr("Exclude")
+                    Accessible.name: qsTr("Exclude %1").arg(root.nameOf(adminRow.modelData))
+                    onClicked: root.exclude([adminRow.modelData])
+                }
+            }
+        }
+        Button {
+            objectName: "bulkExcludeAdminRoomsButton"
+            visible: root.soleAdminIds.length > 0
+            text: root.soleAdminIds.length === 1 ? qsTr("Exclude this room")
+                                                 : qsTr("Exclude these %1 rooms").arg(root.soleAdminIds.length)
+            Accessible.name: text
+            onClicked: root.exclude(root.soleAdminIds)
+        }
+        FormMessage {
+            objectName: "bulkAdminUnknown"
+            Layout.fillWidth: true
+            kind: FormMessage.Kind.Notice
+            text: {
+                const n = root.uncheckedIds.length
+                if (n === 0)
+                    return ""
+                return n === 1 ? qsTr("Whether you are the only admin could not be checked for 1 of these rooms.")
+                               : qsTr("Whether you are the only admin could not be checked for %1 of these rooms.").arg(n)
             }
         }
 

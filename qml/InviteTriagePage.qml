@@ -35,6 +35,12 @@ Page {
     signal jobStarted(Job job)
     signal closed()
 
+    // Opened: the focus on the first control (Tab then cycles through the page's controls and
+    // back to it; the page itself is no Tab stop).
+    function activate() {
+        byServerSwitch.forceActiveFocus(Qt.OtherFocusReason)
+    }
+
     // Declines every invite of the group `key` (its room IDs as the model holds them now): one
     // bulk leave job. With ignoreUser, the inviter is also added to the ignored users. Returns
     // the job, or null when the queue refused it (actionError says why).
@@ -213,7 +219,7 @@ Page {
                       ? qsTr("No pending invites.")
                       : root.byServer
                         ? qsTr("Pending invites: %1, from %2 server(s).").arg(root.groups.inviteCount).arg(root.groups.count)
-                        : qsTr("Pending invites: %1, from %2 inviter(s).").arg(root.groups.inviteCount).arg(root.groups.count)
+                        : qsTr("Pending invites: %1, from %n inviter(s).", "", root.groups.count).arg(root.groups.inviteCount)
             }
 
             FormMessage {

@@ -51,12 +51,13 @@ ApplicationWindow {
     // The room directory (issue 13), shown over the room list.
     property bool showDirectory: false
     function openDirectory() {
+        const page = window.loadPage(directoryLoader, "DirectoryPage.qml") as DirectoryPage
         showDirectory = true
-        directoryPage.activate()
+        page.activate()
     }
     // The page shows how its join or knock went.
     function directoryOperation(operation: Operation) {
-        directoryPage.operation = operation
+        (directoryLoader.item as DirectoryPage).operation = operation
     }
     function closeDirectory() {
         showDirectory = false
@@ -67,10 +68,11 @@ ApplicationWindow {
     property bool showMembers: false
     function openMembers(roomId: string, name: string) {
         showDirectory = false
+        const page = window.loadPage(membersLoader, "MembersPage.qml") as MembersPage
         services.members.roomId = roomId
-        membersPage.roomName = name
+        page.roomName = name
         showMembers = true
-        membersPage.activate()
+        page.activate()
     }
     // Back to the room list: the focus on the list, whose current row is still that room's.
     function closeMembers() {
@@ -83,12 +85,21 @@ ApplicationWindow {
     function openTriage() {
         showDirectory = false
         showMembers = false
+        const page = window.loadPage(triageLoader, "InviteTriagePage.qml") as InviteTriagePage
         showTriage = true
-        inviteTriagePage.forceActiveFocus(Qt.OtherFocusReason)
+        page.activate()
     }
     function closeTriage() {
         showTriage = false
         roomListPage.forceActiveFocus()
+    }
+
+    // The directory, members and triage pages are built the first time they are opened (issue
+    // 10: a launch builds only what it shows). Synchronous: the page exists when this returns.
+    function loadPage(loader: Loader, source: string): Item {
+        if (loader.status === Loader.Null)
+            loader.setSource(source, { services: window.services })
+        return loader.item as Item
     }
 
     onShowRoomsChanged: {
@@ -134,23 +145,24 @@ ApplicationWindow {
             onMembersRequested: (roomId, name) => window.openMembers(roomId, name)
             onTriageRequested: window.openTriage()
         }
-        DirectoryPage {
-            id: directoryPage
-            services: window.services
-            Accessible.name: qsTr("Room directory")
-            onClosed: window.closeDirectory()
-            onJoinRequested: (target, via) => window.directoryOperation(window.services.membership.join(target, via, ""))
-            onKnockRequested: (target, via, reason) => window.directoryOperation(window.services.membership.knock(target, via, reason))
+        Loader {
+            id: directoryLoader
+            onLoaded: {
+                const page = item as DirectoryPage
+                page.closed.connect(window.closeDirectory)
+                page.joinRequested.connect((target, via) => window.directoryOperation(
+                                               window.services.membership.join(target, via, "")))
+                page.knockRequested.connect((target, via, reason) => window.directoryOperation(
+                                                window.services.membership.knock(target, via, reason)))
+            }
         }
-        MembersPage {
-            id: membersPage
-            services: window.services
-            onClosed: window.closeMembers()
+        Loader {
+            id: membersLoader
+            onLoaded: (item as MembersPage).closed.connect(window.closeMembers)
         }
-        InviteTriagePage {
-            id: inviteTriagePage
-            services: window.services
-            onClosed: window.closeTriage()
+        Loader {
+            id: triageLoader
+            onLoaded: (item as InviteTriagePage).closed.connect(window.closeTriage)
         }
     }
 

@@ -84,6 +84,11 @@ Page {
             break
         }
     }
+    // "Ban from all rooms where I can": the plan is made (and kept) by services.banEverywhere.
+    function askBanEverywhere(userId: string, name: string) {
+        banEverywhereDialog.openFor(userId, name)
+        root.services.banEverywhere.plan(userId)
+    }
     function acceptKnock(userId: string) {
         root.follow(qsTr("Inviting %1").arg(root.nameOf(userId)),
                     root.services.membership.invite(root.members.roomId, userId, ""))
@@ -164,6 +169,7 @@ Page {
     onVisibleChanged: {
         if (!visible) {
             moderationDialog.close()
+            banEverywhereDialog.close()
             inviteDialog.close()
             if (root.inviteManyDialog)
                 root.inviteManyDialog.close()
@@ -254,7 +260,8 @@ Page {
         readonly property bool banned: membership === Membership.Ban
         readonly property bool busy: root.operationRunning && root.operation.userId === userId
         // The row's actions as shown, in Tab order.
-        readonly property var actions: [acceptAction, denyAction, kickAction, banAction, unbanAction]
+        readonly property var actions: [acceptAction, denyAction, kickAction, banAction, unbanAction,
+                                        banEverywhereAction]
         readonly property var enabledButtons: row.actions.filter(a => a.visible && a.allowed).map(a => a.button)
         readonly property string detail: {
             const parts = []
@@ -501,6 +508,17 @@ Page {
                     onTabbed: forward => row.tab(forward)
                     onActivated: root.askModeration("unban", row.userId, row.displayName)
                 }
+                // Every joined room where the account may ban them (the dialog says where not).
+                ActionButton {
+                    id: banEverywhereAction
+                    objectName: "memberBanEverywhere"
+                    allowed: !row.busy
+                    text: qsTr("Ban everywhere…")
+                    accessibleName: qsTr("Ban %1 from all rooms where I can").arg(row.displayName)
+                    flat: true
+                    onTabbed: forward => row.tab(forward)
+                    onActivated: root.askBanEverywhere(row.userId, row.displayName)
+                }
             }
         }
     }
@@ -739,6 +757,21 @@ Page {
         onConfirmed: (action, roomId, userId, reason) => root.runModeration(action, roomId, userId, reason)
         // Back to the member the dialog was about.
         onClosed: {
+            if (root.visible)
+                list.forceActiveFocus(Qt.OtherFocusReason)
+        }
+    }
+    BanEverywhereDialog {
+        id: banEverywhereDialog
+        plan: root.services.banEverywhere
+        onStopRequested: root.services.banEverywhere.cancel()
+        // One job (the jobs panel shows it); the dialog stays open with the reason if refused.
+        onBanRequested: (userId, reason) => {
+            if (root.services.banEverywhere.submit(reason))
+                banEverywhereDialog.close()
+        }
+        onClosed: {
+            root.services.banEverywhere.clear()
             if (root.visible)
                 list.forceActiveFocus(Qt.OtherFocusReason)
         }

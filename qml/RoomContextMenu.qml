@@ -24,6 +24,8 @@ Menu {
     property bool selected: false
     property bool busy: false      // an operation runs on the room: only History and Select
     property bool waiting: false   // …held back (rate limited, server unavailable): also Cancel
+    // The room is a space (the room list's isSpace role): browse its rooms, leave it with them.
+    property bool isSpace: false
 
     readonly property bool isInvite: membership === Membership.Invite
     readonly property bool isJoined: membership === Membership.Join
@@ -37,6 +39,9 @@ Menu {
     // What is known about an invitation's room before accepting it (the join dialog's preview).
     signal previewRequested()
     signal toggleSelectRequested()
+    // A space's rooms (the hierarchy dialog), and leaving the space with none, all or some of them.
+    signal spaceBrowseRequested()
+    signal spaceLeaveRequested()
     signal cancelRequested()
     // Closed, chosen or not (Esc, a click outside): the focus goes back to the row.
     signal finished()
@@ -161,6 +166,18 @@ Menu {
         text: qsTr("&Invite…")
         hint: qsTr("Enter")
         onTriggered: root.choose(() => root.actionRequested(Operation.Invite))
+    }
+    RoomMenuItem {
+        objectName: "menuBrowseSpace"
+        applies: root.isSpace && !root.busy
+        text: qsTr("&Browse rooms in this space…")
+        onTriggered: root.choose(() => root.spaceBrowseRequested())
+    }
+    RoomMenuItem {
+        objectName: "menuLeaveSpace"
+        applies: root.isSpace && root.isJoined && !root.busy
+        text: qsTr("Lea&ve space…")
+        onTriggered: root.choose(() => root.spaceLeaveRequested())
     }
     RoomMenuItem {
         objectName: "menuLeave"

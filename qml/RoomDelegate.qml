@@ -43,6 +43,11 @@ ItemDelegate {
     required property int waitReason      // Operation.WaitReason
     required property string lastError
     required property bool selected        // part of the selection for bulk actions
+    // Spaces and direct chats (issue 15): a space's row and a direct chat are marked; a room in
+    // a space names it (the joined spaces that list it, plain text from the server).
+    required property bool isSpace
+    required property bool isDirect
+    required property var spaceNames      // list of strings
     // The latest change of our membership ("Kicked by @mod:example.org: spam"), from the page:
     // a left room says why it is left.
     property string historySummary: ""
@@ -96,6 +101,13 @@ ItemDelegate {
         }
         return qsTr("Waiting")
     }
+    // "Space", "Direct chat", "In Work, Team": the row's kind, or empty for a plain room.
+    function kindText(): string {
+        const spaces = root.spaceNames ? Array.from(root.spaceNames).join(", ") : ""
+        const kind = root.isSpace ? qsTr("Space") : root.isDirect ? qsTr("Direct chat") : ""
+        const where = spaces !== "" ? qsTr("In %1").arg(spaces) : ""
+        return kind !== "" && where !== "" ? kind + "  ·  " + where : kind + where
+    }
     function memberText(): string {
         if (root.joinedMemberCount < 0)
             return ""
@@ -124,6 +136,7 @@ ItemDelegate {
         const what = isInvite ? qsTr("invitation") : isJoined ? qsTr("joined")
                    : isRequested ? qsTr("asked to join") : qsTr("left")
         return title + ", " + what
+            + (kindText() !== "" ? ", " + kindText() : "")
             + (selected ? ", " + qsTr("selected") : "")
             + (isLeft && historySummary !== "" ? ", " + historySummary : "")
             + (busy ? ", " + describePending() : "")
@@ -228,15 +241,40 @@ ItemDelegate {
             Layout.fillWidth: true
             spacing: 2
 
-            Label {
-                objectName: "roomName"
+            RowLayout {
                 Layout.fillWidth: true
-                text: root.title
+                spacing: Theme.spacing / 2
+
+                // A space or a direct chat, at a glance (the text below says it in words).
+                Label {
+                    objectName: "roomKindMarker"
+                    visible: root.isSpace || root.isDirect
+                    text: root.isSpace ? "▦" : "@"
+                    textFormat: Text.PlainText
+                    color: Theme.secondaryText
+                    Accessible.ignored: true
+                }
+                Label {
+                    objectName: "roomName"
+                    Layout.fillWidth: true
+                    text: root.title
+                    textFormat: Text.PlainText
+                    elide: Text.ElideRight
+                    maximumLineCount: 1
+                    font.bold: true
+                    color: root.isLeft ? Theme.secondaryText : Theme.text
+                }
+            }
+
+            Label {
+                objectName: "roomKind"
+                Layout.fillWidth: true
+                visible: text !== ""
+                text: root.kindText()
                 textFormat: Text.PlainText
                 elide: Text.ElideRight
                 maximumLineCount: 1
-                font.bold: true
-                color: root.isLeft ? Theme.secondaryText : Theme.text
+                color: Theme.secondaryText
             }
 
             Label {

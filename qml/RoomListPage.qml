@@ -27,7 +27,7 @@ Page {
     readonly property RoomSelection selection: services.selection
     readonly property JobQueue jobs: services.jobs
 
-    readonly property string filterHelp: qsTr("Type part of a room's name, address or ID, or terms: is:invite, is:joined, is:left, server:example.org (the room's or the inviter's server), from:@user:example.org (who invited you). Terms combine: is:invite from:@spam:example.org")
+    readonly property string filterHelp: qsTr("Type part of a room's name, address or ID, or terms: is:invite, is:joined, is:left, is:dm (direct chats), is:space, in:#space:example.org (a space's rooms, by address, ID or name), server:example.org (the room's or the inviter's server), from:@user:example.org (who invited you). Terms combine: is:invite from:@spam:example.org")
 
     // A failure that no row can show (a join from the dialog that failed after it was closed).
     property string bannerText: ""
@@ -453,6 +453,7 @@ Page {
         roomMenu.selected = row.selected
         roomMenu.busy = row.busy
         roomMenu.waiting = row.waiting
+        roomMenu.isSpace = root.roomAt(row.index).isSpace === true
         const keyboard = x < 0
         // (The menu's coordinates are its parent's: the page's content item.)
         const at = keyboard ? row.mapToItem(roomMenu.parent, row.leftPadding + 2 * Theme.spacing, row.height)
@@ -733,6 +734,16 @@ Page {
             }
         }
 
+        // which rooms the list shows: all, direct chats, a space…
+        SpacePicker {
+            Layout.fillWidth: true
+            Layout.leftMargin: Theme.spacing
+            Layout.rightMargin: Theme.spacing
+            Layout.topMargin: 4
+            spaces: root.services.spaces
+            rooms: root.rooms
+        }
+
         ListView {
             id: roomList
             objectName: "roomList"
@@ -968,6 +979,8 @@ Page {
         onPreviewRequested: joinDialog.openWith(roomMenu.roomId, false)
         onToggleSelectRequested: root.toggleRow(root.rowOfRoom(roomMenu.roomId))
         onCancelRequested: root.cancelOperation(roomMenu.roomId)
+        onSpaceBrowseRequested: spaceHierarchyDialog.openFor(roomMenu.roomId)
+        onSpaceLeaveRequested: leaveSpaceDialog.openFor(roomMenu.roomId)
         // Chosen or not: the keyboard focus is back on the list, its current row the menu's room.
         onFinished: {
             const row = root.rowOfRoom(roomMenu.roomId)
@@ -978,6 +991,17 @@ Page {
         }
     }
 
+    // a space's rooms to join; leaving a space with its rooms.
+    SpaceHierarchyDialog {
+        id: spaceHierarchyDialog
+        hierarchy: root.services.hierarchy
+        onLeaveRequested: spaceId => leaveSpaceDialog.openFor(spaceId)
+    }
+    LeaveSpaceDialog {
+        id: leaveSpaceDialog
+        hierarchy: root.services.hierarchy
+        leaveCheck: root.services.leaveCheck
+    }
     JoinDialog {
         id: joinDialog
         previewObject: root.services.createPreview()
@@ -1016,10 +1040,20 @@ Page {
     }
     LeaveDialog {
         id: leaveDialog
+        leaveCheck: root.services.leaveCheck
         // Leave, and with alsoForget forget it once left: one operation.
         onLeaveRequested: (roomId, reason, alsoForget) => {
             root.actedOn(roomId, alsoForget ? Operation.LeaveAndForget : Operation.Leave,
                          root.membership.leave(roomId, reason, alsoForget))
+        }
+        // The room and its older versions: one job.
+        onLeaveManyRequested: (ids, reason, alsoForget) => {
+            const n = ids.length
+            const job = root.jobs.leaveRooms(ids, reason, alsoForget, alsoForget ? qsTr("Leave and forget %1 rooms").arg(n)
+                                                                                 : qsTr("Leave %1 rooms").arg(n))
+            if (!job)
+                root.bannerText = root.jobs.lastError !== "" ? root.jobs.lastError
+                                                             : qsTr("The bulk action could not be started.")
         }
     }
     ForgetDialog {
@@ -1028,6 +1062,8 @@ Page {
     }
     BulkConfirmDialog {
         id: bulkDialog
+        leaveCheck: root.services.leaveCheck
+        onRoomIdsChanged: etaSeconds = root.jobs.estimateSeconds(roomIds.length)
         onConfirmed: (action, ids, reason, userId) => root.submitBulk(action, ids, reason, userId)
     }
     JobsPanel {
@@ -1042,6 +1078,8 @@ Page {
     SignOutDialog {
         id: signOutDialog
         // Only a confirmed sign-out deletes the account's saved rooms and history.
-        onSignOutRequested: root.services.signOut()
+        onSignOutRequested: invalidateOnServer => root.services.signOut(invalidateOnServer)
+        // A session Concierge created is signed out on the server too.
+        createdDevice: root.services.session.createdDevice
     }
 }

@@ -3,9 +3,12 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Concierge.Core
 
-// Sign in with a homeserver and an access token. Shows the session's progress and its specific
-// error (unreachable, not a Matrix server, token rejected …) right under the button; after an
-// expired token the homeserver stays filled in.
+// Sign in to a homeserver the way it offers: the page asks the server (GET /login, OAuth 2.0
+// metadata) once the homeserver is typed, and shows a user name and password form where the server
+// has m.login.password. The access-token form is always there under "Advanced" (and is the form
+// when the server offers nothing else Concierge can use). Shows the session's progress and its
+// specific error (unreachable, not a Matrix server, wrong password, token rejected …) right under
+// the button; after an expired session the homeserver stays filled in.
 Page {
     id: root
 
@@ -17,23 +20,66 @@ Page {
     readonly property bool busy: session.state === Session.Resolving || session.state === Session.Verifying
     readonly property string homeserver: homeserverField.text.trim()
     readonly property string token: tokenField.text.trim()
-    readonly property bool canSubmit: !busy && homeserver !== "" && token !== ""
+    readonly property string user: userField.text.trim()
+    // What the server offers, once asked about the homeserver now in the field.
+    readonly property bool methodsKnown: session.discoveryState === Session.Discovered
+                                         && session.discoveredFor === homeserver
+    readonly property bool discovering: session.discoveryState === Session.Discovering
+                                        && session.discoveredFor === homeserver
+    readonly property bool passwordOffered: methodsKnown && session.passwordLogin
+    // The server in the field has answered (or could not be asked): the form will not change.
+    readonly property bool methodsSettled: methodsKnown
+                                           || (session.discoveryState === Session.DiscoveryFailed
+                                               && session.discoveredFor === homeserver)
+    // A token already typed when the server turns out to offer a password stays where it is:
+    // the form does not switch under the user's hands.
+    onPasswordOfferedChanged: {
+        if (passwordOffered && tokenField.text !== "")
+            advancedButton.checked = true
+    }
+    // The token form: chosen under Advanced, or the only way in that Concierge has.
+    readonly property bool tokenMode: advancedButton.checked || !passwordOffered
+    readonly property bool canSubmit: !busy && homeserver !== ""
+                                      && (tokenMode ? token !== ""
+                                                    : user !== "" && passwordField.text !== "")
     readonly property bool keychainAvailable: services.credentials.keychainAvailable
 
     function submit() {
         if (!canSubmit)
             return
-        root.services.signIn(homeserver, token)
+        if (tokenMode)
+            root.services.signIn(homeserver, token)
+        else
+            root.services.signInWithPassword(homeserver, user, passwordField.text)
     }
     function clearToken() {
         tokenField.text = ""
         showToken.checked = false
     }
+    function clearPassword() {
+        passwordField.text = ""
+    }
     function focusFirstEmpty() {
         if (homeserverField.text === "")
             homeserverField.forceActiveFocus()
+        else if (!tokenMode)
+            (userField.text === "" ? userField : passwordField).forceActiveFocus()
         else
             tokenField.forceActiveFocus()
+    }
+    // Asks the server what it offers (after a pause in typing, or when the field is left).
+    function discover() {
+        discoverTimer.stop()
+        if (homeserver !== "" && !busy && session.state === Session.SignedOut
+                && !(session.discoveredFor === homeserver
+                     && session.discoveryState !== Session.DiscoveryFailed
+                     && session.discoveryState !== Session.NotDiscovered))
+            session.discoverLoginMethods(homeserver)
+    }
+    Timer {
+        id: discoverTimer
+        interval: 800
+        onTriggered: root.discover()
     }
 
     objectName: "signInPage"
@@ -49,7 +95,13 @@ Page {
                  : services.credentials.savedHomeserver !== "" ? services.credentials.savedHomeserver
                  : "matrix.org"
         homeserverField.text = hs
+        // An expired pasted-token session asks for a token again.
+        if (session.expired && !session.createdDevice)
+            advancedButton.checked = true
+        if (session.userId !== "")
+            userField.text = session.userId
         focusFirstEmpty()
+        discover()
     }
     // After a failed or expired session, keep what the server was and ask for a new token.
     Connections {
@@ -57,8 +109,10 @@ Page {
         function onStateChanged() {
             if (root.session.state === Session.SignedOut && root.session.homeserverInput !== "")
                 homeserverField.text = root.session.homeserverInput
-            if (root.session.state === Session.SignedIn)
+            if (root.session.state === Session.SignedIn) {
                 root.clearToken()
+                root.clearPassword() // never kept once it was used
+            }
         }
     }
 
@@ -109,17 +163,97 @@ Page {
                 inputMethodHints: Qt.ImhUrlCharactersOnly | Qt.ImhNoAutoUppercase
                 Keys.onReturnPressed: root.submit()
                 Keys.onEnterPressed: root.submit()
+                onTextChanged: discoverTimer.restart()
+                onEditingFinished: root.discover()
             }
 
+            // What the server offers, or why it could not be asked.
             Label {
+                objectName: "signInMethodsStatus"
+                Layout.fillWidth: true
+                visible: text !== ""
+                wrapMode: Text.Wrap
+                color: Theme.secondaryText
+                textFormat: Text.PlainText
+                text: root.discovering ? qsTr("Asking %1 how to sign in…").arg(root.homeserver)
+                    : !root.methodsKnown ? ""
+                    : root.session.oauthLogin ? qsTr("This server uses OAuth 2.0 sign-in, coming soon. Meanwhile, sign in with an access token (Advanced).")
+                    : !root.passwordOffered && root.session.ssoLogin ? qsTr("This server offers single sign-on, coming soon. Meanwhile, sign in with an access token (Advanced).")
+                    : !root.passwordOffered ? qsTr("This server offers no sign-in method Concierge supports yet: sign in with an access token.")
+                    : ""
+            }
+            FormMessage {
+                objectName: "signInMethodsError"
+                Layout.fillWidth: true
+                kind: FormMessage.Kind.Error
+                text: root.session.discoveryState === Session.DiscoveryFailed
+                      && root.session.discoveredFor === root.homeserver && !root.busy
+                      && root.session.errorText === ""
+                      ? root.session.discoveryError : ""
+            }
+
+            // --- Password (m.login.password) ---
+            Label {
+                visible: !root.tokenMode
+                text: qsTr("User name")
+                font.bold: true
+                Layout.topMargin: Theme.spacing
+            }
+            TextField {
+                id: userField
+                objectName: "userField"
+                visible: !root.tokenMode
+                Layout.fillWidth: true
+                placeholderText: qsTr("alice or @alice:example.org")
+                Accessible.name: qsTr("User name")
+                Accessible.description: qsTr("Your user name, or your full Matrix ID")
+                enabled: !root.busy
+                selectByMouse: true
+                inputMethodHints: Qt.ImhNoAutoUppercase | Qt.ImhNoPredictiveText
+                Keys.onReturnPressed: root.submit()
+                Keys.onEnterPressed: root.submit()
+            }
+            Label {
+                visible: !root.tokenMode
+                text: qsTr("Password")
+                font.bold: true
+            }
+            SecretField {
+                id: passwordField
+                objectName: "passwordField"
+                visible: !root.tokenMode
+                Layout.fillWidth: true
+                Accessible.name: qsTr("Password")
+                enabled: !root.busy
+                Keys.onReturnPressed: root.submit()
+                Keys.onEnterPressed: root.submit()
+            }
+
+            // --- Advanced: the access token ---
+            Button {
+                id: advancedButton
+                objectName: "advancedButton"
+                visible: root.passwordOffered
+                Layout.topMargin: Theme.spacing
+                checkable: true
+                flat: true
+                text: checked ? qsTr("▾ Advanced: sign in with an access token")
+                              : qsTr("▸ Advanced: sign in with an access token")
+                Accessible.name: qsTr("Advanced: sign in with an access token")
+                Accessible.onPressAction: toggle()
+                onToggled: root.focusFirstEmpty()
+            }
+            Label {
+                visible: root.tokenMode
                 text: qsTr("Access token")
                 font.bold: true
                 Layout.topMargin: Theme.spacing
             }
             RowLayout {
+                visible: root.tokenMode
                 Layout.fillWidth: true
                 spacing: Theme.spacing / 2
-                TextField {
+                SecretField {
                     id: tokenField
                     objectName: "tokenField"
                     Layout.fillWidth: true
@@ -127,27 +261,7 @@ Page {
                     placeholderText: qsTr("Paste your access token")
                     Accessible.description: qsTr("Paste your access token")
                     Accessible.name: qsTr("Access token")
-                    // Qt 6.4: QQuickAccessibleAttached::name() returns "" whenever passwordEdit is set,
-                    // explicit name or not, and the Password echo mode sets passwordEdit: a password
-                    // field can never have a name over AT-SPI. So the field is an unnamed "password
-                    // text" or a named text field; named it is, the flag taken off again after each
-                    // echo-mode change. (Qt 6.4 exposes the field's text either way.)
-                    function unflagPassword() {
-                        tokenField.Accessible.passwordEdit = false
-                    }
-                    Component.onCompleted: tokenField.unflagPassword()
-                    onEchoModeChanged: {
-                        tokenField.unflagPassword()
-                        unflagTimer.restart() // and after Qt's own handling of the change
-                    }
-                    Timer {
-                        id: unflagTimer
-                        interval: 0
-                        onTriggered: tokenField.unflagPassword()
-                    }
                     enabled: !root.busy
-                    selectByMouse: true
-                    inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText | Qt.ImhNoAutoUppercase
                     Keys.onReturnPressed: root.submit()
                     Keys.onEnterPressed: root.submit()
                 }
@@ -176,6 +290,7 @@ Page {
                 }
             }
             Label {
+                visible: root.tokenMode
                 Layout.fillWidth: true
                 wrapMode: Text.Wrap
                 color: Theme.secondaryText
@@ -254,7 +369,8 @@ Page {
                     color: Theme.secondaryText
                     text: root.session.state === Session.Resolving
                           ? qsTr("Looking up %1…").arg(root.session.homeserverInput || root.homeserver)
-                          : qsTr("Checking the access token…")
+                          : root.tokenMode ? qsTr("Checking the access token…")
+                          : qsTr("Signing in…")
                     textFormat: Text.PlainText
                 }
                 Item { Layout.fillWidth: true; visible: !root.busy }

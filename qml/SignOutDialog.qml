@@ -4,20 +4,26 @@ import QtQuick.Layouts
 
 // "Sign out of <user>": says what signing out deletes from this computer (the remembered session,
 // the account's saved room list and history) before anything happens. Cancel is the default;
-// only "Sign out" emits signOutRequested().
+// only "Sign out" emits signOutRequested(). A session Concierge created (password sign-in) is
+// also signed out on the server; for a pasted access token the dialog asks whether to invalidate
+// it on the server too (it may be another app's token) or only forget it here (the default).
 BaseDialog {
     id: root
 
     property string userId
+    // The session's device was created by Concierge (Session.createdDevice).
+    property bool createdDevice: false
 
-    signal signOutRequested()
+    // invalidateOnServer: the user chose to invalidate a pasted token on the server too.
+    signal signOutRequested(bool invalidateOnServer)
 
     function openFor(user: string) {
         userId = user
+        invalidateCheck.checked = false
         open()
     }
     function submit() {
-        root.signOutRequested()
+        root.signOutRequested(!root.createdDevice && invalidateCheck.checked)
         close()
     }
 
@@ -46,6 +52,23 @@ BaseDialog {
             color: Theme.secondaryText
             text: qsTr("Your rooms on the server stay as they are: the list is loaded again when you sign in, but the history of rooms you have left starts afresh.")
         }
+        Label {
+            objectName: "signOutDeviceNote"
+            visible: root.createdDevice
+            Layout.fillWidth: true
+            textFormat: Text.PlainText
+            wrapMode: Text.Wrap
+            text: qsTr("Concierge also signs this device out on the server.")
+        }
+        CheckBox {
+            id: invalidateCheck
+            objectName: "invalidateTokenCheck"
+            visible: !root.createdDevice
+            Layout.fillWidth: true
+            text: qsTr("Also invalidate the access token on the server (anything else using this token is signed out too)")
+            Accessible.name: qsTr("Also invalidate the access token on the server")
+            KeyNavigation.tab: cancelButton
+        }
     }
 
     footer: DialogFooter {
@@ -56,7 +79,7 @@ BaseDialog {
             highlighted: true
             Accessible.name: qsTr("Sign out of %1").arg(root.userId)
             Accessible.description: explanation.text
-            KeyNavigation.tab: cancelButton
+            KeyNavigation.tab: invalidateCheck.visible ? invalidateCheck : cancelButton
             Keys.onReturnPressed: root.submit()
             Keys.onEnterPressed: root.submit()
             onClicked: root.submit()

@@ -26,8 +26,7 @@ AppServices::AppServices(Options options, QObject *parent)
       m_selection(new RoomSelection(m_rooms, this)),
       m_userDirectory(new UserDirectoryModel(m_api, this)),
       m_credentials(new CredentialStore(this)), m_thumbnails(new ThumbnailLoader(m_api, this)),
-      m_history(new RoomHistoryModel(this)),
-      m_directory(new DirectoryModel(m_api, m_store, this)),
+      m_history(new RoomHistoryModel(this)), m_directory(new DirectoryModel(m_api, m_store, this)),
       m_members(new RoomMembersModel(m_api, m_session, m_sync, this)),
       m_blocking(new UserBlocking(m_api, m_session, m_sync, this)),
       m_inviteGroups(new InviteGroupsModel(m_store, this)), m_useKeychain(options.useKeychain),
@@ -35,6 +34,11 @@ AppServices::AppServices(Options options, QObject *parent)
       m_keepJobs(options.keepJobs), m_restoreJobsPaused(options.restoreJobsPaused),
       m_storeDirectory(options.storeDirectory)
 {
+    m_spaces = new SpacesModel(m_store, this);
+    m_hierarchy = new HierarchyModel(m_api, m_store, m_jobs, this);
+
+    m_banEverywhere = new BanEverywhere(m_api, m_session, m_store, m_jobs, this);
+    m_leaveCheck = new LeaveCheck(m_api, m_session, m_store, this);
     if (m_keepRoomsOnDisk) {
         m_writer = new StoreWriter(this);
         connect(m_writer, &StoreWriter::opened, this,
@@ -96,12 +100,19 @@ AppServices::AppServices(Options options, QObject *parent)
         if (m_syncAfterSignIn)
             m_sync->start();
         m_membership->resumeParked();
-        if (m_rememberSession && !m_tokenToRemember.isEmpty() && canRemember())
-            m_credentials->save(m_session->homeserverInput(), m_session->userId(),
-                                m_tokenToRemember);
-        m_tokenToRemember.clear();
+        if (m_rememberSession && m_rememberNextSignIn && canRemember())
+            m_credentials->saveSession(m_session->homeserverInput(), m_session->userId(),
+                                       m_session->tokens());
+        m_rememberNextSignIn = false;
     });
-    connect(m_session, &Session::signInFailed, this, [this] { m_tokenToRemember.clear(); });
+    connect(m_session, &Session::signInFailed, this, [this] { m_rememberNextSignIn = false; });
+    // A refreshed token pair replaces the remembered one.
+    connect(m_session, &Session::tokensChanged, this, [this] {
+        if (m_rememberSession && canRemember() &&
+            m_credentials->savedUserId() == m_session->userId())
+            m_credentials->saveSession(m_session->homeserverInput(), m_session->userId(),
+                                       m_session->tokens());
+    });
     connect(m_session, &Session::signedOut, this,
             [this] { clearAccount(tr("Cancelled: signed out before it finished.")); });
     connect(m_sync, &SyncEngine::tokenRejected, this, &AppServices::onTokenRejected);
@@ -124,7 +135,10 @@ void AppServices::clearAccount(const QString &why, bool deleteStore)
     m_jobs->close();
     m_jobsPath.clear();
     m_selection->clear();
+    m_banEverywhere->clear();
+    m_leaveCheck->clear();
     m_directory->clear();
+    m_hierarchy->clear();
     m_membership->cancelAll(why); // never sent with another account's token, or none
     m_store->clear();
     m_store->setOwnUserId({});
@@ -245,9 +259,8 @@ void AppServices::saveSync(const QJsonObject &body)
         [body, ownUserId = m_storeUserId, now = QDateTime::currentMSecsSinceEpoch()] {
             StoreWriter::HistoryByRoom found;
             const QJsonObject rooms = body.value(QLatin1String("rooms")).toObject();
-            for (const QLatin1String section :
-                 {QLatin1String("join"), QLatin1String("invite"), QLatin1String("knock"),
-                  QLatin1String("leave")}) {
+            for (const QLatin1String section : {QLatin1String("join"), QLatin1String("invite"),
+                                                QLatin1String("knock"), QLatin1String("leave")}) {
                 const bool knock = section == QLatin1String("knock");
                 const QJsonObject byId = rooms.value(section).toObject();
                 for (auto it = byId.begin(); it != byId.end(); ++it) {
@@ -296,8 +309,15 @@ void AppServices::setRememberSession(bool remember)
 
 void AppServices::signIn(const QString &homeserver, const QString &accessToken)
 {
-    m_tokenToRemember = accessToken.trimmed();
+    m_rememberNextSignIn = true;
     m_session->signIn(homeserver, accessToken);
+}
+
+void AppServices::signInWithPassword(const QString &homeserver, const QString &user,
+                                     const QString &password)
+{
+    m_rememberNextSignIn = true;
+    m_session->signInWithPassword(homeserver, user, password);
 }
 
 void AppServices::restoreSession()
@@ -309,24 +329,24 @@ void AppServices::restoreSession()
     // The remembered account's rooms show before the token is even read back.
     openAccountStore(m_credentials->savedHomeserver(), m_credentials->savedUserId());
     connect(
-        m_credentials, &CredentialStore::loaded, this,
-        [this](const QString &homeserver, const QString &token) {
-            if (token.isEmpty()) {
+        m_credentials, &CredentialStore::sessionLoaded, this,
+        [this](const QString &homeserver, const SessionTokens &tokens) {
+            if (tokens.isEmpty()) {
                 emit restoreFinished(false);
                 return;
             }
-            m_session->signIn(homeserver, token);
+            m_session->restore(homeserver, tokens);
             emit restoreFinished(true);
         },
         Qt::SingleShotConnection);
     m_credentials->load();
 }
 
-void AppServices::signOut()
+void AppServices::signOut(bool invalidatePastedToken)
 {
     // Also after an expired session (the Session is then already signed out and says nothing).
     // Signing out deletes the account's saved rooms too (the sign-out button says so).
     clearAccount(tr("Cancelled: signed out before it finished."), true);
     m_credentials->forget();
-    m_session->signOut();
+    m_session->signOut(invalidatePastedToken);
 }

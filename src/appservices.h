@@ -1,15 +1,19 @@
 #pragma once
 
+#include "actions/baneverywhere.h"
 #include "actions/jobqueue.h"
 #include "actions/membershipservice.h"
 #include "actions/userblocking.h"
 #include "models/directorymodel.h"
+#include "models/hierarchymodel.h"
 #include "models/invitegroupsmodel.h"
+#include "models/leavecheck.h"
 #include "models/roomhistorymodel.h"
 #include "models/roomlistmodel.h"
 #include "models/roommembersmodel.h"
 #include "models/roompreview.h"
 #include "models/roomselection.h"
+#include "models/spacesmodel.h"
 #include "models/userdirectory.h"
 #include "session/credentialstore.h"
 #include "session/session.h"
@@ -54,6 +58,15 @@ class AppServices : public QObject
     Q_PROPERTY(UserBlocking *blocking READ blocking CONSTANT)
     // The pending invites grouped by inviter or by the inviter's server (invite triage).
     Q_PROPERTY(InviteGroupsModel *inviteGroups READ inviteGroups CONSTANT)
+    // The views of the list: all rooms, direct chats, not in a space, the spaces.
+    Q_PROPERTY(SpacesModel *spaces READ spaces CONSTANT)
+    // One space's hierarchy (set its spaceId): join its rooms, leave it.
+    Q_PROPERTY(HierarchyModel *hierarchy READ hierarchy CONSTANT)
+    // "Ban from all rooms where I can": the plan, then one job.
+    Q_PROPERTY(BanEverywhere *banEverywhere READ banEverywhere CONSTANT)
+    // Before a leave: rooms where you are the only admin; older
+    // versions.
+    Q_PROPERTY(LeaveCheck *leaveCheck READ leaveCheck CONSTANT)
     Q_PROPERTY(CredentialStore *credentials READ credentials CONSTANT)
     // One room's membership history (set its roomId), read from the account's store.
     Q_PROPERTY(RoomHistoryModel *history READ history CONSTANT)
@@ -109,6 +122,10 @@ public:
     RoomMembersModel *members() const { return m_members; }
     UserBlocking *blocking() const { return m_blocking; }
     InviteGroupsModel *inviteGroups() const { return m_inviteGroups; }
+    SpacesModel *spaces() const { return m_spaces; }
+    HierarchyModel *hierarchy() const { return m_hierarchy; }
+    BanEverywhere *banEverywhere() const { return m_banEverywhere; }
+    LeaveCheck *leaveCheck() const { return m_leaveCheck; }
     // A new room preview (RoomPreview), owned by the caller: in QML by the JavaScript engine
     // (keep it in a property), in C++ by parent.
     Q_INVOKABLE RoomPreview *createPreview();
@@ -128,8 +145,13 @@ public:
     Q_INVOKABLE void signIn(const QString &homeserver, const QString &accessToken);
     // Signs in with a remembered session if there is one (emits restoreFinished(false) if not).
     Q_INVOKABLE void restoreSession();
-    // Sign out and forget the remembered token.
-    Q_INVOKABLE void signOut();
+    // Sign out and forget the remembered token. A session Concierge created (password) is also
+    // logged out on the server; a pasted token only when invalidatePastedToken.
+    Q_INVOKABLE void signOut(bool invalidatePastedToken = false);
+    // --- Sign-in methods ---
+    // Session::signInWithPassword, remembered like signIn().
+    Q_INVOKABLE void signInWithPassword(const QString &homeserver, const QString &user,
+                                        const QString &password);
 
 signals:
     void rememberSessionChanged();
@@ -168,6 +190,10 @@ private:
     RoomMembersModel *m_members;
     UserBlocking *m_blocking;
     InviteGroupsModel *m_inviteGroups;
+    SpacesModel *m_spaces = nullptr;
+    HierarchyModel *m_hierarchy = nullptr;
+    BanEverywhere *m_banEverywhere = nullptr;
+    LeaveCheck *m_leaveCheck = nullptr;
     bool m_useKeychain;
     bool m_syncAfterSignIn;
     bool m_keepRoomsOnDisk;
@@ -181,5 +207,5 @@ private:
     QSet<QString> m_dirtyRooms; // changed since the last save
     QString m_storeNotice;
     bool m_rememberSession = true;
-    QString m_tokenToRemember;
+    bool m_rememberNextSignIn = false; // signIn()/signInWithPassword(), not a restore
 };

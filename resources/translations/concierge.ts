@@ -71,6 +71,148 @@
     </message>
 </context>
 <context>
+    <name>BanEverywhere</name>
+    <message>
+        <source>Not signed in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You cannot ban yourself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not be checked: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already banned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rooms are still being checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no room where you can ban %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reason is too long (at most %1 characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bulk actions are not available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never a member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Joined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking to join</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Banned</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BanEverywhereDialog</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ban %1 from all rooms where you can?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1%2 — %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>They are banned from each room listed first, whether they are in it or not (a ban stops them joining later), and cannot come back until someone unbans them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking your power in %1 of %2 rooms…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Banned in 1 room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Banned in %1 rooms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rooms where the ban applies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not banned in 1 room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not banned in %1 rooms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rooms where the ban does not apply, and why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason (optional, the same for every room)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shown to them and to each room&apos;s members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no room where you can ban them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop checking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ban in 1 room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ban in %1 rooms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BulkConfirmDialog</name>
     <message>
         <source>About a second.</source>
@@ -224,6 +366,42 @@
         <source>Withdraw</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Checking whether you are the only admin of any of these rooms…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are the only admin of 1 of these rooms. Promote someone before you leave, or nobody will be able to change its settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are the only admin of %1 of these rooms. Promote someone before you leave, or nobody will be able to change their settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exclude</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exclude %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exclude this room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exclude these %1 rooms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whether you are the only admin could not be checked for 1 of these rooms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whether you are the only admin could not be checked for %1 of these rooms.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Cli</name>
@@ -273,10 +451,6 @@
     </message>
     <message>
         <source>no homeserver: pass --homeserver or set CONCIERGE_HOMESERVER</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no access token: set CONCIERGE_ACCESS_TOKEN or pass --token-stdin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -604,93 +778,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Commands:
-  login                              Verify the access token and print who you are.
-  rooms [--membership join|invite|leave]
-                                     List your joined rooms, invites and left rooms.
-  join &lt;#alias:server|!id:server&gt; [--via SERVER]... [--reason TEXT]
-                                     Join a room (at most 3 --via servers).
-  leave &lt;!room-id&gt; [--reason TEXT] [--forget]
-                                     Leave a room, or decline an invite; --forget also forgets it.
-  invite &lt;!room-id&gt; &lt;@user:server&gt; [--reason TEXT]
-  forget &lt;!room-id&gt;                  Forget a room you have left.
-  members &lt;!room-id&gt; [--membership join|invite|knock|ban|leave]
-                                     List the room&apos;s members with their display name,
-                                     membership and power level (without --membership: all
-                                     but those who left).
-  kick &lt;!room-id&gt; &lt;@user:server&gt; [--reason TEXT]
-                                     Remove someone from a room; also withdraws an invite
-                                     and denies a request to join (knock).
-  ban &lt;!room-id&gt; &lt;@user:server&gt; [--reason TEXT]
-                                     Ban someone from a room (whether or not they are in it).
-  unban &lt;!room-id&gt; &lt;@user:server&gt; [--reason TEXT]
-                                     Lift a ban; they may then join again if the room lets them.
-                                     The server decides whether your power level allows it:
-                                     a refusal exits with status 1 and its errcode
-                                     (M_FORBIDDEN).
-  knock &lt;#alias:server|!id:server&gt; [--via SERVER]... [--reason TEXT]
-                                     Ask to join a room whose join rule is knock; withdraw
-                                     the request with leave.
-  directory [--server NAME] [--search TEXT]
-                                     List the public rooms of your homeserver, or of NAME&apos;s
-                                     directory (up to 200 rooms).
-  preview &lt;#alias:server|!id:server&gt; [--via SERVER]...
-                                     Show what is known about a room before joining it (exit
-                                     status 1 when nothing is known).
-
-Invite triage:
-  invites --by-inviter|--by-server   List pending invites grouped by who sent them (or by their
-                                     server), largest group first, with what helps judge them.
-  decline --from &lt;@user:server&gt; [--ignore] [--reason TEXT]
-                                     Decline every pending invite from that person (a bulk job,
-                                     as leave --all); --ignore then adds them to your ignored
-                                     users, so that their future invites never show.
-  ignore &lt;@user:server&gt;              Ignore someone (their invites and messages are hidden).
-  unignore &lt;@user:server&gt;            Stop ignoring them.
-  ignored                            List the people you ignore.
-  block-invites on|off|status        Refuse every invite to your account (the server answers
-                                     inviters M_INVITE_BLOCKED), allow them again, or show which.
-
-Bulk commands run as a job that is kept on disk before anything is sent, paced to the server&apos;s
-rate limit, and resumable after Ctrl+C, a crash or kill -9:
-  leave --all [--filter QUERY] [--forget] [--reason TEXT]
-                                     Leave every joined room and decline every invite that
-                                     matches QUERY (the room list&apos;s filter: words of the name,
-                                     is:invite, is:joined, is:left, server:NAME, from:@USER).
-  leave --from-file FILE [--forget]  Leave the rooms listed in FILE (one room ID per line;
-                                     blank lines and lines starting with # are ignored).
-  forget --all [--filter QUERY]      Forget every left room (that matches QUERY).
-  forget --from-file FILE            Forget the rooms listed in FILE.
-  join --all [--filter QUERY]        Accept every invite (that matches QUERY).
-  invite &lt;!room-id&gt; --users-from-file FILE [--reason TEXT]
-                                     Invite the people listed in FILE (one user ID per line, or
-                                     CSV: the first field of each line that is a user ID).
-                                     People already in the room or invited are skipped.
-  invite --all [--filter QUERY] &lt;@user:server&gt;
-                                     Invite one person to every joined room (that matches QUERY).
-  jobs                               List the jobs kept for this account.
-  jobs resume|cancel|retry &lt;job-id&gt;  Continue a paused or interrupted job, cancel it (what is in
-                                     flight finishes), or send its failed items again.
-Every line of a file is checked before anything is sent: an invalid line stops the command
-(exit status 2) unless --skip-invalid is given, which skips and reports it. --dry-run prints
-each request that would be sent (method, path, body; one per line, in order) and sends none
-(the rooms for --all are still read with one /sync). With --json, a job prints one JSON object
-per line: each item&apos;s result as it ends, then a summary. Ctrl+C pauses a running job after
-the request in flight; the job ID it prints resumes it.
-
-The homeserver comes from --homeserver or CONCIERGE_HOMESERVER; the access token from
-CONCIERGE_ACCESS_TOKEN or, with --token-stdin, the first line of standard input. The token is
-never printed. Jobs are kept in the account&apos;s store, below --store-dir or CONCIERGE_STORE_DIR
-when given, else in the application&apos;s data folder.
-
-Exit status: 0 success, 1 the server refused (errcode and message on stderr), 2 invalid usage or
-input (nothing was sent), 3 the homeserver could not be reached, the session was rejected or
-expired, or jobs cannot run (another Concierge is running this account&apos;s jobs, or they cannot be
-saved), 4 no answer came and whether the action happened could not be found out, 5 a job ended
-with items that failed or whose outcome is unknown, 6 Ctrl+C paused the job (resumable).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>join, leave, invite, knock, kick, ban, unban: reason shown to other members.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -712,10 +799,6 @@ with items that failed or whose outcome is unknown, 6 Ctrl+C paused the job (res
     </message>
     <message>
         <source>decline: also ignore the person afterwards.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>login, rooms, join, leave, invite, forget, knock, members, kick, ban, unban, invites, decline, ignore, unignore, ignored, block-invites, directory, preview or jobs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -836,6 +919,337 @@ with items that failed or whose outcome is unknown, 6 Ctrl+C paused the job (res
     </message>
     <message>
         <source>No members.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>join, leave: the rooms of a space (its ID, address or name).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>leave --space: also leave all, none (the default) or the listed rooms (ROOM,ROOM…) of the space that you are in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>leave: also leave the older versions of the room that you are still in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--with-rooms only applies to leave --space</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--space needs a space</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--space only applies to join and leave</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1 --space&apos; takes no other argument</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--space cannot be combined with --from-file, --forget or --via</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>join --space needs either --all or --filter TEXT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>leave --space takes --with-rooms, not --all or --filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--with-rooms needs all, none or a list of room IDs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ban-everywhere takes a user ID, not --all or a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--with-predecessors only applies to leave with one room ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;leave --with-predecessors&apos; takes one room ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no space you know of is called &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>space</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>direct chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 joined, %2 invited, %3 left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are in no space.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Ban %1 from %n room(s):</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Not banned in %n room(s):</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Dry run: nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to do: there is no room where you can ban %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no space you know of is called &apos;%1&apos; (give its room ID)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the space has more rooms than are listed (%1 shown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> [space]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a room of the space that you are in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>warning: %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to do: no room of the space can be joined.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no older version that you are in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Also leaving %n older version(s) of %1: %2</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Commands:
+  login                              Verify the access token and print who you are.
+  login --password --user NAME       Sign in with a user name (or full user ID) and the password
+                                     read from the first line of standard input; the session is
+                                     saved (system keychain) and later commands use it.
+  logout                             Forget the saved session; a session Concierge created is
+                                     also logged out on the server.
+  rooms [--membership join|invite|leave] [--space SPACE] [--filter QUERY]
+                                     List your joined rooms, invites and left rooms; --space:
+                                     only those in a space (its ID, address or name) or its
+                                     sub-spaces; --filter: only those that match QUERY.
+  spaces                             List the spaces you are in as a tree, with how many of
+                                     their rooms you are in, are invited to and have left.
+  join &lt;#alias:server|!id:server&gt; [--via SERVER]... [--reason TEXT]
+                                     Join a room (at most 3 --via servers).
+  leave &lt;!room-id&gt; [--reason TEXT] [--forget]
+                                     Leave a room, or decline an invite; --forget also forgets it.
+  invite &lt;!room-id&gt; &lt;@user:server&gt; [--reason TEXT]
+  forget &lt;!room-id&gt;                  Forget a room you have left.
+  members &lt;!room-id&gt; [--membership join|invite|knock|ban|leave]
+                                     List the room&apos;s members with their display name,
+                                     membership and power level (without --membership: all
+                                     but those who left).
+  kick &lt;!room-id&gt; &lt;@user:server&gt; [--reason TEXT]
+                                     Remove someone from a room; also withdraws an invite
+                                     and denies a request to join (knock).
+  ban &lt;!room-id&gt; &lt;@user:server&gt; [--reason TEXT]
+                                     Ban someone from a room (whether or not they are in it).
+  unban &lt;!room-id&gt; &lt;@user:server&gt; [--reason TEXT]
+                                     Lift a ban; they may then join again if the room lets them.
+                                     The server decides whether your power level allows it:
+                                     a refusal exits with status 1 and its errcode
+                                     (M_FORBIDDEN).
+  knock &lt;#alias:server|!id:server&gt; [--via SERVER]... [--reason TEXT]
+                                     Ask to join a room whose join rule is knock; withdraw
+                                     the request with leave.
+  directory [--server NAME] [--search TEXT]
+                                     List the public rooms of your homeserver, or of NAME&apos;s
+                                     directory (up to 200 rooms).
+  preview &lt;#alias:server|!id:server&gt; [--via SERVER]...
+                                     Show what is known about a room before joining it (exit
+                                     status 1 when nothing is known).
+
+Invite triage:
+  invites --by-inviter|--by-server   List pending invites grouped by who sent them (or by their
+                                     server), largest group first, with what helps judge them.
+  decline --from &lt;@user:server&gt; [--ignore] [--reason TEXT]
+                                     Decline every pending invite from that person (a bulk job,
+                                     as leave --all); --ignore then adds them to your ignored
+                                     users, so that their future invites never show.
+  ignore &lt;@user:server&gt;              Ignore someone (their invites and messages are hidden).
+  unignore &lt;@user:server&gt;            Stop ignoring them.
+  ignored                            List the people you ignore.
+  block-invites on|off|status        Refuse every invite to your account (the server answers
+                                     inviters M_INVITE_BLOCKED), allow them again, or show which.
+  ban-everywhere &lt;@user:server&gt; [--reason TEXT] [--dry-run]
+                                     Ban someone from every joined room where your power level
+                                     allows it, as one job; lists the rooms where it does not
+                                     apply and why. --dry-run prints that plan and sends nothing.
+                                     Exit status 5 when a room could not be checked or banned.
+
+Bulk commands run as a job that is kept on disk before anything is sent, paced to the server&apos;s
+rate limit, and resumable after Ctrl+C, a crash or kill -9:
+  leave --all [--filter QUERY] [--forget] [--reason TEXT]
+                                     Leave every joined room and decline every invite that
+                                     matches QUERY (the room list&apos;s filter: words of the name,
+                                     is:invite, is:joined, is:left, is:dm, is:space,
+                                     in:SPACE, server:NAME, from:@USER).
+  leave --from-file FILE [--forget]  Leave the rooms listed in FILE (one room ID per line;
+                                     blank lines and lines starting with # are ignored).
+  leave &lt;!room-id&gt; --with-predecessors [--reason TEXT] [--forget]
+                                     Leave an upgraded room and its older versions that you
+                                     are still in (the rooms it replaced, and theirs).
+  forget --all [--filter QUERY]      Forget every left room (that matches QUERY).
+  forget --from-file FILE            Forget the rooms listed in FILE.
+  join --all [--filter QUERY]        Accept every invite (that matches QUERY).
+  join --space SPACE --all|--filter TEXT [--dry-run]
+                                     Join the rooms of a space (ID, address or name) that you
+                                     can join (all, or those whose name contains TEXT): public
+                                     ones, restricted ones open to a space you are in, and a
+                                     request to join where only that is possible.
+  leave --space SPACE [--with-rooms all|none|ROOM,ROOM...] [--reason TEXT] [--dry-run]
+                                     Leave a space, and with it all, none (the default) or the
+                                     listed rooms of it that you are in: the rooms first, then
+                                     the space. Warns about rooms you could not rejoin.
+  hierarchy SPACE [--json]           List a space&apos;s rooms and sub-spaces (every page), with
+                                     whether you can join each and why not.
+  invite &lt;!room-id&gt; --users-from-file FILE [--reason TEXT]
+                                     Invite the people listed in FILE (one user ID per line, or
+                                     CSV: the first field of each line that is a user ID).
+                                     People already in the room or invited are skipped.
+  invite --all [--filter QUERY] &lt;@user:server&gt;
+                                     Invite one person to every joined room (that matches QUERY).
+  jobs                               List the jobs kept for this account.
+  jobs resume|cancel|retry &lt;job-id&gt;  Continue a paused or interrupted job, cancel it (what is in
+                                     flight finishes), or send its failed items again.
+Every line of a file is checked before anything is sent: an invalid line stops the command
+(exit status 2) unless --skip-invalid is given, which skips and reports it. --dry-run prints
+each request that would be sent (method, path, body; one per line, in order) and sends none
+(the rooms for --all are still read with one /sync). With --json, a job prints one JSON object
+per line: each item&apos;s result as it ends, then a summary. Ctrl+C pauses a running job after
+the request in flight; the job ID it prints resumes it.
+
+The homeserver comes from --homeserver or CONCIERGE_HOMESERVER; the access token from
+CONCIERGE_ACCESS_TOKEN or, with --token-stdin, the first line of standard input; without either,
+the session saved by login --password or by the Concierge app is used. The token is never
+printed. Jobs are kept in the account&apos;s store, below --store-dir or CONCIERGE_STORE_DIR
+when given, else in the application&apos;s data folder.
+
+Exit status: 0 success, 1 the server refused (errcode and message on stderr), 2 invalid usage or
+input (nothing was sent), 3 the homeserver could not be reached, the session was rejected or
+expired, or jobs cannot run (another Concierge is running this account&apos;s jobs, or they cannot be
+saved), 4 no answer came and whether the action happened could not be found out, 5 a job ended
+with items that failed or whose outcome is unknown, 6 Ctrl+C paused the job (resumable).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>login: sign in with a password, read from the first line of standard input.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>login --password: the user name or full user ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>login, logout, rooms, spaces, hierarchy, join, leave, invite, forget, knock, members, kick, ban, unban, invites, decline, ignore, unignore, ignored, block-invites, ban-everywhere, directory, preview or jobs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--password and --user only apply to login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>login --password needs --user NAME, and --user needs --password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--password and --token-stdin cannot be combined (both read standard input)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--user needs a user name or a full user ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no password: login --password reads it from the first line of standard input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no access token on standard input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>logout forgets the saved session; it takes no access token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no saved session to log out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no access token: set CONCIERGE_ACCESS_TOKEN, pass --token-stdin, or sign in once with login --password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the saved session is for %1, not %2; pass an access token to use another homeserver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The saved session had already ended on the server; forgot it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The saved session could not be read back; sign in again with login --password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The saved session could not be read back: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in as %1 on %2; the session is saved and later commands use it (logout forgets it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in, but the session could not be saved; the new device was logged out again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in, but the session could not be saved (%1); the new device was logged out again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed out %1: the device is logged out on the server and the saved session is forgotten.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forgot the saved session of %1 (its access token was not created by Concierge and still works).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1219,6 +1633,97 @@ with items that failed or whose outcome is unknown, 6 Ctrl+C paused the job (res
     <message>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HierarchyModel</name>
+    <message>
+        <source>You are in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are banned from it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are invited.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You asked to join: waiting for an answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Public: anyone can join.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members of %1 can join.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You can ask to join.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restricted: only members of certain rooms can join.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only members of %1 can join.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invite only: you need an invite.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown join rule: whether you can join cannot be told.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invite only: you could not rejoin without a new invite.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You would have to ask to join again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restricted: you could not rejoin without an invite.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only members of %1 can rejoin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You cannot see this space&apos;s rooms (you are not in it, or it is private): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your homeserver cannot list a space&apos;s rooms (it predates spaces).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The space&apos;s rooms could not be loaded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Join %n room(s) of %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Leave %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Leave %1 and %n of its room(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1847,10 +2352,6 @@ with items that failed or whose outcome is unknown, 6 Ctrl+C paused the job (res
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Pending invites: %1, from %2 inviter(s).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Calls themselves “%1”</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1917,6 +2418,12 @@ with items that failed or whose outcome is unknown, 6 Ctrl+C paused the job (res
     <message>
         <source>Unignore %1</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Pending invites: %1, from %n inviter(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2163,6 +2670,12 @@ with items that failed or whose outcome is unknown, 6 Ctrl+C paused the job (res
     <message>
         <source>Bulk actions cannot be saved, so none can be started: the lock file %1 could not be created.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Ban %1 from %n room(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2411,6 +2924,13 @@ with items that failed or whose outcome is unknown, 6 Ctrl+C paused the job (res
     </message>
 </context>
 <context>
+    <name>LeaveCheck</name>
+    <message>
+        <source>You are the only admin of %1. Promote someone before you leave, or nobody will be able to change its settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LeaveDialog</name>
     <message>
         <source>Leave %1</source>
@@ -2452,6 +2972,91 @@ with items that failed or whose outcome is unknown, 6 Ctrl+C paused the job (res
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Also leave the older version of this room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also leave the %1 older versions of this room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking whether someone else can manage this room…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whether you are the only admin could not be checked: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LeaveSpaceDialog</name>
+    <message>
+        <source>The space could not be left: nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You could not rejoin some of these rooms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finding the space&apos;s rooms…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>You are in %n room(s) of this space.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Leave only the space</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Also leave all %n of its room(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Also leave the rooms I choose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rooms to leave with the space</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You could not rejoin these without help:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave space</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Leave space and %n room(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>LeftButtons</name>
@@ -2488,10 +3093,6 @@ with items that failed or whose outcome is unknown, 6 Ctrl+C paused the job (res
     </message>
     <message>
         <source>Your rooms</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Room directory</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2762,6 +3363,14 @@ with items that failed or whose outcome is unknown, 6 Ctrl+C paused the job (res
     </message>
     <message>
         <source>Invite %1 people to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ban everywhere…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ban %1 from all rooms where I can</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3170,6 +3779,14 @@ with items that failed or whose outcome is unknown, 6 Ctrl+C paused the job (res
         <source>Ctrl+M</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Browse rooms in this space…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lea&amp;ve space…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RoomDelegate</name>
@@ -3317,6 +3934,18 @@ with items that failed or whose outcome is unknown, 6 Ctrl+C paused the job (res
         <source>asked to join</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Space</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Direct chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RoomFilterQuery</name>
@@ -3325,7 +3954,15 @@ with items that failed or whose outcome is unknown, 6 Ctrl+C paused the job (res
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>“%1” is not a filter: use is:invite, is:requested, is:joined or is:left.</source>
+        <source>name a space after in:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no space is called “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a filter: use is:invite, is:requested, is:joined, is:left, is:dm or is:space.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3535,10 +4172,6 @@ with items that failed or whose outcome is unknown, 6 Ctrl+C paused the job (res
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Type part of a room&apos;s name, address or ID, or terms: is:invite, is:joined, is:left, server:example.org (the room&apos;s or the inviter&apos;s server), from:@user:example.org (who invited you). Terms combine: is:invite from:@spam:example.org</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Leave 1 room</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3722,6 +4355,10 @@ with items that failed or whose outcome is unknown, 6 Ctrl+C paused the job (res
         <source>Pending invites by sender: decline them together, ignore a sender, block all invites (Ctrl+T)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Type part of a room&apos;s name, address or ID, or terms: is:invite, is:joined, is:left, is:dm (direct chats), is:space, in:#space:example.org (a space&apos;s rooms, by address, ID or name), server:example.org (the room&apos;s or the inviter&apos;s server), from:@user:example.org (who invited you). Terms combine: is:invite from:@spam:example.org</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RoomMembersModel</name>
@@ -3751,6 +4388,17 @@ with items that failed or whose outcome is unknown, 6 Ctrl+C paused the job (res
     </message>
     <message>
         <source>Does not apply to this member.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RoomPowerProbe</name>
+    <message>
+        <source>Not signed in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server reported no membership for %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4203,6 +4851,34 @@ with items that failed or whose outcome is unknown, 6 Ctrl+C paused the job (res
         <source>Sign-in cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Your session on %1 has expired (%2). Sign in again to continue where you left off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Concierge on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter your user name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter your user name (like alice) or your full Matrix ID (like @alice:%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s login answer has no valid user_id or access token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s refresh answer has no access token.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SignInPage</name>
@@ -4306,6 +4982,54 @@ with items that failed or whose outcome is unknown, 6 Ctrl+C paused the job (res
         <source>Cancel signing in</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Asking %1 how to sign in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This server uses OAuth 2.0 sign-in, coming soon. Meanwhile, sign in with an access token (Advanced).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This server offers single sign-on, coming soon. Meanwhile, sign in with an access token (Advanced).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This server offers no sign-in method Concierge supports yet: sign in with an access token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>alice or @alice:example.org</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your user name, or your full Matrix ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>▾ Advanced: sign in with an access token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>▸ Advanced: sign in with an access token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Advanced: sign in with an access token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SignOutDialog</name>
@@ -4327,6 +5051,117 @@ with items that failed or whose outcome is unknown, 6 Ctrl+C paused the job (res
     </message>
     <message>
         <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Concierge also signs this device out on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also invalidate the access token on the server (anything else using this token is signed out too)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also invalidate the access token on the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SpaceHierarchyDialog</name>
+    <message>
+        <source>The rooms could not be joined: nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rooms in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This space has more rooms than are shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the space&apos;s rooms…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This space has no rooms you can see.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n room(s) you can join or ask to join.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rooms of the space</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Space %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (space)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select all joinable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave space…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Join %n room(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SpacePicker</name>
+    <message>
+        <source>%1 joined · %2 invited · %3 left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rooms to show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show all rooms, the direct chats, the rooms in no space, or the rooms of one space</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SpacesModel</name>
+    <message>
+        <source>All rooms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Direct chats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not in a space</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

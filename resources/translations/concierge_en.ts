@@ -59,6 +59,27 @@
             <numerusform>%n rooms with very few members</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Ban %1 from %n room(s):</source>
+        <translation>
+            <numerusform>Ban %1 from %n room:</numerusform>
+            <numerusform>Ban %1 from %n rooms:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Not banned in %n room(s):</source>
+        <translation>
+            <numerusform>Not banned in %n room:</numerusform>
+            <numerusform>Not banned in %n rooms:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Also leaving %n older version(s) of %1: %2</source>
+        <translation>
+            <numerusform>Also leaving %n older version of %1: %2</numerusform>
+            <numerusform>Also leaving %n older versions of %1: %2</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>DesktopNotifier</name>
@@ -106,6 +127,23 @@
     </message>
 </context>
 <context>
+    <name>HierarchyModel</name>
+    <message numerus="yes">
+        <source>Join %n room(s) of %1</source>
+        <translation>
+            <numerusform>Join %n room of %1</numerusform>
+            <numerusform>Join %n rooms of %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Leave %1 and %n of its room(s)</source>
+        <translation>
+            <numerusform>Leave %1 and %n of its room</numerusform>
+            <numerusform>Leave %1 and %n of its rooms</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>InviteListModel</name>
     <message numerus="yes">
         <source>%n will be invited</source>
@@ -147,6 +185,16 @@
         <translation>
             <numerusform>%n listed twice</numerusform>
             <numerusform>%n listed twice</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>InviteTriagePage</name>
+    <message numerus="yes">
+        <source>Pending invites: %1, from %n inviter(s).</source>
+        <translation>
+            <numerusform>Pending invites: %1, from %n inviter.</numerusform>
+            <numerusform>Pending invites: %1, from %n inviters.</numerusform>
         </translation>
     </message>
 </context>
@@ -204,6 +252,37 @@
             <numerusform>Invite %n people to %1</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Ban %1 from %n room(s)</source>
+        <translation>
+            <numerusform>Ban %1 from %n room</numerusform>
+            <numerusform>Ban %1 from %n rooms</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LeaveSpaceDialog</name>
+    <message numerus="yes">
+        <source>You are in %n room(s) of this space.</source>
+        <translation>
+            <numerusform>You are in %n room of this space.</numerusform>
+            <numerusform>You are in %n rooms of this space.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Also leave all %n of its room(s)</source>
+        <translation>
+            <numerusform>Also leave all %n of its room</numerusform>
+            <numerusform>Also leave all %n of its rooms</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Leave space and %n room(s)</source>
+        <translation>
+            <numerusform>Leave space and %n room</numerusform>
+            <numerusform>Leave space and %n rooms</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Operation</name>
@@ -219,6 +298,30 @@
         <translation>
             <numerusform>%1: waiting for the server, trying again in %n s (%2)</numerusform>
             <numerusform>%1: waiting for the server, trying again in %n s (%2)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SpaceHierarchyDialog</name>
+    <message numerus="yes">
+        <source>%n room(s) you can join or ask to join.</source>
+        <translation>
+            <numerusform>%n room you can join or ask to join.</numerusform>
+            <numerusform>%n rooms you can join or ask to join.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>%n member</numerusform>
+            <numerusform>%n members</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Join %n room(s)</source>
+        <translation>
+            <numerusform>Join %n room</numerusform>
+            <numerusform>Join %n rooms</numerusform>
         </translation>
     </message>
 </context>

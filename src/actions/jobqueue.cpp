@@ -615,6 +615,19 @@ Job *JobQueue::inviteUsers(const QString &roomId, const QStringList &userIds, co
                   itemsFor(userIds, base, &Operation::Description::userId));
 }
 
+Job *JobQueue::banInRooms(const QStringList &roomIds, const QString &userId, const QString &reason,
+                          const QString &title)
+{
+    Operation::Description base;
+    base.kind = Operation::Ban;
+    base.userId = userId;
+    base.reason = reason;
+    return submit(title.isEmpty()
+                      ? tr("Ban %1 from %n room(s)", nullptr, int(roomIds.size())).arg(userId)
+                      : title,
+                  itemsFor(roomIds, base));
+}
+
 Job *JobQueue::loadRecord(const JobJournal::Job &record, bool startPaused)
 {
     QList<Job::Item> items;
@@ -953,10 +966,12 @@ void JobQueue::onOperationFinished()
                    (item.description.kind == Operation::Leave ||
                     item.description.kind == Operation::Join ||
                     item.description.kind == Operation::Invite ||
+                    item.description.kind == Operation::Ban ||
                     (item.description.kind == Operation::LeaveAndForget &&
                      operation->stepIndex() == 0))) {
             // Refused; but a repeat of what is done already ("not in the room" for a room left
-            // already, an invitee who is a member) counts as done: ask the server.
+            // already, an invitee who is a member, someone banned already) counts as done: ask
+            // the server.
             Operation::Description check = item.description;
             check.id.clear();
             if (check.kind == Operation::LeaveAndForget)

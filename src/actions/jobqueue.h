@@ -257,6 +257,10 @@ public:
                                    const QString &reason = {}, const QString &title = {});
     Q_INVOKABLE Job *inviteUsers(const QString &roomId, const QStringList &userIds,
                                  const QString &reason = {}, const QString &title = {});
+    // Ban userId from each room (issue 12, "ban everywhere"): one Ban item per room, with one
+    // reason for all. A ban the server refuses although they are banned already counts as done.
+    Q_INVOKABLE Job *banInRooms(const QStringList &roomIds, const QString &userId,
+                                const QString &reason = {}, const QString &title = {});
 
     QList<Job *> jobs() const;
     QQmlListProperty<Job> jobListProperty();

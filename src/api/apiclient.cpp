@@ -70,6 +70,11 @@ void ApiCall::send()
     if (m_done)
         return;
     auto *client = qobject_cast<ApiClient *>(parent());
+    if (client && client->isRefreshingToken() && usesAccessToken()) {
+        // Never sent with a token that is being replaced: it goes out with the new one.
+        waitForTokenRefresh({});
+        return;
+    }
     if (client && !m_spec.rateLimitBucket.isEmpty()) {
         // The server told this client to wait (a 429 on this bucket, maybe to another call):
         // nothing is sent before the time is up.
@@ -210,14 +215,31 @@ void ApiCall::onFinished()
         error = MatrixError::fromReply(reply, bytes, m_spec.expectJson ? &json : nullptr,
                                        m_spec.expectJson);
     }
+    if (error.isUnknownToken() && error.softLogout && !m_resentWithNewToken && usesAccessToken()) {
+        auto *client = qobject_cast<ApiClient *>(parent());
+        if (client && client->isTokenRefreshable()) {
+            // The server did not act on a request it refused with 401: safe to send again.
+            m_resentWithNewToken = true;
+            const QByteArray current = client->authorizationHeader();
+            if (!current.isEmpty() && current != m_request.rawHeader("Authorization") &&
+                !client->isRefreshingToken()) {
+                // Refreshed while this call was under way: send it with the new token now.
+                m_request.setRawHeader("Authorization", current);
+                send();
+                return;
+            }
+            waitForTokenRefresh(error);
+            client->requestTokenRefresh();
+            return;
+        }
+    }
     if (!error.isError()) {
         if (m_spec.expectJson) {
             // The parsed object is all that is needed: the text (13 MB for a 5,000-room /sync)
             // is not kept alive while the receivers work with the object.
             bytes = QByteArray();
             finish(error, json);
-        }
-        else
+        } else
             finish(error, {}, bytes,
                    reply->header(QNetworkRequest::ContentTypeHeader).toByteArray());
         return;
@@ -239,6 +261,38 @@ void ApiCall::onFinished()
         return;
     }
     finish(error);
+}
+
+bool ApiCall::usesAccessToken() const
+{
+    return m_spec.authenticated && m_spec.absoluteUrl.isEmpty() &&
+           m_request.hasRawHeader("Authorization");
+}
+
+void ApiCall::waitForTokenRefresh(const MatrixError &failure)
+{
+    auto *client = qobject_cast<ApiClient *>(parent());
+    if (failure.isError())
+        m_tokenFailure = failure;
+    connect(client, &ApiClient::tokenRefreshEnded, this, &ApiCall::onTokenRefreshEnded,
+            Qt::UniqueConnection);
+}
+
+void ApiCall::onTokenRefreshEnded(const MatrixError &refreshError)
+{
+    auto *client = qobject_cast<ApiClient *>(parent());
+    disconnect(client, &ApiClient::tokenRefreshEnded, this, &ApiCall::onTokenRefreshEnded);
+    if (m_done)
+        return;
+    const QByteArray header = client->authorizationHeader();
+    if (refreshError.isError() || header.isEmpty()) {
+        finish(m_tokenFailure.isError() ? m_tokenFailure
+               : refreshError.isError() ? refreshError
+                                        : MatrixError::cancelled());
+        return;
+    }
+    m_request.setRawHeader("Authorization", header);
+    send();
 }
 
 qint64 ApiCall::backoffMs() const
@@ -309,6 +363,32 @@ ApiClient::ApiClient(QNetworkAccessManager *nam, QObject *parent) : QObject(pare
 qint64 ApiClient::clockMs() const
 {
     return m_clock.elapsed();
+}
+
+QByteArray ApiClient::authorizationHeader() const
+{
+    return m_accessToken.isEmpty() ? QByteArray() : "Bearer " + m_accessToken.toUtf8();
+}
+
+void ApiClient::requestTokenRefresh()
+{
+    if (m_refreshingToken)
+        return; // one refresh for every call that needs it
+    m_refreshingToken = true;
+    emit tokenRefreshNeeded();
+}
+
+void ApiClient::beginTokenRefresh()
+{
+    m_refreshingToken = true;
+}
+
+void ApiClient::endTokenRefresh(const MatrixError &error)
+{
+    if (!m_refreshingToken)
+        return;
+    m_refreshingToken = false;
+    emit tokenRefreshEnded(error);
 }
 
 qint64 ApiClient::holdRemainingMs(const QByteArray &bucket) const
@@ -385,7 +465,7 @@ QNetworkRequest ApiClient::buildRequest(const HttpRequest &spec) const
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                          QNetworkRequest::SameOriginRedirectPolicy);
     if (spec.authenticated && spec.absoluteUrl.isEmpty() && !m_accessToken.isEmpty())
-        request.setRawHeader("Authorization", "Bearer " + m_accessToken.toUtf8());
+        request.setRawHeader("Authorization", authorizationHeader());
     return request;
 }
 

@@ -112,6 +112,11 @@ private:
     void startRetryTimer(qint64 delayMs);
     void finish(const MatrixError &error, const QJsonObject &body = {},
                 const QByteArray &bytes = {}, const QByteArray &contentType = {});
+    bool usesAccessToken() const;
+    // Waits for ApiClient's token refresh to end; then sends again with the new token, or fails
+    // with failure (or the refresh's own error when failure is none).
+    void waitForTokenRefresh(const MatrixError &failure);
+    void onTokenRefreshEnded(const MatrixError &refreshError);
 
     QNetworkAccessManager *m_nam;
     QNetworkRequest m_request;
@@ -127,6 +132,8 @@ private:
     QByteArray m_received; // the body of the current attempt so far, at most the cap
     QTimer *m_retryTimer = nullptr;
     QTimer *m_deadline = nullptr;
+    bool m_resentWithNewToken = false; // a 401 after a refresh is final
+    MatrixError m_tokenFailure;        // the 401 that made this call wait for a refresh
 };
 
 // The connection to one homeserver: base URL, client API version, access token. It knows
@@ -153,6 +160,22 @@ public:
 
     ApiCall *send(const HttpRequest &request);
 
+    // --- Token refresh ---
+    // Set by the session while it holds a refresh token. Then a call that the server answers
+    // 401 M_UNKNOWN_TOKEN with soft_logout asks for a refresh (tokenRefreshNeeded(), once for
+    // all such calls) and waits; when the session ends the refresh (endTokenRefresh) the call is
+    // sent again, once, with the new token. A 401 after that, or a failed refresh, fails it.
+    void setTokenRefreshable(bool refreshable) { m_tokenRefreshable = refreshable; }
+    bool isTokenRefreshable() const { return m_tokenRefreshable; }
+    // A refresh is under way: every call that carries the access token waits for its end before
+    // it is sent (it is never sent with a token that is being replaced).
+    bool isRefreshingToken() const { return m_refreshingToken; }
+    // The session starts a refresh of its own (before the token expires).
+    void beginTokenRefresh();
+    // The refresh ended: error none = the new token is set (setAccessToken) and the waiting calls
+    // go out with it; else they fail (a call that had its own 401 with that 401).
+    void endTokenRefresh(const MatrixError &error = {});
+
     // Tests: no attempt waits longer than this for an answer (0: each endpoint's own deadline).
     void setDeadlineCap(int ms) { m_deadlineCapMs = ms; }
 
@@ -172,6 +195,11 @@ signals:
     // The server answered a request of bucket, sent at sentAtMs, with a 429: nothing of the
     // bucket goes out before clockMs() + waitMs (the answer's arrival plus the wait it asked).
     void bucketRateLimited(const QByteArray &bucket, qint64 sentAtMs, qint64 waitMs);
+    // A call got 401 M_UNKNOWN_TOKEN (soft logout) while the token is refreshable: the session
+    // refreshes it and calls endTokenRefresh(). Calls wait meanwhile.
+    void tokenRefreshNeeded();
+    // endTokenRefresh() was called (for the waiting calls).
+    void tokenRefreshEnded(const MatrixError &error);
 
 private:
     friend class ApiCall;
@@ -180,12 +208,16 @@ private:
     void noteRateLimited(const QByteArray &bucket, qint64 sentAtMs, qint64 waitMs,
                          const MatrixError &error);
     MatrixError holdReason(const QByteArray &bucket) const;
+    void requestTokenRefresh();
+    QByteArray authorizationHeader() const;
 
     QNetworkAccessManager *m_nam;
     QUrl m_homeserver;
     QString m_accessToken;
     QString m_clientVersion = QStringLiteral("v3");
     int m_deadlineCapMs = 0;
+    bool m_tokenRefreshable = false;
+    bool m_refreshingToken = false;
     QElapsedTimer m_clock;
     struct Hold
     {

@@ -434,4 +434,88 @@ ApiCall *setAccountData(ApiClient *api, const QString &userId, const QString &ty
     return api->send(r);
 }
 
+// --- Login --------------------------------------------------------------------------------------
+
+ApiCall *getLoginFlows(ApiClient *api)
+{
+    HttpRequest r = request("GET", client(api) / QStringLiteral("login"));
+    r.authenticated = false;
+    r.deadlineMs = Timeouts::Discovery;
+    r.maxResponseBytes = Limits::DiscoveryResponseBytes;
+    return api->send(r);
+}
+
+ApiCall *getAuthMetadata(ApiClient *api)
+{
+    HttpRequest r = request("GET", Path{QByteArrayLiteral("/_matrix/client/v1"), {}} /
+                                       QStringLiteral("auth_metadata"));
+    r.authenticated = false;
+    r.deadlineMs = Timeouts::Discovery;
+    r.maxResponseBytes = Limits::DiscoveryResponseBytes;
+    return api->send(r);
+}
+
+ApiCall *loginWithPassword(ApiClient *api, const PasswordLogin &login)
+{
+    HttpRequest r = request("POST", client(api) / QStringLiteral("login"));
+    r.authenticated = false;
+    QJsonObject body{
+        {QStringLiteral("type"), QStringLiteral("m.login.password")},
+        {QStringLiteral("identifier"),
+         QJsonObject{{QStringLiteral("type"), QStringLiteral("m.id.user")},
+                     {QStringLiteral("user"), login.user}}},
+        {QStringLiteral("password"), login.password},
+    };
+    if (!login.initialDeviceDisplayName.isEmpty())
+        body.insert(QStringLiteral("initial_device_display_name"), login.initialDeviceDisplayName);
+    if (login.refreshToken)
+        body.insert(QStringLiteral("refresh_token"), true);
+    r.body = json(body);
+    r.deadlineMs = Timeouts::Discovery;
+    return api->send(r);
+}
+
+ApiCall *refreshAccessToken(ApiClient *api, const QString &refreshToken)
+{
+    HttpRequest r = request("POST", client(api) / QStringLiteral("refresh"));
+    r.authenticated = false;
+    r.body = json({{QStringLiteral("refresh_token"), refreshToken}});
+    r.deadlineMs = Timeouts::Discovery;
+    return api->send(r);
+}
+
+ApiCall *logout(ApiClient *api)
+{
+    HttpRequest r = request("POST", client(api) / QStringLiteral("logout"));
+    r.body = "{}";
+    r.deadlineMs = Timeouts::Discovery;
+    return api->send(r);
+}
+
+// --- Room power probe ---
+ApiCall *getJoinedMembersByRoom(ApiClient *api, const QString &roomId)
+{
+    return api->send(request("GET", client(api) / QStringLiteral("rooms") / roomId /
+                                        QStringLiteral("joined_members")));
+}
+
+// --- Spaces ---
+ApiCall *getSpaceHierarchy(ApiClient *api, const QString &roomId,
+                           const SpaceHierarchyParams &params)
+{
+    Query query;
+    if (params.suggestedOnly)
+        query.append({QStringLiteral("suggested_only"), QStringLiteral("true")});
+    if (params.limit > 0)
+        query.append({QStringLiteral("limit"), QString::number(params.limit)});
+    if (params.maxDepth >= 0)
+        query.append({QStringLiteral("max_depth"), QString::number(params.maxDepth)});
+    if (!params.from.isEmpty())
+        query.append({QStringLiteral("from"), params.from});
+    return api->send(request("GET",
+                             Path{QByteArrayLiteral("/_matrix/client/v1"), {}} /
+                                 QStringLiteral("rooms") / roomId / QStringLiteral("hierarchy"),
+                             query));
+}
+
 } // namespace Endpoints

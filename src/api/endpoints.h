@@ -169,4 +169,48 @@ ApiCall *getAccountData(ApiClient *api, const QString &userId, const QString &ty
 ApiCall *setAccountData(ApiClient *api, const QString &userId, const QString &type,
                         const QJsonObject &content);
 
+// --- Login --------------------------------------------------------------------------------------
+// GET /login: the login types the server offers ({"flows": [{"type": "m.login.password"}, …]}).
+// Unauthenticated.
+ApiCall *getLoginFlows(ApiClient *api);
+// GET /_matrix/client/v1/auth_metadata (spec v1.15): the OAuth 2.0 authorization server's
+// metadata. A server that does not use OAuth 2.0 answers 404 (M_UNRECOGNIZED). Unauthenticated.
+ApiCall *getAuthMetadata(ApiClient *api);
+struct PasswordLogin
+{
+    QString user; // a localpart or a full user ID (identifier m.id.user)
+    QString password;
+    QString initialDeviceDisplayName;
+    bool refreshToken = true; // ask for a refresh token (servers that have none ignore it)
+};
+// POST /login with m.login.password. Unauthenticated; the password goes in the body only. Never
+// re-sent: a lost answer may have created a device.
+ApiCall *loginWithPassword(ApiClient *api, const PasswordLogin &login);
+// POST /refresh {"refresh_token"}: a new access token (and refresh token). Unauthenticated (the
+// refresh token is the credential), and so never held back by a refresh in progress.
+ApiCall *refreshAccessToken(ApiClient *api, const QString &refreshToken);
+// POST /logout: invalidates the access token the call carries and deletes its device.
+ApiCall *logout(ApiClient *api);
+
+// --- Room power probe
+// ----------------------------------------------------------------------------- GET
+// /rooms/{roomId}/joined_members: {"joined": {userId: {"display_name", "avatar_url"}}}, the users
+// joined now (only a member of the room may ask).
+ApiCall *getJoinedMembersByRoom(ApiClient *api, const QString &roomId);
+
+// --- Spaces ---
+struct SpaceHierarchyParams
+{
+    QString from;      // the previous page's next_batch; empty: the first page
+    int limit = 0;     // rooms per page; 0: the server's default
+    int maxDepth = -1; // how deep below the space; -1: the server's default
+    bool suggestedOnly = false;
+};
+// GET /_matrix/client/v1/rooms/{roomId}/hierarchy?limit=…&max_depth=…&suggested_only=true&from=…
+// (spec v1.2, under v1 whatever the client API version): {"rooms": [room summary +
+// "children_state": [m.space.child stripped events]], "next_batch"}. Depth first, the space
+// itself first. max_depth and suggested_only must not change between pages.
+ApiCall *getSpaceHierarchy(ApiClient *api, const QString &roomId,
+                           const SpaceHierarchyParams &params);
+
 } // namespace Endpoints

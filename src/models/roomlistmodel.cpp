@@ -42,6 +42,11 @@ RoomListModel::RoomListModel(RoomStore *store, QObject *parent)
         endResetModel();
     });
     connect(store, &RoomStore::countsChanged, this, &RoomListModel::updateCounts);
+    // Which spaces list a room is not the room's own data: every row may read differently.
+    connect(store, &RoomStore::spacesChanged, this, [this] {
+        if (rowCount() > 0)
+            emit dataChanged(index(0), index(rowCount() - 1), {SpaceIdsRole, SpaceNamesRole});
+    });
 }
 
 void RoomListModel::setMembershipService(MembershipService *service)
@@ -147,6 +152,19 @@ QVariant RoomListModel::data(const QModelIndex &index, int role) const
                    ? operation->error().summary()
                    : QString();
     }
+    case IsSpaceRole:
+        return room.isSpace();
+    case IsDirectRole:
+        return room.isDirect();
+    case SpaceIdsRole:
+        return m_store->spacesOf(room.roomId);
+    case SpaceNamesRole: {
+        QStringList names;
+        for (const QString &spaceId : m_store->spacesOf(room.roomId))
+            if (const RoomSummary *space = m_store->find(spaceId))
+                names << space->displayName();
+        return names;
+    }
     }
     return {};
 }
@@ -168,6 +186,10 @@ QHash<int, QByteArray> RoomListModel::roleNames() const
         {LastErrorRole, "lastError"},
         {OperationStateRole, "operationState"},
         {WaitReasonRole, "waitReason"},
+        {IsSpaceRole, "isSpace"},
+        {IsDirectRole, "isDirect"},
+        {SpaceIdsRole, "spaceIds"},
+        {SpaceNamesRole, "spaceNames"},
     };
 }
 
@@ -213,7 +235,8 @@ QString filterError(const QString &term, const QString &why)
 }
 } // namespace
 
-RoomFilterQuery RoomFilterQuery::parse(const QString &text, bool showLeft)
+RoomFilterQuery RoomFilterQuery::parse(const QString &text, bool showLeft, const RoomStore *store,
+                                       const QString &scope)
 {
     RoomFilterQuery query;
     const auto addText = [&](bool negated, const QString &typed) {
@@ -261,7 +284,41 @@ RoomFilterQuery RoomFilterQuery::parse(const QString &text, bool showLeft)
         const QString value = word.mid(colon + 1);
         Term term;
         term.negated = negated;
-        if (key == QLatin1String("is")) {
+        if (key == QLatin1String("in")) {
+            // A space's name may be quoted: in:"Open source".
+            QString space = value;
+            if (space.startsWith(QLatin1Char('"'))) {
+                qsizetype close = text.indexOf(QLatin1Char('"'), start + (negated ? 5 : 4));
+                if (close < 0)
+                    close = n;
+                const qsizetype open = start + (negated ? 4 : 3);
+                space = text.mid(open + 1, close - open - 1);
+                end = qMin(n, close + 1);
+                i = end;
+            }
+            term.kind = Term::In;
+            term.value = space;
+            if (space.trimmed().isEmpty()) {
+                if (query.m_error.isEmpty())
+                    query.m_error = filterError(
+                        text.mid(start, end - start),
+                        QCoreApplication::translate("RoomFilterQuery", "name a space after in:"));
+            } else if (store) {
+                const QStringList spaces = store->resolveSpaces(space);
+                if (spaces.isEmpty() && query.m_error.isEmpty())
+                    query.m_error = filterError(
+                        text.mid(start, end - start),
+                        QCoreApplication::translate("RoomFilterQuery", "no space is called “%1”")
+                            .arg(space));
+                for (const QString &spaceId : spaces)
+                    term.rooms.unite(store->roomsInSpace(spaceId));
+            }
+        } else if (key == QLatin1String("is") && (value.toLower() == QLatin1String("dm") ||
+                                                  value.toLower() == QLatin1String("direct"))) {
+            term.kind = Term::Direct;
+        } else if (key == QLatin1String("is") && value.toLower() == QLatin1String("space")) {
+            term.kind = Term::Space;
+        } else if (key == QLatin1String("is")) {
             const QString v = value.toLower();
             term.kind = Term::Is;
             if (v == QLatin1String("invite") || v == QLatin1String("invited"))
@@ -277,7 +334,7 @@ RoomFilterQuery RoomFilterQuery::parse(const QString &text, bool showLeft)
                 query.m_error =
                     QCoreApplication::translate(
                         "RoomFilterQuery", "“%1” is not a filter: use is:invite, is:requested, "
-                                           "is:joined or is:left.")
+                                           "is:joined, is:left, is:dm or is:space.")
                         .arg(text.mid(start, end - start));
         } else if (key == QLatin1String("server")) {
             term.kind = Term::Server;
@@ -301,10 +358,24 @@ RoomFilterQuery RoomFilterQuery::parse(const QString &text, bool showLeft)
     for (const Term &term : std::as_const(query.m_terms))
         if (term.kind == Term::Is && !term.negated && term.section == RoomSection::Left)
             query.m_leftShown = true; // asked for by name: shown whatever showLeft says
+    // The view the text filters within.
+    if (scope == QLatin1String("dm")) {
+        query.m_scope = Scope::Direct;
+    } else if (scope == QLatin1String("orphans")) {
+        query.m_scope = Scope::Orphans;
+        if (store)
+            for (const QString &spaceId : store->joinedSpaceIds())
+                query.m_scopeRooms.unite(store->roomsInSpace(spaceId));
+    } else if (!scope.isEmpty()) {
+        query.m_scope = Scope::Space;
+        if (store)
+            query.m_scopeRooms = store->roomsInSpace(scope);
+    }
     if (!query.m_error.isEmpty())
         query.m_terms.clear(); // accepts nothing; equal to any query with the same error
-    query.m_oneWord = query.m_error.isEmpty() && query.m_terms.size() == 1 &&
-                      query.m_terms.front().kind == Term::Text && !query.m_terms.front().negated;
+    query.m_oneWord = query.m_error.isEmpty() && query.m_scope == Scope::All &&
+                      query.m_terms.size() == 1 && query.m_terms.front().kind == Term::Text &&
+                      !query.m_terms.front().negated;
     return query;
 }
 
@@ -321,6 +392,27 @@ bool RoomFilterQuery::Term::holds(RoomSection::Value roomSection, QStringView se
                onServer(room.inviterId, value);
     case From:
         return room.inviterId.compare(value, Qt::CaseInsensitive) == 0;
+    case Direct:
+        return room.isDirect();
+    case Space:
+        return room.isSpace();
+    case In:
+        return rooms.contains(room.roomId);
+    }
+    return false;
+}
+
+bool RoomFilterQuery::inScope(const RoomSummary &room) const
+{
+    switch (m_scope) {
+    case Scope::All:
+        return true;
+    case Scope::Direct:
+        return room.isDirect();
+    case Scope::Orphans:
+        return !room.isSpace() && !room.isDirect() && !m_scopeRooms.contains(room.roomId);
+    case Scope::Space:
+        return m_scopeRooms.contains(room.roomId);
     }
     return false;
 }
@@ -333,7 +425,7 @@ bool RoomFilterQuery::accepts(RoomSection::Value section, QStringView searchText
     // searchText is folded once per change of the room, never per keystroke.
     if (m_oneWord) // what is typed most: as fast as the filter was before it had terms
         return containsFolded(searchText, m_terms.front().value, m_terms.front().matcher);
-    if (!m_error.isEmpty())
+    if (!m_error.isEmpty() || !inScope(room))
         return false;
     for (const Term &term : m_terms)
         if (term.holds(section, searchText, room) == term.negated)
@@ -366,6 +458,8 @@ bool RoomFilterQuery::narrows(const RoomFilterQuery &wider) const
     if (!m_error.isEmpty())
         return true; // accepts nothing
     if (!wider.m_error.isEmpty())
+        return false;
+    if (m_scope != wider.m_scope || m_scopeRooms != wider.m_scopeRooms)
         return false;
     if (!wider.m_leftShown && !excludesLeft())
         return false;
@@ -414,8 +508,13 @@ void RoomFilterProxy::setSourceModel(RoomListModel *model)
     beginResetModel();
     m_source = model;
     m_store = model ? model->store() : nullptr;
+    // The query resolves spaces (in:, the scope) in this store.
+    const QString previousError = m_query.error();
+    m_query = RoomFilterQuery::parse(m_filterText, m_showLeft, m_store, m_spaceScope);
     rebuild();
     endResetModel();
+    if (m_query.error() != previousError)
+        emit filterErrorChanged();
     if (model) {
         const auto aboutToReset = [this] { beginResetModel(); };
         const auto reset = [this] {
@@ -450,6 +549,8 @@ void RoomFilterProxy::setSourceModel(RoomListModel *model)
             connect(model, &QAbstractItemModel::rowsAboutToBeMoved, this, aboutToReset),
             connect(model, &QAbstractItemModel::rowsMoved, this, reset),
             connect(model, &QObject::destroyed, this, [this] { setSourceModel(nullptr); }),
+            // A space's rooms changed: in: and the scope are resolved again.
+            connect(m_store, &RoomStore::spacesChanged, this, &RoomFilterProxy::reparse),
         };
     }
     sectionsChanged(true);
@@ -640,7 +741,7 @@ void RoomFilterProxy::setFilterText(const QString &text)
     if (text == m_filterText)
         return;
     m_filterText = text;
-    setQuery(RoomFilterQuery::parse(m_filterText, m_showLeft));
+    reparse();
     emit filterTextChanged();
 }
 
@@ -649,8 +750,22 @@ void RoomFilterProxy::setShowLeft(bool show)
     if (show == m_showLeft)
         return;
     m_showLeft = show;
-    setQuery(RoomFilterQuery::parse(m_filterText, m_showLeft));
+    reparse();
     emit showLeftChanged();
+}
+
+void RoomFilterProxy::setSpaceScope(const QString &scope)
+{
+    if (scope == m_spaceScope)
+        return;
+    m_spaceScope = scope;
+    reparse();
+    emit spaceScopeChanged();
+}
+
+void RoomFilterProxy::reparse()
+{
+    setQuery(RoomFilterQuery::parse(m_filterText, m_showLeft, m_store, m_spaceScope));
 }
 
 void RoomFilterProxy::onSourceRowsInserted(int first, int last)

@@ -2,6 +2,7 @@
 
 #include <QAbstractListModel>
 #include <QPointer>
+#include <QSet>
 #include <QStringMatcher>
 #include <QtQmlIntegration/qqmlintegration.h>
 
@@ -47,6 +48,10 @@ Value of(Membership::Value membership);
 //   waitReason        int     its Operation.WaitReason (Operation.NotWaiting unless Waiting)
 //   lastError         string  why the latest operation failed (or could not be confirmed), with
 //                             errcode; "" once it succeeded, or sync showed the wanted state
+//   isSpace           bool    the room is a space (m.room.create type "m.space")
+//   isDirect          bool    a direct chat (m.direct, or an invite marked is_direct)
+//   spaceIds          list    the joined spaces that list the room as a child (RoomStore::spacesOf)
+//   spaceNames        list    their display names, in the same order (plain text)
 class RoomListModel : public QAbstractListModel
 {
     Q_OBJECT
@@ -75,6 +80,11 @@ public:
         LastErrorRole,
         OperationStateRole,
         WaitReasonRole,
+        // Spaces and direct chats: numbered apart, after RoomFilterProxy's roles.
+        IsSpaceRole = Qt::UserRole + 100,
+        IsDirectRole,
+        SpaceIdsRole,
+        SpaceNamesRole,
     };
     Q_ENUM(Role)
 
@@ -117,6 +127,10 @@ private:
 //   server:example.org  the room ID's server, the canonical alias's server or the inviter's
 //                       server is example.org (case-insensitive, the whole server name)
 //   from:@user:server   the inviter is that user
+//   is:dm, is:space     a direct chat (also is:direct); a space
+//   in:SPACE            the room is in that space or one of its sub-spaces (RoomStore::
+//                       roomsInSpace); SPACE is a room ID, a canonical alias or a name (a name
+//                       with spaces in quotes: in:"Open source"); needs the store to resolve it
 //   -term, -word        negates one term or word ("-is:left", -"two words")
 // Keywords are case-insensitive; a word whose prefix before ':' is not a keyword is free text
 // ("#room:example.org" is searched as typed). An unknown or malformed term ("is:foo",
@@ -127,7 +141,13 @@ class RoomFilterQuery
 {
 public:
     RoomFilterQuery() = default;
-    static RoomFilterQuery parse(const QString &text, bool showLeft);
+    // store resolves in: terms and the scope; without one (checking a command line before the
+    // rooms are known) they are accepted as typed and match no room.
+    // scope: a view of the list (SpacesModel's scope role): "" every room, "dm" the direct
+    // chats, "orphans" the rooms in no space (not spaces, not direct chats), or a space's room
+    // ID (the rooms below it).
+    static RoomFilterQuery parse(const QString &text, bool showLeft,
+                                 const RoomStore *store = nullptr, const QString &scope = {});
 
     bool accepts(const RoomSummary &room) const
     {
@@ -143,7 +163,8 @@ public:
     bool operator==(const RoomFilterQuery &other) const
     {
         return m_error == other.m_error && m_leftShown == other.m_leftShown &&
-               m_terms == other.m_terms;
+               m_terms == other.m_terms && m_scope == other.m_scope &&
+               m_scopeRooms == other.m_scopeRooms;
     }
     // Why the text is not a valid query (translated, names the term), or empty.
     QString error() const { return m_error; }
@@ -151,16 +172,17 @@ public:
 private:
     struct Term
     {
-        enum Kind { Text, Is, Server, From };
+        enum Kind { Text, Is, Server, From, Direct, Space, In };
         Kind kind = Text;
         bool negated = false;
-        QString value; // Text: case-folded; Server, From: as typed (compared case-insensitively)
+        QString value; // Text: case-folded; Server, From, In: as typed
         RoomSection::Value section = RoomSection::Joined; // Is
         QStringMatcher matcher; // Text: value's skip table, built once per query, not per room
+        QSet<QString> rooms;    // In: the rooms below the space(s) it names
         bool operator==(const Term &other) const
         {
             return kind == other.kind && negated == other.negated && value == other.value &&
-                   section == other.section;
+                   section == other.section && rooms == other.rooms;
         }
         // Every room this term accepts is accepted by `wider`.
         bool implies(const Term &wider) const;
@@ -170,10 +192,15 @@ private:
     // No room of the Left section can pass (showLeft off without is:left, or a term excludes it).
     bool excludesLeft() const;
 
+    enum class Scope { All, Direct, Orphans, Space };
+    bool inScope(const RoomSummary &room) const;
+
     QList<Term> m_terms;
     QString m_error;
-    bool m_leftShown = true; // showLeft, or a positive is:left term
-    bool m_oneWord = false;  // the query is one word of free text (accepts()' fast path)
+    Scope m_scope = Scope::All;
+    QSet<QString> m_scopeRooms; // Space: the rooms below it; Orphans: the rooms in any space
+    bool m_leftShown = true;    // showLeft, or a positive is:left term
+    bool m_oneWord = false;     // the query is one word of free text (accepts()' fast path)
 };
 
 // Filters by a typed text (name, alias or room ID) and sorts Invites, Requested, Joined, Left
@@ -205,6 +232,9 @@ class RoomFilterProxy : public QAbstractListModel
     Q_PROPERTY(int count READ countProperty NOTIFY countChanged)
     // Why filterText is not a valid query (e.g. "is:foo"), or empty; then no row is shown.
     Q_PROPERTY(QString filterError READ filterError NOTIFY filterErrorChanged)
+    // The view of the list the filter applies within (RoomFilterQuery::parse's scope): "" all
+    // rooms, "dm", "orphans", or a space's room ID. Follows the spaces as they change.
+    Q_PROPERTY(QString spaceScope READ spaceScope WRITE setSpaceScope NOTIFY spaceScopeChanged)
 
 public:
     enum Role {
@@ -224,6 +254,8 @@ public:
     void setFilterText(const QString &text);
     bool showLeft() const { return m_showLeft; }
     void setShowLeft(bool show);
+    QString spaceScope() const { return m_spaceScope; }
+    void setSpaceScope(const QString &scope);
     int countProperty() const { return rowCount(); }
     QString filterError() const { return m_query.error(); }
     const RoomFilterQuery &query() const { return m_query; }
@@ -251,6 +283,7 @@ signals:
     void showLeftChanged();
     void countChanged();
     void filterErrorChanged();
+    void spaceScopeChanged();
     // Once after each change of the rows shown, their order or their sections (a filter, a
     // sync, rooms coming and going), when the view has been told.
     void listChanged();
@@ -276,6 +309,7 @@ private:
     int sourceRowAt(int row) const;
 
     void setQuery(const RoomFilterQuery &query);
+    void reparse(); // the query of filterText, showLeft and spaceScope, resolved again
     void rebuild(); // from scratch, inside a model reset
     // Makes the shown rows those of `walk` (source rows in sorted order, a superset of the rows
     // shown now) for which wantShown(sourceRow) holds; tells the view in contiguous ranges.
@@ -296,6 +330,7 @@ private:
     const RoomStore *m_store = nullptr;
     QList<QMetaObject::Connection> m_sourceConnections;
     QString m_filterText;
+    QString m_spaceScope;
     bool m_showLeft = true;
     RoomFilterQuery m_query;
     QPointer<const RoomSelection> m_selection;

@@ -135,15 +135,15 @@ void CredentialStore::load()
 {
     const QString homeserver = savedHomeserver();
     if (homeserver.isEmpty()) {
-        emit loaded(QString(), QString());
+        emitLoaded(QString(), QString());
         return;
     }
     if (useFileStore()) {
-        emit loaded(homeserver, readTokenFile());
+        emitLoaded(homeserver, readTokenFile());
         return;
     }
     if (m_keychainDisabled) {
-        emit loaded(homeserver, QString());
+        emitLoaded(homeserver, QString());
         return;
     }
     setBusy(true);
@@ -161,12 +161,26 @@ void CredentialStore::load()
             setError(tr("The system keychain is not available: %1").arg(job->errorString()),
                      job->error() == QKeychain::NoBackendAvailable ||
                          job->error() == QKeychain::OtherError);
-        emit loaded(homeserver, token);
+        emitLoaded(homeserver, token);
     });
+}
+
+void CredentialStore::emitLoaded(const QString &homeserver, const QString &secret)
+{
+    m_loaded = SessionTokens::fromSecret(secret);
+    emit loaded(homeserver, m_loaded.accessToken);
+    emit sessionLoaded(homeserver, m_loaded);
 }
 
 void CredentialStore::save(const QString &homeserver, const QString &userId, const QString &token)
 {
+    saveSession(homeserver, userId, SessionTokens{token, {}, 0, false});
+}
+
+void CredentialStore::saveSession(const QString &homeserver, const QString &userId,
+                                  const SessionTokens &tokens)
+{
+    const QString token = tokens.toSecret();
     if (useFileStore()) {
         const bool ok = writeTokenFile(token);
         if (ok) {
@@ -205,6 +219,7 @@ void CredentialStore::save(const QString &homeserver, const QString &userId, con
 
 void CredentialStore::forget()
 {
+    m_loaded = {};
     QSettings settings;
     settings.remove(QStringLiteral("session/homeserver"));
     settings.remove(QStringLiteral("session/userId"));

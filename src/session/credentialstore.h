@@ -1,5 +1,7 @@
 #pragma once
 
+#include "session/sessiontokens.h"
+
 #include <QObject>
 #include <QString>
 #include <QtQmlIntegration/qqmlintegration.h>
@@ -36,6 +38,11 @@ public:
     // Reads the remembered token; emits loaded(homeserver, token) (token empty when none).
     Q_INVOKABLE void load();
     Q_INVOKABLE void save(const QString &homeserver, const QString &userId, const QString &token);
+    // The whole session: access token, refresh token and expiry, whether Concierge created the
+    // device. One keychain secret (SessionTokens::toSecret).
+    void saveSession(const QString &homeserver, const QString &userId, const SessionTokens &tokens);
+    // What load() read last (empty before, or when nothing was remembered).
+    SessionTokens loadedTokens() const { return m_loaded; }
     // Forgets the account and the token; forgotten() once the keychain entry is gone too.
     Q_INVOKABLE void forget();
     // --no-keychain, tests: behave as if no keychain existed, without asking one.
@@ -48,6 +55,8 @@ signals:
     void savedChanged();
     void useFileStoreChanged();
     void loaded(const QString &homeserver, const QString &accessToken);
+    // Right after loaded(), with the whole remembered session.
+    void sessionLoaded(const QString &homeserver, const SessionTokens &tokens);
     void saved(bool ok);
     void forgotten();
 
@@ -57,6 +66,8 @@ private:
     bool writeTokenFile(const QString &token);
     QString readTokenFile() const;
     void setError(const QString &error, bool keychainMissing);
+    void emitLoaded(const QString &homeserver, const QString &secret);
+    SessionTokens m_loaded;
     bool m_busy = false;
     bool m_keychainAvailable = true;
     bool m_keychainDisabled = false;

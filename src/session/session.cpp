@@ -4,9 +4,17 @@
 #include "api/endpoints.h"
 #include "api/identifiers.h"
 
+#include <QDateTime>
 #include <QJsonArray>
+#include <QSysInfo>
 
-Session::Session(ApiClient *api, QObject *parent) : QObject(parent), m_api(api) {}
+Session::Session(ApiClient *api, QObject *parent) : QObject(parent), m_api(api)
+{
+    m_refreshTimer.setSingleShot(true);
+    connect(&m_refreshTimer, &QTimer::timeout, this, &Session::refreshToken);
+    // A request answered "token expired" (soft logout) while the token can be refreshed.
+    connect(m_api, &ApiClient::tokenRefreshNeeded, this, &Session::refreshToken);
+}
 
 namespace {
 // What the user typed, as it may be shown or remembered: a user name and password before the
@@ -29,6 +37,14 @@ QString withoutCredentials(const QString &input)
         return input;
     return input.left(authorityStart) + input.mid(at + 1);
 }
+
+// A refresh that failed for a transient reason is tried again after this long.
+constexpr int RefreshRetryMs = 10000;
+
+qint64 nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
 } // namespace
 
 QUrl Session::homeserver() const
@@ -38,34 +54,61 @@ QUrl Session::homeserver() const
 
 QString Session::errorText() const
 {
-    if (!m_error.isError())
+    return describe(m_error, m_expired);
+}
+
+QString Session::describe(const MatrixError &error, bool expired) const
+{
+    if (!error.isError())
         return {};
-    switch (m_error.kind) {
+    switch (error.kind) {
     case MatrixError::Unreachable:
-        return tr("Could not reach %1: %2").arg(m_homeserverInput, m_error.message);
+        return tr("Could not reach %1: %2").arg(m_homeserverInput, error.message);
     case MatrixError::Tls:
-        return tr("The secure connection to %1 failed: %2").arg(m_homeserverInput, m_error.message);
+        return tr("The secure connection to %1 failed: %2").arg(m_homeserverInput, error.message);
     case MatrixError::Timeout:
         return tr("%1 did not answer in time.").arg(m_homeserverInput);
     case MatrixError::NotMatrix:
     case MatrixError::InvalidInput:
-        return m_error.message;
+        return error.message;
     case MatrixError::Server:
-        if (m_expired)
-            return m_error.softLogout
+        if (expired) {
+            if (error.softLogout && m_createdDevice)
+                return tr("Your session on %1 has expired (%2). Sign in again to continue where "
+                          "you left off.")
+                    .arg(m_homeserverInput, error.errcode);
+            return error.softLogout
                        ? tr("Your session on %1 has expired (%2). Paste a new access token to "
                             "continue where you left off.")
-                             .arg(m_homeserverInput, m_error.errcode)
+                             .arg(m_homeserverInput, error.errcode)
                        : tr("%1 signed this session out (%2). Sign in again.")
-                             .arg(m_homeserverInput, m_error.errcode);
+                             .arg(m_homeserverInput, error.errcode);
+        }
         [[fallthrough]];
     default:
-        if (m_error.httpStatus == 401 || m_error.isUnknownToken())
+        // A refused password login is the server's own words (M_FORBIDDEN "Invalid username or
+        // password"); only a rejected token gets a sentence of ours.
+        if (m_next != Next::Password && (error.httpStatus == 401 || error.isUnknownToken()))
             return tr("The access token was rejected by %1 (%2).")
                 .arg(m_homeserverInput,
-                     m_error.errcode.isEmpty() ? QStringLiteral("HTTP 401") : m_error.errcode);
-        return m_error.summary();
+                     error.errcode.isEmpty() ? QStringLiteral("HTTP 401") : error.errcode);
+        return error.summary();
     }
+}
+
+SessionTokens Session::tokens() const
+{
+    if (m_state != SignedIn)
+        return {};
+    return {m_accessToken, m_refreshToken, m_expiresAtMs, m_createdDevice};
+}
+
+QString Session::deviceDisplayName()
+{
+    QString host = QSysInfo::machineHostName().trimmed();
+    if (host.isEmpty())
+        host = QStringLiteral("localhost");
+    return tr("Concierge on %1").arg(host);
 }
 
 QUrl Session::parseHomeserverInput(const QString &input, bool *isBareServerName, QString *error)
@@ -111,23 +154,113 @@ void Session::setState(State state)
 void Session::fail(const MatrixError &error)
 {
     m_pendingToken.clear();
-    m_api->setAccessToken({});
+    m_pendingPassword.clear();
+    clearTokens();
     m_error = error;
     emit errorChanged();
     setState(SignedOut);
     emit signInFailed(error);
 }
 
-void Session::signIn(const QString &homeserver, const QString &accessToken)
+void Session::clearTokens()
 {
-    ++m_attempt;
-    m_homeserverInput = withoutCredentials(homeserver.trimmed());
-    m_error = {};
-    emit errorChanged();
-    const QString token = accessToken.trimmed();
+    ++m_refreshGeneration; // a refresh under way is forgotten
+    m_refreshTimer.stop();
+    m_refreshing = false;
+    m_accessToken.clear();
+    m_refreshToken.clear();
+    m_expiresAtMs = 0;
+    m_api->setAccessToken({});
+    m_api->setTokenRefreshable(false);
+    // Calls waiting for a refresh fail now (they find no token).
+    m_api->endTokenRefresh(MatrixError::cancelled());
+}
+
+bool Session::resolve(const QString &homeserver)
+{
     bool bare = false;
     QString inputError;
     const QUrl candidate = parseHomeserverInput(homeserver, &bare, &inputError);
+    if (!inputError.isEmpty()) {
+        stepFailed(MatrixError::invalidInput(inputError));
+        return false;
+    }
+    if (m_next != Next::Discover)
+        setState(Resolving);
+    if (!bare) {
+        checkVersions(candidate);
+        return true;
+    }
+    // A bare server name: the client-server API may live elsewhere (.well-known delegation).
+    const quint64 attempt = m_attempt;
+    ApiCall *call = Endpoints::getWellknown(m_api, candidate);
+    m_call = call;
+    connect(call, &ApiCall::succeeded, this, [this, attempt, candidate](const QJsonObject &body) {
+        if (attempt != m_attempt)
+            return;
+        const QString base = body.value(QLatin1String("m.homeserver"))
+                                 .toObject()
+                                 .value(QLatin1String("base_url"))
+                                 .toString();
+        QUrl url(base, QUrl::StrictMode);
+        if (base.isEmpty() || !ApiClient::homeserverUrlError(url).isEmpty()) {
+            stepFailed(MatrixError::notMatrix(
+                tr("%1 publishes an invalid homeserver address in .well-known/matrix/client.")
+                    .arg(m_homeserverInput)));
+            return;
+        }
+        if (url.path().endsWith(QLatin1Char('/')))
+            url.setPath(url.path().chopped(1));
+        checkVersions(url);
+    });
+    connect(call, &ApiCall::failed, this, [this, attempt, candidate](const MatrixError &error) {
+        if (attempt != m_attempt)
+            return;
+        // No delegation published (404, or not JSON): the server name is the homeserver.
+        if (error.kind == MatrixError::Server || error.kind == MatrixError::MalformedResponse)
+            checkVersions(candidate);
+        else
+            stepFailed(error);
+    });
+    return true;
+}
+
+void Session::stepFailed(const MatrixError &error)
+{
+    if (m_next == Next::Discover)
+        finishDiscovery(error);
+    else
+        fail(error);
+}
+
+void Session::startSignIn()
+{
+    ++m_attempt;
+    m_error = {};
+    emit errorChanged();
+    clearTokens();
+    m_createdDevice = false;
+    // A discovery still under way is superseded by this sign-in.
+    if (m_discoveryState == Discovering) {
+        m_discoveryState = NotDiscovered;
+        emit loginMethodsChanged();
+    }
+}
+
+void Session::signIn(const QString &homeserver, const QString &accessToken)
+{
+    restore(homeserver, SessionTokens{accessToken, {}, 0, false});
+}
+
+void Session::restore(const QString &homeserver, const SessionTokens &tokens)
+{
+    startSignIn();
+    m_next = Next::Whoami;
+    m_homeserverInput = withoutCredentials(homeserver.trimmed());
+    const QString token = tokens.accessToken.trimmed();
+    bool bare = false;
+    QString inputError;
+    parseHomeserverInput(homeserver, &bare, &inputError);
     if (!inputError.isEmpty()) {
         fail(MatrixError::invalidInput(inputError));
         return;
@@ -144,42 +277,64 @@ void Session::signIn(const QString &homeserver, const QString &accessToken)
         }
     }
     m_pendingToken = token;
-    setState(Resolving);
-    if (!bare) {
-        checkVersions(candidate);
+    m_createdDevice = tokens.createdDevice;
+    m_refreshToken = tokens.refreshToken;
+    m_expiresAtMs = m_refreshToken.isEmpty() ? 0 : tokens.expiresAtMs;
+    resolve(homeserver);
+}
+
+void Session::signInWithPassword(const QString &homeserver, const QString &user,
+                                 const QString &password)
+{
+    startSignIn();
+    m_next = Next::Password;
+    m_homeserverInput = withoutCredentials(homeserver.trimmed());
+    bool bare = false;
+    QString inputError;
+    parseHomeserverInput(homeserver, &bare, &inputError);
+    if (!inputError.isEmpty()) {
+        fail(MatrixError::invalidInput(inputError));
         return;
     }
-    // A bare server name: the client-server API may live elsewhere (.well-known delegation).
-    const quint64 attempt = m_attempt;
-    ApiCall *call = Endpoints::getWellknown(m_api, candidate);
-    m_call = call;
-    connect(call, &ApiCall::succeeded, this, [this, attempt, candidate](const QJsonObject &body) {
-        if (attempt != m_attempt)
-            return;
-        const QString base = body.value(QLatin1String("m.homeserver"))
-                                 .toObject()
-                                 .value(QLatin1String("base_url"))
-                                 .toString();
-        QUrl url(base, QUrl::StrictMode);
-        if (base.isEmpty() || !ApiClient::homeserverUrlError(url).isEmpty()) {
-            fail(MatrixError::notMatrix(
-                tr("%1 publishes an invalid homeserver address in .well-known/matrix/client.")
-                    .arg(m_homeserverInput)));
+    const QString name = user.trimmed();
+    if (name.isEmpty()) {
+        fail(MatrixError::invalidInput(tr("Enter your user name.")));
+        return;
+    }
+    if (name.startsWith(QLatin1Char('@'))) {
+        if (const QString why = Identifiers::validateUserId(name); !why.isEmpty()) {
+            fail(MatrixError::invalidInput(why));
             return;
         }
-        if (url.path().endsWith(QLatin1Char('/')))
-            url.setPath(url.path().chopped(1));
-        checkVersions(url);
-    });
-    connect(call, &ApiCall::failed, this, [this, attempt, candidate](const MatrixError &error) {
-        if (attempt != m_attempt)
-            return;
-        // No delegation published (404, or not JSON): the server name is the homeserver.
-        if (error.kind == MatrixError::Server || error.kind == MatrixError::MalformedResponse)
-            checkVersions(candidate);
-        else
-            fail(error);
-    });
+    } else if (name.contains(QLatin1Char(':')) || name.contains(QLatin1Char(' '))) {
+        fail(MatrixError::invalidInput(
+            tr("Enter your user name (like alice) or your full Matrix ID (like @alice:%1).")
+                .arg(m_homeserverInput)));
+        return;
+    }
+    if (password.isEmpty()) {
+        fail(MatrixError::invalidInput(tr("Enter your password.")));
+        return;
+    }
+    m_pendingUser = name;
+    m_pendingPassword = password;
+    resolve(homeserver);
+}
+
+void Session::discoverLoginMethods(const QString &homeserver)
+{
+    if (m_state != SignedOut)
+        return;
+    ++m_attempt;
+    m_next = Next::Discover;
+    m_homeserverInput = withoutCredentials(homeserver.trimmed());
+    m_discoveredFor = homeserver.trimmed();
+    m_loginFlows.clear();
+    m_oauth = false;
+    m_discoveryError.clear();
+    m_discoveryState = Discovering;
+    emit loginMethodsChanged();
+    resolve(homeserver);
 }
 
 void Session::checkVersions(const QUrl &baseUrl)
@@ -194,32 +349,51 @@ void Session::checkVersions(const QUrl &baseUrl)
             return;
         const QJsonValue versions = body.value(QLatin1String("versions"));
         if (!versions.isArray()) {
-            fail(MatrixError::notMatrix(tr("%1 does not look like a Matrix homeserver (no "
-                                           "versions in /_matrix/client/versions).")
-                                            .arg(m_homeserverInput)));
+            stepFailed(MatrixError::notMatrix(tr("%1 does not look like a Matrix homeserver (no "
+                                                 "versions in /_matrix/client/versions).")
+                                                  .arg(m_homeserverInput)));
             return;
         }
         bool hasV1 = false;
         for (const QJsonValue &v : versions.toArray())
             hasV1 |= v.toString().startsWith(QLatin1String("v1."));
         m_api->setClientApiVersion(hasV1 ? QStringLiteral("v3") : QStringLiteral("r0"));
-        whoami();
+        afterVersions();
     });
     connect(call, &ApiCall::failed, this, [this, attempt](const MatrixError &error) {
         if (attempt != m_attempt)
             return;
         if (error.kind == MatrixError::Server || error.kind == MatrixError::MalformedResponse)
-            fail(MatrixError::notMatrix(tr("%1 does not look like a Matrix homeserver (%2).")
-                                            .arg(m_homeserverInput, error.summary())));
+            stepFailed(MatrixError::notMatrix(tr("%1 does not look like a Matrix homeserver (%2).")
+                                                  .arg(m_homeserverInput, error.summary())));
         else
-            fail(error);
+            stepFailed(error);
     });
+}
+
+void Session::afterVersions()
+{
+    switch (m_next) {
+    case Next::Whoami:
+        whoami();
+        break;
+    case Next::Password:
+        loginWithPassword();
+        break;
+    case Next::Discover:
+        discoverFlows();
+        break;
+    }
 }
 
 void Session::whoami()
 {
     setState(Verifying);
+    m_accessToken = m_pendingToken;
     m_api->setAccessToken(m_pendingToken);
+    m_pendingToken.clear();
+    // A remembered session whose token expired meanwhile is refreshed by the answer's 401.
+    m_api->setTokenRefreshable(!m_refreshToken.isEmpty());
     const quint64 attempt = m_attempt;
     ApiCall *call = Endpoints::getTokenOwner(m_api);
     m_call = call;
@@ -233,8 +407,9 @@ void Session::whoami()
         }
         m_userId = userId;
         m_deviceId = body.value(QLatin1String("device_id")).toString();
-        m_pendingToken.clear();
         m_expired = false;
+        if (!m_refreshToken.isEmpty() && m_expiresAtMs > 0 && !m_refreshing)
+            setRefreshState(m_refreshToken, qMax<qint64>(1, m_expiresAtMs - nowMs()));
         setState(SignedIn);
         emit signedIn();
     });
@@ -243,6 +418,168 @@ void Session::whoami()
             return;
         fail(error);
     });
+}
+
+void Session::loginWithPassword()
+{
+    setState(Verifying);
+    Endpoints::PasswordLogin login{m_pendingUser, m_pendingPassword, deviceDisplayName(), true};
+    // The password is in the request now and nowhere else.
+    m_pendingPassword.clear();
+    const quint64 attempt = m_attempt;
+    ApiCall *call = Endpoints::loginWithPassword(m_api, login);
+    login.password.clear();
+    m_call = call;
+    connect(call, &ApiCall::succeeded, this, [this, attempt](const QJsonObject &body) {
+        if (attempt != m_attempt)
+            return;
+        acceptLogin(body);
+    });
+    connect(call, &ApiCall::failed, this, [this, attempt](const MatrixError &error) {
+        if (attempt != m_attempt)
+            return;
+        fail(error);
+    });
+}
+
+void Session::acceptLogin(const QJsonObject &body)
+{
+    const QString userId = body.value(QLatin1String("user_id")).toString();
+    const QString token = body.value(QLatin1String("access_token")).toString();
+    if (!Identifiers::validateUserId(userId).isEmpty() || token.isEmpty()) {
+        fail(MatrixError::malformed(tr("The server's login answer has no valid user_id or "
+                                       "access token.")));
+        return;
+    }
+    m_pendingUser.clear();
+    m_userId = userId;
+    m_deviceId = body.value(QLatin1String("device_id")).toString();
+    m_accessToken = token;
+    m_api->setAccessToken(token);
+    m_createdDevice = true;
+    setRefreshState(body.value(QLatin1String("refresh_token")).toString(),
+                    qint64(body.value(QLatin1String("expires_in_ms")).toDouble()));
+    m_expired = false;
+    setState(SignedIn);
+    emit signedIn();
+}
+
+void Session::setRefreshState(const QString &refreshToken, qint64 expiresInMs)
+{
+    m_refreshToken = refreshToken;
+    const bool expires = !refreshToken.isEmpty() && expiresInMs > 0;
+    m_expiresAtMs = expires ? nowMs() + expiresInMs : 0;
+    m_api->setTokenRefreshable(!refreshToken.isEmpty());
+    if (!expires) {
+        m_refreshTimer.stop();
+        return;
+    }
+    // Well before it expires: a fifth of its lifetime, at most a minute, ahead.
+    const qint64 margin = qMin<qint64>(60000, expiresInMs / 5);
+    m_refreshTimer.start(int(qBound<qint64>(0, expiresInMs - margin, 24LL * 3600 * 1000)));
+}
+
+void Session::refreshToken()
+{
+    if (m_refreshing)
+        return;
+    if (m_refreshToken.isEmpty()) {
+        m_api->endTokenRefresh(MatrixError::cancelled());
+        return;
+    }
+    m_refreshing = true;
+    m_refreshTimer.stop();
+    m_api->beginTokenRefresh(); // requests wait for the new token from now on
+    const quint64 generation = m_refreshGeneration;
+    ApiCall *call = Endpoints::refreshAccessToken(m_api, m_refreshToken);
+    connect(call, &ApiCall::succeeded, this, [this, generation](const QJsonObject &body) {
+        if (generation != m_refreshGeneration)
+            return;
+        m_refreshing = false;
+        const QString token = body.value(QLatin1String("access_token")).toString();
+        if (token.isEmpty()) {
+            m_refreshTimer.start(RefreshRetryMs);
+            m_api->endTokenRefresh(
+                MatrixError::malformed(tr("The server's refresh answer has no access token.")));
+            return;
+        }
+        m_accessToken = token;
+        m_api->setAccessToken(token);
+        // Without a new refresh token the old one stays valid.
+        const QString refresh = body.value(QLatin1String("refresh_token")).toString();
+        setRefreshState(refresh.isEmpty() ? m_refreshToken : refresh,
+                        qint64(body.value(QLatin1String("expires_in_ms")).toDouble()));
+        m_api->endTokenRefresh();
+        emit tokensChanged();
+    });
+    connect(call, &ApiCall::failed, this, [this, generation](const MatrixError &error) {
+        if (generation != m_refreshGeneration)
+            return;
+        m_refreshing = false;
+        if (error.isAuthFailure() || error.httpStatus == 400 || error.httpStatus == 403) {
+            // The refresh token is no longer valid: the next 401 ends the session.
+            m_refreshToken.clear();
+            m_expiresAtMs = 0;
+            m_api->setTokenRefreshable(false);
+        } else {
+            m_refreshTimer.start(RefreshRetryMs);
+        }
+        m_api->endTokenRefresh(error);
+    });
+}
+
+void Session::discoverFlows()
+{
+    const quint64 attempt = m_attempt;
+    ApiCall *call = Endpoints::getLoginFlows(m_api);
+    m_call = call;
+    connect(call, &ApiCall::succeeded, this, [this, attempt](const QJsonObject &body) {
+        if (attempt != m_attempt)
+            return;
+        QStringList flows;
+        for (const QJsonValue &flow : body.value(QLatin1String("flows")).toArray()) {
+            const QString type = flow.toObject().value(QLatin1String("type")).toString();
+            if (!type.isEmpty() && !flows.contains(type))
+                flows.append(type);
+        }
+        m_loginFlows = flows;
+        discoverOAuth();
+    });
+    connect(call, &ApiCall::failed, this, [this, attempt](const MatrixError &error) {
+        if (attempt != m_attempt)
+            return;
+        // A server answering /versions but not GET /login: only a token can be used.
+        if (error.kind == MatrixError::Server || error.kind == MatrixError::MalformedResponse)
+            discoverOAuth();
+        else
+            finishDiscovery(error);
+    });
+}
+
+void Session::discoverOAuth()
+{
+    const quint64 attempt = m_attempt;
+    ApiCall *call = Endpoints::getAuthMetadata(m_api);
+    m_call = call;
+    connect(call, &ApiCall::succeeded, this, [this, attempt](const QJsonObject &body) {
+        if (attempt != m_attempt)
+            return;
+        m_oauth = body.value(QLatin1String("issuer")).isString() &&
+                  body.value(QLatin1String("authorization_endpoint")).isString();
+        finishDiscovery({});
+    });
+    connect(call, &ApiCall::failed, this, [this, attempt](const MatrixError &) {
+        if (attempt != m_attempt)
+            return;
+        finishDiscovery({}); // 404 M_UNRECOGNIZED: no OAuth 2.0
+    });
+}
+
+void Session::finishDiscovery(const MatrixError &error)
+{
+    m_discoveryState = error.isError() ? DiscoveryFailed : Discovered;
+    m_discoveryError = describe(error, false);
+    emit loginMethodsChanged();
 }
 
 void Session::cancelSignIn()
@@ -257,11 +594,20 @@ void Session::cancelSignIn()
     fail(MatrixError::cancelled(tr("Sign-in cancelled.")));
 }
 
-void Session::signOut()
+void Session::signOut(bool invalidatePastedToken)
 {
     ++m_attempt;
     const bool wasSignedIn = m_state == SignedIn;
-    m_api->setAccessToken({});
+    if (wasSignedIn && (m_createdDevice || invalidatePastedToken) && m_api->hasAccessToken() &&
+        !m_api->isRefreshingToken()) {
+        // The token goes into the request now; it is forgotten locally right after.
+        ApiCall *call = Endpoints::logout(m_api);
+        connect(call, &ApiCall::succeeded, this, [this] { emit serverSignOutFinished({}); });
+        connect(call, &ApiCall::failed, this,
+                [this](const MatrixError &error) { emit serverSignOutFinished(error); });
+    }
+    clearTokens();
+    m_createdDevice = false;
     m_userId.clear();
     m_deviceId.clear();
     m_expired = false;
@@ -277,7 +623,7 @@ void Session::tokenRejected(const MatrixError &error)
     if (m_state != SignedIn)
         return;
     ++m_attempt;
-    m_api->setAccessToken({});
+    clearTokens();
     m_expired = true;
     m_error = error;
     emit errorChanged();

@@ -4,9 +4,12 @@
 // (CredentialStore). Uses api/ only.
 
 #include "api/matrixerror.h"
+#include "session/sessiontokens.h"
 
 #include <QObject>
 #include <QPointer>
+#include <QStringList>
+#include <QTimer>
 #include <QUrl>
 #include <QtQmlIntegration/qqmlintegration.h>
 
@@ -29,10 +32,27 @@ class Session : public QObject
     Q_PROPERTY(QString errorText READ errorText NOTIFY errorChanged)
     // True after the server ended the session (401); the view asks for a new token.
     Q_PROPERTY(bool expired READ isExpired NOTIFY stateChanged)
+    // Concierge created this session's device (password login): signing out logs it out on the
+    // server. False for a pasted access token (the sign-out dialog asks).
+    Q_PROPERTY(bool createdDevice READ createdDevice NOTIFY stateChanged)
+
+    // --- Login methods (discoverLoginMethods) ---
+    Q_PROPERTY(DiscoveryState discoveryState READ discoveryState NOTIFY loginMethodsChanged)
+    // What the discovery was made for (what the user typed), so the view knows it is current.
+    Q_PROPERTY(QString discoveredFor READ discoveredFor NOTIFY loginMethodsChanged)
+    // The login types of GET /login ("m.login.password", "m.login.sso", …).
+    Q_PROPERTY(QStringList loginFlows READ loginFlows NOTIFY loginMethodsChanged)
+    Q_PROPERTY(bool passwordLogin READ passwordLogin NOTIFY loginMethodsChanged)
+    Q_PROPERTY(bool ssoLogin READ ssoLogin NOTIFY loginMethodsChanged)
+    // The server publishes OAuth 2.0 metadata (GET /_matrix/client/v1/auth_metadata).
+    Q_PROPERTY(bool oauthLogin READ oauthLogin NOTIFY loginMethodsChanged)
+    Q_PROPERTY(QString discoveryError READ discoveryError NOTIFY loginMethodsChanged)
 
 public:
     enum State { SignedOut, Resolving, Verifying, SignedIn };
     Q_ENUM(State)
+    enum DiscoveryState { NotDiscovered, Discovering, Discovered, DiscoveryFailed };
+    Q_ENUM(DiscoveryState)
 
     explicit Session(ApiClient *api, QObject *parent = nullptr);
 
@@ -45,12 +65,40 @@ public:
     QString errorText() const;
     ApiClient *api() const { return m_api; }
     bool isExpired() const { return m_expired; }
+    bool createdDevice() const { return m_createdDevice; }
+    DiscoveryState discoveryState() const { return m_discoveryState; }
+    QString discoveredFor() const { return m_discoveredFor; }
+    QStringList loginFlows() const { return m_loginFlows; }
+    bool passwordLogin() const { return m_loginFlows.contains(QStringLiteral("m.login.password")); }
+    bool ssoLogin() const { return m_loginFlows.contains(QStringLiteral("m.login.sso")); }
+    bool oauthLogin() const { return m_oauth; }
+    QString discoveryError() const { return m_discoveryError; }
+    // What to remember of the signed-in session (the keychain secret); empty when signed out.
+    SessionTokens tokens() const;
+    // The display name a password login gives the new device: "Concierge on <hostname>".
+    static QString deviceDisplayName();
 
     // homeserver: "https://matrix.example.org", "example.org" (resolved through
     // .well-known/matrix/client) or "http://127.0.0.1:8008" (loopback only). Ends in signedIn()
     // or signInFailed(); input that cannot be used fails before anything is sent.
     Q_INVOKABLE void signIn(const QString &homeserver, const QString &accessToken);
-    Q_INVOKABLE void signOut();
+    // Signs in again with remembered tokens: like signIn(), and an expired access token is
+    // refreshed with the refresh token first.
+    void restore(const QString &homeserver, const SessionTokens &tokens);
+    // m.login.password: user is a localpart or a full user ID (of any server). The password is
+    // sent in the request body only and not kept once the request is made. Ends in signedIn()
+    // or signInFailed() (a wrong password: the server's M_FORBIDDEN, in errorText).
+    Q_INVOKABLE void signInWithPassword(const QString &homeserver, const QString &user,
+                                        const QString &password);
+    // Resolves the homeserver (.well-known, /versions) and asks what it offers (GET /login,
+    // GET auth_metadata): the login* properties, then loginMethodsChanged. Only while signed out.
+    Q_INVOKABLE void discoverLoginMethods(const QString &homeserver);
+    // Signs out locally. A session Concierge created is also logged out on the server
+    // (POST /logout); a pasted token only when invalidatePastedToken. The server's answer comes
+    // through serverSignOutFinished().
+    Q_INVOKABLE void signOut(bool invalidatePastedToken = false);
+    // Refreshes the access token now (normally done before it expires and on a soft logout).
+    void refreshToken();
     // Stops a sign-in that is still looking up the server or checking the token: nothing more is
     // sent, the state returns to SignedOut with a Cancelled error. No effect once signed in.
     Q_INVOKABLE void cancelSignIn();
@@ -70,12 +118,31 @@ signals:
     void signedIn();
     void signInFailed(const MatrixError &error);
     void signedOut();
+    void loginMethodsChanged();
+    // The tokens changed (a refresh): tokens() is what to remember now.
+    void tokensChanged();
+    // The answer to the POST /logout of signOut() (error none: the token is invalid now).
+    void serverSignOutFinished(const MatrixError &error);
 
 private:
     void setState(State state);
     void fail(const MatrixError &error);
     void checkVersions(const QUrl &baseUrl);
     void whoami();
+    enum class Next { Whoami, Password, Discover };
+    // Resolves homeserver (then the step m_next); false when the input cannot be used.
+    bool resolve(const QString &homeserver);
+    void stepFailed(const MatrixError &error);
+    void afterVersions();
+    void loginWithPassword();
+    void discoverFlows();
+    void discoverOAuth();
+    void finishDiscovery(const MatrixError &error);
+    void acceptLogin(const QJsonObject &body);
+    void setRefreshState(const QString &refreshToken, qint64 expiresInMs);
+    void clearTokens();
+    void startSignIn();
+    QString describe(const MatrixError &error, bool expired) const;
 
     ApiClient *m_api;
     State m_state = SignedOut;
@@ -85,6 +152,21 @@ private:
     QString m_deviceId;
     MatrixError m_error;
     bool m_expired = false;
-    quint64 m_attempt = 0; // outdated replies of an earlier signIn() are ignored
+    quint64 m_attempt = 0;    // outdated replies of an earlier signIn() are ignored
     QPointer<ApiCall> m_call; // the sign-in request under way
+    Next m_next = Next::Whoami;
+    bool m_createdDevice = false;
+    QString m_pendingUser;
+    QString m_pendingPassword; // only until the login request is made
+    QString m_accessToken;
+    QString m_refreshToken;
+    qint64 m_expiresAtMs = 0;
+    QTimer m_refreshTimer; // fires a while before the access token expires
+    bool m_refreshing = false;
+    quint64 m_refreshGeneration = 0; // a refresh answered after a sign-out is ignored
+    DiscoveryState m_discoveryState = NotDiscovered;
+    QString m_discoveredFor;
+    QStringList m_loginFlows;
+    bool m_oauth = false;
+    QString m_discoveryError;
 };

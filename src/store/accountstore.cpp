@@ -40,6 +40,16 @@ const char *const Migrations[] = {
     "  state TEXT NOT NULL, error_kind INTEGER NOT NULL DEFAULT 0, errcode TEXT, message TEXT,"
     "  http_status INTEGER NOT NULL DEFAULT 0, attempts INTEGER NOT NULL DEFAULT 0,"
     "  updated INTEGER NOT NULL, PRIMARY KEY (job_id, position));",
+    // 4: spaces and direct chats. Rooms stored before have none of it, and an incremental
+    // /sync never sends unchanged state (a room's creation, a space's children) nor unchanged
+    // account data (m.direct) again: the sync position is dropped, so that the next /sync is a
+    // full one that fills them in. The rooms are kept and shown meanwhile.
+    "ALTER TABLE rooms ADD COLUMN room_type TEXT;"
+    "ALTER TABLE rooms ADD COLUMN direct INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE rooms ADD COLUMN direct_invite INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE rooms ADD COLUMN children TEXT;"
+    "ALTER TABLE rooms ADD COLUMN parents TEXT;"
+    "DELETE FROM meta WHERE key = 'next_batch';",
 };
 static_assert(std::size(Migrations) == AccountStore::SchemaVersion);
 
@@ -64,6 +74,12 @@ QList<std::pair<QString, QString>> unpackNames(const QString &text)
         names.append({pair.at(0).toString(), pair.at(1).toString()});
     }
     return names;
+}
+
+// Identifiers one a line (room and user IDs contain no line break: they are validated).
+QStringList splitLines(const QString &text)
+{
+    return text.isEmpty() ? QStringList() : text.split(QLatin1Char('\n'));
 }
 
 QVariant textOrNull(const QString &s)
@@ -255,7 +271,8 @@ QList<RoomSummary> AccountStore::loadRooms() const
     q.setForwardOnly(true);
     if (!q.exec(QStringLiteral(
             "SELECT room_id, membership, name, canonical_alias, topic, avatar_url, heroes, "
-            "member_names, joined_count, invited_count, inviter, tombstone, predecessor FROM rooms")))
+            "member_names, joined_count, invited_count, inviter, tombstone, predecessor, "
+            "room_type, direct, direct_invite, children, parents FROM rooms")))
         return rooms;
     while (q.next()) {
         RoomSummary room;
@@ -268,14 +285,18 @@ QList<RoomSummary> AccountStore::loadRooms() const
         room.canonicalAlias = q.value(3).toString();
         room.topic = q.value(4).toString();
         room.avatarMxc = q.value(5).toString();
-        const QString heroes = q.value(6).toString();
-        room.heroes = heroes.isEmpty() ? QStringList() : heroes.split(QLatin1Char('\n'));
+        room.heroes = splitLines(q.value(6).toString());
         room.memberNames = unpackNames(q.value(7).toString());
         room.joinedMemberCount = q.value(8).isNull() ? -1 : q.value(8).toInt();
         room.invitedMemberCount = q.value(9).isNull() ? -1 : q.value(9).toInt();
         room.inviterId = q.value(10).toString();
         room.tombstoneReplacement = q.value(11).toString();
         room.predecessor = q.value(12).toString();
+        room.roomType = q.value(13).toString();
+        room.inDirectMap = q.value(14).toInt() != 0;
+        room.directInvite = q.value(15).toInt() != 0;
+        room.childIds = splitLines(q.value(16).toString());
+        room.parentIds = splitLines(q.value(17).toString());
         room.updateDerived();
         rooms.append(std::move(room));
     }
@@ -291,7 +312,8 @@ bool AccountStore::saveSync(const QList<RoomSummary> &rooms, const QString &next
     q.prepare(QStringLiteral(
         "INSERT OR REPLACE INTO rooms (room_id, membership, name, canonical_alias, topic, "
         "avatar_url, heroes, member_names, joined_count, invited_count, inviter, tombstone, "
-        "predecessor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        "predecessor, room_type, direct, direct_invite, children, parents) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     for (const RoomSummary &room : rooms) {
         q.addBindValue(room.roomId);
         q.addBindValue(int(room.membership));
@@ -306,6 +328,11 @@ bool AccountStore::saveSync(const QList<RoomSummary> &rooms, const QString &next
         q.addBindValue(textOrNull(room.inviterId));
         q.addBindValue(textOrNull(room.tombstoneReplacement));
         q.addBindValue(textOrNull(room.predecessor));
+        q.addBindValue(textOrNull(room.roomType));
+        q.addBindValue(int(room.inDirectMap));
+        q.addBindValue(int(room.directInvite));
+        q.addBindValue(textOrNull(room.childIds.join(QLatin1Char('\n'))));
+        q.addBindValue(textOrNull(room.parentIds.join(QLatin1Char('\n'))));
         if (!q.exec()) {
             db.rollback();
             return false;

@@ -4,7 +4,8 @@
 // the sync position, and each room's membership history — in SQLite through Qt SQL (WAL mode, a
 // versioned schema with migrations). The access token is never stored here; it stays in the
 // keychain. The bulk queue's journal (store/jobjournal.h) keeps its jobs in the same database
-// (schema 3).
+// (schema 3). Schema 4 adds spaces and direct chats to the rooms (and drops the sync position
+// once, so that a full /sync fills them in).
 
 #include "api/membership.h"
 #include "store/roomsummary.h"
@@ -15,7 +16,7 @@
 class AccountStore
 {
 public:
-    static constexpr int SchemaVersion = 3;
+    static constexpr int SchemaVersion = 4;
     // How long a write waits for another connection's write (the writer thread, the queue's
     // journal) to end before it fails with "database is locked". SQLite in WAL mode allows one
     // writer at a time; readers never wait.

@@ -18,6 +18,9 @@ constexpr QStringView kEvents = u"events";
 
 // A 5 MB room name must not reach the UI: server text is cut to this many characters.
 constexpr qsizetype MaxTextLength = 1024;
+// A space lists at most this many children that the list groups by (and a room this many
+// parents): a hostile space cannot make every row of the list cost memory.
+constexpr qsizetype MaxSpaceLinks = 10000;
 // Below this many rooms in one response, threads cost more than they save.
 constexpr qsizetype ParallelThreshold = 64;
 
@@ -74,7 +77,7 @@ void RoomStore::applyStateEvent(RoomSummary &room, const QJsonObject &event) con
 {
     // Dispatch on the type first: most events (create, join rules, messages…) are not needed,
     // and every key lookup in a QJsonObject is a scan.
-    enum Kind { Member, Name, Alias, Topic, Avatar, Tombstone, Create };
+    enum Kind { Member, Name, Alias, Topic, Avatar, Tombstone, Create, SpaceChild, SpaceParent };
     const QString type = event.value(kType).toString();
     Kind kind;
     if (type == QLatin1String("m.room.member"))
@@ -91,6 +94,10 @@ void RoomStore::applyStateEvent(RoomSummary &room, const QJsonObject &event) con
         kind = Tombstone;
     else if (type == QLatin1String("m.room.create"))
         kind = Create;
+    else if (type == QLatin1String("m.space.child"))
+        kind = SpaceChild;
+    else if (type == QLatin1String("m.space.parent"))
+        kind = SpaceParent;
     else
         return;
 
@@ -124,7 +131,24 @@ void RoomStore::applyStateEvent(RoomSummary &room, const QJsonObject &event) con
             content.value(u"membership").toString() == QLatin1String("invite")) {
             const QString sender = event.value(u"sender").toString();
             room.inviterId = Identifiers::validateUserId(sender).isEmpty() ? sender : QString();
+            // The inviter says it is a direct chat (m.direct only lists it once accepted).
+            room.directInvite = content.value(u"is_direct").toBool();
         }
+        return;
+    }
+    if (kind == SpaceChild || kind == SpaceParent) {
+        // The state key names the other room; the event counts only with a non-empty `via`
+        // (the spec's rule: an event without one, e.g. content {}, removes the link).
+        const QString other = stateKeyValue.toString();
+        if (!Identifiers::validateRoomId(other).isEmpty())
+            return;
+        bool hasVia = false;
+        for (const QJsonValue &via : content.value(u"via").toArray())
+            hasVia |= via.isString() && !via.toString().isEmpty();
+        QStringList &links = kind == SpaceChild ? room.childIds : room.parentIds;
+        links.removeOne(other);
+        if (hasVia && links.size() < MaxSpaceLinks)
+            links.append(other);
         return;
     }
     if (!stateKeyValue.toString().isEmpty())
@@ -153,9 +177,14 @@ void RoomStore::applyStateEvent(RoomSummary &room, const QJsonObject &event) con
             content.value(u"predecessor").toObject().value(u"room_id").toString();
         room.predecessor = Identifiers::validateRoomId(predecessor).isEmpty() ? predecessor
                                                                               : QString();
+        // The room type is namespaced text ("m.space"): bounded, never shown as such.
+        const QJsonValue roomType = content.value(u"type");
+        room.roomType = roomType.isString() ? roomType.toString().left(255) : QString();
         break;
     }
-    case Member: break;
+    case Member:
+    case SpaceChild:
+    case SpaceParent: break;
     }
 }
 
@@ -261,19 +290,53 @@ int RoomStore::applySync(const QJsonObject &syncResponse)
     else
         std::for_each(updates.begin(), updates.end(), parse);
 
+    // The account's direct chats: m.direct, when this response carries it, replaces the map.
+    bool directChanged = false;
+    const QJsonArray accountData =
+        syncResponse.value(u"account_data").toObject().value(kEvents).toArray();
+    for (const QJsonValue &value : accountData) {
+        const QJsonObject event = value.toObject();
+        if (event.value(kType).toString() != QLatin1String("m.direct"))
+            continue;
+        QSet<QString> direct;
+        const QJsonObject byUser = event.value(kContent).toObject();
+        for (auto it = byUser.begin(); it != byUser.end(); ++it) {
+            if (!Identifiers::validateUserId(it.key()).isEmpty())
+                continue;
+            for (const QJsonValue &roomId : it.value().toArray())
+                if (Identifiers::validateRoomId(roomId.toString()).isEmpty())
+                    direct.insert(roomId.toString());
+        }
+        directChanged = direct != m_directRooms;
+        m_directRooms = std::move(direct);
+    }
+
     // Phase 3: publish. New rooms are appended in one insertion the model announces first.
     QList<RoomSummary> added;
     QList<int> changedRows;
     bool membershipCountsChanged = false;
+    bool spaceStructureChanged = false;
+    QSet<int> updatedRows;
     for (Update &update : updates) {
+        updateDirect(update.room);
         if (update.row >= 0) {
-            membershipCountsChanged |= m_rooms.at(update.row).membership != update.room.membership;
+            const RoomSummary &before = m_rooms.at(update.row);
+            membershipCountsChanged |= before.membership != update.room.membership;
+            spaceStructureChanged |= affectsSpaces(before, update.room);
             m_rooms[update.row] = std::move(update.room);
             changedRows << update.row;
+            updatedRows.insert(update.row);
         } else {
+            spaceStructureChanged |= update.room.isSpace();
             added.append(std::move(update.room));
             membershipCountsChanged = true;
         }
+    }
+    if (directChanged) {
+        // Rooms this response did not mention may have joined or left the map.
+        for (int row = 0; row < size(); ++row)
+            if (!updatedRows.contains(row) && updateDirect(m_rooms[row]))
+                changedRows << row;
     }
     if (!added.isEmpty()) {
         const int first = size();
@@ -286,10 +349,14 @@ int RoomStore::applySync(const QJsonObject &syncResponse)
         }
         emit roomsInserted(first, last);
     }
+    if (spaceStructureChanged)
+        invalidateSpaces();
     if (!changedRows.isEmpty())
         emit roomsChanged(changedRows);
     if (membershipCountsChanged)
         emit countsChanged();
+    if (spaceStructureChanged)
+        emit spacesChanged();
     return int(added.size() + changedRows.size());
 }
 
@@ -397,13 +464,18 @@ void RoomStore::removeRoom(const QString &roomId)
     const int row = indexOf(roomId);
     if (row < 0)
         return;
+    const bool wasSpace = m_rooms.at(row).isSpace();
     emit roomRemoved(row);
     m_rooms.removeAt(row);
     m_index.remove(roomId);
     for (int i = row; i < size(); ++i)
         m_index[m_rooms.at(i).roomId] = i;
+    if (wasSpace)
+        invalidateSpaces();
     emit roomRemovedDone();
     emit countsChanged();
+    if (wasSpace)
+        emit spacesChanged();
 }
 
 QStringList RoomStore::retainOnly(const QJsonObject &initialSyncResponse)
@@ -455,17 +527,116 @@ void RoomStore::restore(QList<RoomSummary> rooms)
         return;
     emit roomsAboutToBeInserted(0, int(rooms.size()) - 1);
     m_rooms = std::move(rooms);
-    for (int i = 0; i < size(); ++i)
-        m_index.insert(m_rooms.at(i).roomId, i);
+    for (int i = 0; i < size(); ++i) {
+        const RoomSummary &room = m_rooms.at(i);
+        m_index.insert(room.roomId, i);
+        // The map as it was saved: the rooms it listed (the store keeps no other copy).
+        if (room.inDirectMap)
+            m_directRooms.insert(room.roomId);
+    }
+    invalidateSpaces();
     emit roomsInserted(0, size() - 1);
     emit countsChanged();
+    emit spacesChanged();
 }
 
 void RoomStore::clear()
 {
     m_rooms.clear();
     m_index.clear();
+    m_directRooms.clear();
     m_skippedRooms = 0;
+    invalidateSpaces();
     emit reset();
     emit countsChanged();
+    emit spacesChanged();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Spaces and direct chats
+
+bool RoomStore::updateDirect(RoomSummary &room) const
+{
+    const bool direct = m_directRooms.contains(room.roomId);
+    if (direct == room.inDirectMap)
+        return false;
+    room.inDirectMap = direct;
+    return true;
+}
+
+bool RoomStore::affectsSpaces(const RoomSummary &before, const RoomSummary &after)
+{
+    if (!before.isSpace() && !after.isSpace())
+        return false;
+    return before.roomType != after.roomType || before.membership != after.membership ||
+           before.childIds != after.childIds || before.sortKey != after.sortKey ||
+           before.canonicalAlias != after.canonicalAlias;
+}
+
+void RoomStore::invalidateSpaces()
+{
+    m_spaceIndexValid = false;
+    m_parentsOf.clear();
+}
+
+QStringList RoomStore::joinedSpaceIds() const
+{
+    QStringList ids;
+    for (const RoomSummary &room : m_rooms)
+        if (room.isSpace() && room.membership == Membership::Join)
+            ids << room.roomId;
+    return ids;
+}
+
+QStringList RoomStore::spacesOf(const QString &roomId) const
+{
+    if (!m_spaceIndexValid) {
+        m_parentsOf.clear();
+        for (const RoomSummary &room : m_rooms) {
+            if (!room.isSpace() || room.membership != Membership::Join)
+                continue;
+            for (const QString &child : room.childIds)
+                m_parentsOf[child].append(room.roomId);
+        }
+        m_spaceIndexValid = true;
+    }
+    return m_parentsOf.value(roomId);
+}
+
+QSet<QString> RoomStore::roomsInSpace(const QString &spaceId) const
+{
+    QSet<QString> found;
+    QSet<QString> visited{spaceId};
+    QStringList pending{spaceId};
+    while (!pending.isEmpty()) {
+        const RoomSummary *space = find(pending.takeLast());
+        if (!space || !space->isSpace() || space->membership != Membership::Join)
+            continue; // only a joined space's children are known (and trusted)
+        for (const QString &child : space->childIds) {
+            found.insert(child);
+            if (!visited.contains(child)) {
+                visited.insert(child);
+                pending.append(child);
+            }
+        }
+    }
+    return found;
+}
+
+QStringList RoomStore::resolveSpaces(const QString &text) const
+{
+    const QString folded = text.toCaseFolded();
+    QStringList joined;
+    QStringList others;
+    for (const RoomSummary &room : m_rooms) {
+        if (!room.isSpace())
+            continue;
+        const bool match = room.roomId == text ||
+                           (!room.canonicalAlias.isEmpty() &&
+                            room.canonicalAlias.compare(text, Qt::CaseInsensitive) == 0) ||
+                           room.sortKey == folded;
+        if (match)
+            (room.membership == Membership::Join ? joined : others) << room.roomId;
+    }
+    return joined + others;
 }

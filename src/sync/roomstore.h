@@ -6,6 +6,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -61,6 +62,25 @@ public:
     void restore(QList<RoomSummary> rooms);
     void clear();
 
+    // --- Spaces and direct chats (issue 15) ---
+    // The rooms the account's m.direct account data lists (rooms not known yet included), as
+    // last seen; after restore(), the stored rooms marked direct.
+    const QSet<QString> &directRoomIds() const { return m_directRooms; }
+    // The spaces whose children group the list: the spaces the account has joined (only their
+    // m.space.child events are seen, and they are what the space's admins say). In store order.
+    QStringList joinedSpaceIds() const;
+    // The joined spaces that list roomId as a child (its m.space.parent claims are not enough:
+    // anyone who can edit a room can name any space its parent).
+    QStringList spacesOf(const QString &roomId) const;
+    bool isInAnySpace(const QString &roomId) const { return !spacesOf(roomId).isEmpty(); }
+    // Everything below a joined space: its children, and the children of its joined sub-spaces,
+    // at any depth (a cycle is followed once). Rooms not known to the store included; the space
+    // itself only when a cycle leads back to it.
+    QSet<QString> roomsInSpace(const QString &spaceId) const;
+    // The known spaces (any membership) that `text` names: a room ID, a canonical alias
+    // (case-insensitive), or a display name (case-insensitive, whole). Joined ones first.
+    QStringList resolveSpaces(const QString &text) const;
+
 signals:
     void roomsAboutToBeInserted(int first, int last);
     void roomsInserted(int first, int last);
@@ -69,6 +89,9 @@ signals:
     void roomRemovedDone();
     void reset();
     void countsChanged();
+    // A space came, went, or changed (children, name, membership): what spacesOf(),
+    // roomsInSpace() and resolveSpaces() answer may differ. After the rows' own signals.
+    void spacesChanged();
 
 private:
     // Pure functions of their arguments and m_ownUserId: safe to run for many rooms in parallel.
@@ -76,8 +99,17 @@ private:
                    const QJsonObject &json) const;
     void applyStateEvent(RoomSummary &room, const QJsonObject &event) const;
 
+    // Sets inDirectMap from m_directRooms; whether it changed.
+    bool updateDirect(RoomSummary &room) const;
+    void invalidateSpaces();
+    static bool affectsSpaces(const RoomSummary &before, const RoomSummary &after);
+
     QList<RoomSummary> m_rooms;
     QHash<QString, int> m_index;
+    QSet<QString> m_directRooms;
+    // roomId -> the joined spaces that list it; built on demand, dropped when spaces change.
+    mutable QHash<QString, QStringList> m_parentsOf;
+    mutable bool m_spaceIndexValid = false;
     QString m_ownUserId;
     int m_skippedRooms = 0;
 };

@@ -34,10 +34,12 @@ SyncEngine::SyncEngine(ApiClient *api, RoomStore *store, QObject *parent)
 QByteArray SyncEngine::filterJson()
 {
     // The account data the app acts on: the ignored users (their invites are hidden by the
-    // server; the members page lists them) and the invite permission setting (block invites).
+    // server; the members page lists them), the invite permission setting (block invites) and
+    // the direct chats (m.direct). Spaces need no more: m.room.create (the room type),
+    // m.space.child and m.space.parent are state, which the filter does not narrow.
     return QByteArrayLiteral(
         R"({"presence":{"types":[]},)"
-        R"("account_data":{"types":["m.ignored_user_list","m.invite_permission_config"]},)"
+        R"("account_data":{"types":["m.ignored_user_list","m.invite_permission_config","m.direct"]},)"
         R"("room":{"include_leave":true,"account_data":{"types":[]},"ephemeral":{"types":[]},)"
         R"("state":{"lazy_load_members":true},"timeline":{"limit":1,"lazy_load_members":true}}})");
 }

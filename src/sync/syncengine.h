@@ -55,11 +55,13 @@ public:
     // The sliding-sync request of a first launch (tests and diagnostics watch its outcome).
     SlidingSyncBootstrap *slidingSyncBootstrap() const { return m_bootstrap; }
 
-    // The filter sent with every /sync: lazy-loaded members, a 1-event timeline, left rooms.
+    // The filter sent with every /sync: lazy-loaded members, a 1-event timeline, left rooms, and
+    // the account data the app reads (m.direct among it).
     static QByteArray filterJson();
     // The filter of the inventory check: every room the account still has (left ones included),
     // with little else: one state event (the creation) and the latest event of each room (a
-    // filter limit must be at least 1).
+    // filter limit must be at least 1). No account data: the check only finds forgotten rooms;
+    // m.direct and the space state come from the sync that runs beside it.
     static QByteArray inventoryFilterJson();
 
     Q_INVOKABLE void start();

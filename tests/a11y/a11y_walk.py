@@ -6,12 +6,14 @@ a11y_walk.py …`). It starts an Xvfb of its own and the AT-SPI bus, creates a f
 a few rooms on the test Synapse (the ctest fixture `synapse`), starts Concierge with accessibility
 on and a throwaway HOME, and walks the tree of every page and dialog it can reach:
 
-  - the sign-in page; a wrong token (an error that must be an alert); the right token;
+  - the sign-in page: the password form and a wrong password, the access-token form under
+    Advanced and a wrong token (errors that must be alerts); then the right token;
   - the room list (an invitation, a joined room, a left room), its row context menu;
   - every dialog opened from it: Sign out, Join (plus a join of an alias that does not exist, an
     error that must be an alert), Invite, Leave, History, Forget, bulk confirmation, Invite many,
     the jobs panel;
-  - the room directory page (a public room searched for by name).
+  - the room directory page (a public room searched for by name);
+  - the invite triage page and the members page of the joined room (issue 12).
 
 It fails on:
   - an interactive element (button, check box, text field, list item, menu item, combo …) or a
@@ -70,7 +72,8 @@ ALERT_ROLES = {"alert", "notification"}
 # Controls disabled on purpose in the state the walk sees them: Qt 6.4 reports disabled controls
 # as enabled, so they would look like Tab stops that Tab skips. (page, name): why.
 DISABLED_HERE = {
-    ("sign-in page", "Remember me on this computer"): "no keychain in this run (--no-keychain)",
+    ("sign-in page (password)", "Remember me on this computer"): "no keychain in this run (--no-keychain)",
+    ("sign-in page (access token)", "Remember me on this computer"): "no keychain in this run (--no-keychain)",
 }
 
 
@@ -142,6 +145,11 @@ class Server:
         self.user = harness.register(self.base, secret, f"a11y_{tag}", displayname="Ada Lovelace")
         self.other = harness.register(self.base, secret, f"a11y_other_{tag}", displayname="Grace Hopper")
         self.joined = self.create(self.user, "Garden Club", f"garden_{tag}")
+        # A room with a second member: the members page has someone to act on.
+        self.shared = self.create(self.user, "Tea Room", None)
+        self.call(self.user, "POST", f"/_matrix/client/v3/rooms/{q(self.shared)}/invite",
+                  {"user_id": self.other["user_id"]})
+        self.call(self.other, "POST", f"/_matrix/client/v3/rooms/{q(self.shared)}/join", {})
         self.left = self.create(self.user, "Old Archive", None)
         self.call(self.user, "POST", f"/_matrix/client/v3/rooms/{q(self.left)}/leave", {})
         invite = self.create(self.other, "Book Circle", None)
@@ -578,8 +586,8 @@ def run(args) -> int:
     try:
         harness = load_harness(args.harness)
         server = Server(harness, args.server_json)
-        say(f"user {server.user['user_id']}: rooms Garden Club (joined), Old Archive (left), "
-            f"Book Circle (invited)")
+        say(f"user {server.user['user_id']}: rooms Garden Club and Tea Room (joined), "
+            f"Old Archive (left), Book Circle (invited)")
         env = dict(os.environ)
         env.update({
             "HOME": home,
@@ -603,23 +611,44 @@ def run(args) -> int:
         walk = Walk(tree, keys)
         frame = tree.frame()
 
-        # ---- sign-in page
-        say("- sign-in page")
+        # ---- sign-in page: the server offers a password (issue 14), the token under Advanced
+        say("- sign-in page (password)")
+        user_field = tree.find(frame, role="text", name="User name", timeout=20,
+                               what="the user name field (the server's login methods)")
+        password_field = None
+        for role in ("text", "entry", "password text"):
+            try:
+                password_field = tree.find(frame, role=role, name="Password", timeout=1)
+                break
+            except WalkError:
+                pass
+        if password_field is None:
+            walk.finding("sign-in page", "the password field has no name")
+            password_field = tree.find(frame, role="password text", what="the password field")
+        sign_in = tree.find(frame, role="push button", name="Sign in", what="the Sign in button")
+        walk.type_into(user_field, server.user["user_id"])
+        walk.type_into(password_field, "not-the-password-" + secrets.token_hex(4))
+        page = tree.find(frame, role="page tab", what="the sign-in page")
+        walk.page("sign-in page (password)", page)
+        walk.check_alert("sign-in page (wrong password)", page, lambda: walk.press(sign_in))
+
+        say("- sign-in page (access token)")
+        # A checkable button: a "toggle button" over AT-SPI.
+        walk.press(tree.find(frame, name="Advanced: sign in with an access token",
+                             what="the Advanced button"))
         # Named "Access token" (so not a "password text": Qt 6.4 cannot name a password field).
         token_field = None
         for role in ("text", "entry", "password text"):
             try:
-                token_field = tree.find(frame, role=role, name="Access token", timeout=1)
+                token_field = tree.find(frame, role=role, name="Access token", timeout=3)
                 break
             except WalkError:
                 pass
         if token_field is None:
             token_field = tree.find(frame, role="password text", what="the access token field")
-        sign_in = tree.find(frame, role="push button", name="Sign in", what="the Sign in button")
         # A token in the field: the Sign in button is enabled (Qt 6.4 cannot say it is not).
         walk.type_into(token_field, "syt_not_a_valid_token_" + secrets.token_hex(8))
-        page = tree.find(frame, role="page tab", what="the sign-in page")
-        walk.page("sign-in page", page)
+        walk.page("sign-in page (access token)", page)
         walk.check_alert("sign-in page (wrong token)", page, lambda: walk.press(sign_in))
         walk.type_into(token_field, server.user["access_token"])
         walk.press(sign_in)
@@ -740,6 +769,49 @@ def run(args) -> int:
             tree.pump(0.3)
         tree.pump(0.5)
         walk.page("room directory", directory)
+        walk.press(tree.find(directory, role="push button", name="Close the room directory",
+                             what="the directory's Close button"))
+        tree.pump(0.5)
+
+        # Invite triage (issue 12): the pending invite under its sender.
+        say("- invite triage")
+        walk.press(tree.find(frame, role="push button", name="Triage invites and blocked users",
+                             what="the Triage invites button"))
+        triage = tree.find(frame, role="page tab", name="Invite triage", timeout=10,
+                           what="the invite triage page")
+        deadline = time.monotonic() + 15
+        while not any(server.other["user_id"] in n["name"] or "Grace Hopper" in n["name"]
+                      for n in tree.walk(triage)):
+            if time.monotonic() > deadline:
+                raise WalkError("the invite's sender never showed on the triage page")
+            tree.pump(0.3)
+        tree.pump(0.5)
+        walk.page("invite triage", triage)
+        keys.key("Escape")
+        tree.pump(0.5)
+
+        # The members of Tea Room (issue 12), opened from the keyboard: Ctrl+M on its row.
+        say("- members page")
+        rooms = tree.find(frame, role="list", name="Rooms", timeout=10, what="the room list")
+        tree.set_focus(rooms)
+        tree.pump(0.3)
+        keys.key("Home")
+        for _ in range(5):
+            row = tree.focused_leaf(rooms)
+            if row is not None and row.name.startswith("Tea Room"):
+                break
+            keys.key("Down")
+            tree.pump(0.3)
+        keys.key("ctrl+m")
+        members = tree.find(frame, role="page tab", name="Members of Tea Room", timeout=10,
+                            what="the members page")
+        deadline = time.monotonic() + 15
+        while not any("Grace Hopper" in n["name"] for n in tree.walk(members)):
+            if time.monotonic() > deadline:
+                raise WalkError("Grace Hopper never showed on the members page")
+            tree.pump(0.3)
+        tree.pump(0.5)
+        walk.page("members page", members)
         keys.key("Escape")
         tree.pump(0.5)
 

@@ -156,7 +156,7 @@ private slots:
         QVERIFY(!signInButton->isEnabled()); // no token yet
 
         // A wrong token first: the specific error shows, and the homeserver stays.
-        QQuickItem *token = m_app.item(QStringLiteral("tokenField"));
+        QQuickItem *token = m_app.tokenField();
         QVERIFY(m_app.typeInto(token, QStringLiteral("syt_not_a_valid_token")));
         QCOMPARE(token->property("echoMode").toInt(), 2 /* TextInput.Password */);
         m_app.key(Qt::Key_Return);
@@ -439,7 +439,7 @@ private slots:
         const SynapseFixture::Response login = m_server.request(
             "POST", "/_synapse/admin/v1/users/" + SynapseFixture::seg(m_alice.userId) + "/login",
             m_admin.accessToken, QJsonObject{});
-        QVERIFY(app.typeInto(app.item(QStringLiteral("tokenField")),
+        QVERIFY(app.typeInto(app.tokenField(),
                              login.body.value(QLatin1String("access_token")).toString()));
         app.key(Qt::Key_Return);
 
@@ -463,7 +463,7 @@ private slots:
             m_admin.accessToken, QJsonObject{});
         const QString token = login.body.value(QLatin1String("access_token")).toString();
         QVERIFY2(!token.isEmpty(), "admin login for alice");
-        QVERIFY(m_app.typeInto(m_app.item(QStringLiteral("tokenField")), token));
+        QVERIFY(m_app.typeInto(m_app.tokenField(), token));
         m_app.key(Qt::Key_Return);
         QTRY_COMPARE_WITH_TIMEOUT(m_app.services->session()->state(), Session::SignedIn, 20000);
         QVERIFY(m_app.waitFor(QStringLiteral("roomList")));

@@ -167,11 +167,26 @@ private slots:
         shoot(QStringLiteral("signin"));
 
         QVERIFY(m_app.typeInto(homeserver, m_seed.value(QLatin1String("base_url")).toString()));
-        QVERIFY(m_app.typeInto(m_app.item(QStringLiteral("tokenField")), QStringLiteral("syt_expired_token")));
+        // Synapse offers a password (issue 14): user name and password, the token under Advanced.
+        QQuickItem *page = m_app.item(QStringLiteral("signInPage"));
+        QTRY_VERIFY_WITH_TIMEOUT(page->property("methodsSettled").toBool(), 15000);
+        QVERIFY(m_app.typeInto(m_app.waitFor(QStringLiteral("userField")), QStringLiteral("alice")));
+        parkMouse();
+        shoot(QStringLiteral("signin-password"));
+        // A wrong password: the server's words.
+        QVERIFY(m_app.typeInto(m_app.waitFor(QStringLiteral("passwordField")), QStringLiteral("not her password")));
+        m_app.key(Qt::Key_Return);
+        QQuickItem *passwordError = m_app.waitFor(QStringLiteral("signInError"));
+        QVERIFY(passwordError);
+        QTRY_VERIFY(passwordError->property("text").toString().contains(QLatin1String("M_FORBIDDEN")));
+        parkMouse();
+        shoot(QStringLiteral("signin-password-error"));
+
+        QVERIFY(m_app.typeInto(m_app.tokenField(), QStringLiteral("syt_expired_token")));
         m_app.key(Qt::Key_Return);
         QQuickItem *error = m_app.waitFor(QStringLiteral("signInError"));
         QVERIFY(error);
-        QVERIFY(error->property("text").toString().contains(QLatin1String("M_UNKNOWN_TOKEN")));
+        QTRY_VERIFY(error->property("text").toString().contains(QLatin1String("M_UNKNOWN_TOKEN")));
         shoot(QStringLiteral("signin-error"));
         m_app.window->resize(800, 600);
         shoot(QStringLiteral("signin-error-800x600"));
@@ -180,7 +195,7 @@ private slots:
 
     void roomList()
     {
-        QVERIFY(m_app.typeInto(m_app.item(QStringLiteral("tokenField")),
+        QVERIFY(m_app.typeInto(m_app.tokenField(),
                                m_seed.value(QLatin1String("access_token")).toString()));
         m_app.key(Qt::Key_Return);
         QTRY_COMPARE_WITH_TIMEOUT(m_app.services->session()->state(), Session::SignedIn, 20000);
@@ -507,6 +522,54 @@ private slots:
                                   "positionViewAtBeginning");
         parkMouse();
         shoot(QStringLiteral("rooms-requested"));
+    }
+
+    // Issue 12: the members of a room alice created (she may kick and ban; bob, carol and dave
+    // may not be removed by each other), the kick dialog with a reason, and invite triage (the
+    // seed's three pending invites, one sender each).
+    void membersAndTriage()
+    {
+        const QString general = room("general");
+        QVERIFY(m_app.click(m_app.roomRow(general)));
+        m_app.key(Qt::Key_M, Qt::ControlModifier);
+        QQuickItem *page = m_app.waitFor(QStringLiteral("membersPage"));
+        QVERIFY(page);
+        QTRY_VERIFY(UiDriver::isShown(page));
+        for (const char *who : {"alice", "bob", "carol", "dave"})
+            QVERIFY2(m_app.waitFor(QStringLiteral("memberRow:") + seedUser(who).userId), who);
+        QQuickItem *daveRow = m_app.item(QStringLiteral("memberRow:") + seedUser("dave").userId);
+        QQuickItem *kick = UiDriver::findItem(daveRow, QStringLiteral("memberKick"));
+        QVERIFY(kick && UiDriver::isShown(kick));
+        // Alice's own row offers nothing against herself.
+        QQuickItem *aliceRow = m_app.item(QStringLiteral("memberRow:") + seedUser("alice").userId);
+        QVERIFY(!UiDriver::isShown(UiDriver::findItem(aliceRow, QStringLiteral("memberKick"))));
+        QTest::qWait(1200); // avatars (authenticated media) arrive
+        parkMouse();
+        shoot(QStringLiteral("members"));
+
+        QVERIFY(m_app.click(kick));
+        QQuickItem *reason = m_app.waitFor(QStringLiteral("moderationReasonField"));
+        QVERIFY(reason);
+        QVERIFY(m_app.typeInto(reason, QStringLiteral("Posting off-topic links")));
+        parkMouse();
+        shoot(QStringLiteral("members-kick-dialog"));
+        QVERIFY(m_app.click(m_app.item(QStringLiteral("moderationCancelButton"))));
+        QTRY_VERIFY(!UiDriver::isShown(m_app.item(QStringLiteral("moderationDialog"))));
+        QVERIFY(m_app.click(m_app.item(QStringLiteral("membersBackButton"))));
+        QVERIFY(m_app.waitFor(QStringLiteral("roomList")));
+        QTRY_VERIFY(!UiDriver::isShown(page));
+
+        QVERIFY(m_app.click(m_app.item(QStringLiteral("triageButton"))));
+        QQuickItem *triage = m_app.waitFor(QStringLiteral("inviteTriagePage"));
+        QVERIFY(triage);
+        QTRY_VERIFY(UiDriver::isShown(triage));
+        for (const char *who : {"bob", "carol", "dave"})
+            QVERIFY2(m_app.waitFor(QStringLiteral("triageGroup:") + seedUser(who).userId), who);
+        parkMouse();
+        shoot(QStringLiteral("invite-triage"));
+        QVERIFY(m_app.click(m_app.item(QStringLiteral("triageCloseButton"))));
+        QVERIFY(m_app.waitFor(QStringLiteral("roomList")));
+        QTRY_VERIFY(!UiDriver::isShown(triage));
     }
 
     // Issue 16: the screens again in the dark scheme the app applies (ColorScheme, as with

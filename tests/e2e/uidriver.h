@@ -146,6 +146,20 @@ struct App
         return found && isShown(found) ? found : nullptr;
     }
 
+    // The sign-in page's access-token field, once the server in the homeserver field has said
+    // how it signs in (a server that offers a password keeps the token form under Advanced,
+    // which this opens). Null when the page never settles or the field does not show.
+    QQuickItem *tokenField(int timeoutMs = 15000) const
+    {
+        QQuickItem *page = item(QStringLiteral("signInPage"));
+        if (!page || !QTest::qWaitFor([&] { return page->property("methodsSettled").toBool(); }, timeoutMs))
+            return nullptr;
+        QQuickItem *advanced = item(QStringLiteral("advancedButton"));
+        if (advanced && isShown(advanced) && !advanced->property("checked").toBool() && !click(advanced))
+            return nullptr;
+        return waitFor(QStringLiteral("tokenField"), 2000);
+    }
+
     bool click(QQuickItem *target) const
     {
         if (!target || !isShown(target) || !target->isEnabled())

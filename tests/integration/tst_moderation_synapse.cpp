@@ -5,6 +5,7 @@
 
 #include "actions/membershipservice.h"
 #include "appservices.h"
+#include "clirun.h"
 #include "synapsefixture.h"
 #include "sync/roomstore.h"
 
@@ -82,34 +83,10 @@ class TestModerationSynapse : public QObject
             .toString();
     }
 
-    struct Run
-    {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-    };
+    using Run = CliRun;
     Run cli(const QStringList &args, const QString &token)
     {
-        QProcess p;
-        QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
-        e.insert(QStringLiteral("CONCIERGE_HOMESERVER"), m_server.baseUrl().toString());
-        e.insert(QStringLiteral("CONCIERGE_ACCESS_TOKEN"), token);
-        e.insert(QStringLiteral("CONCIERGE_STORE_DIR"), m_storeDir.path());
-        p.setProcessEnvironment(e);
-        QSignalSpy finished(&p, &QProcess::finished);
-        p.start(QStringLiteral(CONCIERGE_CLI_PATH), args);
-        p.closeWriteChannel();
-        Run run;
-        if (!finished.wait(60000)) {
-            p.kill();
-            p.waitForFinished(5000);
-            QTest::qFail("concierge-cli did not finish within 60 s", __FILE__, __LINE__);
-            return run;
-        }
-        run.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
-        run.out = p.readAllStandardOutput();
-        run.err = p.readAllStandardError();
-        return run;
+        return runCli(cliEnvironment(m_server.baseUrl(), token, m_storeDir.path()), args);
     }
 
     // POST /knock/{roomId} as user (the knocker's own client).

@@ -236,7 +236,105 @@ Item {
             compare(error.textFormat, Text.PlainText)
             verify(dialog().visible)
             compare(selection.count, 2) // kept: nothing was done
-            compare(TestBackend.requestCount("/_matrix/client/v3/rooms/"), 0)
+            // Nothing but the last-admin check's reads reached the rooms.
+            const methods = TestBackend.requestMethods("/_matrix/client/v3/rooms/")
+            compare(methods.filter(m => m !== "GET").length, 0, methods.join())
+        }
+
+        // --- Last admin warning ---
+        // What the server says of a room: its power levels (users) and who is joined.
+        function scriptPower(id, users, joined) {
+            const path = "/_matrix/client/v3/rooms/" + enc(roomId(id))
+            TestBackend.script(path + "/state/m.room.power_levels/",
+                               [{ status: 200, body: JSON.stringify({ users: users }) }])
+            TestBackend.script(path + "/state/m.room.create/",
+                               [{ status: 200, body: JSON.stringify({ type: "m.room.create", sender: "@founder:example.org",
+                                                                      content: { room_version: "10" } }) }])
+            const members = {}
+            for (const u of joined)
+                members[u] = {}
+            TestBackend.script(path + "/joined_members", [{ status: 200, body: JSON.stringify({ joined: members }) }])
+        }
+        // j01, j02: the only admin; j03: another admin is joined; j04: cannot be read.
+        function scriptMixedRooms() {
+            const me = TestBackend.userId
+            scriptPower("j01", { "@me:example.org": 100 }, [me, "@bob:example.org"])
+            scriptPower("j02", { "@me:example.org": 100, "@gone:example.org": 100 }, [me, "@bob:example.org"])
+            scriptPower("j03", { "@me:example.org": 100, "@ann:example.org": 100 }, [me, "@ann:example.org"])
+            TestBackend.script("/_matrix/client/v3/rooms/" + enc(roomId("j04")) + "/",
+                               [{ status: 403, body: '{"errcode":"M_FORBIDDEN","error":"Nope"}' }])
+            for (const n of ["j01", "j02", "j03", "j04"])
+                TestBackend.script("/_matrix/client/v3/rooms/" + enc(roomId(n)) + "/leave", [{ status: 200, body: "{}" }])
+        }
+        function adminNames() {
+            const names = []
+            const rows = field("bulkAdminWarning").parent.children
+            for (let i = 0; i < rows.length; ++i)
+                if (rows[i].objectName === "bulkAdminRoom" && rows[i].visible)
+                    names.push(findChild(rows[i], "bulkAdminRoomName").text)
+            return names
+        }
+
+        function test_last_admin_rooms_are_listed_and_excluded_in_one_click() {
+            scriptMixedRooms()
+            select(["j01", "j02", "j03", "j04"])
+            openFromBar("bulkLeaveButton")
+            const d = dialog()
+            const check = TestBackend.services.leaveCheck
+            tryCompare(check, "state", LeaveCheck.Checked)
+            compare(d.soleAdminIds, [roomId("j01"), roomId("j02")])
+            compare(adminNames(), ["Room 01", "Room 02"])
+            const warning = field("bulkAdminWarning")
+            compare(warning.text, "You are the only admin of 2 of these rooms. Promote someone before you leave, or nobody will be able to change their settings.")
+            compare(warning.Accessible.role, Accessible.AlertMessage)
+            compare(field("bulkAdminUnknown").text, "Whether you are the only admin could not be checked for 1 of these rooms.")
+            const exclude = field("bulkExcludeAdminRoomsButton")
+            compare(exclude.text, "Exclude these 2 rooms")
+            waitForRendering(d.contentItem) // the button has just appeared: laid out
+            mouseClick(exclude)
+            compare(d.title, "Leave 2 rooms?")
+            compare(listedNames(), ["Room 03", "Room 04"])
+            compare(d.etaSeconds, jobs.estimateSeconds(2))
+            verify(!warning.visible)
+            verify(!exclude.visible)
+            compare(adminNames(), [])
+            mouseClick(field("bulkConfirmButton"))
+            tryCompare(d, "visible", false)
+            compare(jobs.jobs.length, 1)
+            const job = jobs.jobs[0]
+            compare(job.total, 2)
+            tryCompare(job, "state", Job.Finished, 10000)
+            for (const n of ["j03", "j04"])
+                compare(TestBackend.requestCount("/_matrix/client/v3/rooms/" + enc(roomId(n)) + "/leave"), 1, n)
+            for (const n of ["j01", "j02"])
+                compare(TestBackend.requestCount("/_matrix/client/v3/rooms/" + enc(roomId(n)) + "/leave"), 0, n)
+        }
+
+        function test_one_last_admin_room_is_excluded_on_its_own() {
+            scriptMixedRooms()
+            select(["j01", "j02", "j03"])
+            openFromBar("bulkLeaveForgetButton")
+            const d = dialog()
+            tryCompare(TestBackend.services.leaveCheck, "state", LeaveCheck.Checked)
+            compare(adminNames(), ["Room 01", "Room 02"])
+            waitForRendering(d.contentItem) // the rows have just appeared: laid out
+            const rowButton = field("bulkExcludeRoomButton") // the first row's
+            compare(rowButton.Accessible.name, "Exclude Room 01")
+            mouseClick(rowButton)
+            compare(d.title, "Leave and forget 2 rooms?")
+            compare(listedNames(), ["Room 02", "Room 03"])
+            compare(adminNames(), ["Room 02"])
+            compare(field("bulkAdminWarning").text, "You are the only admin of 1 of these rooms. Promote someone before you leave, or nobody will be able to change its settings.")
+            compare(field("bulkExcludeAdminRoomsButton").text, "Exclude this room")
+            verify(!field("bulkAdminUnknown").visible)
+        }
+
+        function test_other_actions_are_not_checked() {
+            select(["i1", "i2"])
+            openFromBar("bulkDeclineButton")
+            verify(!field("bulkAdminChecking").visible)
+            verify(!field("bulkAdminWarning").visible)
+            compare(TestBackend.requestCount("/_matrix/client/v3/rooms/" + enc(roomId("i1"))), 0)
         }
     }
 }

@@ -236,6 +236,16 @@ Item {
             verify(findChild(page, "triageIgnored:@b:x.org") !== null)
         }
 
+        function test_activateFocusesTheFirstControl() {
+            page.activate()
+            verify(child("triageByServerSwitch").activeFocus)
+            // Shift+Tab from there reaches Close, and Tab comes back: the page is no stop.
+            keyClick(Qt.Key_Tab, Qt.ShiftModifier)
+            verify(child("triageCloseButton").activeFocus)
+            keyClick(Qt.Key_Tab)
+            verify(child("triageByServerSwitch").activeFocus)
+        }
+
         function test_keyboard() {
             const close = child("triageCloseButton")
             close.forceActiveFocus(Qt.TabFocusReason)

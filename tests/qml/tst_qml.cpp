@@ -122,11 +122,13 @@ public:
         m_services->selection()->clear();
         m_services->rooms()->setFilterText({});
         m_services->rooms()->setShowLeft(true);
+        m_services->rooms()->setSpaceScope({}); // --- Spaces (list side) ---
         m_services->store()->clear();
         m_services->history()->setStore(nullptr); // no history either
         m_services->history()->setRoomId({});
         m_services->members()->setRoomId({});
         m_services->members()->setFilterText({});
+        m_services->leaveCheck()->clear(); // --- Last admin warning ---
         m_server.clear();
     }
     // Membership changes of a room, as a sync hands them to the store (shown at once):

@@ -214,6 +214,43 @@ Item {
             compare(TestBackend.requestCount("/_matrix/client/v3/join/"), 0)
         }
 
+        // --- Spaces (acting) --- A joined space's menu also browses its rooms and leaves it
+        // (with its rooms): each opens its dialog, for that space.
+        function test_a_space_row_offers_browse_and_leave_space() {
+            const rooms = { join: {} }
+            rooms.join[roomId("sp")] = { state: { events: [nameEvent("Team space"),
+                { type: "m.room.create", state_key: "", sender: "@a:example.org",
+                  content: { type: "m.space", room_version: "10" } }] } }
+            sync(rooms)
+            tryCompare(list(), "count", 9)
+            compare(TestBackend.services.rooms.get(rowIndex("sp")).isSpace, true)
+            TestBackend.script("/_matrix/client/v1/rooms/" + enc(roomId("sp")) + "/hierarchy",
+                               [{ status: 200, body: JSON.stringify({ rooms: [] }) }])
+            focusRow("sp")
+            openWithKey(Qt.Key_Menu)
+            compare(shownItems(), ["Invite…", "Browse rooms in this space…", "Leave space…", "Leave…",
+                                   "Members…", "History", "Select"])
+            menuItem("menuBrowseSpace").triggered()
+            const browse = dialog("spaceHierarchyDialog")
+            tryCompare(browse, "opened", true)
+            compare(TestBackend.services.hierarchy.spaceId, roomId("sp"))
+            browse.close()
+            tryCompare(browse, "visible", false)
+
+            focusRow("sp")
+            openWithKey(Qt.Key_Menu)
+            menuItem("menuLeaveSpace").triggered()
+            const leave = dialog("leaveSpaceDialog")
+            tryCompare(leave, "opened", true)
+            leave.close()
+            tryCompare(leave, "visible", false)
+            // An ordinary room: neither.
+            focusRow("j1")
+            openWithKey(Qt.Key_Menu)
+            compare(menuItem("menuBrowseSpace").visible, false)
+            compare(menuItem("menuLeaveSpace").visible, false)
+        }
+
         // Item 4: Shift+F10 does the same as Menu; with no current row, the first row on screen.
         function test_shift_f10_opens_the_menu() {
             focusRow("j2")

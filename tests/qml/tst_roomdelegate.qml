@@ -43,7 +43,10 @@ Item {
                 operationState: -1,
                 waitReason: Operation.NotWaiting,
                 lastError: "",
-                selected: false
+                selected: false,
+                isSpace: false,
+                isDirect: false,
+                spaceNames: []
             }
             for (const key in overrides)
                 props[key] = overrides[key]
@@ -423,6 +426,30 @@ Item {
             compare(menu.signalArguments[1][0], q.x)
             compare(menu.signalArguments[1][1], q.y)
             compare(spy.count, 0) // the button was not pressed
+        }
+
+        // --- Spaces and direct chats (issue 15) ---
+        function test_a_plain_room_has_no_kind_line() {
+            const item = make({})
+            verify(!child(item, "roomKind").visible)
+            verify(!child(item, "roomKindMarker").visible)
+        }
+
+        function test_spaces_and_direct_chats_are_marked_in_words() {
+            const space = make({ isSpace: true, spaceNames: ["Work", "<b>Guild</b>"] })
+            const kind = child(space, "roomKind")
+            verify(kind.visible)
+            compare(kind.text, "Space  ·  In Work, <b>Guild</b>")
+            compare(kind.textFormat, Text.PlainText) // a space's name is the server's text
+            verify(child(space, "roomKindMarker").visible)
+            compare(child(space, "roomKindMarker").text, "▦")
+            verify(space.Accessible.name.indexOf("Space") > 0)
+
+            const dm = make({ isDirect: true, membership: Membership.Invite,
+                              section: RoomSection.Invites })
+            compare(child(dm, "roomKind").text, "Direct chat")
+            compare(child(dm, "roomKindMarker").text, "@")
+            verify(dm.Accessible.name.indexOf("Direct chat") > 0)
         }
     }
 }

@@ -556,5 +556,68 @@ Item {
             verify(status.text.indexOf("Joined room 07") >= 0, status.text)
             verify(status.text.indexOf(roomId("j07")) < 0, status.text)
         }
+        // --- Spaces and direct chats (issue 15) ---
+        // A space "Workspace" with two joined rooms and a sub-space "Corner" with the invite;
+        // Joined room 03 is a direct chat.
+        function loadSpaces() {
+            const join = {}
+            const child = id => ({ type: "m.space.child", state_key: roomId(id), content: { via: ["example.org"] } })
+            const space = (name, children) => ({ state: { events: [
+                { type: "m.room.create", state_key: "", content: { type: "m.space" } },
+                nameEvent(name)].concat(children.map(child)) } })
+            join[roomId("sp1")] = space("Workspace", ["j01", "j02", "sp2"])
+            join[roomId("sp2")] = space("Corner", ["inv1"])
+            const direct = {}
+            direct["@bob:example.org"] = [roomId("j03")]
+            verify(TestBackend.applySync(JSON.stringify({
+                rooms: { join: join },
+                account_data: { events: [{ type: "m.direct", content: direct }] } })))
+        }
+        function test_space_picker_shows_a_view_of_the_list() {
+            loadSpaces()
+            const picker = child(page, "spacePicker")
+            const spaces = TestBackend.services.spaces
+            tryCompare(spaces, "count", 5) // All, Direct chats, Not in a space, Workspace, Corner
+            compare(picker.currentIndex, 0)
+            verify(picker.displayText.indexOf("All rooms") === 0)
+            const all = spaces.get(0)
+            verify(all.joinedCount > 0)
+            // The closed box shows the counts as they are now, not as they were when it first drew.
+            verify(picker.displayText.indexOf(all.joinedCount + " joined · " + all.inviteCount
+                                              + " invited · " + all.leftCount + " left") > 0,
+                   picker.displayText)
+            const leftBefore = all.leftCount
+            compare(picker.Accessible.name, "Rooms to show")
+            // By keyboard: Tab reaches it; Down moves to the next view, which applies at once.
+            verify(tabRound().indexOf("spacePicker") >= 0)
+            picker.forceActiveFocus(Qt.TabFocusReason)
+            keyClick(Qt.Key_Down)
+            compare(TestBackend.services.rooms.spaceScope, "dm")
+            tryCompare(list(), "count", 1)
+            verify(rowOf("j03"))
+            // The space: its rooms, the sub-space and the sub-space's invite, with counts.
+            picker.currentIndex = -1
+            const row = spaces.rowOfScope(roomId("sp1"))
+            picker.activated(row)
+            compare(TestBackend.services.rooms.spaceScope, roomId("sp1"))
+            tryCompare(list(), "count", 4)
+            compare(picker.currentIndex, row)
+            verify(picker.displayText.indexOf("Workspace") === 0)
+            verify(picker.displayText.indexOf("3 joined · 1 invited · 0 left") > 0, picker.displayText)
+            // The filter applies within the view.
+            TestBackend.services.rooms.filterText = "is:invite"
+            tryCompare(list(), "count", 1)
+            TestBackend.services.rooms.filterText = ""
+            // The rows say what they are.
+            compare(child(rowOf("j01"), "roomKind").text, "In Workspace")
+            compare(child(rowOf("sp2"), "roomKind").text, "Space  ·  In Workspace")
+            // Leaving the space: the list shows every room again.
+            moveTo("leave", "sp1", "Workspace")
+            tryCompare(TestBackend.services.rooms, "spaceScope", "")
+            compare(picker.currentIndex, 0)
+            tryCompare(list(), "count", joinedRooms + 3 + 2)
+            tryVerify(() => picker.displayText.indexOf(" · " + (leftBefore + 1) + " left") > 0,
+                      1000, picker.displayText)
+        }
     }
 }

@@ -27,6 +27,141 @@ Item {
             return found
         }
 
+        // Each test scripts what the server offers; none by default (GET /login: 404), so the
+        // access-token form is the form.
+        function init() {
+            TestBackend.script("/_matrix/client/v3/login", [])
+            TestBackend.script("/_matrix/client/v1/auth_metadata", [])
+            child("advancedButton").checked = false
+            // Forget what an earlier test found out (an empty address fails before any request).
+            TestBackend.services.session.discoverLoginMethods("")
+            compare(TestBackend.services.session.discoveryState, Session.DiscoveryFailed)
+        }
+        function cleanup() {
+            if (TestBackend.services.session.state === Session.SignedIn)
+                TestBackend.services.signOut()
+            TestBackend.script("/_matrix/client/v3/login", [])
+            TestBackend.script("/_matrix/client/v1/auth_metadata", [])
+            TestBackend.script("/_matrix/client/versions", [])
+        }
+        // Points the page at the fake server offering flows (login types) and waits until the
+        // page knows them.
+        function offer(flows, oauth) {
+            TestBackend.script("/_matrix/client/versions", [{ status: 200, body: '{"versions":["v1.11"]}' }])
+            TestBackend.script("/_matrix/client/v3/login",
+                               [{ status: 200, body: JSON.stringify({ flows: flows.map(t => ({ type: t })) }) }])
+            if (oauth)
+                TestBackend.script("/_matrix/client/v1/auth_metadata", [{ status: 200, body: JSON.stringify({
+                    issuer: "https://auth.example/", authorization_endpoint: "https://auth.example/authorize" }) }])
+            const field = child("homeserverField")
+            field.text = ""
+            field.text = TestBackend.baseUrl()
+            // Asked again even when the page asked this server before (with other scripts).
+            TestBackend.services.session.discoverLoginMethods(field.text)
+            compare(TestBackend.services.session.discoveryState, Session.Discovering)
+            tryVerify(() => page.methodsKnown, 5000)
+        }
+
+        // Issue 14: a server with m.login.password gets the user name and password form; the
+        // token form is under Advanced.
+        function test_password_offered_when_the_server_has_it() {
+            offer(["m.login.password", "m.login.sso"], false)
+            verify(child("userField").visible)
+            verify(child("passwordField").visible)
+            verify(!child("tokenField").visible)
+            const advanced = child("advancedButton")
+            verify(advanced.visible)
+            compare(child("userField").Accessible.name, "User name")
+            compare(child("passwordField").Accessible.name, "Password")
+            compare(child("passwordField").echoMode, TextInput.Password)
+            // Advanced: the token form instead.
+            mouseClick(advanced)
+            verify(child("tokenField").visible)
+            verify(!child("userField").visible)
+            mouseClick(advanced)
+            verify(child("userField").visible)
+            // GET /login and auth_metadata were asked without a token.
+            compare(TestBackend.requestMethods("/_matrix/client/v3/login")[0], "GET")
+        }
+
+        // Without m.login.password the token form is the form (no Advanced to open), and the
+        // page says what the server would offer.
+        function test_sso_only_server_gets_the_token_form() {
+            offer(["m.login.sso", "m.login.token"], false)
+            verify(child("tokenField").visible)
+            verify(!child("userField").visible)
+            verify(!child("advancedButton").visible)
+            const status = child("signInMethodsStatus")
+            verify(status.text.indexOf("single sign-on") >= 0, status.text)
+            compare(status.textFormat, Text.PlainText)
+        }
+
+        // OAuth 2.0 is detected and said to be coming; the token form still works.
+        function test_oauth_server_is_detected() {
+            offer(["m.login.sso"], true)
+            const status = child("signInMethodsStatus")
+            verify(status.text.indexOf("OAuth 2.0 sign-in, coming soon") >= 0, status.text)
+            verify(child("tokenField").visible)
+        }
+
+        // By keyboard: user name, Tab, password, Return signs in; the password goes in the
+        // request body and is cleared from the form afterwards.
+        function test_password_sign_in_by_keyboard() {
+            offer(["m.login.password"], false)
+            TestBackend.script("/_matrix/client/v3/login",
+                               [{ status: 200, body: JSON.stringify({ user_id: "@kb:example.org", access_token: "syt_new", device_id: "NEWDEV" }) }])
+            const user = child("userField")
+            user.text = ""
+            user.forceActiveFocus(Qt.TabFocusReason)
+            keyClick(Qt.Key_K)
+            keyClick(Qt.Key_B)
+            keyClick(Qt.Key_Tab)
+            verify(child("passwordField").activeFocus)
+            keyClick(Qt.Key_S)
+            keyClick(Qt.Key_E)
+            keyClick(Qt.Key_Return)
+            tryCompare(TestBackend.services.session, "state", Session.SignedIn, 5000)
+            const body = JSON.parse(TestBackend.lastRequestBody("/_matrix/client/v3/login"))
+            compare(body.type, "m.login.password")
+            compare(body.identifier.user, "kb")
+            compare(body.password, "se")
+            compare(child("passwordField").text, "")
+            verify(TestBackend.services.session.createdDevice)
+        }
+
+        // A wrong password: the server's M_FORBIDDEN, word for word, as an alert.
+        function test_wrong_password_is_an_alert() {
+            offer(["m.login.password"], false)
+            TestBackend.script("/_matrix/client/v3/login",
+                               [{ status: 403, body: '{"errcode":"M_FORBIDDEN","error":"Invalid username or password"}' }])
+            child("userField").text = "alice"
+            child("passwordField").text = "wrong"
+            mouseClick(child("signInButton"))
+            const error = child("signInError")
+            tryVerify(() => error.text.indexOf("Invalid username or password") >= 0, 5000)
+            verify(error.text.indexOf("M_FORBIDDEN") >= 0, error.text)
+            compare(error.Accessible.role, Accessible.AlertMessage)
+            compare(error.textFormat, Text.PlainText)
+            compare(TestBackend.services.session.state, Session.SignedOut)
+            child("passwordField").text = ""
+        }
+
+        // Tab reaches the password form's controls and Advanced.
+        function test_tab_reaches_the_password_form() {
+            offer(["m.login.password"], false)
+            child("userField").text = "alice"
+            child("passwordField").text = "pw"
+            child("homeserverField").forceActiveFocus(Qt.TabFocusReason)
+            const seen = []
+            for (let i = 0; i < 12; ++i) {
+                keyClick(Qt.Key_Tab)
+                seen.push(page.Window.activeFocusItem.objectName)
+            }
+            for (const name of ["userField", "passwordField", "advancedButton", "signInButton"])
+                verify(seen.indexOf(name) >= 0, name + " is reached: " + seen)
+            child("passwordField").text = ""
+        }
+
         // Defect 8: without a keychain "Remember me (system keychain)" is off, cannot be
         // ticked, and the page says why.
         function test_no_keychain_disables_remember_me() {

@@ -111,5 +111,54 @@ Item {
             tryCompare(dialog(), "visible", false)
             compare(TestBackend.services.session.state, Session.SignedOut)
         }
+        // A pasted token: the dialog asks whether to invalidate it on the server; by default it
+        // is only forgotten here (it may be another app's token), and nothing is sent.
+        function test_pasted_token_is_only_forgotten_by_default() {
+            TestBackend.script("/_matrix/client/v3/logout", [{ status: 200, body: "{}" }])
+            openDialog()
+            const check = child(dialog().contentItem, "invalidateTokenCheck")
+            verify(check.visible)
+            compare(check.checked, false)
+            verify(!child(dialog().contentItem, "signOutDeviceNote").visible)
+            mouseClick(child(dialog().footer, "signOutConfirmButton"))
+            tryCompare(TestBackend.services.session, "state", Session.SignedOut)
+            wait(300) // nothing goes out afterwards
+            compare(TestBackend.requestCount("/_matrix/client/v3/logout"), 0)
+        }
+
+        // Ticked (by keyboard: Tab from Sign out reaches it): the token is invalidated on the server.
+        function test_pasted_token_invalidated_when_asked() {
+            TestBackend.script("/_matrix/client/v3/logout", [{ status: 200, body: "{}" }])
+            openDialog()
+            tryVerify(() => child(dialog().footer, "signOutCancelButton").activeFocus)
+            keyClick(Qt.Key_Tab)
+            tryVerify(() => child(dialog().footer, "signOutConfirmButton").activeFocus)
+            keyClick(Qt.Key_Tab)
+            const check = child(dialog().contentItem, "invalidateTokenCheck")
+            tryVerify(() => check.activeFocus)
+            keyClick(Qt.Key_Space)
+            compare(check.checked, true)
+            mouseClick(child(dialog().footer, "signOutConfirmButton"))
+            tryCompare(TestBackend.services.session, "state", Session.SignedOut)
+            tryVerify(() => TestBackend.requestCount("/_matrix/client/v3/logout") === 1, 5000)
+        }
+
+        // A password session: no question, the dialog says the device is signed out on the server,
+        // and it is.
+        function test_password_session_is_signed_out_on_the_server() {
+            TestBackend.services.signOut()
+            TestBackend.script("/_matrix/client/v3/login",
+                               [{ status: 200, body: JSON.stringify({ user_id: TestBackend.userId, access_token: "syt_pw", device_id: "NEW" }) }])
+            TestBackend.script("/_matrix/client/v3/logout", [{ status: 200, body: "{}" }])
+            TestBackend.services.signInWithPassword(TestBackend.baseUrl(), "me", "secret")
+            tryCompare(TestBackend.services.session, "state", Session.SignedIn, 5000)
+            verify(TestBackend.services.session.createdDevice)
+            openDialog()
+            verify(child(dialog().contentItem, "signOutDeviceNote").visible)
+            verify(!child(dialog().contentItem, "invalidateTokenCheck").visible)
+            mouseClick(child(dialog().footer, "signOutConfirmButton"))
+            tryCompare(TestBackend.services.session, "state", Session.SignedOut)
+            tryVerify(() => TestBackend.requestCount("/_matrix/client/v3/logout") === 1, 5000)
+        }
     }
 }

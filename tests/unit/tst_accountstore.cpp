@@ -5,6 +5,7 @@
 
 #include <QFile>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -27,6 +28,11 @@ RoomSummary fullRoom(const QString &id)
     r.inviterId = QStringLiteral("@a:example.org");
     r.tombstoneReplacement = QStringLiteral("!new:example.org");
     r.predecessor = QStringLiteral("!old:example.org");
+    r.roomType = QStringLiteral("m.space");
+    r.inDirectMap = true;
+    r.directInvite = true;
+    r.childIds = {QStringLiteral("!c1:example.org"), QStringLiteral("!c2:example.org")};
+    r.parentIds = {QStringLiteral("!p:example.org")};
     r.updateDerived();
     return r;
 }
@@ -46,6 +52,11 @@ void compareRooms(const RoomSummary &a, const RoomSummary &b)
     QCOMPARE(a.inviterId, b.inviterId);
     QCOMPARE(a.tombstoneReplacement, b.tombstoneReplacement);
     QCOMPARE(a.predecessor, b.predecessor);
+    QCOMPARE(a.roomType, b.roomType);
+    QCOMPARE(a.inDirectMap, b.inDirectMap);
+    QCOMPARE(a.directInvite, b.directInvite);
+    QCOMPARE(a.childIds, b.childIds);
+    QCOMPARE(a.parentIds, b.parentIds);
     QCOMPARE(a.sortKey, b.sortKey);
     QCOMPARE(a.searchText, b.searchText);
 }
@@ -158,7 +169,8 @@ private slots:
         QCOMPARE(store.open(file), AccountStore::OpenResult::Opened);
         QCOMPARE(store.loadRooms().size(), 1);
         QCOMPARE(store.loadRooms().first().name, QStringLiteral("Old"));
-        QCOMPARE(store.nextBatch(), QStringLiteral("s9"));
+        // Schema 4 drops the position (a full /sync fills in spaces and direct chats).
+        QCOMPARE(store.nextBatch(), QString());
         // The history table of schema 2 is there.
         QVERIFY(store.appendHistory(QStringLiteral("!old:x"), {{1, Membership::Leave, {}, {}, QStringLiteral("$x")}}));
         QCOMPARE(store.history(QStringLiteral("!old:x")).size(), 1);
@@ -196,18 +208,105 @@ private slots:
         QCOMPARE(store.problem(), QString());
         QCOMPARE(store.loadRooms().size(), 1);
         QCOMPARE(store.loadRooms().first().name, QStringLiteral("Two"));
-        QCOMPARE(store.nextBatch(), QStringLiteral("s22"));
+        QCOMPARE(store.nextBatch(), QString()); // dropped by schema 4
         const QList<AccountStore::HistoryEntry> history = store.history(QStringLiteral("!two:x"));
         QCOMPARE(history.size(), 1);
         QCOMPARE(history.first().reason, QStringLiteral("hi"));
         QSqlQuery q(QSqlDatabase::database(QStringLiteral("v2-open")));
         QVERIFY(q.exec(QStringLiteral("PRAGMA user_version")) && q.next());
-        QCOMPARE(q.value(0).toInt(), 3);
+        QCOMPARE(q.value(0).toInt(), AccountStore::SchemaVersion);
         // Schema 3's journal tables are there, empty.
         QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM jobs")) && q.next());
         QCOMPARE(q.value(0).toInt(), 0);
         QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM job_items")) && q.next());
         QCOMPARE(q.value(0).toInt(), 0);
+    }
+
+    void migratesAVersionThreeStoreInPlace()
+    {
+        const QString file = path(QStringLiteral("v3.sqlite"));
+        {
+            // A store as schema 3 wrote it, exactly: the first three steps, then rows of every
+            // kind (rooms, position, history, a job and its item).
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v3"));
+            db.setDatabaseName(file);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            const char *const schema[] = {
+                "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+                "CREATE TABLE rooms (room_id TEXT PRIMARY KEY, membership INTEGER NOT NULL, name TEXT, "
+                "canonical_alias TEXT, topic TEXT, avatar_url TEXT, heroes TEXT, member_names TEXT, "
+                "joined_count INTEGER, invited_count INTEGER, inviter TEXT, tombstone TEXT, predecessor TEXT)",
+                "CREATE TABLE room_history (id INTEGER PRIMARY KEY AUTOINCREMENT, room_id TEXT NOT NULL, "
+                "ts INTEGER NOT NULL, membership INTEGER NOT NULL, sender TEXT, reason TEXT, "
+                "event_id TEXT NOT NULL UNIQUE)",
+                "CREATE INDEX room_history_room ON room_history (room_id, ts)",
+                "CREATE TABLE jobs (job_id TEXT PRIMARY KEY, kind TEXT NOT NULL, title TEXT NOT NULL, "
+                "created INTEGER NOT NULL, state TEXT NOT NULL, pace_ms INTEGER NOT NULL DEFAULT 0, "
+                "updated INTEGER NOT NULL)",
+                "CREATE TABLE job_items (job_id TEXT NOT NULL, position INTEGER NOT NULL, description TEXT "
+                "NOT NULL, state TEXT NOT NULL, error_kind INTEGER NOT NULL DEFAULT 0, errcode TEXT, "
+                "message TEXT, http_status INTEGER NOT NULL DEFAULT 0, attempts INTEGER NOT NULL DEFAULT 0, "
+                "updated INTEGER NOT NULL, PRIMARY KEY (job_id, position))",
+                "INSERT INTO rooms (room_id, membership, name, canonical_alias, joined_count, heroes) "
+                "VALUES ('!three:x', 0, 'Three', '#three:x', 7, '@a:x\n@b:x')",
+                "INSERT INTO rooms (room_id, membership, name) VALUES ('!left:x', 2, 'Left')",
+                "INSERT INTO meta VALUES ('next_batch', 's33')",
+                "INSERT INTO room_history (room_id, ts, membership, sender, reason, event_id) "
+                "VALUES ('!left:x', 5, 2, '@a:x', 'bye', '$h')",
+                "INSERT INTO jobs VALUES ('j1', 'leave', 'Leave 1 room', 1, 'done', 0, 2)",
+                "INSERT INTO job_items (job_id, position, description, state, updated) "
+                "VALUES ('j1', 0, '!left:x', 'done', 2)",
+                "PRAGMA user_version = 3",
+            };
+            for (const char *statement : schema)
+                QVERIFY2(q.exec(QString::fromLatin1(statement)), statement);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("v3"));
+
+        AccountStore store(QStringLiteral("v3-open"));
+        QCOMPARE(store.open(file), AccountStore::OpenResult::Opened); // in place, not moved aside
+        QCOMPARE(store.problem(), QString());
+        QCOMPARE(store.movedAsidePath(), QString());
+        QSqlQuery q(QSqlDatabase::database(QStringLiteral("v3-open")));
+        QVERIFY(q.exec(QStringLiteral("PRAGMA user_version")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 4);
+        // The rooms are kept, with no space or direct chat known yet…
+        QList<RoomSummary> rooms = store.loadRooms();
+        QCOMPARE(rooms.size(), 2);
+        std::sort(rooms.begin(), rooms.end(),
+                  [](const RoomSummary &x, const RoomSummary &y) { return x.roomId < y.roomId; });
+        QCOMPARE(rooms.at(1).name, QStringLiteral("Three"));
+        QCOMPARE(rooms.at(1).canonicalAlias, QStringLiteral("#three:x"));
+        QCOMPARE(rooms.at(1).joinedMemberCount, 7);
+        QCOMPARE(rooms.at(1).heroes, QStringList({QStringLiteral("@a:x"), QStringLiteral("@b:x")}));
+        QCOMPARE(int(rooms.at(0).membership), int(Membership::Leave));
+        for (const RoomSummary &room : std::as_const(rooms)) {
+            QCOMPARE(room.roomType, QString());
+            QVERIFY(!room.inDirectMap && !room.directInvite);
+            QVERIFY(room.childIds.isEmpty() && room.parentIds.isEmpty());
+        }
+        // …so the position is dropped: the next /sync is a full one that fills them in.
+        QCOMPARE(store.nextBatch(), QString());
+        // History and jobs are untouched.
+        QCOMPARE(store.history(QStringLiteral("!left:x")).size(), 1);
+        QCOMPARE(store.history(QStringLiteral("!left:x")).first().reason, QStringLiteral("bye"));
+        QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM job_items WHERE job_id = 'j1'")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 1);
+        // And the new columns are written and read back.
+        RoomSummary space = rooms.at(1);
+        space.roomType = QStringLiteral("m.space");
+        space.childIds = {QStringLiteral("!left:x")};
+        QVERIFY(store.saveSync({space}, QStringLiteral("s34")));
+        QCOMPARE(store.nextBatch(), QStringLiteral("s34"));
+        const QList<RoomSummary> again = store.loadRooms();
+        const auto it = std::find_if(again.cbegin(), again.cend(), [](const RoomSummary &r) {
+            return r.roomId == QLatin1String("!three:x");
+        });
+        QVERIFY(it != again.cend());
+        QVERIFY(it->isSpace());
+        QCOMPARE(it->childIds, QStringList{QStringLiteral("!left:x")});
     }
 
     void twoConnectionsOpeningAnOldStoreMigrateItOnce()
@@ -220,6 +319,10 @@ private slots:
             QSqlQuery q(QSqlDatabase::database(QStringLiteral("race-first")));
             QVERIFY(q.exec(QStringLiteral("DROP TABLE jobs")));
             QVERIFY(q.exec(QStringLiteral("DROP TABLE job_items")));
+            // Schema 4's columns too: this file is then what schema 2 wrote.
+            for (const char *column : {"room_type", "direct", "direct_invite", "children", "parents"})
+                QVERIFY2(q.exec(QStringLiteral("ALTER TABLE rooms DROP COLUMN %1").arg(QLatin1String(column))),
+                         qPrintable(q.lastError().text()));
             QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 2")));
         }
         // The writer thread and the reader (or the journal) open the same old file at once.

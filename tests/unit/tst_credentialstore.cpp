@@ -145,6 +145,33 @@ private slots:
         store.forget();
         QCOMPARE(forgotten.count(), 1);
     }
+    // A password session is remembered whole (refresh token, expiry, created device) as one
+    // secret, and read back the same; the pasted-token form above stays a plain token.
+    void wholeSessionRoundTrip()
+    {
+        CredentialStore store;
+        store.setUseFileStore(true); // the same secret as in the keychain, readable by the test
+        const SessionTokens tokens{m_token, QStringLiteral("syr_refresh"), 1893456000000, true};
+        QSignalSpy saved(&store, &CredentialStore::saved);
+        store.saveSession(QStringLiteral("https://matrix.example.org"),
+                          QStringLiteral("@me:example.org"), tokens);
+        QCOMPARE(saved.count(), 1);
+        QVERIFY(saved.first().first().toBool());
+        CredentialStore again;
+        QSignalSpy loaded(&again, &CredentialStore::sessionLoaded);
+        QString token;
+        QVERIFY(load(again, &token));
+        QCOMPARE(token, m_token); // loaded() still carries the access token alone
+        QCOMPARE(loaded.count(), 1);
+        const SessionTokens back = again.loadedTokens();
+        QCOMPARE(back.accessToken, m_token);
+        QCOMPARE(back.refreshToken, QStringLiteral("syr_refresh"));
+        QCOMPARE(back.expiresAtMs, qint64(1893456000000));
+        QVERIFY(back.createdDevice);
+        again.forget();
+        QVERIFY(again.loadedTokens().isEmpty());
+        again.setUseFileStore(false);
+    }
 };
 
 QTEST_MAIN(TestCredentialStore)

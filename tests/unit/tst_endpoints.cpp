@@ -965,6 +965,125 @@ private slots:
         }
         QCOMPARE(m_fake->requests().size(), 0);
     }
+
+    // --- Room power probe ---
+    void getJoinedMembersByRoom()
+    {
+        FakeHomeserver::Request r;
+        std::unique_ptr<CallRecorder> call;
+        CHECKED(
+            runOne(Endpoints::getJoinedMembersByRoom(m_api.get(), QStringLiteral("!r/1:localhost")),
+                   &r, &call));
+        QCOMPARE(r.method, QByteArray("GET"));
+        QCOMPARE(r.rawPath,
+                 QByteArray("/_matrix/client/v3/rooms/%21r%2F1%3Alocalhost/joined_members"));
+        QVERIFY(r.rawQuery.isEmpty());
+        QCOMPARE(r.authorization, Bearer);
+        QVERIFY(call->spec.idempotent);
+        m_fake->clear();
+        CallRecorder empty(Endpoints::getJoinedMembersByRoom(m_api.get(), QString()));
+        QVERIFY(empty.wait());
+        QCOMPARE(empty.error.kind, MatrixError::InvalidInput);
+        QCOMPARE(m_fake->requests().size(), 0);
+    }
+
+    // --- Spaces ---
+    // Every parameter: one segment for the room ID, under v1 whatever the client API version.
+    void getSpaceHierarchy()
+    {
+        m_api->setClientApiVersion(QStringLiteral("r0"));
+        Endpoints::SpaceHierarchyParams params;
+        params.from = QStringLiteral("batch&1=2");
+        params.limit = 2;
+        params.maxDepth = 0;
+        params.suggestedOnly = true;
+        FakeHomeserver::Request r;
+        std::unique_ptr<CallRecorder> call;
+        CHECKED(runOne(
+            Endpoints::getSpaceHierarchy(m_api.get(), QStringLiteral("!s/1:localhost"), params), &r,
+            &call));
+        QCOMPARE(r.method, QByteArray("GET"));
+        QCOMPARE(r.rawPath, QByteArray("/_matrix/client/v1/rooms/%21s%2F1%3Alocalhost/hierarchy"));
+        QCOMPARE(r.rawQuery,
+                 QByteArray("suggested_only=true&limit=2&max_depth=0&from=batch%261%3D2"));
+        QCOMPARE(r.authorization, Bearer);
+        QVERIFY(r.body.isEmpty());
+        QVERIFY(call->spec.idempotent);
+    }
+    // The defaults send no query at all; an empty room ID sends nothing.
+    void getSpaceHierarchyDefaults()
+    {
+        FakeHomeserver::Request r;
+        CHECKED(runOne(
+            Endpoints::getSpaceHierarchy(m_api.get(), QStringLiteral("!s:localhost"), {}), &r));
+        QCOMPARE(r.rawPath, QByteArray("/_matrix/client/v1/rooms/%21s%3Alocalhost/hierarchy"));
+        QVERIFY(r.rawQuery.isEmpty());
+        m_fake->clear();
+        CallRecorder empty(Endpoints::getSpaceHierarchy(m_api.get(), QString(), {}));
+        QVERIFY(empty.wait());
+        QCOMPARE(empty.error.kind, MatrixError::InvalidInput);
+        QCOMPARE(m_fake->requests().size(), 0);
+    }
+    // --- Login ---
+    void getLoginFlows()
+    {
+        FakeHomeserver::Request r;
+        std::unique_ptr<CallRecorder> call;
+        CHECKED(runOne(Endpoints::getLoginFlows(m_api.get()), &r, &call));
+        QCOMPARE(r.method, QByteArray("GET"));
+        QCOMPARE(r.rawPath, QByteArray("/_matrix/client/v3/login"));
+        QVERIFY(r.authorization.isEmpty()); // asked before any sign-in
+        QCOMPARE(call->spec.maxResponseBytes, Limits::DiscoveryResponseBytes);
+    }
+    void getAuthMetadata()
+    {
+        FakeHomeserver::Request r;
+        CHECKED(runOne(Endpoints::getAuthMetadata(m_api.get()), &r));
+        QCOMPARE(r.method, QByteArray("GET"));
+        QCOMPARE(r.rawPath, QByteArray("/_matrix/client/v1/auth_metadata"));
+        QVERIFY(r.authorization.isEmpty());
+    }
+    void loginWithPassword()
+    {
+        FakeHomeserver::Request r;
+        std::unique_ptr<CallRecorder> call;
+        Endpoints::PasswordLogin login{QStringLiteral("@a:b.org"), QStringLiteral("p w\"d"),
+                                       QStringLiteral("Concierge on box"), true};
+        CHECKED(runOne(Endpoints::loginWithPassword(m_api.get(), login), &r, &call));
+        QCOMPARE(r.method, QByteArray("POST"));
+        QCOMPARE(r.rawPath, QByteArray("/_matrix/client/v3/login"));
+        QVERIFY(r.rawQuery.isEmpty());
+        QVERIFY(r.authorization.isEmpty());
+        QCOMPARE(bodyOf(r), (QJsonObject{{"type", "m.login.password"},
+                                         {"identifier",
+                                          QJsonObject{{"type", "m.id.user"}, {"user", "@a:b.org"}}},
+                                         {"password", "p w\"d"},
+                                         {"initial_device_display_name", "Concierge on box"},
+                                         {"refresh_token", true}}));
+        QVERIFY(!call->spec.idempotent);
+        QCOMPARE(call->spec.retry.maxAttempts, 1);
+    }
+    void refreshAccessToken()
+    {
+        FakeHomeserver::Request r;
+        std::unique_ptr<CallRecorder> call;
+        CHECKED(
+            runOne(Endpoints::refreshAccessToken(m_api.get(), QStringLiteral("rt")), &r, &call));
+        QCOMPARE(r.method, QByteArray("POST"));
+        QCOMPARE(r.rawPath, QByteArray("/_matrix/client/v3/refresh"));
+        QVERIFY(r.authorization.isEmpty()); // the refresh token is the credential
+        QCOMPARE(bodyOf(r), (QJsonObject{{"refresh_token", "rt"}}));
+        QVERIFY(!call->spec.authenticated);
+    }
+    void logout()
+    {
+        FakeHomeserver::Request r;
+        CHECKED(runOne(Endpoints::logout(m_api.get()), &r));
+        QCOMPARE(r.method, QByteArray("POST"));
+        QCOMPARE(r.rawPath, QByteArray("/_matrix/client/v3/logout"));
+        QCOMPARE(r.authorization, Bearer);
+        QCOMPARE(bodyOf(r), QJsonObject());
+    }
 };
 
 QTEST_MAIN(TestEndpoints)

@@ -731,6 +731,93 @@ private slots:
         QCOMPARE(leavesTo(A), 1); // found left: not sent again
         QCOMPARE(leavesTo(B), 1);
     }
+
+    // --- Ban everywhere ---
+    // One Ban item per room, one reason for all; a ban refused because they are banned already
+    // counts as done (the server is asked).
+    void aBanJobSendsOneBanPerRoomWithTheReason()
+    {
+        const QString spammer = QStringLiteral("@spam:evil.org");
+        m_fake->script(roomPath(A) + "/ban", {{200, "{}"}});
+        m_fake->script(roomPath(B) + "/ban", {{403, Forbidden}});
+        m_fake->script(memberPath(B, spammer), {{200, membership("ban")}});
+        m_fake->script(roomPath(C) + "/ban", {{403, Forbidden}});
+        m_fake->script(memberPath(C, spammer), {{200, membership("join")}});
+        Job *job = m_queue->banInRooms({A, B, C}, spammer, QStringLiteral("spam"));
+        QVERIFY(job);
+        QCOMPARE(job->kind(), QStringLiteral("ban"));
+        QCOMPARE(job->title(), QStringLiteral("Ban @spam:evil.org from 3 room(s)"));
+        QVERIFY(ends(job));
+        QCOMPARE(job->state(), Job::Finished);
+        QCOMPARE(job->done(), 2);
+        QCOMPARE(job->failed(), 1);
+        QVERIFY(!job->itemList().at(0).alreadyDone());
+        QVERIFY(job->itemList().at(1).alreadyDone());
+        QCOMPARE(job->itemList().at(2).error.errcode, QStringLiteral("M_FORBIDDEN"));
+        for (const QString &room : {A, B, C}) {
+            const auto bans = m_fake->requestsTo(roomPath(room) + "/ban");
+            QCOMPARE(bans.size(), 1);
+            QCOMPARE(bans.first().method, QByteArray("POST"));
+            const QJsonObject body = QJsonDocument::fromJson(bans.first().body).object();
+            QCOMPARE(body.value(QStringLiteral("user_id")).toString(), spammer);
+            QCOMPARE(body.value(QStringLiteral("reason")).toString(), QStringLiteral("spam"));
+        }
+        const QVariantMap last = job->results().at(2).toMap();
+        QCOMPARE(last.value(QStringLiteral("kind")).toString(), QStringLiteral("ban"));
+        QCOMPARE(last.value(QStringLiteral("userId")).toString(), spammer);
+    }
+
+    // The journal keeps a ban job whole (kind, person, reason): a relaunch after a crash finds
+    // it, checks the ban that was in flight before sending it again, and bans in the rest.
+    void aBanJobSurvivesACrashAndResumes()
+    {
+        const QString spammer = QStringLiteral("@spam:evil.org");
+        m_fake->script(roomPath(A) + "/ban", {{200, "{}"}});
+        m_fake->script(roomPath(B) + "/ban", {FakeHomeserver::Reply::held(200, "{}")});
+        m_fake->script(roomPath(C) + "/ban", {{200, "{}"}});
+        Job *job = m_queue->banInRooms({A, B, C}, spammer, QStringLiteral("spam"));
+        QVERIFY(job);
+        const QString id = job->id();
+        const QString title = job->title();
+        QVERIFY(QTest::qWaitFor([&] { return m_fake->heldCount() == 1; }, 5000));
+        // The process dies with B's ban on its way (its answer never recorded).
+        m_queue.reset();
+        m_service->cancelAll(QStringLiteral("crash"));
+        QCOMPARE(storedState(m_path, id, 0), JobJournal::ItemState::Succeeded);
+        QCOMPARE(storedState(m_path, id, 1), JobJournal::ItemState::Sent);
+        QCOMPARE(storedState(m_path, id, 2), JobJournal::ItemState::Pending);
+        m_fake->script(memberPath(B, spammer), {{200, membership("ban")}});
+        m_fake->clear();
+
+        m_queue = std::make_unique<JobQueue>(m_api.get(), m_service.get());
+        QVERIFY(m_queue->open(m_path));
+        const QList<Job *> restored = m_queue->restore();
+        QCOMPARE(restored.size(), 1);
+        Job *again = restored.first();
+        QCOMPARE(again->id(), id);
+        QCOMPARE(again->kind(), QStringLiteral("ban"));
+        QCOMPARE(again->title(), title);
+        QCOMPARE(again->total(), 3);
+        for (const Job::Item &item : again->itemList()) {
+            QCOMPARE(item.description.kind, Operation::Ban);
+            QCOMPARE(item.description.userId, spammer);
+            QCOMPARE(item.description.reason, QStringLiteral("spam"));
+        }
+        QCOMPARE(again->itemList().at(1).description.target, B);
+        QVERIFY(ends(again));
+        QCOMPARE(again->state(), Job::Finished);
+        QCOMPARE(again->done(), 3);
+        // B was asked about, not banned twice; C banned once; A left alone.
+        QCOMPARE(m_fake->requestsTo(memberPath(B, spammer)).size(), 1);
+        QCOMPARE(m_fake->requestsTo(roomPath(B) + "/ban").size(), 0);
+        QCOMPARE(m_fake->requestsTo(roomPath(C) + "/ban").size(), 1);
+        QCOMPARE(m_fake->requestsTo(roomPath(A)).size(), 0);
+        QCOMPARE(QJsonDocument::fromJson(m_fake->requestsTo(roomPath(C) + "/ban").first().body)
+                     .object()
+                     .value(QStringLiteral("reason"))
+                     .toString(),
+                 QStringLiteral("spam"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestJobQueue)

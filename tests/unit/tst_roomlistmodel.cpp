@@ -104,6 +104,23 @@ QJsonObject renamedAll(int count)
     }
     return QJsonObject{{"rooms", QJsonObject{{"join", join}}}};
 }
+// Spaces and direct chats (tests/unit/data/spaces_sync.json): spaces Work (#work:x.org) and
+// its sub-space Team, Guild (an invite); Design in Work; Standup (invite) and Old (left) in Team;
+// direct chats !dm and !dminvite; !orphan in no space (it only claims Work as its parent).
+QJsonObject spacesSync()
+{
+    QFile file(QFINDTESTDATA("data/spaces_sync.json"));
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("tests/unit/data/spaces_sync.json is missing");
+    return QJsonDocument::fromJson(file.readAll()).object();
+}
+
+QStringList sortedIdsOf(const RoomFilterProxy &proxy)
+{
+    QStringList ids = idsOf(proxy);
+    ids.sort();
+    return ids;
+}
 } // namespace
 
 class TestRoomListModel : public QObject
@@ -834,6 +851,108 @@ private slots:
                                 "\x23"
                                 "far:near.org"));
         QCOMPARE(proxy.rowCount(), 0);
+    }
+
+    // --- Spaces and direct chats (issue 15) ---
+    void spaceAndDirectChatRolesAndTerms()
+    {
+        RoomStore store;
+        store.setOwnUserId(QStringLiteral("@me:x.org"));
+        store.applySync(spacesSync());
+        RoomListModel model(&store);
+        RoomFilterProxy proxy;
+        QAbstractItemModelTester tester(&proxy,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        proxy.setSourceModel(&model);
+        const QModelIndex design = model.index(store.indexOf(QStringLiteral("!design:x.org")));
+        QCOMPARE(design.data(RoomListModel::IsSpaceRole).toBool(), false);
+        QCOMPARE(design.data(RoomListModel::SpaceNamesRole).toStringList(), QStringList{"Work"});
+        QCOMPARE(design.data(RoomListModel::SpaceIdsRole).toStringList(),
+                 QStringList{"!work:x.org"});
+        const QModelIndex team = model.index(store.indexOf(QStringLiteral("!team:x.org")));
+        QCOMPARE(team.data(RoomListModel::IsSpaceRole).toBool(), true);
+        QCOMPARE(model.index(store.indexOf(QStringLiteral("!dm:x.org")))
+                     .data(RoomListModel::IsDirectRole)
+                     .toBool(),
+                 true);
+        QVERIFY(model.roleNames().value(RoomListModel::SpaceNamesRole) == "spaceNames");
+
+        const auto filtered = [&](const QString &text) {
+            proxy.setFilterText(text);
+            return sortedIdsOf(proxy);
+        };
+        QCOMPARE(filtered(QStringLiteral("is:dm")), QStringList({"!dm:x.org", "!dminvite:x.org"}));
+        QCOMPARE(filtered(QStringLiteral("IS:Direct is:invite")), QStringList{"!dminvite:x.org"});
+        QCOMPARE(filtered(QStringLiteral("is:space")),
+                 QStringList({"!guild:x.org", "!team:x.org", "!work:x.org"}));
+        QCOMPARE(filtered(QStringLiteral("-is:space -is:dm is:joined")),
+                 QStringList({"!design:x.org", "!orphan:x.org"}));
+        const QStringList inWork{"!design:x.org", "!old:x.org", "!standup:x.org", "!team:x.org"};
+        QCOMPARE(filtered(QStringLiteral("in:!work:x.org")), inWork);
+        QCOMPARE(filtered(QStringLiteral("in:") + QLatin1Char('#') + QStringLiteral("Work:x.org")),
+                 inWork);
+        QCOMPARE(filtered(QStringLiteral("in:work")), inWork);
+        QCOMPARE(filtered(QStringLiteral("in:\"Team\" is:left")), QStringList{"!old:x.org"});
+        QCOMPARE(filtered(QStringLiteral("in:work -in:team")),
+                 QStringList({"!design:x.org", "!team:x.org"}));
+        QCOMPARE(proxy.filterError(), QString());
+        // A space nobody has, an empty in:, an unknown is: say why and show nothing.
+        QCOMPARE(filtered(QStringLiteral("in:Nowhere")), QStringList());
+        QVERIFY2(proxy.filterError().contains(QLatin1String("Nowhere")),
+                 qPrintable(proxy.filterError()));
+        QCOMPARE(filtered(QStringLiteral("in:")), QStringList());
+        QVERIFY(!proxy.filterError().isEmpty());
+        QCOMPARE(filtered(QStringLiteral("is:group")), QStringList());
+        QVERIFY2(proxy.filterError().contains(QLatin1String("is:dm")),
+                 qPrintable(proxy.filterError()));
+        // Without a store (a command line checked before the rooms are known): no error.
+        QCOMPARE(RoomFilterQuery::parse(QStringLiteral("in:Nowhere is:dm"), true).error(),
+                 QString());
+        // in: follows the space as it changes: Design leaves Work.
+        proxy.setFilterText(QStringLiteral("in:work"));
+        store.applySync(json(R"({"rooms":{"join":{"!work:x.org":{"timeline":{"events":[
+            {"type":"m.space.child","state_key":"!design:x.org","content":{}}]}}}}})"));
+        QCOMPARE(sortedIdsOf(proxy), QStringList({"!old:x.org", "!standup:x.org", "!team:x.org"}));
+        QCOMPARE(design.data(RoomListModel::SpaceNamesRole).toStringList(), QStringList());
+    }
+
+    void spaceScopeShowsAViewOfTheList()
+    {
+        RoomStore store;
+        store.setOwnUserId(QStringLiteral("@me:x.org"));
+        store.applySync(spacesSync());
+        RoomListModel model(&store);
+        RoomFilterProxy proxy;
+        QAbstractItemModelTester tester(&proxy,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        proxy.setSourceModel(&model);
+        QSignalSpy scopeChanged(&proxy, &RoomFilterProxy::spaceScopeChanged);
+        proxy.setSpaceScope(QStringLiteral("!team:x.org"));
+        QCOMPARE(scopeChanged.count(), 1);
+        QCOMPARE(sortedIdsOf(proxy), QStringList({"!old:x.org", "!standup:x.org"}));
+        // The filter applies within the view; sections still come in order.
+        proxy.setFilterText(QStringLiteral("is:left"));
+        QCOMPARE(idsOf(proxy), QStringList{"!old:x.org"});
+        proxy.setFilterText(QString());
+        QCOMPARE(idsOf(proxy), QStringList({"!standup:x.org", "!old:x.org"})); // invite, left
+        proxy.setSpaceScope(QStringLiteral("!work:x.org"));
+        QCOMPARE(sortedIdsOf(proxy),
+                 QStringList({"!design:x.org", "!old:x.org", "!standup:x.org", "!team:x.org"}));
+        proxy.setSpaceScope(QStringLiteral("dm"));
+        QCOMPARE(sortedIdsOf(proxy), QStringList({"!dm:x.org", "!dminvite:x.org"}));
+        proxy.setSpaceScope(QStringLiteral("orphans"));
+        QCOMPARE(sortedIdsOf(proxy), QStringList{"!orphan:x.org"});
+        // The orphan is added to Work: the view follows.
+        store.applySync(json(R"({"rooms":{"join":{"!work:x.org":{"timeline":{"events":[
+            {"type":"m.space.child","state_key":"!orphan:x.org","content":{"via":["x.org"]}}]}}}}})"));
+        QCOMPARE(sortedIdsOf(proxy), QStringList());
+        proxy.setSpaceScope(QStringLiteral("!work:x.org"));
+        QVERIFY(idsOf(proxy).contains(QStringLiteral("!orphan:x.org")));
+        // A space that is not joined (or not known) shows nothing.
+        proxy.setSpaceScope(QStringLiteral("!guild:x.org"));
+        QCOMPARE(proxy.rowCount(), 0);
+        proxy.setSpaceScope(QString());
+        QCOMPARE(proxy.rowCount(), store.size());
     }
 
     void rowsShowTheirRoomsOperation()

@@ -42,6 +42,16 @@ QJsonObject syncWith(const QString &section, const QString &roomId, const QJsonA
                 QJsonObject{{QStringLiteral("events"), events}});
     return {{QStringLiteral("rooms"), QJsonObject{{section, QJsonObject{{roomId, room}}}}}};
 }
+// Spaces and direct chats: a joined space "Work" (#work:x.org) with a room and a joined
+// sub-space "Team" (an invite and a left room in it), m.direct, a direct invite, a space invite.
+QJsonObject spacesSync()
+{
+    QFile file(QFINDTESTDATA("data/spaces_sync.json"));
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("tests/unit/data/spaces_sync.json is missing");
+    return QJsonDocument::fromJson(file.readAll()).object();
+}
+
 // A pending knock on !k:x.org as the classic /sync lists it.
 QJsonObject knockSync()
 {
@@ -467,6 +477,141 @@ private slots:
             QStringLiteral("@spammer:x.org"), QStringLiteral("@mod:x.org"));
         m_store->applySync(syncWith(QStringLiteral("leave"), room, {otherBan}));
         QCOMPARE(int(m_store->find(room)->membership), int(Membership::Leave));
+    }
+
+    // --- Spaces and direct chats (issue 15) ---
+    void spacesAndDirectChatsFromASync()
+    {
+        RoomStore store;
+        store.setOwnUserId(QStringLiteral("@me:x.org"));
+        QSignalSpy spaces(&store, &RoomStore::spacesChanged);
+        store.applySync(spacesSync());
+        QCOMPARE(spaces.count(), 1);
+        const auto room = [&](const char *id) { return store.find(QString::fromLatin1(id)); };
+        QVERIFY(room("!work:x.org")->isSpace());
+        QVERIFY(room("!team:x.org")->isSpace());
+        QVERIFY(room("!guild:x.org")->isSpace()); // an invite's stripped m.room.create
+        QVERIFY(!room("!design:x.org")->isSpace());
+        QCOMPARE(room("!design:x.org")->roomType, QString());
+        // Children need a non-empty via and a valid room ID.
+        QCOMPARE(room("!work:x.org")->childIds,
+                 QStringList({QStringLiteral("!design:x.org"), QStringLiteral("!team:x.org")}));
+        QCOMPARE(room("!team:x.org")->parentIds, QStringList{QStringLiteral("!work:x.org")});
+        QCOMPARE(room("!orphan:x.org")->parentIds, QStringList{QStringLiteral("!work:x.org")});
+        // Grouping follows the joined spaces' children, not a room's own parent claim.
+        QCOMPARE(store.joinedSpaceIds().size(), 2);
+        QVERIFY(!store.joinedSpaceIds().contains(QStringLiteral("!guild:x.org")));
+        QCOMPARE(store.spacesOf(QStringLiteral("!design:x.org")),
+                 QStringList{QStringLiteral("!work:x.org")});
+        QCOMPARE(store.spacesOf(QStringLiteral("!standup:x.org")),
+                 QStringList{QStringLiteral("!team:x.org")});
+        QVERIFY(!store.isInAnySpace(QStringLiteral("!orphan:x.org")));
+        const QSet<QString> inWork{QStringLiteral("!design:x.org"), QStringLiteral("!team:x.org"),
+                                   QStringLiteral("!standup:x.org"), QStringLiteral("!old:x.org")};
+        QCOMPARE(store.roomsInSpace(QStringLiteral("!work:x.org")), inWork);
+        QCOMPARE(store.roomsInSpace(QStringLiteral("!guild:x.org")), QSet<QString>());
+        // A space by ID, alias (any case) or name (any case).
+        QCOMPARE(store.resolveSpaces(QStringLiteral("#WORK:x.org")),
+                 QStringList{QStringLiteral("!work:x.org")});
+        QCOMPARE(store.resolveSpaces(QStringLiteral("team")),
+                 QStringList{QStringLiteral("!team:x.org")});
+        QCOMPARE(store.resolveSpaces(QStringLiteral("!guild:x.org")),
+                 QStringList{QStringLiteral("!guild:x.org")});
+        QCOMPARE(store.resolveSpaces(QStringLiteral("Design")), QStringList()); // not a space
+        // Direct chats: m.direct (bad user IDs and room IDs ignored), and a direct invite.
+        QVERIFY(room("!dm:x.org")->isDirect());
+        QVERIFY(room("!dminvite:x.org")->isDirect());
+        QVERIFY(!room("!orphan:x.org")->isDirect());
+        QVERIFY(!room("!standup:x.org")->isDirect());
+        QCOMPARE(store.directRoomIds(),
+                 QSet<QString>({QStringLiteral("!dm:x.org"), QStringLiteral("!dmlater:x.org")}));
+    }
+
+    void spaceChildrenFollowLaterSyncs()
+    {
+        RoomStore store;
+        store.setOwnUserId(QStringLiteral("@me:x.org"));
+        store.applySync(spacesSync());
+        QSignalSpy spaces(&store, &RoomStore::spacesChanged);
+        // A change in a plain room says nothing about spaces.
+        store.applySync(syncWith(QStringLiteral("join"), QStringLiteral("!design:x.org"),
+                                 {stateEvent(QStringLiteral("m.room.topic"),
+                                             {{QStringLiteral("topic"), QStringLiteral("t")}})}));
+        QCOMPARE(spaces.count(), 0);
+        // The team is removed from the space (content {}), the orphan added, in the timeline.
+        QJsonObject timeline{
+            {QStringLiteral("timeline"),
+             QJsonObject{{QStringLiteral("events"),
+                          QJsonArray{stateEvent(QStringLiteral("m.space.child"), {},
+                                                QStringLiteral("!team:x.org")),
+                                     stateEvent(QStringLiteral("m.space.child"),
+                                                {{QStringLiteral("via"), QJsonArray{"x.org"}}},
+                                                QStringLiteral("!orphan:x.org"))}}}}};
+        store.applySync(syncWith(QStringLiteral("join"), QStringLiteral("!work:x.org"), {}, timeline));
+        QCOMPARE(spaces.count(), 1);
+        QCOMPARE(store.roomsInSpace(QStringLiteral("!work:x.org")),
+                 QSet<QString>({QStringLiteral("!design:x.org"), QStringLiteral("!orphan:x.org")}));
+        QVERIFY(store.spacesOf(QStringLiteral("!team:x.org")).isEmpty());
+        // Leaving a space: its children no longer group the list.
+        store.applySync(syncWith(
+            QStringLiteral("leave"), QStringLiteral("!team:x.org"),
+            {stateEvent(QStringLiteral("m.room.member"),
+                        {{QStringLiteral("membership"), QStringLiteral("leave")}},
+                        QStringLiteral("@me:x.org"), QStringLiteral("@me:x.org"))}));
+        QCOMPARE(spaces.count(), 2);
+        QVERIFY(store.spacesOf(QStringLiteral("!standup:x.org")).isEmpty());
+        QCOMPARE(store.joinedSpaceIds(), QStringList{QStringLiteral("!work:x.org")});
+    }
+
+    void mDirectReplacesTheMapAndMarksEveryRoom()
+    {
+        RoomStore store;
+        store.setOwnUserId(QStringLiteral("@me:x.org"));
+        store.applySync(spacesSync());
+        QSignalSpy changed(&store, &RoomStore::roomsChanged);
+        // Only m.direct: the rooms it no longer / newly lists change without being in "rooms".
+        store.applySync(json(R"({"account_data":{"events":[{"type":"m.direct",
+            "content":{"@eve:x.org":["!orphan:x.org","!dmlater:x.org"]}}]}})"));
+        QCOMPARE(changed.count(), 1);
+        QList<int> rows = changed.first().first().value<QList<int>>();
+        std::sort(rows.begin(), rows.end());
+        QList<int> expected{store.indexOf(QStringLiteral("!dm:x.org")),
+                            store.indexOf(QStringLiteral("!orphan:x.org"))};
+        std::sort(expected.begin(), expected.end());
+        QCOMPARE(rows, expected);
+        QVERIFY(!store.find(QStringLiteral("!dm:x.org"))->isDirect());
+        QVERIFY(store.find(QStringLiteral("!orphan:x.org"))->isDirect());
+        // A room the map named before the room arrived is direct when it does.
+        store.applySync(syncWith(QStringLiteral("join"), QStringLiteral("!dmlater:x.org"), {}));
+        QVERIFY(store.find(QStringLiteral("!dmlater:x.org"))->isDirect());
+        // The same map again changes nothing.
+        changed.clear();
+        store.applySync(json(R"({"account_data":{"events":[{"type":"m.direct",
+            "content":{"@eve:x.org":["!dmlater:x.org","!orphan:x.org"]}}]}})"));
+        QCOMPARE(changed.count(), 0);
+        // Accepting a direct invite: a joined room is direct only if m.direct lists it.
+        store.applySync(syncWith(QStringLiteral("join"), QStringLiteral("!dminvite:x.org"), {}));
+        QVERIFY(!store.find(QStringLiteral("!dminvite:x.org"))->isDirect());
+    }
+
+    void restoreKeepsDirectChatsAndSpaces()
+    {
+        RoomStore first;
+        first.setOwnUserId(QStringLiteral("@me:x.org"));
+        first.applySync(spacesSync());
+        QList<RoomSummary> saved;
+        for (int i = 0; i < first.size(); ++i)
+            saved << first.at(i);
+        RoomStore store;
+        QSignalSpy spaces(&store, &RoomStore::spacesChanged);
+        store.restore(saved);
+        QCOMPARE(spaces.count(), 1);
+        QCOMPARE(store.directRoomIds(), QSet<QString>{QStringLiteral("!dm:x.org")});
+        QCOMPARE(store.roomsInSpace(QStringLiteral("!work:x.org")),
+                 first.roomsInSpace(QStringLiteral("!work:x.org")));
+        // A later sync without m.direct keeps the restored map.
+        store.applySync(syncWith(QStringLiteral("join"), QStringLiteral("!dm:x.org"), {}));
+        QVERIFY(store.find(QStringLiteral("!dm:x.org"))->isDirect());
     }
 };
 

@@ -1,11 +1,17 @@
 // Session: what signing in sends (/versions without the token, then whoami with it), how each
 // failure is reported to the user, and what is refused before anything is sent.
 #include "api/apiclient.h"
+#include "api/endpoints.h"
 #include "fakehomeserver.h"
 #include "session/session.h"
 
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
+#include <QSysInfo>
 #include <QtTest>
 
 namespace {
@@ -298,6 +304,354 @@ private slots:
         QCOMPARE(m_session->userId(), QString());
         QCOMPARE(m_session->deviceId(), QString());
         QVERIFY(!m_api->hasAccessToken());
+    }
+    // --- Sign-in methods ---------------------------------------------------------------------
+
+    void discoversLoginMethods_data()
+    {
+        QTest::addColumn<QByteArray>("flows");
+        QTest::addColumn<int>("metadataStatus");
+        QTest::addColumn<bool>("password");
+        QTest::addColumn<bool>("sso");
+        QTest::addColumn<bool>("oauth");
+        QTest::newRow("password and sso")
+            << QByteArray(R"({"flows":[{"type":"m.login.password"},{"type":"m.login.sso"},)"
+                          R"({"type":"m.login.token"}]})")
+            << 404 << true << true << false;
+        QTest::newRow("sso only") << QByteArray(R"({"flows":[{"type":"m.login.sso"}]})") << 404
+                                  << false << true << false;
+        QTest::newRow("oauth") << QByteArray(R"({"flows":[{"type":"m.login.sso"}]})") << 200
+                               << false << true << true;
+        QTest::newRow("nothing") << QByteArray(R"({"flows":[]})") << 404 << false << false << false;
+    }
+    void discoversLoginMethods()
+    {
+        QFETCH(QByteArray, flows);
+        QFETCH(int, metadataStatus);
+        m_fake->script("/_matrix/client/versions", {{200, Versions}});
+        m_fake->script("/_matrix/client/v3/login", {{200, flows}});
+        m_fake->script(
+            "/_matrix/client/v1/auth_metadata",
+            {metadataStatus == 200
+                 ? FakeHomeserver::Reply(
+                       200, "{\"issuer\":\"https://auth.example/\",\"authorization_endpoint\":"
+                            "\"https://auth.example/authorize\"}")
+                 : FakeHomeserver::Reply(404, R"({"errcode":"M_UNRECOGNIZED","error":"no"})")});
+        QSignalSpy changed(m_session.get(), &Session::loginMethodsChanged);
+        m_session->discoverLoginMethods(m_fake->baseUrl().toString());
+        QCOMPARE(m_session->discoveryState(), Session::Discovering);
+        QTRY_COMPARE_WITH_TIMEOUT(m_session->discoveryState(), Session::Discovered, 10000);
+        QTEST(m_session->passwordLogin(), "password");
+        QTEST(m_session->ssoLogin(), "sso");
+        QTEST(m_session->oauthLogin(), "oauth");
+        QCOMPARE(m_session->discoveredFor(), m_fake->baseUrl().toString());
+        QCOMPARE(m_session->state(), Session::SignedOut); // discovery is not a sign-in
+        for (const auto &request : m_fake->requests())
+            QVERIFY(request.authorization.isEmpty());
+        QCOMPARE(m_fake->requestsTo("/_matrix/client/v3/login").first().method, "GET");
+    }
+
+    void discoveryOfAnUnreachableServerFails()
+    {
+        m_api->setDeadlineCap(3000);
+        m_session->discoverLoginMethods(QStringLiteral("http://127.0.0.1:1"));
+        QTRY_COMPARE_WITH_TIMEOUT(m_session->discoveryState(), Session::DiscoveryFailed, 10000);
+        QVERIFY2(m_session->discoveryError().contains(QLatin1String("Could not reach")),
+                 qPrintable(m_session->discoveryError()));
+        QVERIFY(!m_session->passwordLogin());
+    }
+
+    void passwordLoginSendsThePasswordInTheBodyOnly()
+    {
+        const QString password = QStringLiteral("correct horse battery staple");
+        m_fake->script("/_matrix/client/versions", {{200, Versions}});
+        m_fake->script("/_matrix/client/v3/login",
+                       {{200, R"({"user_id":"@alice:localhost","access_token":"at1",)"
+                              R"("device_id":"NEWDEV","refresh_token":"rt1",)"
+                              R"("expires_in_ms":3600000})"}});
+        QSignalSpy ok(m_session.get(), &Session::signedIn);
+        m_session->signInWithPassword(m_fake->baseUrl().toString(), QStringLiteral("alice"),
+                                      password);
+        QVERIFY(ok.wait(10000));
+        QCOMPARE(m_session->userId(), QStringLiteral("@alice:localhost"));
+        QCOMPARE(m_session->deviceId(), QStringLiteral("NEWDEV"));
+        QVERIFY(m_session->createdDevice());
+        const SessionTokens tokens = m_session->tokens();
+        QCOMPARE(tokens.accessToken, QStringLiteral("at1"));
+        QCOMPARE(tokens.refreshToken, QStringLiteral("rt1"));
+        QVERIFY(tokens.createdDevice);
+        QVERIFY(tokens.expiresAtMs > QDateTime::currentMSecsSinceEpoch() + 3500000);
+
+        const auto logins = m_fake->requestsTo("/_matrix/client/v3/login");
+        QCOMPARE(logins.size(), 1);
+        QCOMPARE(logins.first().method, "POST");
+        QVERIFY(logins.first().authorization.isEmpty());
+        const QJsonObject body = QJsonDocument::fromJson(logins.first().body).object();
+        QCOMPARE(body.value("type").toString(), QStringLiteral("m.login.password"));
+        QCOMPARE(body.value("identifier").toObject(),
+                 (QJsonObject{{"type", "m.id.user"}, {"user", "alice"}}));
+        QCOMPARE(body.value("password").toString(), password);
+        QCOMPARE(body.value("initial_device_display_name").toString(),
+                 QStringLiteral("Concierge on ") + QSysInfo::machineHostName());
+        QCOMPARE(body.value("refresh_token").toBool(), true);
+        // The password is in that body and nowhere else on the wire.
+        for (const auto &request : m_fake->requests()) {
+            QVERIFY(!request.rawPath.contains("horse") && !request.rawQuery.contains("horse"));
+            QVERIFY(!request.authorization.contains("horse"));
+            if (request.rawPath != "/_matrix/client/v3/login")
+                QVERIFY(!request.body.contains("horse"));
+        }
+    }
+
+    void passwordLoginAcceptsAFullUserIdOfAnotherServer()
+    {
+        m_fake->script("/_matrix/client/versions", {{200, Versions}});
+        m_fake->script("/_matrix/client/v3/login",
+                       {{200, R"({"user_id":"@bob:elsewhere.org","access_token":"at"})"}});
+        QSignalSpy ok(m_session.get(), &Session::signedIn);
+        m_session->signInWithPassword(m_fake->baseUrl().toString(),
+                                      QStringLiteral("@bob:elsewhere.org"), QStringLiteral("pw"));
+        QVERIFY(ok.wait(10000));
+        const QJsonObject body =
+            QJsonDocument::fromJson(m_fake->requestsTo("/_matrix/client/v3/login").first().body)
+                .object();
+        QCOMPARE(body.value("identifier").toObject().value("user").toString(),
+                 QStringLiteral("@bob:elsewhere.org"));
+        QVERIFY(m_session->tokens().refreshToken.isEmpty()); // the server gave none
+        QVERIFY(!m_api->isTokenRefreshable());
+    }
+
+    void wrongPasswordShowsTheServersWords()
+    {
+        m_fake->script("/_matrix/client/versions", {{200, Versions}});
+        m_fake->script(
+            "/_matrix/client/v3/login",
+            {{403, R"({"errcode":"M_FORBIDDEN","error":"Invalid username or password"})"}});
+        QSignalSpy failed(m_session.get(), &Session::signInFailed);
+        m_session->signInWithPassword(m_fake->baseUrl().toString(), QStringLiteral("alice"),
+                                      QStringLiteral("wrong"));
+        QVERIFY(failed.wait(10000));
+        QCOMPARE(m_session->state(), Session::SignedOut);
+        QCOMPARE(m_session->error().errcode, QStringLiteral("M_FORBIDDEN"));
+        QVERIFY2(m_session->errorText().contains(QLatin1String("Invalid username or password")),
+                 qPrintable(m_session->errorText()));
+        QVERIFY(!m_api->hasAccessToken());
+    }
+
+    void passwordInputIsCheckedBeforeAnythingIsSent_data()
+    {
+        QTest::addColumn<QString>("user");
+        QTest::addColumn<QString>("password");
+        QTest::newRow("no user") << QString() << QStringLiteral("pw");
+        QTest::newRow("no password") << QStringLiteral("alice") << QString();
+        QTest::newRow("bad user id") << QStringLiteral("@alice") << QStringLiteral("pw");
+        QTest::newRow("server without @") << QStringLiteral("alice:x.org") << QStringLiteral("pw");
+    }
+    void passwordInputIsCheckedBeforeAnythingIsSent()
+    {
+        QFETCH(QString, user);
+        QFETCH(QString, password);
+        QSignalSpy failed(m_session.get(), &Session::signInFailed);
+        m_session->signInWithPassword(m_fake->baseUrl().toString(), user, password);
+        QCOMPARE(failed.count(), 1);
+        QCOMPARE(m_session->error().kind, MatrixError::InvalidInput);
+        QVERIFY(!m_session->errorText().isEmpty());
+        QCOMPARE(m_fake->requests().size(), 0);
+    }
+
+    void refreshesBeforeTheTokenExpires()
+    {
+        m_fake->script("/_matrix/client/versions", {{200, Versions}});
+        m_fake->script("/_matrix/client/v3/login",
+                       {{200, R"({"user_id":"@alice:localhost","access_token":"at1",)"
+                              R"("refresh_token":"rt1","expires_in_ms":3000})"}});
+        m_fake->script("/_matrix/client/v3/refresh",
+                       {{200, R"({"access_token":"at2","refresh_token":"rt2",)"
+                              R"("expires_in_ms":3600000})"}});
+        QSignalSpy ok(m_session.get(), &Session::signedIn);
+        m_session->signInWithPassword(m_fake->baseUrl().toString(), QStringLiteral("alice"),
+                                      QStringLiteral("pw"));
+        QVERIFY(ok.wait(10000));
+        QElapsedTimer sinceLogin;
+        sinceLogin.start();
+        QSignalSpy changed(m_session.get(), &Session::tokensChanged);
+        QVERIFY(changed.wait(10000));
+        QVERIFY2(sinceLogin.elapsed() < 3000, "refreshed only after the token expired");
+        const auto refreshes = m_fake->requestsTo("/_matrix/client/v3/refresh");
+        QCOMPARE(refreshes.size(), 1);
+        QVERIFY(refreshes.first().authorization.isEmpty());
+        QCOMPARE(QJsonDocument::fromJson(refreshes.first().body).object(),
+                 (QJsonObject{{"refresh_token", "rt1"}}));
+        QCOMPARE(m_session->tokens().accessToken, QStringLiteral("at2"));
+        QCOMPARE(m_session->tokens().refreshToken, QStringLiteral("rt2"));
+
+        // The new token is the one sent from now on.
+        m_fake->script("/_matrix/client/v3/account/whoami",
+                       {{200, R"({"user_id":"@alice:localhost"})"}});
+        ApiCall *call = Endpoints::getTokenOwner(m_api.get());
+        QSignalSpy done(call, &ApiCall::succeeded);
+        QVERIFY(done.wait(10000));
+        QCOMPARE(m_fake->requestsTo("/_matrix/client/v3/account/whoami").last().authorization,
+                 QByteArray("Bearer at2"));
+    }
+
+    void softLogoutRefreshesAndSendsWaitingRequestsOnceWithTheNewToken()
+    {
+        m_fake->script("/_matrix/client/versions", {{200, Versions}});
+        m_fake->script("/_matrix/client/v3/login",
+                       {{200, R"({"user_id":"@alice:localhost","access_token":"at1",)"
+                              R"("refresh_token":"rt1"})"}});
+        QSignalSpy ok(m_session.get(), &Session::signedIn);
+        m_session->signInWithPassword(m_fake->baseUrl().toString(), QStringLiteral("alice"),
+                                      QStringLiteral("pw"));
+        QVERIFY(ok.wait(10000));
+        QVERIFY(m_api->isTokenRefreshable());
+
+        m_fake->script("/_matrix/client/v3/account/whoami",
+                       {{401, R"({"errcode":"M_UNKNOWN_TOKEN","error":"Access token has )"
+                              R"(expired","soft_logout":true})"},
+                        {200, R"({"user_id":"@alice:localhost"})"}});
+        m_fake->script(
+            "/_matrix/client/v3/refresh",
+            {FakeHomeserver::Reply::held(200, R"({"access_token":"at2","refresh_token":"rt2"})")});
+        m_fake->script("/_matrix/client/v3/user", {{200, R"({"k":1})"}});
+        QSignalSpy changed(m_session.get(), &Session::tokensChanged);
+        ApiCall *first = Endpoints::getTokenOwner(m_api.get());
+        QSignalSpy firstOk(first, &ApiCall::succeeded);
+        QSignalSpy firstFailed(first, &ApiCall::failed);
+        // The 401 asks for a refresh; its answer is held back by the fake server.
+        QTRY_COMPARE_WITH_TIMEOUT(m_fake->heldCount(), 1, 10000);
+        QVERIFY(m_api->isRefreshingToken());
+        // A request made during the refresh waits for the new token.
+        ApiCall *second = Endpoints::getAccountData(m_api.get(), QStringLiteral("@alice:localhost"),
+                                                    QStringLiteral("m.direct"));
+        QSignalSpy secondOk(second, &ApiCall::succeeded);
+        QSignalSpy secondSending(second, &ApiCall::sending);
+        QTest::qWait(300); // nothing may go out meanwhile (checked below)
+        QCOMPARE(secondSending.count(), 0);
+        QCOMPARE(m_fake->requestsTo("/_matrix/client/v3/user").size(), 0);
+
+        QVERIFY(m_fake->release("/_matrix/client/v3/refresh"));
+        QVERIFY(firstOk.wait(10000) || firstOk.count() == 1);
+        QTRY_COMPARE_WITH_TIMEOUT(secondOk.count(), 1, 10000);
+        QCOMPARE(firstFailed.count(), 0);
+        QCOMPARE(changed.count(), 1);
+
+        const auto whoamis = m_fake->requestsTo("/_matrix/client/v3/account/whoami");
+        QCOMPARE(whoamis.size(), 2); // the refused one, then exactly one with the new token
+        QCOMPARE(whoamis.at(0).authorization, QByteArray("Bearer at1"));
+        QCOMPARE(whoamis.at(1).authorization, QByteArray("Bearer at2"));
+        const auto data = m_fake->requestsTo("/_matrix/client/v3/user");
+        QCOMPARE(data.size(), 1); // sent once, with the new token
+        QCOMPARE(data.first().authorization, QByteArray("Bearer at2"));
+        QCOMPARE(m_fake->requestsTo("/_matrix/client/v3/refresh").size(), 1);
+        QCOMPARE(m_session->tokens().refreshToken, QStringLiteral("rt2"));
+    }
+
+    void failedRefreshFailsTheWaitingRequest()
+    {
+        m_fake->script("/_matrix/client/versions", {{200, Versions}});
+        m_fake->script("/_matrix/client/v3/login",
+                       {{200, R"({"user_id":"@alice:localhost","access_token":"at1",)"
+                              R"("refresh_token":"rt1"})"}});
+        QSignalSpy ok(m_session.get(), &Session::signedIn);
+        m_session->signInWithPassword(m_fake->baseUrl().toString(), QStringLiteral("alice"),
+                                      QStringLiteral("pw"));
+        QVERIFY(ok.wait(10000));
+        m_fake->script("/_matrix/client/v3/account/whoami",
+                       {{401, R"({"errcode":"M_UNKNOWN_TOKEN","error":"expired",)"
+                              R"("soft_logout":true})"}});
+        m_fake->script("/_matrix/client/v3/refresh",
+                       {{401, R"({"errcode":"M_UNKNOWN_TOKEN","error":"refresh token gone"})"}});
+        ApiCall *call = Endpoints::getTokenOwner(m_api.get());
+        QSignalSpy failed(call, &ApiCall::failed);
+        QVERIFY(failed.wait(10000));
+        const MatrixError error = failed.first().first().value<MatrixError>();
+        QVERIFY(error.isUnknownToken());
+        QVERIFY(error.softLogout); // its own 401: the session expired
+        QCOMPARE(m_fake->requestsTo("/_matrix/client/v3/account/whoami").size(), 1);
+        QVERIFY(!m_api->isTokenRefreshable()); // the next 401 is final
+    }
+
+    void restoredSessionWithAnExpiredTokenIsRefreshed()
+    {
+        m_fake->script("/_matrix/client/versions", {{200, Versions}});
+        m_fake->script("/_matrix/client/v3/account/whoami",
+                       {{401, R"({"errcode":"M_UNKNOWN_TOKEN","error":"expired",)"
+                              R"("soft_logout":true})"},
+                        {200, R"({"user_id":"@alice:localhost","device_id":"D"})"}});
+        m_fake->script("/_matrix/client/v3/refresh",
+                       {{200, R"({"access_token":"at2","refresh_token":"rt2",)"
+                              R"("expires_in_ms":600000})"}});
+        QSignalSpy ok(m_session.get(), &Session::signedIn);
+        m_session->restore(m_fake->baseUrl().toString(),
+                           SessionTokens{QStringLiteral("at1"), QStringLiteral("rt1"),
+                                         QDateTime::currentMSecsSinceEpoch() - 1000, true});
+        QVERIFY(ok.wait(10000));
+        QVERIFY(m_session->createdDevice());
+        QCOMPARE(m_session->tokens().accessToken, QStringLiteral("at2"));
+        QCOMPARE(m_fake->requestsTo("/_matrix/client/v3/account/whoami").last().authorization,
+                 QByteArray("Bearer at2"));
+    }
+
+    void signOutLogsOutADeviceConciergeCreated()
+    {
+        m_fake->script("/_matrix/client/versions", {{200, Versions}});
+        m_fake->script("/_matrix/client/v3/login",
+                       {{200, R"({"user_id":"@alice:localhost","access_token":"at1"})"}});
+        m_fake->script("/_matrix/client/v3/logout", {{200, "{}"}});
+        QSignalSpy ok(m_session.get(), &Session::signedIn);
+        m_session->signInWithPassword(m_fake->baseUrl().toString(), QStringLiteral("alice"),
+                                      QStringLiteral("pw"));
+        QVERIFY(ok.wait(10000));
+        QSignalSpy serverDone(m_session.get(), &Session::serverSignOutFinished);
+        m_session->signOut();
+        QCOMPARE(m_session->state(), Session::SignedOut);
+        QVERIFY(!m_api->hasAccessToken());
+        QVERIFY(serverDone.wait(10000));
+        QVERIFY(!serverDone.first().first().value<MatrixError>().isError());
+        const auto logouts = m_fake->requestsTo("/_matrix/client/v3/logout");
+        QCOMPARE(logouts.size(), 1);
+        QCOMPARE(logouts.first().method, "POST");
+        QCOMPARE(logouts.first().authorization, QByteArray("Bearer at1"));
+    }
+
+    void signOutOfAPastedTokenInvalidatesItOnlyWhenAsked()
+    {
+        m_fake->script("/_matrix/client/versions", {{200, Versions}});
+        m_fake->script("/_matrix/client/v3/account/whoami",
+                       {{200, R"({"user_id":"@me:localhost"})"}});
+        m_fake->script("/_matrix/client/v3/logout", {{200, "{}"}});
+        QSignalSpy ok(m_session.get(), &Session::signedIn);
+        m_session->signIn(m_fake->baseUrl().toString(), QString::fromLatin1(Token));
+        QVERIFY(ok.wait(10000));
+        QVERIFY(!m_session->createdDevice());
+        m_session->signOut(); // only forget it locally
+        m_session->signIn(m_fake->baseUrl().toString(), QString::fromLatin1(Token));
+        QVERIFY(ok.wait(10000));
+        QCOMPARE(m_fake->requestsTo("/_matrix/client/v3/logout").size(), 0);
+        QSignalSpy serverDone(m_session.get(), &Session::serverSignOutFinished);
+        m_session->signOut(true);
+        QVERIFY(serverDone.wait(10000));
+        QCOMPARE(m_fake->requestsTo("/_matrix/client/v3/logout").size(), 1);
+        QCOMPARE(m_fake->requestsTo("/_matrix/client/v3/logout").first().authorization,
+                 "Bearer " + Token);
+    }
+
+    void tokensRoundTripAsOneSecret()
+    {
+        const SessionTokens t{QStringLiteral("a"), QStringLiteral("r"), 1234, true};
+        const SessionTokens back = SessionTokens::fromSecret(t.toSecret());
+        QCOMPARE(back.accessToken, t.accessToken);
+        QCOMPARE(back.refreshToken, t.refreshToken);
+        QCOMPARE(back.expiresAtMs, t.expiresAtMs);
+        QCOMPARE(back.createdDevice, true);
+        // A pasted token is kept as before (readable by earlier versions), and read back.
+        QCOMPARE((SessionTokens{QStringLiteral("plain"), {}, 0, false}.toSecret()),
+                 QStringLiteral("plain"));
+        QCOMPARE(SessionTokens::fromSecret(QStringLiteral("plain")).accessToken,
+                 QStringLiteral("plain"));
+        QVERIFY(SessionTokens::fromSecret(QStringLiteral("plain")).refreshToken.isEmpty());
     }
 };
 

@@ -5,6 +5,8 @@
 #include "sync/roomstore.h"
 
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QUrlQuery>
@@ -77,6 +79,27 @@ private slots:
                      .toBool(),
                  true);
         QVERIFY(syncs.at(0).authorization.startsWith("Bearer "));
+    }
+
+    // Issue 15: m.direct is asked for; state is not narrowed (the room type and the space links
+    // are state events); the inventory check asks for no account data (it only finds forgotten
+    // rooms).
+    void filtersAskForDirectChatsAndSpaceState()
+    {
+        const QJsonObject filter = QJsonDocument::fromJson(SyncEngine::filterJson()).object();
+        const QJsonArray types =
+            filter.value(QLatin1String("account_data")).toObject().value(QLatin1String("types")).toArray();
+        QVERIFY(types.contains(QStringLiteral("m.direct")));
+        QVERIFY(types.contains(QStringLiteral("m.ignored_user_list")));
+        const QJsonObject state =
+            filter.value(QLatin1String("room")).toObject().value(QLatin1String("state")).toObject();
+        QVERIFY(!state.contains(QLatin1String("types")));
+        QVERIFY(!state.contains(QLatin1String("not_types")));
+        const QJsonObject inventory =
+            QJsonDocument::fromJson(SyncEngine::inventoryFilterJson()).object();
+        QVERIFY(!inventory.isEmpty());
+        QCOMPARE(inventory.value(QLatin1String("account_data")).toObject().value(QLatin1String("types")).toArray(),
+                 QJsonArray());
     }
 
     void reconnectsAfterServerErrors()

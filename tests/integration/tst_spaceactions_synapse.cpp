@@ -1,0 +1,226 @@
+// Acting on a space (issue 15) against a real Synapse: the hierarchy paginated past one page
+// (HierarchyModel as the app uses it), joining a space's joinable rooms through concierge-cli
+// (exactly those, the restricted one through space membership), leaving a space with all its
+// rooms or with none. What the server holds is read through its admin API.
+//
+// The space tree (the owner's):
+//   Space              public, a space
+//     Public           public
+//     Restricted       restricted to members of Space
+//     Invite only      invite
+//     Sub              public, a space
+//       Deep           public
+
+#include "appservices.h"
+#include "clirun.h"
+#include "models/hierarchymodel.h"
+#include "synapsefixture.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QUuid>
+#include <QtTest>
+
+#include <memory>
+
+class TestSpaceActionsSynapse : public QObject
+{
+    Q_OBJECT
+
+    SynapseFixture m_server;
+    SynapseFixture::User m_admin, m_owner, m_me;
+    QString m_tag;
+    QTemporaryDir m_storeDir;
+    QString m_space, m_public, m_restricted, m_inviteOnly, m_sub, m_deep;
+
+    std::unique_ptr<AppServices> signIn(const SynapseFixture::User &user)
+    {
+        auto app = std::make_unique<AppServices>(AppServices::Options{
+            .useKeychain = false, .keepRoomsOnDisk = false, .storeDirectory = m_storeDir.path()});
+        app->setRememberSession(false);
+        app->signIn(m_server.baseUrl().toString(), user.accessToken);
+        const bool ready =
+            QTest::qWaitFor([&] { return app->sync()->state() == SyncEngine::Synced; }, 60000);
+        if (!ready)
+            QTest::qFail("the account did not finish its first sync", __FILE__, __LINE__);
+        return app;
+    }
+
+    QString create(const QString &label, const QString &preset, bool space,
+                   const QJsonArray &initialState = {})
+    {
+        QJsonObject options{{QStringLiteral("name"), QStringLiteral("%1 %2").arg(m_tag, label)},
+                            {QStringLiteral("preset"), preset}};
+        if (space)
+            options.insert(QStringLiteral("creation_content"),
+                           QJsonObject{{QStringLiteral("type"), QStringLiteral("m.space")}});
+        if (!initialState.isEmpty())
+            options.insert(QStringLiteral("initial_state"), initialState);
+        return m_server.createRoom(m_owner, options);
+    }
+    bool addChild(const QString &space, const QString &child)
+    {
+        const SynapseFixture::Response r = m_server.request(
+            "PUT",
+            "/_matrix/client/v3/rooms/" + SynapseFixture::seg(space) + "/state/m.space.child/" +
+                SynapseFixture::seg(child),
+            m_owner.accessToken, {{QStringLiteral("via"), QJsonArray{m_server.serverName()}}});
+        return r.status == 200;
+    }
+    QString membership(const QString &roomId)
+    {
+        return m_server.membershipOf(m_admin, roomId, m_me.userId);
+    }
+
+    using Run = CliRun;
+    Run cli(const QStringList &args, const QString &token)
+    {
+        return runCli(cliEnvironment(m_server.baseUrl(), token, m_storeDir.path()), args);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_storeDir.isValid());
+        QString error;
+        QVERIFY2(m_server.load(&error), qPrintable(error));
+        m_admin = m_server.registerUser(QStringLiteral("admin"), true);
+        m_owner = m_server.registerUser(QStringLiteral("owner"));
+        m_me = m_server.registerUser(QStringLiteral("me"));
+        for (const auto *u : {&m_admin, &m_owner, &m_me})
+            QVERIFY2(!u->accessToken.isEmpty(), "registration failed");
+        QVERIFY(m_server.overrideRateLimit(m_admin, m_me.userId, 0, 0));
+        QVERIFY(m_server.overrideRateLimit(m_admin, m_owner.userId, 0, 0));
+        m_tag = QStringLiteral("sp") + QUuid::createUuid().toString(QUuid::Id128).left(8);
+
+        m_space = create(QStringLiteral("Space"), QStringLiteral("public_chat"), true);
+        QVERIFY(!m_space.isEmpty());
+        m_public = create(QStringLiteral("Public"), QStringLiteral("public_chat"), false);
+        const QJsonObject restrictedRule{
+            {QStringLiteral("type"), QStringLiteral("m.room.join_rules")},
+            {QStringLiteral("state_key"), QString()},
+            {QStringLiteral("content"),
+             QJsonObject{{QStringLiteral("join_rule"), QStringLiteral("restricted")},
+                         {QStringLiteral("allow"),
+                          QJsonArray{QJsonObject{
+                              {QStringLiteral("type"), QStringLiteral("m.room_membership")},
+                              {QStringLiteral("room_id"), m_space}}}}}}};
+        m_restricted = create(QStringLiteral("Restricted"), QStringLiteral("private_chat"), false,
+                              {restrictedRule});
+        m_inviteOnly = create(QStringLiteral("Invite only"), QStringLiteral("private_chat"), false);
+        m_sub = create(QStringLiteral("Sub"), QStringLiteral("public_chat"), true);
+        m_deep = create(QStringLiteral("Deep"), QStringLiteral("public_chat"), false);
+        for (const QString *id : {&m_public, &m_restricted, &m_inviteOnly, &m_sub, &m_deep})
+            QVERIFY(!id->isEmpty());
+        for (const QString *id : {&m_public, &m_restricted, &m_inviteOnly, &m_sub})
+            QVERIFY(addChild(m_space, *id));
+        QVERIFY(addChild(m_sub, m_deep));
+        QVERIFY(m_server.join(m_me, m_space));
+    }
+
+    // Page size 1: every room comes on a page of its own (the server's access log counts the
+    // requests). The invite-only room is not listed to someone who may not join it; the
+    // restricted one can be joined through the space.
+    void hierarchyPaginatedPastOnePage()
+    {
+        auto app = signIn(m_me);
+        HierarchyModel *h = app->hierarchy();
+        h->setPageSize(1);
+        QSignalSpy loaded(h, &HierarchyModel::loaded);
+        h->setSpaceId(m_space);
+        QVERIFY(loaded.wait(60000));
+        QCOMPARE(h->status(), HierarchyModel::Loaded);
+        int requests = 0;
+        for (const SynapseFixture::AccessEntry &e : m_server.accessLog(m_me.userId))
+            requests += e.path.endsWith(QLatin1String("/hierarchy"));
+        QVERIFY2(requests >= 5, qPrintable(QString::number(requests)));
+        QStringList ids;
+        for (const HierarchyModel::Row &row : h->rows())
+            ids << row.info.roomId;
+        QCOMPARE(ids.size(), 5);
+        for (const QString *id : {&m_space, &m_public, &m_restricted, &m_sub, &m_deep})
+            QVERIFY2(ids.contains(*id), qPrintable(*id));
+        QVERIFY(!ids.contains(m_inviteOnly));
+        QCOMPARE(h->index(h->rowOf(m_deep)).data(HierarchyModel::ParentIdRole).toString(), m_sub);
+        QCOMPARE(h->index(h->rowOf(m_deep)).data(HierarchyModel::DepthRole).toInt(), 2);
+        QCOMPARE(h->index(h->rowOf(m_public)).data(HierarchyModel::ViaRole).toStringList(),
+                 QStringList{m_server.serverName()});
+        QCOMPARE(h->joinActionOf(h->rowOf(m_restricted)), HierarchyModel::CanJoin);
+        QCOMPARE(h->joinActionOf(h->rowOf(m_space)), HierarchyModel::AlreadyJoined);
+        QCOMPARE(h->joinableCount(), 4);
+    }
+
+    // `join --space SPACE --all`: exactly the joinable rooms (a dry run first sends nothing);
+    // the restricted room joined through the space (Synapse names the user who authorised it).
+    void joinTheSpacesRooms()
+    {
+        const Run dry = cli({QStringLiteral("join"), QStringLiteral("--space"), m_space,
+                             QStringLiteral("--all"), QStringLiteral("--dry-run")},
+                            m_me.accessToken);
+        QVERIFY2(dry.exitCode == 0, dry.err.constData());
+        QCOMPARE(dry.out.count("POST "), 4);
+        QCOMPARE(membership(m_public), QString());
+
+        const Run run = cli({QStringLiteral("join"), QStringLiteral("--space"), m_space,
+                             QStringLiteral("--all"), QStringLiteral("--json")},
+                            m_me.accessToken);
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        for (const QString *id : {&m_public, &m_restricted, &m_sub, &m_deep})
+            QCOMPARE(membership(*id), QStringLiteral("join"));
+        QCOMPARE(membership(m_inviteOnly), QString());
+        const QJsonObject restrictedJoin = m_server.memberEvent(m_admin, m_restricted, m_me.userId)
+                                               .value(QLatin1String("content"))
+                                               .toObject();
+        QCOMPARE(restrictedJoin.value(QLatin1String("join_authorised_via_users_server")).toString(),
+                 m_owner.userId);
+    }
+
+    // `leave --space SPACE --with-rooms all`: every child you are in and the space, children
+    // first; the invite-only room is named as one you could not rejoin.
+    void leaveWithAllRooms()
+    {
+        QVERIFY(m_server.invite(m_owner, m_inviteOnly, m_me.userId));
+        QVERIFY(m_server.join(m_me, m_inviteOnly));
+        const Run run = cli({QStringLiteral("leave"), QStringLiteral("--space"), m_space,
+                             QStringLiteral("--with-rooms"), QStringLiteral("all")},
+                            m_me.accessToken);
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QVERIFY2(run.err.contains(m_inviteOnly.toUtf8() + ": Invite only"), run.err.constData());
+        for (const QString *id :
+             {&m_public, &m_restricted, &m_inviteOnly, &m_sub, &m_deep, &m_space})
+            QCOMPARE(membership(*id), QStringLiteral("leave"));
+        // The space last: its leave came after every child's.
+        QDateTime spaceLeft, lastChild;
+        for (const SynapseFixture::AccessEntry &e : m_server.accessLog(m_me.userId)) {
+            if (e.method != QLatin1String("POST") || !e.path.endsWith(QLatin1String("/leave")))
+                continue;
+            if (e.path.contains(QString::fromLatin1(SynapseFixture::seg(m_space))))
+                spaceLeft = e.received();
+            else
+                lastChild = qMax(lastChild, e.received());
+        }
+        QVERIFY(spaceLeft.isValid() && lastChild.isValid());
+        QVERIFY(spaceLeft >= lastChild);
+    }
+
+    // `leave --space SPACE` (--with-rooms none, the default): the space alone.
+    void leaveWithNoRooms()
+    {
+        QVERIFY(m_server.join(m_me, m_space));
+        QVERIFY(m_server.join(m_me, m_public));
+        QVERIFY(m_server.join(m_me, m_restricted));
+        const Run run =
+            cli({QStringLiteral("leave"), QStringLiteral("--space"), m_space}, m_me.accessToken);
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QCOMPARE(membership(m_space), QStringLiteral("leave"));
+        QCOMPARE(membership(m_public), QStringLiteral("join"));
+        QCOMPARE(membership(m_restricted), QStringLiteral("join"));
+    }
+};
+
+QTEST_MAIN(TestSpaceActionsSynapse)
+#include "tst_spaceactions_synapse.moc"
