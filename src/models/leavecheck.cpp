@@ -132,7 +132,7 @@ QStringList LeaveCheck::failedAmong(const QStringList &roomIds) const
 QString LeaveCheck::warningsFor(const QStringList &roomIds) const
 {
     QStringList lines;
-    for (const QString &id : roomIds)
+    for (const QString &id : soleAdminAmong(roomIds))
         lines.append(warningFor(id));
     return lines.join(QLatin1Char('\n'));
 }

@@ -68,7 +68,8 @@ public:
     // order given). For views that act on part of what was checked.
     Q_INVOKABLE QStringList soleAdminAmong(const QStringList &roomIds) const;
     Q_INVOKABLE QStringList failedAmong(const QStringList &roomIds) const;
-    // warningFor() of each room, one a line.
+    // warningFor() of each of roomIds where the user is the only admin, one a line (the others
+    // are left out, so a view can pass every room it is about to leave).
     Q_INVOKABLE QString warningsFor(const QStringList &roomIds) const;
     // Why roomId could not be checked (the server's error, for display); empty if it was.
     Q_INVOKABLE QString errorFor(const QString &roomId) const { return m_failed.value(roomId); }

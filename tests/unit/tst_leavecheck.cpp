@@ -217,6 +217,10 @@ private slots:
         QCOMPARE(row.value(QStringLiteral("warning")).toString(),
                  QStringLiteral("You are the only admin of <b>Sole</b>. Promote someone before "
                                 "you leave, or nobody will be able to change its settings."));
+        // A view passes every room it leaves: only the sole-admin ones are warned about.
+        QCOMPARE(m_check->warningsFor({shared, sole, notAdmin, broken}),
+                 row.value(QStringLiteral("warning")).toString());
+        QCOMPARE(m_check->warningsFor({shared, notAdmin}), QString());
         const QVariantMap failed = m_check->failedRooms().at(0).toMap();
         QCOMPARE(failed.value(QStringLiteral("name")).toString(), broken); // not in the store
 
