@@ -88,6 +88,16 @@ private:
     {
         return m_seed.value(QLatin1String("rooms")).toObject().value(QLatin1String(label)).toString();
     }
+    // The room's row current in the list, then Menu: the row's menu, as from the keyboard.
+    void openRowMenu(const QString &roomId)
+    {
+        QQuickItem *list = m_app.item(QStringLiteral("roomList"));
+        QVERIFY(list);
+        list->setProperty("currentIndex", rowOf(roomId));
+        list->forceActiveFocus();
+        QTRY_VERIFY(list->hasActiveFocus());
+        m_app.key(Qt::Key_Menu);
+    }
     void shoot(const QString &name)
     {
         // Let bindings, layouts and async images settle, then render.
@@ -125,6 +135,8 @@ private slots:
     void initTestCase()
     {
         UiDriver::installMessageHandler();
+        // As the app does: English plural forms ("4 rooms", not "4 room(s)") in the pictures.
+        AppServices::installTranslations(QCoreApplication::instance());
         QQuickStyle::setStyle(QStringLiteral("Fusion"));
         QString error;
         QVERIFY2(m_server.load(&error), qPrintable(error));
@@ -570,6 +582,69 @@ private slots:
         QVERIFY(m_app.click(m_app.item(QStringLiteral("triageCloseButton"))));
         QVERIFY(m_app.waitFor(QStringLiteral("roomList")));
         QTRY_VERIFY(!UiDriver::isShown(triage));
+    }
+
+    // Issue 15: the list by space (the picker open on the space tree, then one space's rooms),
+    // the leave-space dialog with all its rooms chosen (the last-admin warning), and the space's
+    // hierarchy with what can be joined.
+    void spaces()
+    {
+        const QString team = room("team-space");
+        QVERIFY(!team.isEmpty());
+        QQuickItem *picker = m_app.waitFor(QStringLiteral("spacePicker"));
+        QVERIFY(picker);
+        QTRY_VERIFY(m_app.services->spaces()->rowCount() >= 5); // 3 views, Team, Side projects
+        QVERIFY(m_app.click(picker));
+        QQuickItem *option = nullptr;
+        for (int i = 0; i < m_app.services->spaces()->rowCount() && !option; ++i)
+            if (m_app.services->spaces()->scopeAt(i) == team)
+                option = m_app.waitFor(QStringLiteral("spaceOption:%1").arg(i));
+        QVERIFY(option);
+        parkMouse();
+        shoot(QStringLiteral("rooms-space-picker"));
+        QVERIFY(m_app.click(option));
+        QTRY_COMPARE(m_app.services->rooms()->spaceScope(), team);
+        // Its rooms: General and Random (joined) and the sub-space; not the rooms of no space.
+        QVERIFY(m_app.roomRow(room("general")));
+        QVERIFY(m_app.roomRow(room("side-projects")));
+        QCOMPARE(rowOf(room("html")), -1);
+        parkMouse();
+        shoot(QStringLiteral("rooms-space"));
+
+        // The space's own row is in "All rooms": its menu has the space's actions.
+        m_app.services->rooms()->setSpaceScope(QString());
+        QVERIFY(m_app.roomRow(team));
+        openRowMenu(team);
+        QQuickItem *leaveSpace = m_app.waitFor(QStringLiteral("menuLeaveSpace"));
+        QVERIFY(leaveSpace);
+        QVERIFY(m_app.click(leaveSpace));
+        QQuickItem *all = m_app.waitFor(QStringLiteral("leaveSpaceAll"));
+        QVERIFY(all);
+        QTRY_VERIFY_WITH_TIMEOUT(all->isEnabled(), 20000); // once the space's rooms are known
+        QVERIFY(m_app.click(all));
+        // Alice created General and the spaces: the only admin there.
+        QQuickItem *adminWarning = m_app.waitFor(QStringLiteral("leaveSpaceAdminWarning"), 20000);
+        QVERIFY(adminWarning);
+        // ... and only there: Bob's Rust Lovers and Carol's Random are theirs.
+        const QString warning = adminWarning->property("text").toString();
+        QVERIFY2(warning.contains(QStringLiteral("only admin of General")), qPrintable(warning));
+        QVERIFY2(!warning.contains(QStringLiteral("Random")) &&
+                     !warning.contains(QStringLiteral("Rust Lovers")),
+                 qPrintable(warning));
+        parkMouse();
+        shoot(QStringLiteral("leave-space-dialog"));
+        QVERIFY(m_app.click(m_app.item(QStringLiteral("leaveSpaceCancel"))));
+        QTRY_VERIFY(!UiDriver::isShown(m_app.item(QStringLiteral("leaveSpaceDialog"))));
+
+        openRowMenu(team);
+        QQuickItem *browse = m_app.waitFor(QStringLiteral("menuBrowseSpace"));
+        QVERIFY(browse);
+        QVERIFY(m_app.click(browse));
+        QVERIFY(m_app.waitFor(QStringLiteral("hierarchyRow_3"), 20000)); // every child listed
+        parkMouse();
+        shoot(QStringLiteral("space-hierarchy"));
+        closePopup();
+        QTRY_VERIFY(!UiDriver::isShown(m_app.item(QStringLiteral("spaceHierarchyDialog"))));
     }
 
     // Issue 16: the screens again in the dark scheme the app applies (ColorScheme, as with

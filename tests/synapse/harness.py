@@ -723,8 +723,11 @@ class Seeder:
     def create(self, who: str, label: str, *, name: str | None = None, topic: str | None = None,
                alias: str | None = None, preset: str = "private_chat", public: bool = False,
                invite: tuple = (), is_direct: bool = False, avatar: str | None = None,
-               room_version: str | None = None, join_rule: str | None = None) -> str:
+               room_version: str | None = None, join_rule: str | None = None,
+               space: bool = False) -> str:
         body: dict = {"preset": preset, "visibility": "public" if public else "private"}
+        if space:
+            body["creation_content"] = {"type": "m.space"}
         if room_version is not None:
             body["room_version"] = room_version
         if name is not None:
@@ -747,6 +750,11 @@ class Seeder:
         room_id = self.call(who, "POST", "/_matrix/client/v3/createRoom", body)["room_id"]
         self.rooms[label] = room_id
         return room_id
+
+    def add_child(self, who: str, space_id: str, child_id: str) -> None:
+        self.call(who, "PUT",
+                  f"/_matrix/client/v3/rooms/{urllib.parse.quote(space_id)}/state/m.space.child/"
+                  f"{urllib.parse.quote(child_id, safe='')}", {"via": [SERVER_NAME]})
 
     def join(self, who: str, room: str) -> None:
         self.call(who, "POST", f"/_matrix/client/v3/join/{urllib.parse.quote(room, safe='')}", {})
@@ -873,6 +881,18 @@ def seed(paths: Paths, name: str) -> dict:
                            invite=("bob",))
     s.join("bob", maintainers)
     say("created a public room and a knock-rule room alice is not in")
+
+    # Spaces (issue 15): alice's "Team" with General, Random and the Lobby she is not in, and a
+    # sub-space "Side projects" with Rust Lovers and the knock-rule Maintainers.
+    team = s.create("alice", "team-space", name="Team", topic="Everything the team shares",
+                    alias="team", preset="public_chat", public=True, space=True)
+    side = s.create("alice", "side-projects", name="Side projects", topic="Hobby rooms",
+                    preset="public_chat", space=True)
+    for child in (general, random_room, s.rooms["lobby"], side):
+        s.add_child("alice", team, child)
+    for child in (rust, maintainers):
+        s.add_child("alice", side, child)
+    say("created the space Team with a sub-space")
     say(f"seeded in {time.monotonic() - t0:.1f}s")
 
     result = {
