@@ -26,6 +26,9 @@ Menu {
     property bool waiting: false   // …held back (rate limited, server unavailable): also Cancel
     // The room is a space (the room list's isSpace role): browse its rooms, leave it with them.
     property bool isSpace: false
+    // The new version of the room to offer (the list's successorToJoin role) and its via servers.
+    property string successorId: ""
+    property var successorVia: []
 
     readonly property bool isInvite: membership === Membership.Invite
     readonly property bool isJoined: membership === Membership.Join
@@ -40,6 +43,7 @@ Menu {
     signal previewRequested()
     signal toggleSelectRequested()
     // A space's rooms (the hierarchy dialog), and leaving the space with none, all or some of them.
+    signal successorJoinRequested()
     signal spaceBrowseRequested()
     signal spaceLeaveRequested()
     signal cancelRequested()
@@ -166,6 +170,12 @@ Menu {
         text: qsTr("&Invite…")
         hint: qsTr("Enter")
         onTriggered: root.choose(() => root.actionRequested(Operation.Invite))
+    }
+    RoomMenuItem {
+        objectName: "menuJoinSuccessor"
+        applies: root.isJoined && root.successorId !== "" && !root.busy
+        text: qsTr("Join the &new room")
+        onTriggered: root.choose(() => root.successorJoinRequested())
     }
     RoomMenuItem {
         objectName: "menuBrowseSpace"

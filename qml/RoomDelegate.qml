@@ -48,6 +48,8 @@ ItemDelegate {
     required property bool isSpace
     required property bool isDirect
     required property var spaceNames      // list of strings
+    // A new version of this room that you are not in (its row menu joins it), or "".
+    required property string successorToJoin
     // The latest change of our membership ("Kicked by @mod:example.org: spam"), from the page:
     // a left room says why it is left.
     property string historySummary: ""
@@ -106,7 +108,13 @@ ItemDelegate {
         const spaces = root.spaceNames ? Array.from(root.spaceNames).join(", ") : ""
         const kind = root.isSpace ? qsTr("Space") : root.isDirect ? qsTr("Direct chat") : ""
         const where = spaces !== "" ? qsTr("In %1").arg(spaces) : ""
-        return kind !== "" && where !== "" ? kind + "  ·  " + where : kind + where
+        const replaced = root.successorToJoin !== "" ? qsTr("Replaced by a new version (its menu joins it)") : ""
+        let text = kind
+        for (const part of [where, replaced]) {
+            if (part !== "")
+                text = text !== "" ? text + "  ·  " + part : part
+        }
+        return text
     }
     function memberText(): string {
         if (root.joinedMemberCount < 0)

@@ -453,7 +453,10 @@ Page {
         roomMenu.selected = row.selected
         roomMenu.busy = row.busy
         roomMenu.waiting = row.waiting
-        roomMenu.isSpace = root.roomAt(row.index).isSpace === true
+        const room = root.roomAt(row.index)
+        roomMenu.isSpace = room.isSpace === true
+        roomMenu.successorId = room.successorToJoin !== undefined ? room.successorToJoin : ""
+        roomMenu.successorVia = room.successorVia !== undefined ? room.successorVia : []
         const keyboard = x < 0
         // (The menu's coordinates are its parent's: the page's content item.)
         const at = keyboard ? row.mapToItem(roomMenu.parent, row.leftPadding + 2 * Theme.spacing, row.height)
@@ -979,6 +982,7 @@ Page {
         onPreviewRequested: joinDialog.openWith(roomMenu.roomId, false)
         onToggleSelectRequested: root.toggleRow(root.rowOfRoom(roomMenu.roomId))
         onCancelRequested: root.cancelOperation(roomMenu.roomId)
+        onSuccessorJoinRequested: root.membership.join(roomMenu.successorId, roomMenu.successorVia)
         onSpaceBrowseRequested: spaceHierarchyDialog.openFor(roomMenu.roomId)
         onSpaceLeaveRequested: leaveSpaceDialog.openFor(roomMenu.roomId)
         // Chosen or not: the keyboard focus is back on the list, its current row the menu's room.

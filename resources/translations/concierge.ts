@@ -3787,6 +3787,10 @@ with items that failed or whose outcome is unknown, 6 Ctrl+C paused the job (res
         <source>Lea&amp;ve space…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Join the &amp;new room</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RoomDelegate</name>
@@ -3944,6 +3948,10 @@ with items that failed or whose outcome is unknown, 6 Ctrl+C paused the job (res
     </message>
     <message>
         <source>In %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replaced by a new version (its menu joins it)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

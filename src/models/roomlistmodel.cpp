@@ -15,6 +15,23 @@ RoomListModel::RoomListModel(RoomStore *store, QObject *parent)
     connect(store, &RoomStore::roomsAboutToBeInserted, this,
             [this](int first, int last) { beginInsertRows({}, first, last); });
     connect(store, &RoomStore::roomsInserted, this, [this] { endInsertRows(); });
+    // A new version of a room joined, left or first seen: the old room's row offers it or not.
+    const auto predecessorRowsChanged = [this, store](int first, int last) {
+        for (int row = first; row <= last; ++row) {
+            const QString older = store->at(row).predecessor;
+            const int olderRow = older.isEmpty() ? -1 : store->indexOf(older);
+            if (olderRow >= 0)
+                emit dataChanged(index(olderRow), index(olderRow),
+                                 {SuccessorToJoinRole, SuccessorViaRole});
+        }
+    };
+    connect(store, &RoomStore::roomsInserted, this, predecessorRowsChanged);
+    connect(store, &RoomStore::roomsChanged, this,
+            [predecessorRowsChanged](const QList<int> &rows) {
+                if (rows.size() <= 64)
+                    for (int row : rows)
+                        predecessorRowsChanged(row, row);
+            });
     connect(store, &RoomStore::roomsChanged, this, [this](const QList<int> &rows) {
         // Row by row (RoomFilterProxy moves each changed row on its own, keeping its order
         // consistent while the others are still to come). A large batch — a full sync again —
@@ -158,6 +175,18 @@ QVariant RoomListModel::data(const QModelIndex &index, int role) const
         return room.isDirect();
     case SpaceIdsRole:
         return m_store->spacesOf(room.roomId);
+    case SuccessorToJoinRole:
+        return successorToJoin(m_store, room);
+    case SuccessorViaRole: {
+        QStringList via;
+        const QString next = successorToJoin(m_store, room);
+        for (const QString &id : {next, room.roomId}) {
+            const QString server = Identifiers::serverPart(id);
+            if (!next.isEmpty() && !server.isEmpty() && !via.contains(server))
+                via << server;
+        }
+        return via;
+    }
     case SpaceNamesRole: {
         QStringList names;
         for (const QString &spaceId : m_store->spacesOf(room.roomId))
@@ -190,7 +219,24 @@ QHash<int, QByteArray> RoomListModel::roleNames() const
         {IsDirectRole, "isDirect"},
         {SpaceIdsRole, "spaceIds"},
         {SpaceNamesRole, "spaceNames"},
+        {SuccessorToJoinRole, "successorToJoin"},
+        {SuccessorViaRole, "successorVia"},
     };
+}
+
+QString RoomListModel::successorToJoin(const RoomStore *store, const RoomSummary &room)
+{
+    if (room.membership != Membership::Join || room.tombstoneReplacement.isEmpty() ||
+        room.tombstoneReplacement == room.roomId)
+        return {};
+    const RoomSummary *next = store->find(room.tombstoneReplacement);
+    if (next && next->membership == Membership::Join)
+        return {}; // already there
+    // The new room, when known (an invite, a room left), must name this one as its predecessor:
+    // a tombstone alone could point anywhere.
+    if (next && next->predecessor != room.roomId)
+        return {};
+    return room.tombstoneReplacement;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -52,6 +52,10 @@ Value of(Membership::Value membership);
 //   isDirect          bool    a direct chat (m.direct, or an invite marked is_direct)
 //   spaceIds          list    the joined spaces that list the room as a child (RoomStore::spacesOf)
 //   spaceNames        list    their display names, in the same order (plain text)
+//   successorToJoin   string  a joined room replaced by a new version (its tombstone) that you
+//                             are not in: the new room's ID; "" otherwise, and also when the new
+//                             room is known and names another room as the one it replaces
+//   successorVia      list    servers to join it through (the new and the old room's servers)
 class RoomListModel : public QAbstractListModel
 {
     Q_OBJECT
@@ -85,12 +89,17 @@ public:
         IsDirectRole,
         SpaceIdsRole,
         SpaceNamesRole,
+        SuccessorToJoinRole,
+        SuccessorViaRole,
     };
     Q_ENUM(Role)
 
     explicit RoomListModel(RoomStore *store, QObject *parent = nullptr);
     void setMembershipService(MembershipService *service);
     const RoomStore *store() const { return m_store; }
+
+    // successorToJoin of a room (see above): the ID of the new version to offer, or "".
+    static QString successorToJoin(const RoomStore *store, const RoomSummary &room);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;
@@ -268,6 +277,9 @@ public:
     // (ascending), told to the view in contiguous ranges.
     void setSelection(const RoomSelection *selection);
     void selectionChanged(const QList<int> &rows);
+
+    // successorToJoin of a room (see above): the ID of the new version to offer, or "".
+    static QString successorToJoin(const RoomStore *store, const RoomSummary &room);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;

@@ -251,6 +251,32 @@ Item {
             compare(menuItem("menuLeaveSpace").visible, false)
         }
 
+        // A joined room replaced by a new version you are not in: "Join the new room" joins it
+        // through the new and the old room's servers; the row says it was replaced.
+        function test_a_replaced_room_offers_to_join_its_new_version() {
+            const rooms = { join: {} }
+            rooms.join[roomId("j1")] = { state: { events: [
+                { type: "m.room.tombstone", state_key: "", sender: "@a:example.org",
+                  content: { replacement_room: "!next:other.org", body: "moved" } }] } }
+            sync(rooms)
+            tryVerify(() => TestBackend.services.rooms.get(rowIndex("j1")).successorToJoin === "!next:other.org")
+            const joinNext = "/_matrix/client/v3/join/" + encodeURIComponent("!next:other.org").replace(/!/g, "%21")
+            TestBackend.script(joinNext, [{ status: 200, body: JSON.stringify({ room_id: "!next:other.org" }) }])
+            focusRow("j1")
+            verify(findChild(list().currentItem, "roomKind").text.indexOf("Replaced by a new version") >= 0)
+            openWithKey(Qt.Key_Menu)
+            compare(shownItems(), ["Invite…", "Join the new room", "Leave…", "Members…", "History", "Select"])
+            menuItem("menuJoinSuccessor").triggered()
+            tryVerify(() => requestsTo(joinNext).length === 1, 5000, "one join request")
+            const queries = TestBackend.requestQueries(joinNext)
+            verify(queries[0].indexOf("via=other.org") >= 0 && queries[0].indexOf("via=example.org") >= 0, queries[0])
+            // Another joined room: not offered.
+            closeMenu()
+            focusRow("j2")
+            openWithKey(Qt.Key_Menu)
+            compare(menuItem("menuJoinSuccessor").visible, false)
+        }
+
         // Item 4: Shift+F10 does the same as Menu; with no current row, the first row on screen.
         function test_shift_f10_opens_the_menu() {
             focusRow("j2")

@@ -46,7 +46,8 @@ Item {
                 selected: false,
                 isSpace: false,
                 isDirect: false,
-                spaceNames: []
+                spaceNames: [],
+                successorToJoin: ""
             }
             for (const key in overrides)
                 props[key] = overrides[key]

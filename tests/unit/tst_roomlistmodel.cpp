@@ -854,6 +854,54 @@ private slots:
     }
 
     // --- Spaces and direct chats (issue 15) ---
+    // A joined room with a tombstone offers its new version until you are in it, and not when
+    // the new room, once known, names another room as the one it replaces.
+    void aReplacedRoomOffersItsNewVersion()
+    {
+        QCOMPARE(m_store->applySync(json(R"({"rooms":{"join":{
+            "!upgraded:x.org":{"state":{"events":[
+                {"type":"m.room.name","state_key":"","content":{"name":"Upgraded"}},
+                {"type":"m.room.tombstone","state_key":"","content":{"replacement_room":"!next:y.org","body":"moved"}}]}},
+            "!liar:x.org":{"state":{"events":[
+                {"type":"m.room.tombstone","state_key":"","content":{"replacement_room":"!victim:x.org"}}]}}}}})")),
+                 2);
+        const auto rowOf = [this](const char *id) {
+            return m_model->index(m_store->indexOf(QString::fromLatin1(id)));
+        };
+        QCOMPARE(rowOf("!upgraded:x.org").data(RoomListModel::SuccessorToJoinRole).toString(),
+                 QStringLiteral("!next:y.org"));
+        QCOMPARE(rowOf("!upgraded:x.org").data(RoomListModel::SuccessorViaRole).toStringList(),
+                 QStringList({QStringLiteral("y.org"), QStringLiteral("x.org")}));
+        QCOMPARE(rowOf("!named:x.org").data(RoomListModel::SuccessorToJoinRole).toString(),
+                 QString());
+        QVERIFY(
+            rowOf("!named:x.org").data(RoomListModel::SuccessorViaRole).toStringList().isEmpty());
+        QCOMPARE(m_model->roleNames().value(RoomListModel::SuccessorToJoinRole),
+                 QByteArray("successorToJoin"));
+
+        // The "new version" turns out to be some other room's successor: not offered.
+        QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+        m_store->applySync(json(R"({"rooms":{"invite":{"!victim:x.org":{"invite_state":{"events":[
+            {"type":"m.room.create","state_key":"","content":{"predecessor":{"room_id":"!elsewhere:x.org"}},"sender":"@a:x.org"},
+            {"type":"m.room.member","state_key":"@me:x.org","content":{"membership":"invite"},"sender":"@a:x.org"}]}}}}})"));
+        QCOMPARE(rowOf("!liar:x.org").data(RoomListModel::SuccessorToJoinRole).toString(),
+                 QString());
+
+        // Joined the new version (it names the old room): the old row no longer offers it, and
+        // says so to the views.
+        changed.clear();
+        m_store->applySync(json(R"({"rooms":{"join":{"!next:y.org":{"state":{"events":[
+            {"type":"m.room.create","state_key":"","content":{"predecessor":{"room_id":"!upgraded:x.org"}}}]}}}}})"));
+        QCOMPARE(rowOf("!upgraded:x.org").data(RoomListModel::SuccessorToJoinRole).toString(),
+                 QString());
+        const int oldRow = m_store->indexOf(QStringLiteral("!upgraded:x.org"));
+        QVERIFY(
+            std::any_of(changed.cbegin(), changed.cend(), [oldRow](const QList<QVariant> &args) {
+                return args.at(0).toModelIndex().row() <= oldRow &&
+                       args.at(1).toModelIndex().row() >= oldRow;
+            }));
+    }
+
     void spaceAndDirectChatRolesAndTerms()
     {
         RoomStore store;
