@@ -288,8 +288,12 @@ private slots:
     void missingTokenOrHomeserverSendsNothing()
     {
         ConnectionCounter listener;
+        // Settings of its own: no session saved by the app or by login --password to fall back on.
+        QTemporaryDir config;
+        QVERIFY(config.isValid());
         const Run noToken =
-            cli({QStringLiteral("join"), QStringLiteral("#a:localhost")}, {}, {}, listener.url());
+            cli({QStringLiteral("join"), QStringLiteral("#a:localhost")}, {}, {}, listener.url(),
+                {{QStringLiteral("XDG_CONFIG_HOME"), config.path()}});
         QCOMPARE(noToken.exitCode, 2);
         QVERIFY2(noToken.err.contains("no access token"), noToken.err.constData());
         const Run badHomeserver =
