@@ -1507,16 +1507,21 @@ void Cli::printDryRun(const QList<Operation::Description> &items)
     endBulk(Ok);
 }
 
+void Cli::endWithNothingToDo(const QString &why)
+{
+    if (m_json)
+        printJson({{QStringLiteral("type"), QStringLiteral("summary")},
+                   {QStringLiteral("ok"), true},
+                   {QStringLiteral("total"), 0}});
+    else
+        out() << why << "\n" << Qt::flush;
+    endBulk(Ok);
+}
+
 void Cli::runTargets(const QStringList &targets)
 {
     if (targets.isEmpty()) {
-        if (m_json)
-            printJson({{QStringLiteral("type"), QStringLiteral("summary")},
-                       {QStringLiteral("ok"), true},
-                       {QStringLiteral("total"), 0}});
-        else
-            out() << tr("Nothing to do: no room or person matches.") << "\n" << Qt::flush;
-        endBulk(Ok);
+        endWithNothingToDo(tr("Nothing to do: no room or person matches."));
         return;
     }
     if (m_dryRun) {
@@ -2663,13 +2668,7 @@ void Cli::onHierarchyLoaded()
             job = h->leaveSpace(rooms, m_reason);
     }
     if (items.isEmpty()) {
-        if (m_json)
-            printJson({{QStringLiteral("type"), QStringLiteral("summary")},
-                       {QStringLiteral("ok"), true},
-                       {QStringLiteral("total"), 0}});
-        else
-            out() << tr("Nothing to do: no room of the space can be joined.") << "\n" << Qt::flush;
-        endBulk(Ok);
+        endWithNothingToDo(tr("Nothing to do: no room of the space can be joined."));
         return;
     }
     if (m_dryRun) {

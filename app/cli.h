@@ -101,6 +101,8 @@ private:
     void runBlocking();
     // The end of a bulk command (decline --ignore then ignores the person).
     void endBulk(int status);
+    // A bulk command with no item: the (JSON) summary of nothing, or why, then exit 0.
+    void endWithNothingToDo(const QString &why);
     // members.
     void runMembers();
     void savePasswordSession(); // login --password: keep the session for later commands
