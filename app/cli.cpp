@@ -25,6 +25,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QProcess>
 #include <QRegularExpression>
 #include <QSet>
 #include <QSocketNotifier>
@@ -66,6 +67,10 @@ QString usage()
   login --password --user NAME       Sign in with a user name (or full user ID) and the password
                                      read from the first line of standard input; the session is
                                      saved (system keychain) and later commands use it.
+  login --sso [--idp ID] [--no-browser]
+                                     Sign in through the server's single sign-on page in your
+                                     browser (the address is also printed); --idp picks one of
+                                     the server's identity providers. The session is saved.
   logout                             Forget the saved session; a session Concierge created is
                                      also logged out on the server.
   rooms [--membership join|invite|leave] [--space SPACE] [--filter QUERY]
@@ -436,6 +441,15 @@ int Cli::start(const QStringList &arguments)
                                      tr("login --password: the user name or full user ID."),
                                      QStringLiteral("name"));
     parser.addOptions({passwordOpt, userOpt});
+    const QCommandLineOption ssoOpt(QStringLiteral("sso"),
+                                    tr("login: sign in through single sign-on in your browser."));
+    const QCommandLineOption idpOpt(QStringLiteral("idp"),
+                                    tr("login --sso: the identity provider's ID."),
+                                    QStringLiteral("id"));
+    const QCommandLineOption noBrowserOpt(
+        QStringLiteral("no-browser"),
+        tr("login --sso: only print the sign-in address, do not open a browser."));
+    parser.addOptions({ssoOpt, idpOpt, noBrowserOpt});
     parser.addPositionalArgument(
         QStringLiteral("command"),
         tr("login, logout, rooms, spaces, hierarchy, join, leave, invite, forget, knock, members, "
@@ -495,6 +509,18 @@ int Cli::start(const QStringList &arguments)
     if (m_passwordLogin && parser.isSet(tokenStdinOpt))
         return usageError(tr("--password and --token-stdin cannot be combined (both read "
                              "standard input)"));
+    m_ssoLogin = parser.isSet(ssoOpt);
+    if ((m_ssoLogin || parser.isSet(idpOpt) || parser.isSet(noBrowserOpt)) &&
+        m_command != QLatin1String("login"))
+        return usageError(tr("--sso, --idp and --no-browser only apply to login"));
+    if ((parser.isSet(idpOpt) || parser.isSet(noBrowserOpt)) && !m_ssoLogin)
+        return usageError(tr("--idp and --no-browser only apply to login --sso"));
+    if (m_ssoLogin && (m_passwordLogin || parser.isSet(tokenStdinOpt)))
+        return usageError(tr("login --sso cannot be combined with --password or --token-stdin"));
+    const QString ssoProvider = parser.value(idpOpt).trimmed();
+    if (m_ssoLogin && parser.isSet(idpOpt) && ssoProvider.isEmpty())
+        return usageError(tr("--idp needs the ID of one of the server's identity providers"));
+    m_openBrowser = !parser.isSet(noBrowserOpt);
     const QString loginUser = parser.value(userOpt).trimmed();
     if (m_passwordLogin && loginUser.isEmpty())
         return usageError(tr("--user needs a user name or a full user ID"));
@@ -812,7 +838,7 @@ int Cli::start(const QStringList &arguments)
         token = qEnvironmentVariable("CONCIERGE_ACCESS_TOKEN").trimmed();
     }
     CredentialStore savedSession;
-    m_useSavedSession = !m_passwordLogin && token.isEmpty();
+    m_useSavedSession = !m_passwordLogin && !m_ssoLogin && token.isEmpty();
     if (isLogout && !token.isEmpty())
         return usageError(tr("logout forgets the saved session; it takes no access token"));
 
@@ -893,7 +919,7 @@ int Cli::start(const QStringList &arguments)
         else if (const QString text = session->errorText(); !text.isEmpty())
             e.message = text;
         // A refused password (M_FORBIDDEN) is the server's answer, as for any other command.
-        const bool refused = m_passwordLogin && error.kind == MatrixError::Server &&
+        const bool refused = (m_passwordLogin || m_ssoLogin) && error.kind == MatrixError::Server &&
                              !error.isAuthFailure() && error.httpStatus < 500;
         fail(e, error.kind == MatrixError::InvalidInput ? UsageError
                 : refused                               ? ServerError
@@ -901,6 +927,9 @@ int Cli::start(const QStringList &arguments)
     });
     if (m_passwordLogin) {
         m_services->signInWithPassword(homeserver, loginUser, password);
+    } else if (m_ssoLogin) {
+        connect(session, &Session::browserRequested, this, &Cli::openSignInPage);
+        m_services->signInWithSso(homeserver, ssoProvider);
     } else if (m_useSavedSession) {
         connect(
             m_services, &AppServices::restoreFinished, this,
@@ -954,8 +983,8 @@ void Cli::runCommand()
         runLogout();
         return;
     }
-    if (m_command == QLatin1String("login") && m_passwordLogin) {
-        savePasswordSession();
+    if (m_command == QLatin1String("login") && (m_passwordLogin || m_ssoLogin)) {
+        saveNewSession();
         return;
     }
     if (m_command == QLatin1String("login")) {
@@ -1978,7 +2007,21 @@ void Cli::listInvites()
 
 // --- Members -------------------------------------------------------------------------------------
 
-void Cli::savePasswordSession()
+void Cli::openSignInPage(const QUrl &url)
+{
+    // The address holds no secret (the browser brings the login token to a loopback port that
+    // only this process listens on, at a random path).
+    err() << tr("Open this address in your browser to sign in (Concierge waits here; Ctrl+C "
+                "cancels):")
+          << "\n"
+          << safe(QString::fromUtf8(url.toEncoded())) << "\n"
+          << Qt::flush;
+    if (m_openBrowser &&
+        (qEnvironmentVariableIsSet("DISPLAY") || qEnvironmentVariableIsSet("WAYLAND_DISPLAY")))
+        QProcess::startDetached(QStringLiteral("xdg-open"), {QString::fromUtf8(url.toEncoded())});
+}
+
+void Cli::saveNewSession()
 {
     Session *session = m_services->session();
     CredentialStore *credentials = m_services->credentials();

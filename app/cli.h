@@ -105,7 +105,10 @@ private:
     void endWithNothingToDo(const QString &why);
     // members.
     void runMembers();
-    void savePasswordSession(); // login --password: keep the session for later commands
+    // login --password, login --sso: keep the new session for later commands.
+    void saveNewSession();
+    // login --sso: prints the sign-in page's address and opens it in the browser.
+    void openSignInPage(const QUrl &url);
     void runLogout();
     void printMembers();
     void reportSkipped(const QList<BadLine> &lines, const QString &why);
@@ -125,6 +128,8 @@ private:
     QString m_searchTerm;      // directory --search
     bool m_json = false;
     bool m_passwordLogin = false;   // login --password
+    bool m_ssoLogin = false;        // login --sso
+    bool m_openBrowser = true;      // login --sso without --no-browser
     bool m_useSavedSession = false; // no token given: the keychain's session
     QString m_declineFrom;          // decline --from
     bool m_ignoreAfter = false;     // decline --ignore

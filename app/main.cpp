@@ -10,6 +10,7 @@
 #include "sync/roomstore.h"
 
 #include <QCommandLineParser>
+#include <QDesktopServices>
 #include <QFile>
 #include <QGuiApplication>
 #include <QMutex>
@@ -430,6 +431,9 @@ int main(int argc, char *argv[])
     AppServices services(options);
     DesktopNotifier notifier;
     notifier.watch(services.jobs());
+    // Single sign-on pages open in the user's own browser.
+    QObject::connect(services.session(), &Session::browserRequested, &services,
+                     [](const QUrl &url) { QDesktopServices::openUrl(url); });
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
     engine.addImageProvider(QStringLiteral("mxc"), new MxcImageProvider(services.thumbnails()));

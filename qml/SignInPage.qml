@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -27,6 +28,9 @@ Page {
     readonly property bool discovering: session.discoveryState === Session.Discovering
                                         && session.discoveredFor === homeserver
     readonly property bool passwordOffered: methodsKnown && session.passwordLogin
+    // Single sign-on through the browser (one button per identity provider the server names).
+    readonly property bool ssoOffered: methodsKnown && session.ssoLogin
+    readonly property bool waitingForBrowser: session.waitingForBrowser
     // The server in the field has answered (or could not be asked): the form will not change.
     readonly property bool methodsSettled: methodsKnown
                                            || (session.discoveryState === Session.DiscoveryFailed
@@ -37,13 +41,21 @@ Page {
         if (passwordOffered && tokenField.text !== "")
             advancedButton.checked = true
     }
+    onSsoOfferedChanged: {
+        if (ssoOffered && tokenField.text !== "")
+            advancedButton.checked = true
+    }
     // The token form: chosen under Advanced, or the only way in that Concierge has.
-    readonly property bool tokenMode: advancedButton.checked || !passwordOffered
+    readonly property bool tokenMode: advancedButton.checked || (!passwordOffered && !ssoOffered)
     readonly property bool canSubmit: !busy && homeserver !== ""
                                       && (tokenMode ? token !== ""
                                                     : user !== "" && passwordField.text !== "")
     readonly property bool keychainAvailable: services.credentials.keychainAvailable
 
+    function signInWithSso(idpId: string) {
+        if (!busy && homeserver !== "")
+            root.services.signInWithSso(homeserver, idpId)
+    }
     function submit() {
         if (!canSubmit)
             return
@@ -177,9 +189,8 @@ Page {
                 textFormat: Text.PlainText
                 text: root.discovering ? qsTr("Asking %1 how to sign in…").arg(root.homeserver)
                     : !root.methodsKnown ? ""
-                    : root.session.oauthLogin ? qsTr("This server uses OAuth 2.0 sign-in, coming soon. Meanwhile, sign in with an access token (Advanced).")
-                    : !root.passwordOffered && root.session.ssoLogin ? qsTr("This server offers single sign-on, coming soon. Meanwhile, sign in with an access token (Advanced).")
-                    : !root.passwordOffered ? qsTr("This server offers no sign-in method Concierge supports yet: sign in with an access token.")
+                    : root.session.oauthLogin && !root.passwordOffered && !root.ssoOffered ? qsTr("This server uses OAuth 2.0 sign-in, coming soon. Meanwhile, sign in with an access token (Advanced).")
+                    : !root.passwordOffered && !root.ssoOffered ? qsTr("This server offers no sign-in method Concierge supports yet: sign in with an access token.")
                     : ""
             }
             FormMessage {
@@ -194,7 +205,7 @@ Page {
 
             // --- Password (m.login.password) ---
             Label {
-                visible: !root.tokenMode
+                visible: !root.tokenMode && root.passwordOffered
                 text: qsTr("User name")
                 font.bold: true
                 Layout.topMargin: Theme.spacing
@@ -202,7 +213,7 @@ Page {
             TextField {
                 id: userField
                 objectName: "userField"
-                visible: !root.tokenMode
+                visible: !root.tokenMode && root.passwordOffered
                 Layout.fillWidth: true
                 placeholderText: qsTr("alice or @alice:example.org")
                 Accessible.name: qsTr("User name")
@@ -214,14 +225,14 @@ Page {
                 Keys.onEnterPressed: root.submit()
             }
             Label {
-                visible: !root.tokenMode
+                visible: !root.tokenMode && root.passwordOffered
                 text: qsTr("Password")
                 font.bold: true
             }
             SecretField {
                 id: passwordField
                 objectName: "passwordField"
-                visible: !root.tokenMode
+                visible: !root.tokenMode && root.passwordOffered
                 Layout.fillWidth: true
                 Accessible.name: qsTr("Password")
                 enabled: !root.busy
@@ -229,11 +240,48 @@ Page {
                 Keys.onEnterPressed: root.submit()
             }
 
+            // --- Single sign-on (m.login.sso): the server's page in the system browser ---
+            Label {
+                visible: root.ssoOffered && !root.tokenMode && root.passwordOffered
+                text: qsTr("Or sign in with")
+                font.bold: true
+                Layout.topMargin: Theme.spacing
+            }
+            Repeater {
+                model: root.ssoOffered && !root.tokenMode
+                       ? (root.session.ssoProviders.length > 0 ? root.session.ssoProviders : [{ id: "", name: "" }])
+                       : []
+                delegate: Button {
+                    id: ssoButton
+                    required property var modelData
+                    objectName: "ssoButton_" + modelData.id
+                    Layout.fillWidth: true
+                    Layout.topMargin: root.passwordOffered ? 0 : Theme.spacing
+                    highlighted: !root.passwordOffered
+                    enabled: !root.busy && root.homeserver !== ""
+                    // The provider's name is the server's text: never markup.
+                    contentItem: Label {
+                        text: ssoButton.text
+                        textFormat: Text.PlainText
+                        horizontalAlignment: Text.AlignHCenter
+                        elide: Text.ElideRight
+                        color: ssoButton.highlighted ? ssoButton.palette.highlightedText
+                                                     : ssoButton.palette.buttonText
+                    }
+                    text: modelData.name !== "" ? qsTr("Continue with %1").arg(modelData.name)
+                                                : qsTr("Sign in with single sign-on")
+                    Accessible.name: text
+                    Accessible.description: qsTr("Opens the server's sign-in page in your browser")
+                    Accessible.onPressAction: clicked()
+                    onClicked: root.signInWithSso(modelData.id)
+                }
+            }
+
             // --- Advanced: the access token ---
             Button {
                 id: advancedButton
                 objectName: "advancedButton"
-                visible: root.passwordOffered
+                visible: root.passwordOffered || root.ssoOffered
                 Layout.topMargin: Theme.spacing
                 checkable: true
                 flat: true
@@ -369,11 +417,20 @@ Page {
                     color: Theme.secondaryText
                     text: root.session.state === Session.Resolving
                           ? qsTr("Looking up %1…").arg(root.session.homeserverInput || root.homeserver)
+                          : root.waitingForBrowser ? qsTr("Continue in your browser…")
                           : root.tokenMode ? qsTr("Checking the access token…")
                           : qsTr("Signing in…")
                     textFormat: Text.PlainText
                 }
                 Item { Layout.fillWidth: true; visible: !root.busy }
+                Button {
+                    Accessible.onPressAction: clicked()
+                    objectName: "reopenBrowserButton"
+                    visible: root.waitingForBrowser
+                    text: qsTr("Open the page again")
+                    Accessible.name: qsTr("Open the sign-in page in the browser again")
+                    onClicked: root.session.reopenBrowser()
+                }
                 // A slow or silent server must never leave the page stuck with every control off.
                 Button {
                     Accessible.onPressAction: clicked()
@@ -387,6 +444,7 @@ Page {
                     id: signInButton
                     Accessible.onPressAction: clicked()
                     objectName: "signInButton"
+                    visible: (root.tokenMode || root.passwordOffered) && !root.waitingForBrowser
                     text: qsTr("Sign in")
                     highlighted: true
                     enabled: root.canSubmit

@@ -320,6 +320,12 @@ void AppServices::signInWithPassword(const QString &homeserver, const QString &u
     m_session->signInWithPassword(homeserver, user, password);
 }
 
+void AppServices::signInWithSso(const QString &homeserver, const QString &idpId)
+{
+    m_rememberNextSignIn = true;
+    m_session->signInWithSso(homeserver, idpId);
+}
+
 void AppServices::restoreSession()
 {
     if (!canRemember() || m_credentials->savedHomeserver().isEmpty()) {

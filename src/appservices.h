@@ -152,6 +152,8 @@ public:
     // Session::signInWithPassword, remembered like signIn().
     Q_INVOKABLE void signInWithPassword(const QString &homeserver, const QString &user,
                                         const QString &password);
+    // Session::signInWithSso (the system browser), remembered like signIn().
+    Q_INVOKABLE void signInWithSso(const QString &homeserver, const QString &idpId = {});
 
 signals:
     void rememberSessionChanged();

@@ -1052,11 +1052,99 @@
         </translation>
     </message>
     <message>
+        <source>login: sign in with a password, read from the first line of standard input.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>login --password: the user name or full user ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>login, logout, rooms, spaces, hierarchy, join, leave, invite, forget, knock, members, kick, ban, unban, invites, decline, ignore, unignore, ignored, block-invites, ban-everywhere, directory, preview or jobs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--password and --user only apply to login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>login --password needs --user NAME, and --user needs --password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--password and --token-stdin cannot be combined (both read standard input)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--user needs a user name or a full user ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no password: login --password reads it from the first line of standard input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no access token on standard input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>logout forgets the saved session; it takes no access token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no saved session to log out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no access token: set CONCIERGE_ACCESS_TOKEN, pass --token-stdin, or sign in once with login --password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the saved session is for %1, not %2; pass an access token to use another homeserver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The saved session had already ended on the server; forgot it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The saved session could not be read back; sign in again with login --password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The saved session could not be read back: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in as %1 on %2; the session is saved and later commands use it (logout forgets it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in, but the session could not be saved; the new device was logged out again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in, but the session could not be saved (%1); the new device was logged out again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed out %1: the device is logged out on the server and the saved session is forgotten.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forgot the saved session of %1 (its access token was not created by Concierge and still works).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Commands:
   login                              Verify the access token and print who you are.
   login --password --user NAME       Sign in with a user name (or full user ID) and the password
                                      read from the first line of standard input; the session is
                                      saved (system keychain) and later commands use it.
+  login --sso [--idp ID] [--no-browser]
+                                     Sign in through the server&apos;s single sign-on page in your
+                                     browser (the address is also printed); --idp picks one of
+                                     the server&apos;s identity providers. The session is saved.
   logout                             Forget the saved session; a session Concierge created is
                                      also logged out on the server.
   rooms [--membership join|invite|leave] [--space SPACE] [--filter QUERY]
@@ -1169,87 +1257,35 @@ with items that failed or whose outcome is unknown, 6 Ctrl+C paused the job (res
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>login: sign in with a password, read from the first line of standard input.</source>
+        <source>login: sign in through single sign-on in your browser.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>login --password: the user name or full user ID.</source>
+        <source>login --sso: the identity provider&apos;s ID.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>login, logout, rooms, spaces, hierarchy, join, leave, invite, forget, knock, members, kick, ban, unban, invites, decline, ignore, unignore, ignored, block-invites, ban-everywhere, directory, preview or jobs.</source>
+        <source>login --sso: only print the sign-in address, do not open a browser.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>--password and --user only apply to login</source>
+        <source>--sso, --idp and --no-browser only apply to login</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>login --password needs --user NAME, and --user needs --password</source>
+        <source>--idp and --no-browser only apply to login --sso</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>--password and --token-stdin cannot be combined (both read standard input)</source>
+        <source>login --sso cannot be combined with --password or --token-stdin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>--user needs a user name or a full user ID</source>
+        <source>--idp needs the ID of one of the server&apos;s identity providers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>no password: login --password reads it from the first line of standard input</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no access token on standard input</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>logout forgets the saved session; it takes no access token</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>there is no saved session to log out</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no access token: set CONCIERGE_ACCESS_TOKEN, pass --token-stdin, or sign in once with login --password</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the saved session is for %1, not %2; pass an access token to use another homeserver</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The saved session had already ended on the server; forgot it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The saved session could not be read back; sign in again with login --password.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The saved session could not be read back: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Signed in as %1 on %2; the session is saved and later commands use it (logout forgets it).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Signed in, but the session could not be saved; the new device was logged out again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Signed in, but the session could not be saved (%1); the new device was logged out again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Signed out %1: the device is logged out on the server and the saved session is forgotten.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Forgot the saved session of %1 (its access token was not created by Concierge and still works).</source>
+        <source>Open this address in your browser to sign in (Concierge waits here; Ctrl+C cancels):</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3086,6 +3122,29 @@ with items that failed or whose outcome is unknown, 6 Ctrl+C paused the job (res
     </message>
 </context>
 <context>
+    <name>LoopbackRedirect</name>
+    <message>
+        <source>Sign-in did not finish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go back to Concierge to see why and try again. You can close this tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in to Concierge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You can close this tab and go back to Concierge.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Concierge could not open a local port for the browser to come back to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <source>Concierge</source>
@@ -4887,6 +4946,14 @@ with items that failed or whose outcome is unknown, 6 Ctrl+C paused the job (res
         <source>The server&apos;s refresh answer has no access token.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>“%1” is not an identity provider this server can use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The browser came back from the server&apos;s sign-in page without a login token.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SignInPage</name>
@@ -4999,10 +5066,6 @@ with items that failed or whose outcome is unknown, 6 Ctrl+C paused the job (res
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This server offers single sign-on, coming soon. Meanwhile, sign in with an access token (Advanced).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>This server offers no sign-in method Concierge supports yet: sign in with an access token.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5036,6 +5099,34 @@ with items that failed or whose outcome is unknown, 6 Ctrl+C paused the job (res
     </message>
     <message>
         <source>Signing in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Or sign in with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue with %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in with single sign-on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opens the server&apos;s sign-in page in your browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue in your browser…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the page again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the sign-in page in the browser again</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -475,6 +475,40 @@ ApiCall *loginWithPassword(ApiClient *api, const PasswordLogin &login)
     return api->send(r);
 }
 
+QUrl ssoRedirectUrl(const ApiClient *api, const QUrl &redirectUrl, const QString &idpId)
+{
+    Path path =
+        client(api) / QStringLiteral("login") / QStringLiteral("sso") / QStringLiteral("redirect");
+    if (!idpId.isEmpty())
+        path = path / idpId;
+    if (!path.refusal.isEmpty() || !redirectUrl.isValid())
+        return {};
+    const QByteArray pathAndQuery =
+        withQuery(path.encoded,
+                  {{QStringLiteral("redirectUrl"), QString::fromUtf8(redirectUrl.toEncoded())}});
+    // As ApiClient builds its requests' URLs: the homeserver's base (which may have a path) + ours.
+    const QByteArray base = api->homeserver().toEncoded(QUrl::RemoveQuery | QUrl::RemoveFragment |
+                                                        QUrl::StripTrailingSlash);
+    return QUrl::fromEncoded(base + pathAndQuery, QUrl::StrictMode);
+}
+
+ApiCall *loginWithToken(ApiClient *api, const TokenLogin &login)
+{
+    HttpRequest r = request("POST", client(api) / QStringLiteral("login"));
+    r.authenticated = false;
+    QJsonObject body{
+        {QStringLiteral("type"), QStringLiteral("m.login.token")},
+        {QStringLiteral("token"), login.token},
+    };
+    if (!login.initialDeviceDisplayName.isEmpty())
+        body.insert(QStringLiteral("initial_device_display_name"), login.initialDeviceDisplayName);
+    if (login.refreshToken)
+        body.insert(QStringLiteral("refresh_token"), true);
+    r.body = json(body);
+    r.deadlineMs = Timeouts::Discovery;
+    return api->send(r);
+}
+
 ApiCall *refreshAccessToken(ApiClient *api, const QString &refreshToken)
 {
     HttpRequest r = request("POST", client(api) / QStringLiteral("refresh"));

@@ -186,6 +186,20 @@ struct PasswordLogin
 // POST /login with m.login.password. Unauthenticated; the password goes in the body only. Never
 // re-sent: a lost answer may have created a device.
 ApiCall *loginWithPassword(ApiClient *api, const PasswordLogin &login);
+// GET /login/sso/redirect[/{idpId}]?redirectUrl=…: where to send the user's browser for single
+// sign-on. Not a call: the browser follows the server's pages and comes back to redirectUrl with
+// ?loginToken=… (then loginWithToken). idpId: one of the m.login.sso flow's identity_providers,
+// or empty for the server's choice. Empty when idpId cannot be a path segment.
+QUrl ssoRedirectUrl(const ApiClient *api, const QUrl &redirectUrl, const QString &idpId = {});
+struct TokenLogin
+{
+    QString token; // the loginToken the browser brought back
+    QString initialDeviceDisplayName;
+    bool refreshToken = true;
+};
+// POST /login with m.login.token (the end of single sign-on). Unauthenticated; never re-sent (the
+// token is single-use, and a lost answer may have created a device).
+ApiCall *loginWithToken(ApiClient *api, const TokenLogin &login);
 // POST /refresh {"refresh_token"}: a new access token (and refresh token). Unauthenticated (the
 // refresh token is the credential), and so never held back by a refresh in progress.
 ApiCall *refreshAccessToken(ApiClient *api, const QString &refreshToken);

@@ -3,10 +3,12 @@
 #include "api/apiclient.h"
 #include "api/endpoints.h"
 #include "api/identifiers.h"
+#include "session/loopbackredirect.h"
 
 #include <QDateTime>
 #include <QJsonArray>
 #include <QSysInfo>
+#include <QUrlQuery>
 
 Session::Session(ApiClient *api, QObject *parent) : QObject(parent), m_api(api)
 {
@@ -153,6 +155,7 @@ void Session::setState(State state)
 
 void Session::fail(const MatrixError &error)
 {
+    stopWaitingForBrowser();
     m_pendingToken.clear();
     m_pendingPassword.clear();
     clearTokens();
@@ -239,6 +242,7 @@ void Session::startSignIn()
     m_error = {};
     emit errorChanged();
     clearTokens();
+    stopWaitingForBrowser();
     m_createdDevice = false;
     // A discovery still under way is superseded by this sign-in.
     if (m_discoveryState == Discovering) {
@@ -321,6 +325,84 @@ void Session::signInWithPassword(const QString &homeserver, const QString &user,
     resolve(homeserver);
 }
 
+void Session::signInWithSso(const QString &homeserver, const QString &idpId)
+{
+    startSignIn();
+    m_next = Next::Sso;
+    m_homeserverInput = withoutCredentials(homeserver.trimmed());
+    bool bare = false;
+    QString inputError;
+    parseHomeserverInput(homeserver, &bare, &inputError);
+    if (!inputError.isEmpty()) {
+        fail(MatrixError::invalidInput(inputError));
+        return;
+    }
+    m_pendingIdp = idpId;
+    resolve(homeserver);
+}
+
+void Session::startSso()
+{
+    setState(Verifying);
+    auto *redirect = new LoopbackRedirect(this);
+    QString error;
+    if (!redirect->listen(&error)) {
+        delete redirect;
+        fail(MatrixError::invalidInput(error));
+        return;
+    }
+    const QUrl url = Endpoints::ssoRedirectUrl(m_api, redirect->url(), m_pendingIdp);
+    if (url.isEmpty()) {
+        delete redirect;
+        fail(MatrixError::invalidInput(
+            tr("“%1” is not an identity provider this server can use.").arg(m_pendingIdp)));
+        return;
+    }
+    m_redirect = redirect;
+    const quint64 attempt = m_attempt;
+    connect(redirect, &LoopbackRedirect::received, this, [this, attempt](const QUrlQuery &query) {
+        if (attempt == m_attempt)
+            finishSso(query);
+    });
+    m_browserUrl = url;
+    m_waitingForBrowser = true;
+    emit waitingForBrowserChanged();
+    emit browserRequested(url);
+}
+
+void Session::finishSso(const QUrlQuery &query)
+{
+    const QString token = query.queryItemValue(QStringLiteral("loginToken"), QUrl::FullyDecoded);
+    stopWaitingForBrowser();
+    if (token.isEmpty()) {
+        fail(MatrixError::malformed(
+            tr("The browser came back from the server's sign-in page without a login token.")));
+        return;
+    }
+    loginWith(Endpoints::loginWithToken(m_api, {token, deviceDisplayName(), true}));
+}
+
+void Session::stopWaitingForBrowser()
+{
+    if (LoopbackRedirect *redirect = m_redirect) {
+        m_redirect = nullptr;
+        redirect->close();
+        // Deleted with the server it owns, once the browser had its page.
+        QTimer::singleShot(2500, redirect, &QObject::deleteLater);
+    }
+    if (m_waitingForBrowser) {
+        m_waitingForBrowser = false;
+        m_browserUrl.clear();
+        emit waitingForBrowserChanged();
+    }
+}
+
+void Session::reopenBrowser()
+{
+    if (m_waitingForBrowser)
+        emit browserRequested(m_browserUrl);
+}
+
 void Session::discoverLoginMethods(const QString &homeserver)
 {
     if (m_state != SignedOut)
@@ -330,6 +412,7 @@ void Session::discoverLoginMethods(const QString &homeserver)
     m_homeserverInput = withoutCredentials(homeserver.trimmed());
     m_discoveredFor = homeserver.trimmed();
     m_loginFlows.clear();
+    m_ssoProviders.clear();
     m_oauth = false;
     m_discoveryError.clear();
     m_discoveryState = Discovering;
@@ -383,6 +466,9 @@ void Session::afterVersions()
     case Next::Discover:
         discoverFlows();
         break;
+    case Next::Sso:
+        startSso();
+        break;
     }
 }
 
@@ -426,9 +512,16 @@ void Session::loginWithPassword()
     Endpoints::PasswordLogin login{m_pendingUser, m_pendingPassword, deviceDisplayName(), true};
     // The password is in the request now and nowhere else.
     m_pendingPassword.clear();
-    const quint64 attempt = m_attempt;
     ApiCall *call = Endpoints::loginWithPassword(m_api, login);
     login.password.clear();
+    loginWith(call);
+}
+
+// A POST /login under way (password, login token): its answer is the new session.
+void Session::loginWith(ApiCall *call)
+{
+    setState(Verifying);
+    const quint64 attempt = m_attempt;
     m_call = call;
     connect(call, &ApiCall::succeeded, this, [this, attempt](const QJsonObject &body) {
         if (attempt != m_attempt)
@@ -537,12 +630,25 @@ void Session::discoverFlows()
         if (attempt != m_attempt)
             return;
         QStringList flows;
+        QVariantList providers;
         for (const QJsonValue &flow : body.value(QLatin1String("flows")).toArray()) {
             const QString type = flow.toObject().value(QLatin1String("type")).toString();
             if (!type.isEmpty() && !flows.contains(type))
                 flows.append(type);
+            if (type != QLatin1String("m.login.sso"))
+                continue;
+            for (const QJsonValue &idp :
+                 flow.toObject().value(QLatin1String("identity_providers")).toArray()) {
+                const QString id = idp.toObject().value(QLatin1String("id")).toString();
+                const QString name = idp.toObject().value(QLatin1String("name")).toString();
+                if (!id.isEmpty())
+                    providers.append(
+                        QVariantMap{{QStringLiteral("id"), id},
+                                    {QStringLiteral("name"), name.isEmpty() ? id : name}});
+            }
         }
         m_loginFlows = flows;
+        m_ssoProviders = providers;
         discoverOAuth();
     });
     connect(call, &ApiCall::failed, this, [this, attempt](const MatrixError &error) {
@@ -597,6 +703,7 @@ void Session::cancelSignIn()
 void Session::signOut(bool invalidatePastedToken)
 {
     ++m_attempt;
+    stopWaitingForBrowser();
     const bool wasSignedIn = m_state == SignedIn;
     if (wasSignedIn && (m_createdDevice || invalidatePastedToken) && m_api->hasAccessToken() &&
         !m_api->isRefreshingToken()) {

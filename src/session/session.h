@@ -11,10 +11,13 @@
 #include <QStringList>
 #include <QTimer>
 #include <QUrl>
+#include <QVariantList>
 #include <QtQmlIntegration/qqmlintegration.h>
 
 class ApiCall;
 class ApiClient;
+class LoopbackRedirect;
+class QUrlQuery;
 
 // The signed-in account: resolves the homeserver, verifies the access token with /versions and
 // /account/whoami, and configures the ApiClient that every other service uses.
@@ -44,6 +47,13 @@ class Session : public QObject
     Q_PROPERTY(QStringList loginFlows READ loginFlows NOTIFY loginMethodsChanged)
     Q_PROPERTY(bool passwordLogin READ passwordLogin NOTIFY loginMethodsChanged)
     Q_PROPERTY(bool ssoLogin READ ssoLogin NOTIFY loginMethodsChanged)
+    // The m.login.sso flow's identity providers: [{id, name}] (names are the server's text);
+    // empty when the server names none (then one "single sign-on" button).
+    Q_PROPERTY(QVariantList ssoProviders READ ssoProviders NOTIFY loginMethodsChanged)
+    // A sign-in in the system browser is under way: the page there finishes it (browserUrl is
+    // where it started, to open it again).
+    Q_PROPERTY(bool waitingForBrowser READ waitingForBrowser NOTIFY waitingForBrowserChanged)
+    Q_PROPERTY(QUrl browserUrl READ browserUrl NOTIFY waitingForBrowserChanged)
     // The server publishes OAuth 2.0 metadata (GET /_matrix/client/v1/auth_metadata).
     Q_PROPERTY(bool oauthLogin READ oauthLogin NOTIFY loginMethodsChanged)
     Q_PROPERTY(QString discoveryError READ discoveryError NOTIFY loginMethodsChanged)
@@ -72,6 +82,9 @@ public:
     bool passwordLogin() const { return m_loginFlows.contains(QStringLiteral("m.login.password")); }
     bool ssoLogin() const { return m_loginFlows.contains(QStringLiteral("m.login.sso")); }
     bool oauthLogin() const { return m_oauth; }
+    QVariantList ssoProviders() const { return m_ssoProviders; }
+    bool waitingForBrowser() const { return m_waitingForBrowser; }
+    QUrl browserUrl() const { return m_browserUrl; }
     QString discoveryError() const { return m_discoveryError; }
     // What to remember of the signed-in session (the keychain secret); empty when signed out.
     SessionTokens tokens() const;
@@ -90,6 +103,13 @@ public:
     // or signInFailed() (a wrong password: the server's M_FORBIDDEN, in errorText).
     Q_INVOKABLE void signInWithPassword(const QString &homeserver, const QString &user,
                                         const QString &password);
+    // Single sign-on (m.login.sso): opens the server's sign-in page in the system browser
+    // (browserRequested), which comes back to a loopback address with a login token, exchanged
+    // for a session (m.login.token). idpId: one of ssoProviders' ids, or empty. Ends in
+    // signedIn() or signInFailed(); cancelSignIn() stops waiting for the browser.
+    Q_INVOKABLE void signInWithSso(const QString &homeserver, const QString &idpId = {});
+    // Asks for the sign-in page to be opened again (the browser was closed, or did not open).
+    Q_INVOKABLE void reopenBrowser();
     // Resolves the homeserver (.well-known, /versions) and asks what it offers (GET /login,
     // GET auth_metadata): the login* properties, then loginMethodsChanged. Only while signed out.
     Q_INVOKABLE void discoverLoginMethods(const QString &homeserver);
@@ -119,6 +139,9 @@ signals:
     void signInFailed(const MatrixError &error);
     void signedOut();
     void loginMethodsChanged();
+    void waitingForBrowserChanged();
+    // Open url in the user's browser (the GUI: QDesktopServices; the CLI prints it too).
+    void browserRequested(const QUrl &url);
     // The tokens changed (a refresh): tokens() is what to remember now.
     void tokensChanged();
     // The answer to the POST /logout of signOut() (error none: the token is invalid now).
@@ -129,12 +152,16 @@ private:
     void fail(const MatrixError &error);
     void checkVersions(const QUrl &baseUrl);
     void whoami();
-    enum class Next { Whoami, Password, Discover };
+    enum class Next { Whoami, Password, Discover, Sso };
     // Resolves homeserver (then the step m_next); false when the input cannot be used.
     bool resolve(const QString &homeserver);
     void stepFailed(const MatrixError &error);
     void afterVersions();
     void loginWithPassword();
+    void startSso();
+    void finishSso(const QUrlQuery &query);
+    void stopWaitingForBrowser();
+    void loginWith(ApiCall *call);
     void discoverFlows();
     void discoverOAuth();
     void finishDiscovery(const MatrixError &error);
@@ -169,4 +196,9 @@ private:
     QStringList m_loginFlows;
     bool m_oauth = false;
     QString m_discoveryError;
+    QVariantList m_ssoProviders;
+    QString m_pendingIdp;
+    QPointer<LoopbackRedirect> m_redirect;
+    bool m_waitingForBrowser = false;
+    QUrl m_browserUrl;
 };

@@ -55,9 +55,10 @@ bool SynapseFixture::harness(const QStringList &args, const QString &instance)
     return p.waitForFinished(300000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
 }
 
-bool SynapseFixture::startDedicated(const QString &instance, bool defaultRateLimits, QString *error)
+bool SynapseFixture::startDedicated(const QString &instance, bool defaultRateLimits, QString *error,
+                                    const QStringList &extraArgs)
 {
-    QStringList args{QStringLiteral("start")};
+    QStringList args = QStringList{QStringLiteral("start")} + extraArgs;
     if (defaultRateLimits)
         args << QStringLiteral("--default-ratelimits");
     if (!harness(args, instance)) {

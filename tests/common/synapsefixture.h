@@ -31,7 +31,9 @@ public:
     // A Synapse instance of the test's own (for tests that stop, restart or rate-limit it, which
     // must not disturb the shared fixture): starts it through tests/synapse/harness.py and
     // load()s it. stopDedicated() in cleanupTestCase.
-    bool startDedicated(const QString &instance, bool defaultRateLimits, QString *error);
+    // extraArgs: more options of `harness.py start` (--cas-url URL).
+    bool startDedicated(const QString &instance, bool defaultRateLimits, QString *error,
+                        const QStringList &extraArgs = {});
     static bool restartDedicated(const QString &instance);
     static bool stopDedicated(const QString &instance);
     QUrl baseUrl() const { return m_baseUrl; }

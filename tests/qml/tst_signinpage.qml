@@ -40,6 +40,8 @@ Item {
         function cleanup() {
             if (TestBackend.services.session.state === Session.SignedIn)
                 TestBackend.services.signOut()
+            else
+                TestBackend.services.session.cancelSignIn()
             TestBackend.script("/_matrix/client/v3/login", [])
             TestBackend.script("/_matrix/client/v1/auth_metadata", [])
             TestBackend.script("/_matrix/client/versions", [])
@@ -84,21 +86,67 @@ Item {
             compare(TestBackend.requestMethods("/_matrix/client/v3/login")[0], "GET")
         }
 
-        // Without m.login.password the token form is the form (no Advanced to open), and the
-        // page says what the server would offer.
-        function test_sso_only_server_gets_the_token_form() {
+        // Without m.login.password, single sign-on is the way in: one button (the server names
+        // no provider), highlighted; the token form is under Advanced.
+        function test_sso_only_server_offers_single_sign_on() {
             offer(["m.login.sso", "m.login.token"], false)
-            verify(child("tokenField").visible)
+            const sso = child("ssoButton_")
+            verify(sso.visible)
+            verify(sso.highlighted)
+            compare(sso.text, "Sign in with single sign-on")
+            compare(sso.Accessible.name, "Sign in with single sign-on")
             verify(!child("userField").visible)
-            verify(!child("advancedButton").visible)
-            const status = child("signInMethodsStatus")
-            verify(status.text.indexOf("single sign-on") >= 0, status.text)
-            compare(status.textFormat, Text.PlainText)
+            verify(!child("tokenField").visible)
+            verify(!child("signInButton").visible)
+            compare(child("signInMethodsStatus").text, "")
+            const advanced = child("advancedButton")
+            verify(advanced.visible)
+            mouseClick(advanced)
+            verify(child("tokenField").visible)
+            verify(child("signInButton").visible)
+            verify(!findChild(page, "ssoButton_") || !findChild(page, "ssoButton_").visible)
         }
 
-        // OAuth 2.0 is detected and said to be coming; the token form still works.
+        // The server's identity providers are one button each, named by the server (plain text,
+        // never markup); pressing one starts the sign-in in the browser, which the page says,
+        // with a way to open the page again and to cancel.
+        function test_identity_providers_are_buttons_that_start_the_browser_sign_in() {
+            TestBackend.script("/_matrix/client/versions", [{ status: 200, body: '{"versions":["v1.11"]}' }])
+            TestBackend.script("/_matrix/client/v3/login", [{ status: 200, body: JSON.stringify({ flows: [
+                { type: "m.login.password" },
+                { type: "m.login.sso", identity_providers: [{ id: "github", name: "GitHub" },
+                                                            { id: "odd", name: "<b>Odd</b>" }] }] }) }])
+            const field = child("homeserverField")
+            field.text = TestBackend.baseUrl()
+            TestBackend.services.session.discoverLoginMethods(field.text)
+            tryVerify(() => page.methodsKnown, 5000)
+            verify(child("userField").visible) // the password form stays first
+            const github = child("ssoButton_github")
+            compare(github.text, "Continue with GitHub")
+            verify(!github.highlighted)
+            const odd = child("ssoButton_odd")
+            compare(odd.contentItem.textFormat, Text.PlainText)
+            compare(odd.contentItem.text, "Continue with <b>Odd</b>")
+
+            // By keyboard (the button may be below the fold of the page's scroll area).
+            github.forceActiveFocus(Qt.TabFocusReason)
+            keyClick(Qt.Key_Space)
+            const session = TestBackend.services.session
+            tryVerify(() => session.waitingForBrowser, 5000)
+            const url = session.browserUrl.toString()
+            verify(url.indexOf(TestBackend.baseUrl() + "/_matrix/client/v3/login/sso/redirect/github?redirectUrl=http%3A%2F%2F127.0.0.1%3A") === 0, url)
+            verify(child("reopenBrowserButton").visible)
+            verify(child("signInBusy").visible)
+            verify(child("cancelSignInButton").visible)
+            child("cancelSignInButton").clicked()
+            compare(session.state, Session.SignedOut)
+            verify(!session.waitingForBrowser)
+            verify(!child("reopenBrowserButton").visible)
+        }
+
+        // OAuth 2.0 alone is detected and said to be coming; the token form still works.
         function test_oauth_server_is_detected() {
-            offer(["m.login.sso"], true)
+            offer([], true)
             const status = child("signInMethodsStatus")
             verify(status.text.indexOf("OAuth 2.0 sign-in, coming soon") >= 0, status.text)
             verify(child("tokenField").visible)

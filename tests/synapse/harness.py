@@ -226,7 +226,8 @@ def log_config(log_path: str) -> dict:
     }
 
 
-def override_config(d: str, port: int, secret: str, default_ratelimits: bool) -> dict:
+def override_config(d: str, port: int, secret: str, default_ratelimits: bool,
+                    cas_url: str | None = None) -> dict:
     cfg: dict = {
         "server_name": SERVER_NAME,
         "public_baseurl": f"http://{HOST}:{port}/",
@@ -265,6 +266,12 @@ def override_config(d: str, port: int, secret: str, default_ratelimits: bool) ->
         # directory tests publish as ordinary users.
         "room_list_publication_rules": [{"action": "allow"}],
     }
+    if cas_url:
+        # Single sign-on through a CAS server the test runs (it maps the CAS user name to the
+        # localpart). The client's loopback redirect is trusted, so Synapse sends the browser
+        # straight back instead of asking "continue to your application?".
+        cfg["cas_config"] = {"enabled": True, "server_url": cas_url}
+        cfg["sso"] = {"client_whitelist": [f"http://{HOST}:"]}
     if not default_ratelimits:
         for key, subkeys in RATELIMIT_KEYS.items():
             if subkeys is None:
@@ -582,7 +589,8 @@ def stop(paths: Paths, name: str) -> bool:
     return True
 
 
-def start(paths: Paths, name: str, default_ratelimits: bool, port: int | None) -> dict:
+def start(paths: Paths, name: str, default_ratelimits: bool, port: int | None,
+          cas_url: str | None = None) -> dict:
     setup(paths)
     d = paths.instance(name)
     if os.path.exists(d):
@@ -602,7 +610,7 @@ def start(paths: Paths, name: str, default_ratelimits: bool, port: int | None) -
     for _attempt in range(3):
         chosen = port if port is not None else free_port()
         write_yaml_json(os.path.join(d, "override.yaml"),
-                        override_config(d, chosen, secret, default_ratelimits))
+                        override_config(d, chosen, secret, default_ratelimits, cas_url))
         proc, out = launch(paths, d, [os.path.join(d, "homeserver.yaml"), os.path.join(d, "override.yaml")])
         base_url = f"http://{HOST}:{chosen}"
         try:
@@ -933,6 +941,8 @@ def main(argv: list[str] | None = None) -> int:
     sp.add_argument("--default-ratelimits", action="store_true",
                     help="keep Synapse's default (low) rate limits")
     sp.add_argument("--port", type=int)
+    sp.add_argument("--cas-url", help="enable single sign-on through the CAS server at this "
+                    "http://127.0.0.1 URL (the test runs it)")
     sp = sub.add_parser("restart", help="stop and start an instance keeping its database and port")
     sp.add_argument("--name", required=True)
     sp = sub.add_parser("stop", help="stop an instance (ok if not running)")
@@ -959,7 +969,10 @@ def main(argv: list[str] | None = None) -> int:
         elif args.cmd == "start":
             if args.port is not None and not (1 <= args.port <= 65535):
                 raise HarnessError(f"invalid port {args.port}")
-            print(json.dumps(start(paths, args.name, args.default_ratelimits, args.port)))
+            if args.cas_url and not args.cas_url.startswith(f"http://{HOST}:"):
+                raise HarnessError(f"--cas-url must be a http://{HOST}: address")
+            print(json.dumps(start(paths, args.name, args.default_ratelimits, args.port,
+                                   args.cas_url)))
         elif args.cmd == "restart":
             print(json.dumps(restart(paths, args.name)))
         elif args.cmd == "stop":

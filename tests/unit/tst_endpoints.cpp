@@ -1063,6 +1063,40 @@ private slots:
         QVERIFY(!call->spec.idempotent);
         QCOMPARE(call->spec.retry.maxAttempts, 1);
     }
+    void loginWithToken()
+    {
+        FakeHomeserver::Request r;
+        std::unique_ptr<CallRecorder> call;
+        CHECKED(runOne(Endpoints::loginWithToken(m_api.get(), {QStringLiteral("syl_abc"),
+                                                               QStringLiteral("Concierge on box"),
+                                                               true}),
+                       &r, &call));
+        QCOMPARE(r.method, QByteArray("POST"));
+        QCOMPARE(r.rawPath, QByteArray("/_matrix/client/v3/login"));
+        QVERIFY(r.authorization.isEmpty());
+        QCOMPARE(bodyOf(r), (QJsonObject{{"type", "m.login.token"},
+                                         {"token", "syl_abc"},
+                                         {"initial_device_display_name", "Concierge on box"},
+                                         {"refresh_token", true}}));
+        QVERIFY(!call->spec.idempotent); // the token is single-use
+        QCOMPARE(call->spec.retry.maxAttempts, 1);
+    }
+    // Not a call: the address the browser opens, under the homeserver's base (with its path).
+    void ssoRedirectUrl()
+    {
+        ApiClient api(m_nam.get());
+        api.setHomeserver(QUrl(QStringLiteral("https://hs.example.org/base")));
+        const QUrl back(QStringLiteral("http://127.0.0.1:4242/abc"));
+        QCOMPARE(Endpoints::ssoRedirectUrl(&api, back).toEncoded(),
+                 QByteArray("https://hs.example.org/base/_matrix/client/v3/login/sso/redirect"
+                            "?redirectUrl=http%3A%2F%2F127.0.0.1%3A4242%2Fabc"));
+        QCOMPARE(Endpoints::ssoRedirectUrl(&api, back, QStringLiteral("oidc/github")).toEncoded(),
+                 QByteArray("https://hs.example.org/base/_matrix/client/v3/login/sso/redirect/"
+                            "oidc%2Fgithub?redirectUrl=http%3A%2F%2F127.0.0.1%3A4242%2Fabc"));
+        // An identity provider ID that would change the path is refused: no address at all.
+        QVERIFY(Endpoints::ssoRedirectUrl(&api, back, QStringLiteral("..")).isEmpty());
+        QVERIFY(Endpoints::ssoRedirectUrl(&api, QUrl()).isEmpty());
+    }
     void refreshAccessToken()
     {
         FakeHomeserver::Request r;
