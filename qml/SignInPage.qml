@@ -29,7 +29,10 @@ Page {
                                         && session.discoveredFor === homeserver
     readonly property bool passwordOffered: methodsKnown && session.passwordLogin
     // Single sign-on through the browser (one button per identity provider the server names).
-    readonly property bool ssoOffered: methodsKnown && session.ssoLogin
+    // (Not where OAuth 2.0 is: a server that has both offers single sign-on for older clients.)
+    readonly property bool ssoOffered: methodsKnown && session.ssoLogin && !session.oauthLogin
+    // OAuth 2.0 (the server's own account page, in the browser): the way in where offered.
+    readonly property bool oauthOffered: methodsKnown && session.oauthLogin
     readonly property bool waitingForBrowser: session.waitingForBrowser
     // The server in the field has answered (or could not be asked): the form will not change.
     readonly property bool methodsSettled: methodsKnown
@@ -45,8 +48,13 @@ Page {
         if (ssoOffered && tokenField.text !== "")
             advancedButton.checked = true
     }
+    onOauthOfferedChanged: {
+        if (oauthOffered && tokenField.text !== "")
+            advancedButton.checked = true
+    }
     // The token form: chosen under Advanced, or the only way in that Concierge has.
-    readonly property bool tokenMode: advancedButton.checked || (!passwordOffered && !ssoOffered)
+    readonly property bool tokenMode: advancedButton.checked
+                                      || (!passwordOffered && !ssoOffered && !oauthOffered)
     readonly property bool canSubmit: !busy && homeserver !== ""
                                       && (tokenMode ? token !== ""
                                                     : user !== "" && passwordField.text !== "")
@@ -189,8 +197,7 @@ Page {
                 textFormat: Text.PlainText
                 text: root.discovering ? qsTr("Asking %1 how to sign in…").arg(root.homeserver)
                     : !root.methodsKnown ? ""
-                    : root.session.oauthLogin && !root.passwordOffered && !root.ssoOffered ? qsTr("This server uses OAuth 2.0 sign-in, coming soon. Meanwhile, sign in with an access token (Advanced).")
-                    : !root.passwordOffered && !root.ssoOffered ? qsTr("This server offers no sign-in method Concierge supports yet: sign in with an access token.")
+                    : !root.passwordOffered && !root.ssoOffered && !root.oauthOffered ? qsTr("This server offers no sign-in method Concierge supports yet: sign in with an access token.")
                     : ""
             }
             FormMessage {
@@ -201,6 +208,33 @@ Page {
                       && root.session.discoveredFor === root.homeserver && !root.busy
                       && root.session.errorText === ""
                       ? root.session.discoveryError : ""
+            }
+
+            // --- OAuth 2.0: the server's account page in the system browser ---
+            Button {
+                id: oauthButton
+                objectName: "oauthButton"
+                visible: root.oauthOffered && !root.tokenMode
+                Layout.fillWidth: true
+                Layout.topMargin: Theme.spacing
+                highlighted: true
+                enabled: !root.busy && root.homeserver !== ""
+                text: qsTr("Continue with %1's sign-in page").arg(root.homeserver)
+                contentItem: Label {
+                    text: oauthButton.text
+                    textFormat: Text.PlainText
+                    horizontalAlignment: Text.AlignHCenter
+                    elide: Text.ElideRight
+                    color: oauthButton.palette.buttonText
+                    opacity: oauthButton.enabled ? 1 : 0.5
+                }
+                Accessible.name: text
+                Accessible.description: qsTr("Opens your server's sign-in page in your browser (OAuth 2.0)")
+                Accessible.onPressAction: clicked()
+                onClicked: {
+                    if (!root.busy && root.homeserver !== "")
+                        root.services.signInWithOAuth(root.homeserver)
+                }
             }
 
             // --- Password (m.login.password) ---
@@ -265,8 +299,9 @@ Page {
                         textFormat: Text.PlainText
                         horizontalAlignment: Text.AlignHCenter
                         elide: Text.ElideRight
-                        color: ssoButton.highlighted ? ssoButton.palette.highlightedText
-                                                     : ssoButton.palette.buttonText
+                        // Fusion draws a highlighted button with a coloured frame, not a fill.
+                        color: ssoButton.palette.buttonText
+                        opacity: ssoButton.enabled ? 1 : 0.5
                     }
                     text: modelData.name !== "" ? qsTr("Continue with %1").arg(modelData.name)
                                                 : qsTr("Sign in with single sign-on")
@@ -281,7 +316,7 @@ Page {
             Button {
                 id: advancedButton
                 objectName: "advancedButton"
-                visible: root.passwordOffered || root.ssoOffered
+                visible: root.passwordOffered || root.ssoOffered || root.oauthOffered
                 Layout.topMargin: Theme.spacing
                 checkable: true
                 flat: true

@@ -326,6 +326,12 @@ void AppServices::signInWithSso(const QString &homeserver, const QString &idpId)
     m_session->signInWithSso(homeserver, idpId);
 }
 
+void AppServices::signInWithOAuth(const QString &homeserver)
+{
+    m_rememberNextSignIn = true;
+    m_session->signInWithOAuth(homeserver);
+}
+
 void AppServices::restoreSession()
 {
     if (!canRemember() || m_credentials->savedHomeserver().isEmpty()) {

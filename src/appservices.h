@@ -154,6 +154,8 @@ public:
                                         const QString &password);
     // Session::signInWithSso (the system browser), remembered like signIn().
     Q_INVOKABLE void signInWithSso(const QString &homeserver, const QString &idpId = {});
+    // Session::signInWithOAuth (the system browser), remembered like signIn().
+    Q_INVOKABLE void signInWithOAuth(const QString &homeserver);
 
 signals:
     void rememberSessionChanged();

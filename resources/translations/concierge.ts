@@ -1651,6 +1651,10 @@ with items that failed or whose outcome is unknown, 6 Ctrl+C paused the job (res
         <source>A user ID is needed for “%1”.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The authorization server published an invalid endpoint address.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ForgetDialog</name>
@@ -4954,6 +4958,34 @@ with items that failed or whose outcome is unknown, 6 Ctrl+C paused the job (res
         <source>The browser came back from the server&apos;s sign-in page without a login token.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 does not offer OAuth 2.0 sign-in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s OAuth 2.0 metadata cannot be used (%1 is missing, not https, or lacks what Concierge needs).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The authorization server registered no client_id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The browser came back with an answer to another sign-in (its state does not match); nothing was sent. Try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The authorization server did not authorize Concierge.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The browser came back from the authorization page without a code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The authorization server&apos;s answer has no access token.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SignInPage</name>
@@ -5062,10 +5094,6 @@ with items that failed or whose outcome is unknown, 6 Ctrl+C paused the job (res
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This server uses OAuth 2.0 sign-in, coming soon. Meanwhile, sign in with an access token (Advanced).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>This server offers no sign-in method Concierge supports yet: sign in with an access token.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5127,6 +5155,14 @@ with items that failed or whose outcome is unknown, 6 Ctrl+C paused the job (res
     </message>
     <message>
         <source>Open the sign-in page in the browser again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue with %1&apos;s sign-in page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opens your server&apos;s sign-in page in your browser (OAuth 2.0)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -459,7 +459,8 @@ QNetworkRequest ApiClient::buildRequest(const HttpRequest &spec) const
     QNetworkRequest request(url);
     if (!spec.body.isEmpty())
         request.setHeader(QNetworkRequest::ContentTypeHeader,
-                          QByteArrayLiteral("application/json"));
+                          spec.contentType.isEmpty() ? QByteArrayLiteral("application/json")
+                                                     : spec.contentType);
     request.setRawHeader("Accept", spec.expectJson ? "application/json" : "*/*");
     // Never follow a redirect to another origin with our Authorization header.
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,

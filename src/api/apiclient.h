@@ -42,7 +42,9 @@ struct HttpRequest
     QByteArray verb = "GET";
     QByteArray pathAndQuery; // percent-encoded, relative to the homeserver
     QUrl absoluteUrl;        // instead of pathAndQuery: another origin, never authenticated
-    QByteArray body;         // compact JSON, or empty for GET
+    QByteArray body;         // compact JSON (or contentType), or empty for GET
+    // The body's type when it is not JSON (an OAuth 2.0 token endpoint's form).
+    QByteArray contentType;
     bool authenticated = true;
     bool expectJson = true; // false: the body comes back as bytes (downloaded())
     // Sending it twice has the effect of sending it once (GET; a search). Only then may Qt's

@@ -509,6 +509,105 @@ ApiCall *loginWithToken(ApiClient *api, const TokenLogin &login)
     return api->send(r);
 }
 
+// --- OAuth 2.0 -----------------------------------------------------------------------------------
+
+namespace {
+HttpRequest oauthRequest(const QUrl &endpoint)
+{
+    HttpRequest r;
+    r.verb = "POST";
+    r.absoluteUrl = endpoint;
+    r.authenticated = false;
+    r.deadlineMs = Timeouts::Discovery;
+    r.maxResponseBytes = Limits::DiscoveryResponseBytes;
+    if (!endpoint.isValid() || endpoint.isRelative())
+        r.invalidReason = QCoreApplication::translate(
+            "Endpoints", "The authorization server published an invalid endpoint address.");
+    return r;
+}
+QByteArray form(const Query &items)
+{
+    return withQuery({}, items).mid(1); // "a=b&c=d" without the "?"
+}
+} // namespace
+
+ApiCall *registerOAuthClient(ApiClient *api, const QUrl &registrationEndpoint,
+                             const QStringList &redirectUris)
+{
+    HttpRequest r = oauthRequest(registrationEndpoint);
+    r.body = json({
+        {QStringLiteral("client_name"), QStringLiteral("Concierge")},
+        {QStringLiteral("client_uri"), QStringLiteral("https://example.org/concierge")},
+        {QStringLiteral("application_type"), QStringLiteral("native")},
+        {QStringLiteral("token_endpoint_auth_method"), QStringLiteral("none")},
+        {QStringLiteral("grant_types"),
+         QJsonArray{QStringLiteral("authorization_code"), QStringLiteral("refresh_token")}},
+        {QStringLiteral("response_types"), QJsonArray{QStringLiteral("code")}},
+        {QStringLiteral("redirect_uris"), QJsonArray::fromStringList(redirectUris)},
+    });
+    return api->send(r);
+}
+
+QUrl oauthAuthorizationUrl(const QUrl &authorizationEndpoint, const OAuthAuthorization &a)
+{
+    if (!authorizationEndpoint.isValid() || authorizationEndpoint.isRelative())
+        return {};
+    QByteArray query = withQuery(
+        {}, {{QStringLiteral("response_type"), QStringLiteral("code")},
+             {QStringLiteral("response_mode"), QStringLiteral("query")},
+             {QStringLiteral("client_id"), a.clientId},
+             {QStringLiteral("redirect_uri"), QString::fromUtf8(a.redirectUri.toEncoded())},
+             {QStringLiteral("scope"), a.scope},
+             {QStringLiteral("state"), a.state},
+             {QStringLiteral("code_challenge"), a.codeChallenge},
+             {QStringLiteral("code_challenge_method"), QStringLiteral("S256")}});
+    // An endpoint that already has a query keeps it: ours goes after it.
+    if (authorizationEndpoint.hasQuery())
+        query =
+            '?' + authorizationEndpoint.query(QUrl::FullyEncoded).toLatin1() + '&' + query.mid(1);
+    const QByteArray encoded =
+        authorizationEndpoint.toEncoded(QUrl::RemoveFragment | QUrl::RemoveQuery) + query;
+    return QUrl::fromEncoded(encoded, QUrl::StrictMode);
+}
+
+ApiCall *exchangeOAuthCode(ApiClient *api, const QUrl &tokenEndpoint, const QString &clientId,
+                           const QString &code, const QUrl &redirectUri,
+                           const QString &codeVerifier)
+{
+    HttpRequest r = oauthRequest(tokenEndpoint);
+    r.contentType = QByteArrayLiteral("application/x-www-form-urlencoded");
+    r.body = form({{QStringLiteral("grant_type"), QStringLiteral("authorization_code")},
+                   {QStringLiteral("code"), code},
+                   {QStringLiteral("redirect_uri"), QString::fromUtf8(redirectUri.toEncoded())},
+                   {QStringLiteral("client_id"), clientId},
+                   {QStringLiteral("code_verifier"), codeVerifier}});
+    return api->send(r);
+}
+
+ApiCall *refreshOAuthToken(ApiClient *api, const QUrl &tokenEndpoint, const QString &clientId,
+                           const QString &refreshToken)
+{
+    HttpRequest r = oauthRequest(tokenEndpoint);
+    r.contentType = QByteArrayLiteral("application/x-www-form-urlencoded");
+    r.body = form({{QStringLiteral("grant_type"), QStringLiteral("refresh_token")},
+                   {QStringLiteral("refresh_token"), refreshToken},
+                   {QStringLiteral("client_id"), clientId}});
+    return api->send(r);
+}
+
+ApiCall *revokeOAuthToken(ApiClient *api, const QUrl &revocationEndpoint, const QString &clientId,
+                          const QString &token, const QString &tokenTypeHint)
+{
+    HttpRequest r = oauthRequest(revocationEndpoint);
+    r.contentType = QByteArrayLiteral("application/x-www-form-urlencoded");
+    r.body = form({{QStringLiteral("token"), token},
+                   {QStringLiteral("token_type_hint"), tokenTypeHint},
+                   {QStringLiteral("client_id"), clientId}});
+    // RFC 7009 answers 200 with an empty body.
+    r.expectJson = false;
+    return api->send(r);
+}
+
 ApiCall *refreshAccessToken(ApiClient *api, const QString &refreshToken)
 {
     HttpRequest r = request("POST", client(api) / QStringLiteral("refresh"));

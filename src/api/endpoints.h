@@ -200,6 +200,37 @@ struct TokenLogin
 // POST /login with m.login.token (the end of single sign-on). Unauthenticated; never re-sent (the
 // token is single-use, and a lost answer may have created a device).
 ApiCall *loginWithToken(ApiClient *api, const TokenLogin &login);
+// --- OAuth 2.0 (spec v1.15, next-generation auth) ------------------------------------------------
+// Requests to the authorization server's endpoints (from getAuthMetadata): other origins than the
+// homeserver, never carrying the access token; the token endpoint takes a form, not JSON.
+// POST registration_endpoint (RFC 7591): registers Concierge as a native public client (no
+// secret; PKCE) with these loopback redirect URIs. Answers {"client_id", …}.
+ApiCall *registerOAuthClient(ApiClient *api, const QUrl &registrationEndpoint,
+                             const QStringList &redirectUris);
+struct OAuthAuthorization
+{
+    QString clientId;
+    QUrl redirectUri;
+    QString scope; // "urn:matrix:client:api:* urn:matrix:client:device:<id>"
+    QString state;
+    QString codeChallenge; // BASE64URL(SHA-256(verifier)), method S256
+};
+// Where the browser goes to authorize (authorization code grant, RFC 6749 §4.1 with PKCE,
+// response_mode=query). Not a call.
+QUrl oauthAuthorizationUrl(const QUrl &authorizationEndpoint, const OAuthAuthorization &request);
+// POST token_endpoint grant_type=authorization_code: the code the browser brought back, the PKCE
+// verifier. Answers {"access_token", "refresh_token", "expires_in", …}. Never re-sent (a code is
+// single-use).
+ApiCall *exchangeOAuthCode(ApiClient *api, const QUrl &tokenEndpoint, const QString &clientId,
+                           const QString &code, const QUrl &redirectUri,
+                           const QString &codeVerifier);
+// POST token_endpoint grant_type=refresh_token.
+ApiCall *refreshOAuthToken(ApiClient *api, const QUrl &tokenEndpoint, const QString &clientId,
+                           const QString &refreshToken);
+// POST revocation_endpoint (RFC 7009): ends the session the token belongs to.
+ApiCall *revokeOAuthToken(ApiClient *api, const QUrl &revocationEndpoint, const QString &clientId,
+                          const QString &token, const QString &tokenTypeHint);
+
 // POST /refresh {"refresh_token"}: a new access token (and refresh token). Unauthenticated (the
 // refresh token is the credential), and so never held back by a refresh in progress.
 ApiCall *refreshAccessToken(ApiClient *api, const QString &refreshToken);

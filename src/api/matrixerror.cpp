@@ -154,6 +154,12 @@ MatrixError MatrixError::fromHttp(int httpStatus, const QByteArray &retryAfterHe
         const QJsonObject obj = doc.object();
         e.errcode = obj.value(QLatin1String("errcode")).toString();
         e.message = obj.value(QLatin1String("error")).toString();
+        // An OAuth 2.0 authorization server's error (RFC 6749 §5.2): {"error": "invalid_grant",
+        // "error_description": "…"}: its code is the errcode.
+        if (e.errcode.isEmpty() && obj.value(QLatin1String("error_description")).isString()) {
+            e.errcode = e.message;
+            e.message = obj.value(QLatin1String("error_description")).toString();
+        }
         e.softLogout = obj.value(QLatin1String("soft_logout")).toBool(false);
         const QJsonValue retryMs = obj.value(QLatin1String("retry_after_ms"));
         if (retryMs.isDouble() && retryMs.toDouble() >= 0 &&

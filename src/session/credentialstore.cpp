@@ -174,7 +174,7 @@ void CredentialStore::emitLoaded(const QString &homeserver, const QString &secre
 
 void CredentialStore::save(const QString &homeserver, const QString &userId, const QString &token)
 {
-    saveSession(homeserver, userId, SessionTokens{token, {}, 0, false});
+    saveSession(homeserver, userId, SessionTokens::pasted(token));
 }
 
 void CredentialStore::saveSession(const QString &homeserver, const QString &userId,

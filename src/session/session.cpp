@@ -5,8 +5,10 @@
 #include "api/identifiers.h"
 #include "session/loopbackredirect.h"
 
+#include <QCryptographicHash>
 #include <QDateTime>
 #include <QJsonArray>
+#include <QRandomGenerator>
 #include <QSysInfo>
 #include <QUrlQuery>
 
@@ -102,7 +104,13 @@ SessionTokens Session::tokens() const
 {
     if (m_state != SignedIn)
         return {};
-    return {m_accessToken, m_refreshToken, m_expiresAtMs, m_createdDevice};
+    return {m_accessToken,
+            m_refreshToken,
+            m_expiresAtMs,
+            m_createdDevice,
+            m_oauthClientId,
+            QString::fromUtf8(m_oauthTokenEndpoint.toEncoded()),
+            QString::fromUtf8(m_oauthRevocationEndpoint.toEncoded())};
 }
 
 QString Session::deviceDisplayName()
@@ -173,6 +181,11 @@ void Session::clearTokens()
     m_accessToken.clear();
     m_refreshToken.clear();
     m_expiresAtMs = 0;
+    m_oauthClientId.clear();
+    m_oauthTokenEndpoint.clear();
+    m_oauthRevocationEndpoint.clear();
+    m_oauthState.clear();
+    m_oauthVerifier.clear();
     m_api->setAccessToken({});
     m_api->setTokenRefreshable(false);
     // Calls waiting for a refresh fail now (they find no token).
@@ -253,7 +266,7 @@ void Session::startSignIn()
 
 void Session::signIn(const QString &homeserver, const QString &accessToken)
 {
-    restore(homeserver, SessionTokens{accessToken, {}, 0, false});
+    restore(homeserver, SessionTokens::pasted(accessToken));
 }
 
 void Session::restore(const QString &homeserver, const SessionTokens &tokens)
@@ -282,6 +295,11 @@ void Session::restore(const QString &homeserver, const SessionTokens &tokens)
     }
     m_pendingToken = token;
     m_createdDevice = tokens.createdDevice;
+    if (tokens.isOAuth()) {
+        m_oauthClientId = tokens.oauthClientId;
+        m_oauthTokenEndpoint = QUrl(tokens.oauthTokenEndpoint, QUrl::StrictMode);
+        m_oauthRevocationEndpoint = QUrl(tokens.oauthRevocationEndpoint, QUrl::StrictMode);
+    }
     m_refreshToken = tokens.refreshToken;
     m_expiresAtMs = m_refreshToken.isEmpty() ? 0 : tokens.expiresAtMs;
     resolve(homeserver);
@@ -341,33 +359,46 @@ void Session::signInWithSso(const QString &homeserver, const QString &idpId)
     resolve(homeserver);
 }
 
-void Session::startSso()
+QUrl Session::listenForBrowser(const std::function<void(const QUrlQuery &)> &onReturn)
 {
-    setState(Verifying);
     auto *redirect = new LoopbackRedirect(this);
     QString error;
     if (!redirect->listen(&error)) {
         delete redirect;
         fail(MatrixError::invalidInput(error));
-        return;
-    }
-    const QUrl url = Endpoints::ssoRedirectUrl(m_api, redirect->url(), m_pendingIdp);
-    if (url.isEmpty()) {
-        delete redirect;
-        fail(MatrixError::invalidInput(
-            tr("“%1” is not an identity provider this server can use.").arg(m_pendingIdp)));
-        return;
+        return {};
     }
     m_redirect = redirect;
     const quint64 attempt = m_attempt;
-    connect(redirect, &LoopbackRedirect::received, this, [this, attempt](const QUrlQuery &query) {
-        if (attempt == m_attempt)
-            finishSso(query);
-    });
+    connect(redirect, &LoopbackRedirect::received, this,
+            [this, attempt, onReturn](const QUrlQuery &query) {
+                if (attempt == m_attempt)
+                    onReturn(query);
+            });
+    return redirect->url();
+}
+
+void Session::openBrowser(const QUrl &url)
+{
     m_browserUrl = url;
     m_waitingForBrowser = true;
     emit waitingForBrowserChanged();
     emit browserRequested(url);
+}
+
+void Session::startSso()
+{
+    setState(Verifying);
+    const QUrl redirect = listenForBrowser([this](const QUrlQuery &query) { finishSso(query); });
+    if (redirect.isEmpty())
+        return;
+    const QUrl url = Endpoints::ssoRedirectUrl(m_api, redirect, m_pendingIdp);
+    if (url.isEmpty()) {
+        fail(MatrixError::invalidInput(
+            tr("“%1” is not an identity provider this server can use.").arg(m_pendingIdp)));
+        return;
+    }
+    openBrowser(url);
 }
 
 void Session::finishSso(const QUrlQuery &query)
@@ -395,6 +426,190 @@ void Session::stopWaitingForBrowser()
         m_browserUrl.clear();
         emit waitingForBrowserChanged();
     }
+}
+
+namespace {
+// Base64url without padding (RFC 7636 appendix A).
+QString base64Url(const QByteArray &bytes)
+{
+    return QString::fromLatin1(
+        bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+QByteArray randomBytes(int count)
+{
+    QByteArray bytes(count, Qt::Uninitialized);
+    QRandomGenerator::system()->generate(bytes.begin(), bytes.end());
+    return bytes;
+}
+// An address from the authorization server's metadata: https (http only to loopback).
+QUrl metadataUrl(const QJsonObject &metadata, const char *key, QString *problem)
+{
+    const QString text = metadata.value(QLatin1String(key)).toString();
+    const QUrl url(text, QUrl::StrictMode);
+    if (problem->isEmpty() &&
+        (text.isEmpty() || !url.isValid() || !ApiClient::homeserverUrlError(url).isEmpty()))
+        *problem = QString::fromLatin1(key);
+    return url;
+}
+bool listsValue(const QJsonObject &metadata, const char *key, const char *value)
+{
+    return metadata.value(QLatin1String(key)).toArray().contains(QLatin1String(value));
+}
+} // namespace
+
+void Session::signInWithOAuth(const QString &homeserver)
+{
+    startSignIn();
+    m_next = Next::OAuth;
+    m_homeserverInput = withoutCredentials(homeserver.trimmed());
+    bool bare = false;
+    QString inputError;
+    parseHomeserverInput(homeserver, &bare, &inputError);
+    if (!inputError.isEmpty()) {
+        fail(MatrixError::invalidInput(inputError));
+        return;
+    }
+    resolve(homeserver);
+}
+
+void Session::startOAuth()
+{
+    setState(Verifying);
+    const quint64 attempt = m_attempt;
+    ApiCall *call = Endpoints::getAuthMetadata(m_api);
+    m_call = call;
+    connect(call, &ApiCall::succeeded, this, [this, attempt](const QJsonObject &metadata) {
+        if (attempt == m_attempt)
+            registerOAuthClient(metadata);
+    });
+    connect(call, &ApiCall::failed, this, [this, attempt](const MatrixError &error) {
+        if (attempt != m_attempt)
+            return;
+        if (error.kind == MatrixError::Server && error.httpStatus == 404)
+            fail(MatrixError::invalidInput(
+                tr("%1 does not offer OAuth 2.0 sign-in.").arg(m_homeserverInput)));
+        else
+            fail(error);
+    });
+}
+
+void Session::registerOAuthClient(const QJsonObject &metadata)
+{
+    QString problem;
+    const QUrl authorization = metadataUrl(metadata, "authorization_endpoint", &problem);
+    const QUrl token = metadataUrl(metadata, "token_endpoint", &problem);
+    const QUrl registration = metadataUrl(metadata, "registration_endpoint", &problem);
+    const QUrl revocation = metadataUrl(metadata, "revocation_endpoint", &problem);
+    if (problem.isEmpty() && !listsValue(metadata, "code_challenge_methods_supported", "S256"))
+        problem = QStringLiteral("code_challenge_methods_supported");
+    if (problem.isEmpty() && !listsValue(metadata, "response_types_supported", "code"))
+        problem = QStringLiteral("response_types_supported");
+    if (!problem.isEmpty()) {
+        fail(MatrixError::malformed(
+            tr("The server's OAuth 2.0 metadata cannot be used (%1 is missing, not https, or "
+               "lacks what Concierge needs).")
+                .arg(problem)));
+        return;
+    }
+    m_oauthTokenEndpoint = token;
+    m_oauthRevocationEndpoint = revocation;
+    const QUrl redirect = listenForBrowser([this](const QUrlQuery &query) { finishOAuth(query); });
+    if (redirect.isEmpty())
+        return;
+    m_oauthRedirectUri = redirect;
+    // Registered for this sign-in: a public client (PKCE, no secret) whose only redirect is this
+    // one-time loopback address. The browser is sent once the server knows it.
+    const quint64 attempt = m_attempt;
+    ApiCall *call = Endpoints::registerOAuthClient(m_api, registration,
+                                                   {QString::fromUtf8(redirect.toEncoded())});
+    m_call = call;
+    connect(
+        call, &ApiCall::succeeded, this, [this, attempt, authorization](const QJsonObject &body) {
+            if (attempt != m_attempt)
+                return;
+            m_oauthClientId = body.value(QLatin1String("client_id")).toString();
+            if (m_oauthClientId.isEmpty()) {
+                fail(MatrixError::malformed(
+                    tr("The authorization server registered no client_id.")));
+                return;
+            }
+            m_oauthState = base64Url(randomBytes(16));
+            m_oauthVerifier = base64Url(randomBytes(32));
+            const QString challenge = base64Url(
+                QCryptographicHash::hash(m_oauthVerifier.toLatin1(), QCryptographicHash::Sha256));
+            // The device this session will be: ten random letters, as servers make them.
+            QString deviceId;
+            for (int i = 0; i < 10; ++i)
+                deviceId += QChar(u'A' + QRandomGenerator::system()->bounded(26));
+            openBrowser(Endpoints::oauthAuthorizationUrl(
+                authorization,
+                {m_oauthClientId, m_oauthRedirectUri,
+                 QStringLiteral("urn:matrix:client:api:* urn:matrix:client:device:") + deviceId,
+                 m_oauthState, challenge}));
+        });
+    connect(call, &ApiCall::failed, this, [this, attempt](const MatrixError &error) {
+        if (attempt == m_attempt)
+            fail(error);
+    });
+}
+
+void Session::finishOAuth(const QUrlQuery &query)
+{
+    stopWaitingForBrowser();
+    const QString state = query.queryItemValue(QStringLiteral("state"), QUrl::FullyDecoded);
+    if (m_oauthState.isEmpty() || state != m_oauthState) {
+        // Not the answer to our request (another page, an old tab): nothing is sent.
+        fail(MatrixError::invalidInput(
+            tr("The browser came back with an answer to another sign-in (its state does not "
+               "match); nothing was sent. Try again.")));
+        return;
+    }
+    m_oauthState.clear();
+    if (const QString error = query.queryItemValue(QStringLiteral("error"), QUrl::FullyDecoded);
+        !error.isEmpty()) {
+        const QString why =
+            query.queryItemValue(QStringLiteral("error_description"), QUrl::FullyDecoded);
+        MatrixError e;
+        e.kind = MatrixError::Server;
+        e.errcode = error;
+        e.message =
+            why.isEmpty() ? tr("The authorization server did not authorize Concierge.") : why;
+        fail(e);
+        return;
+    }
+    const QString code = query.queryItemValue(QStringLiteral("code"), QUrl::FullyDecoded);
+    if (code.isEmpty()) {
+        fail(MatrixError::malformed(
+            tr("The browser came back from the authorization page without a code.")));
+        return;
+    }
+    const QString verifier = m_oauthVerifier;
+    m_oauthVerifier.clear();
+    const quint64 attempt = m_attempt;
+    ApiCall *call = Endpoints::exchangeOAuthCode(m_api, m_oauthTokenEndpoint, m_oauthClientId, code,
+                                                 m_oauthRedirectUri, verifier);
+    m_call = call;
+    connect(call, &ApiCall::succeeded, this, [this, attempt](const QJsonObject &body) {
+        if (attempt != m_attempt)
+            return;
+        const QString token = body.value(QLatin1String("access_token")).toString();
+        if (token.isEmpty()) {
+            fail(MatrixError::malformed(tr("The authorization server's answer has no access "
+                                           "token.")));
+            return;
+        }
+        m_pendingToken = token;
+        m_refreshToken = body.value(QLatin1String("refresh_token")).toString();
+        const double expiresIn = body.value(QLatin1String("expires_in")).toDouble();
+        m_expiresAtMs =
+            m_refreshToken.isEmpty() || expiresIn <= 0 ? 0 : nowMs() + qint64(expiresIn * 1000);
+        m_createdDevice = true; // signing out revokes it
+        whoami();
+    });
+    connect(call, &ApiCall::failed, this, [this, attempt](const MatrixError &error) {
+        if (attempt == m_attempt)
+            fail(error);
+    });
 }
 
 void Session::reopenBrowser()
@@ -468,6 +683,9 @@ void Session::afterVersions()
         break;
     case Next::Sso:
         startSso();
+        break;
+    case Next::OAuth:
+        startOAuth();
         break;
     }
 }
@@ -584,7 +802,10 @@ void Session::refreshToken()
     m_refreshTimer.stop();
     m_api->beginTokenRefresh(); // requests wait for the new token from now on
     const quint64 generation = m_refreshGeneration;
-    ApiCall *call = Endpoints::refreshAccessToken(m_api, m_refreshToken);
+    ApiCall *call = m_oauthClientId.isEmpty()
+                        ? Endpoints::refreshAccessToken(m_api, m_refreshToken)
+                        : Endpoints::refreshOAuthToken(m_api, m_oauthTokenEndpoint, m_oauthClientId,
+                                                       m_refreshToken);
     connect(call, &ApiCall::succeeded, this, [this, generation](const QJsonObject &body) {
         if (generation != m_refreshGeneration)
             return;
@@ -600,8 +821,12 @@ void Session::refreshToken()
         m_api->setAccessToken(token);
         // Without a new refresh token the old one stays valid.
         const QString refresh = body.value(QLatin1String("refresh_token")).toString();
-        setRefreshState(refresh.isEmpty() ? m_refreshToken : refresh,
-                        qint64(body.value(QLatin1String("expires_in_ms")).toDouble()));
+        // /refresh answers expires_in_ms; an OAuth 2.0 token endpoint expires_in (seconds).
+        const qint64 expiresInMs =
+            body.contains(QLatin1String("expires_in_ms"))
+                ? qint64(body.value(QLatin1String("expires_in_ms")).toDouble())
+                : qint64(body.value(QLatin1String("expires_in")).toDouble() * 1000);
+        setRefreshState(refresh.isEmpty() ? m_refreshToken : refresh, expiresInMs);
         m_api->endTokenRefresh();
         emit tokensChanged();
     });
@@ -707,9 +932,15 @@ void Session::signOut(bool invalidatePastedToken)
     const bool wasSignedIn = m_state == SignedIn;
     if (wasSignedIn && (m_createdDevice || invalidatePastedToken) && m_api->hasAccessToken() &&
         !m_api->isRefreshingToken()) {
-        // The token goes into the request now; it is forgotten locally right after.
-        ApiCall *call = Endpoints::logout(m_api);
+        // The token goes into the request now; it is forgotten locally right after. An OAuth 2.0
+        // session is revoked at its authorization server (which ends the device too).
+        ApiCall *call =
+            m_oauthClientId.isEmpty()
+                ? Endpoints::logout(m_api)
+                : Endpoints::revokeOAuthToken(m_api, m_oauthRevocationEndpoint, m_oauthClientId,
+                                              m_accessToken, QStringLiteral("access_token"));
         connect(call, &ApiCall::succeeded, this, [this] { emit serverSignOutFinished({}); });
+        connect(call, &ApiCall::downloaded, this, [this] { emit serverSignOutFinished({}); });
         connect(call, &ApiCall::failed, this,
                 [this](const MatrixError &error) { emit serverSignOutFinished(error); });
     }

@@ -12,7 +12,9 @@
 #include <QTimer>
 #include <QUrl>
 #include <QVariantList>
+
 #include <QtQmlIntegration/qqmlintegration.h>
+#include <functional>
 
 class ApiCall;
 class ApiClient;
@@ -108,6 +110,12 @@ public:
     // for a session (m.login.token). idpId: one of ssoProviders' ids, or empty. Ends in
     // signedIn() or signInFailed(); cancelSignIn() stops waiting for the browser.
     Q_INVOKABLE void signInWithSso(const QString &homeserver, const QString &idpId = {});
+    // OAuth 2.0 (spec v1.15): the server's authorization server (auth_metadata) is asked to
+    // register Concierge as a client, the user authorizes it in the system browser (authorization
+    // code with PKCE, a loopback redirect), and the code becomes an expiring access token with a
+    // refresh token, refreshed at the token endpoint and revoked there on sign-out. Ends in
+    // signedIn() or signInFailed(); cancelSignIn() stops waiting for the browser.
+    Q_INVOKABLE void signInWithOAuth(const QString &homeserver);
     // Asks for the sign-in page to be opened again (the browser was closed, or did not open).
     Q_INVOKABLE void reopenBrowser();
     // Resolves the homeserver (.well-known, /versions) and asks what it offers (GET /login,
@@ -152,7 +160,7 @@ private:
     void fail(const MatrixError &error);
     void checkVersions(const QUrl &baseUrl);
     void whoami();
-    enum class Next { Whoami, Password, Discover, Sso };
+    enum class Next { Whoami, Password, Discover, Sso, OAuth };
     // Resolves homeserver (then the step m_next); false when the input cannot be used.
     bool resolve(const QString &homeserver);
     void stepFailed(const MatrixError &error);
@@ -161,6 +169,13 @@ private:
     void startSso();
     void finishSso(const QUrlQuery &query);
     void stopWaitingForBrowser();
+    // Opens a one-time loopback address for the browser to come back to (onReturn gets the
+    // query); empty after fail() when none could be opened.
+    QUrl listenForBrowser(const std::function<void(const QUrlQuery &)> &onReturn);
+    void openBrowser(const QUrl &url);
+    void startOAuth();
+    void registerOAuthClient(const QJsonObject &metadata);
+    void finishOAuth(const QUrlQuery &query);
     void loginWith(ApiCall *call);
     void discoverFlows();
     void discoverOAuth();
@@ -201,4 +216,12 @@ private:
     QPointer<LoopbackRedirect> m_redirect;
     bool m_waitingForBrowser = false;
     QUrl m_browserUrl;
+    // OAuth 2.0: the session's client and endpoints (kept with the tokens), and while the browser
+    // is out, what the answer must match.
+    QString m_oauthClientId;
+    QUrl m_oauthTokenEndpoint;
+    QUrl m_oauthRevocationEndpoint;
+    QString m_oauthState;
+    QString m_oauthVerifier;
+    QUrl m_oauthRedirectUri;
 };

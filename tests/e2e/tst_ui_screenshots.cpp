@@ -5,6 +5,7 @@
 // hand after looking at them. Also checks, on the real items, what the pictures must show
 // (plain-text room names, counts, errors with errcodes, a kicked room's history, a knock the
 // server has).
+#include "fakehomeserver.h"
 #include "synapsefixture.h"
 #include "uidriver.h"
 
@@ -231,6 +232,31 @@ private slots:
         shoot(QStringLiteral("signin-sso-waiting"));
         QMetaObject::invokeMethod(m_app.item(QStringLiteral("cancelSignInButton")), "clicked");
         SynapseFixture::stopDedicated(QStringLiteral("screenshots-sso"));
+
+        // OAuth 2.0 (issue 14): no Synapse here serves it (it delegates to MAS), so a fake one
+        // that publishes authorization-server metadata and SSO for older clients.
+        FakeHomeserver oauth;
+        const QByteArray base = oauth.baseUrl().toEncoded();
+        oauth.script("/_matrix/client/versions", {{200, R"({"versions":["v1.15"]})"}});
+        oauth.script("/_matrix/client/v3/login",
+                     {{200, R"({"flows":[{"type":"m.login.sso","oauth_aware_preferred":true}]})"}});
+        oauth.script("/_matrix/client/v1/auth_metadata",
+                     {{200, "{\"issuer\":\"" + base + "/\",\"authorization_endpoint\":\"" + base +
+                                "/authorize\",\"token_endpoint\":\"" + base +
+                                "/token\",\"registration_endpoint\":\"" + base +
+                                "/register\",\"revocation_endpoint\":\"" + base +
+                                "/revoke\",\"response_types_supported\":[\"code\"],"
+                                "\"code_challenge_methods_supported\":[\"S256\"]}"}});
+        QVERIFY(m_app.typeInto(homeserver, oauth.baseUrl().toString()));
+        QTRY_VERIFY_WITH_TIMEOUT(page->property("methodsKnown").toBool() &&
+                                     page->property("oauthOffered").toBool(),
+                                 15000);
+        advanced->setProperty("checked", false);
+        QTRY_VERIFY_WITH_TIMEOUT(m_app.item(QStringLiteral("oauthButton")) &&
+                                     m_app.item(QStringLiteral("oauthButton"))->isVisible(),
+                                 15000);
+        parkMouse();
+        shoot(QStringLiteral("signin-oauth"));
         QVERIFY(m_app.typeInto(homeserver, m_seed.value(QLatin1String("base_url")).toString()));
     }
 

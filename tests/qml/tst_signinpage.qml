@@ -144,12 +144,40 @@ Item {
             verify(!child("reopenBrowserButton").visible)
         }
 
-        // OAuth 2.0 alone is detected and said to be coming; the token form still works.
-        function test_oauth_server_is_detected() {
-            offer([], true)
-            const status = child("signInMethodsStatus")
-            verify(status.text.indexOf("OAuth 2.0 sign-in, coming soon") >= 0, status.text)
-            verify(child("tokenField").visible)
+        // OAuth 2.0 is the way in where the server has it (its single sign-on for older clients
+        // is not offered beside it); pressing the button registers Concierge with the
+        // authorization server and opens its page in the browser. The token form stays under
+        // Advanced.
+        function test_oauth_server_offers_its_sign_in_page() {
+            const base = TestBackend.baseUrl()
+            TestBackend.script("/_matrix/client/v1/auth_metadata", [{ status: 200, body: JSON.stringify({
+                issuer: base + "/", authorization_endpoint: base + "/oauth/authorize",
+                token_endpoint: base + "/oauth/token", registration_endpoint: base + "/oauth/register",
+                revocation_endpoint: base + "/oauth/revoke", response_types_supported: ["code"],
+                code_challenge_methods_supported: ["S256"] }) }])
+            TestBackend.script("/oauth/register", [{ status: 201, body: '{"client_id":"c1"}' }])
+            offer(["m.login.sso", "m.login.token"], false)
+            const oauth = child("oauthButton")
+            verify(oauth.visible)
+            verify(oauth.highlighted)
+            verify(oauth.text.indexOf("sign-in page") >= 0, oauth.text)
+            compare(oauth.contentItem.textFormat, Text.PlainText)
+            verify(!findChild(page, "ssoButton_") || !findChild(page, "ssoButton_").visible)
+            verify(!child("tokenField").visible)
+            compare(child("signInMethodsStatus").text, "")
+            verify(child("advancedButton").visible)
+
+            oauth.forceActiveFocus(Qt.TabFocusReason)
+            keyClick(Qt.Key_Space)
+            const session = TestBackend.services.session
+            tryVerify(() => session.waitingForBrowser, 5000)
+            const url = session.browserUrl.toString()
+            verify(url.indexOf(base + "/oauth/authorize?response_type=code") === 0, url)
+            verify(url.indexOf("client_id=c1") > 0, url)
+            verify(url.indexOf("code_challenge_method=S256") > 0, url)
+            compare(TestBackend.requestMethods("/oauth/register")[0], "POST")
+            child("cancelSignInButton").clicked()
+            compare(session.state, Session.SignedOut)
         }
 
         // By keyboard: user name, Tab, password, Return signs in; the password goes in the

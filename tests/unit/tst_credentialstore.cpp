@@ -151,7 +151,10 @@ private slots:
     {
         CredentialStore store;
         store.setUseFileStore(true); // the same secret as in the keychain, readable by the test
-        const SessionTokens tokens{m_token, QStringLiteral("syr_refresh"), 1893456000000, true};
+        SessionTokens tokens = SessionTokens::pasted(m_token);
+        tokens.refreshToken = QStringLiteral("syr_refresh");
+        tokens.expiresAtMs = 1893456000000;
+        tokens.createdDevice = true;
         QSignalSpy saved(&store, &CredentialStore::saved);
         store.saveSession(QStringLiteral("https://matrix.example.org"),
                           QStringLiteral("@me:example.org"), tokens);

@@ -584,9 +584,13 @@ private slots:
                        {{200, R"({"access_token":"at2","refresh_token":"rt2",)"
                               R"("expires_in_ms":600000})"}});
         QSignalSpy ok(m_session.get(), &Session::signedIn);
-        m_session->restore(m_fake->baseUrl().toString(),
-                           SessionTokens{QStringLiteral("at1"), QStringLiteral("rt1"),
-                                         QDateTime::currentMSecsSinceEpoch() - 1000, true});
+        m_session->restore(m_fake->baseUrl().toString(), [] {
+            SessionTokens t = SessionTokens::pasted(QStringLiteral("at1"));
+            t.refreshToken = QStringLiteral("rt1");
+            t.expiresAtMs = QDateTime::currentMSecsSinceEpoch() - 1000;
+            t.createdDevice = true;
+            return t;
+        }());
         QVERIFY(ok.wait(10000));
         QVERIFY(m_session->createdDevice());
         QCOMPARE(m_session->tokens().accessToken, QStringLiteral("at2"));
@@ -640,14 +644,28 @@ private slots:
 
     void tokensRoundTripAsOneSecret()
     {
-        const SessionTokens t{QStringLiteral("a"), QStringLiteral("r"), 1234, true};
+        SessionTokens t = SessionTokens::pasted(QStringLiteral("a"));
+        t.refreshToken = QStringLiteral("r");
+        t.expiresAtMs = 1234;
+        t.createdDevice = true;
         const SessionTokens back = SessionTokens::fromSecret(t.toSecret());
         QCOMPARE(back.accessToken, t.accessToken);
         QCOMPARE(back.refreshToken, t.refreshToken);
         QCOMPARE(back.expiresAtMs, t.expiresAtMs);
         QCOMPARE(back.createdDevice, true);
+        QVERIFY(!back.isOAuth());
+        // An OAuth 2.0 session keeps its client and endpoints.
+        t.oauthClientId = QStringLiteral("client-1");
+        t.oauthTokenEndpoint = QStringLiteral("https://auth.example/token");
+        t.oauthRevocationEndpoint = QStringLiteral("https://auth.example/revoke");
+        const SessionTokens oauth = SessionTokens::fromSecret(t.toSecret());
+        QVERIFY(oauth.isOAuth());
+        QCOMPARE(oauth.oauthClientId, t.oauthClientId);
+        QCOMPARE(oauth.oauthTokenEndpoint, t.oauthTokenEndpoint);
+        QCOMPARE(oauth.oauthRevocationEndpoint, t.oauthRevocationEndpoint);
+        QCOMPARE(oauth.refreshToken, t.refreshToken);
         // A pasted token is kept as before (readable by earlier versions), and read back.
-        QCOMPARE((SessionTokens{QStringLiteral("plain"), {}, 0, false}.toSecret()),
+        QCOMPARE((SessionTokens::pasted(QStringLiteral("plain")).toSecret()),
                  QStringLiteral("plain"));
         QCOMPARE(SessionTokens::fromSecret(QStringLiteral("plain")).accessToken,
                  QStringLiteral("plain"));
