@@ -3463,6 +3463,10 @@ with items that failed or whose outcome is unknown, 6 Ctrl+C paused the job (res
         <source>You have already asked to join %1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Joined %1, but it could not be marked as a direct chat: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ModerationDialog</name>

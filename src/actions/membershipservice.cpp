@@ -1,8 +1,10 @@
 #include "actions/membershipservice.h"
 
+#include "api/endpoints.h"
 #include "sync/roomstore.h"
 
 #include <QJSEngine>
+#include <QJsonArray>
 #include <QTimer>
 
 namespace {
@@ -212,6 +214,12 @@ Operation *MembershipService::create(Operation::Description description, Mode mo
         operation->startCheck(m_api, ownUserId());
         return operation;
     }
+    if (operation->kind() == Operation::Join && m_store) {
+        if (const RoomSummary *room = m_store->find(operation->target());
+            room && room->membership == Membership::Invite && room->directInvite &&
+            !room->inviterId.isEmpty())
+            m_directInviters.insert(room->roomId, room->inviterId);
+    }
     track(operation);
     operation->start(m_api, ownUserId(), m_retry);
     return operation;
@@ -261,6 +269,11 @@ void MembershipService::track(Operation *operation)
             (operation->kind() == Operation::Forget ||
              operation->kind() == Operation::LeaveAndForget))
             m_store->removeRoom(operation->target()); // /sync never reports a forgotten room again
+        if (operation->kind() == Operation::Join) {
+            const QString inviter = m_directInviters.take(operation->target());
+            if (operation->state() == Operation::Succeeded && !inviter.isEmpty())
+                recordDirectChat(operation->target(), inviter);
+        }
         emit operationFinished(operation);
     });
     connect(operation, &Operation::authFailed, this, [this, operation](const MatrixError &e) {
@@ -280,6 +293,48 @@ void MembershipService::track(Operation *operation)
     showStatus(operation);
     emit operationChanged(target);
     updateRunningCount();
+}
+
+void MembershipService::recordDirectChat(const QString &roomId, const QString &inviter)
+{
+    const QString self = ownUserId();
+    if (self.isEmpty())
+        return;
+    // Read fresh and written whole (the content replaces what is there): what other clients
+    // wrote is kept.
+    ApiCall *read = Endpoints::getAccountData(m_api, self, QStringLiteral("m.direct"));
+    auto write = [this, self, roomId, inviter](QJsonObject content) {
+        QJsonArray rooms = content.value(inviter).toArray();
+        if (rooms.contains(roomId))
+            return;
+        rooms.append(roomId);
+        content.insert(inviter, rooms);
+        ApiCall *put = Endpoints::setAccountData(m_api, self, QStringLiteral("m.direct"), content);
+        connect(put, &ApiCall::failed, this, [this, roomId](const MatrixError &error) {
+            reportDirectChatFailure(roomId, error);
+        });
+    };
+    connect(read, &ApiCall::succeeded, this, write);
+    connect(read, &ApiCall::failed, this, [this, roomId, write](const MatrixError &error) {
+        if (error.errcode == QLatin1String("M_NOT_FOUND"))
+            write({}); // never set: this is the first direct chat
+        else
+            reportDirectChatFailure(roomId, error);
+    });
+}
+
+void MembershipService::reportDirectChatFailure(const QString &roomId, const MatrixError &error)
+{
+    QString name = roomId;
+    if (const RoomSummary *room = m_store ? m_store->find(roomId) : nullptr)
+        name = room->displayName();
+    // The join itself succeeded: said on the status line, not as a failed join.
+    m_statusOperation = nullptr;
+    m_statusText =
+        tr("Joined %1, but it could not be marked as a direct chat: %2").arg(name, error.summary());
+    m_statusState = Operation::Failed;
+    m_statusExpiry->start();
+    emit statusChanged();
 }
 
 void MembershipService::showStatus(Operation *operation)

@@ -140,7 +140,13 @@ private:
     bool m_parkOnSoftLogout = true;
     QHash<QString, QPointer<Operation>> m_latest; // busy key -> its latest operation
     QHash<QString, QString> m_aliasTarget;        // room ID -> alias a join targeted
-    QList<QPointer<Operation>> m_unlisted;        // the latest refusals and checks
+    // Invites being accepted that their inviter marked is_direct: room ID -> inviter. Once
+    // joined, the room is added to the account's m.direct (as other clients do), or it would
+    // stop being a direct chat the moment it is accepted.
+    QHash<QString, QString> m_directInviters;
+    void recordDirectChat(const QString &roomId, const QString &inviter);
+    void reportDirectChatFailure(const QString &roomId, const MatrixError &error);
+    QList<QPointer<Operation>> m_unlisted; // the latest refusals and checks
     QList<QPointer<Operation>> m_parked;
     QPointer<Operation> m_statusOperation;
     QString m_statusText;

@@ -258,6 +258,44 @@ private slots:
                              m_alice.accessToken);
         QCOMPARE(none.exitCode, 2);
     }
+
+    // Last: it adds a joined direct chat to the counts the tests above check.
+    // Accepting an invite its sender marked is_direct records the room in the account's m.direct
+    // (under the inviter, keeping what was there), so it stays a direct chat once joined.
+    void acceptingADirectInviteKeepsItADirectChat()
+    {
+        const QString dm = createRoom(m_bob, QStringLiteral("Bob asks Alice"), false,
+                                      {{QStringLiteral("is_direct"), true},
+                                       {QStringLiteral("invite"), QJsonArray{m_alice.userId}}});
+        QVERIFY(!dm.isEmpty());
+        auto app = signIn(m_alice);
+        RoomStore *store = app->store();
+        QVERIFY(QTest::qWaitFor([&] { return store->find(dm) != nullptr; }, 30000));
+        QVERIFY(store->find(dm)->membership == Membership::Invite);
+        QVERIFY(store->find(dm)->isDirect()); // the invite says so
+
+        Operation *join = app->membership()->join(dm);
+        QVERIFY(QTest::qWaitFor([&] { return join->isFinished(); }, 30000));
+        QCOMPARE(join->state(), Operation::Succeeded);
+        // On the server: m.direct lists it under Bob, beside the direct chat already there.
+        const QByteArray path = "/_matrix/client/v3/user/" + SynapseFixture::seg(m_alice.userId) +
+                                "/account_data/m.direct";
+        QJsonObject direct;
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                direct = m_server.request("GET", path, m_alice.accessToken).body;
+                return direct.value(m_bob.userId).toArray().contains(dm);
+            },
+            30000));
+        QVERIFY(direct.value(m_bob.userId).toArray().contains(m_dm));
+        // And in the list, once /sync brings the new m.direct: still a direct chat, joined.
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                const RoomSummary *room = store->find(dm);
+                return room && room->membership == Membership::Join && room->isDirect();
+            },
+            30000));
+    }
 };
 
 QTEST_MAIN(TestSpacesSynapse)
