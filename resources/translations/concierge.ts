@@ -3467,6 +3467,10 @@ with items that failed or whose outcome is unknown, 6 Ctrl+C paused the job (res
         <source>Joined %1, but it could not be marked as a direct chat: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Joined %1, but it does not say it replaces %2: it may not be that room&apos;s new version. Leave it if you did not mean to join it.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ModerationDialog</name>

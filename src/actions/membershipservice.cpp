@@ -215,10 +215,21 @@ Operation *MembershipService::create(Operation::Description description, Mode mo
         return operation;
     }
     if (operation->kind() == Operation::Join && m_store) {
-        if (const RoomSummary *room = m_store->find(operation->target());
-            room && room->membership == Membership::Invite && room->directInvite &&
+        const RoomSummary *room = m_store->find(operation->target());
+        if (room && room->membership == Membership::Invite && room->directInvite &&
             !room->inviterId.isEmpty())
             m_directInviters.insert(room->roomId, room->inviterId);
+        if (!room) {
+            // Not known yet: is it the new version a joined room's tombstone points to?
+            for (int row = 0; row < m_store->size(); ++row) {
+                const RoomSummary &old = m_store->at(row);
+                if (old.membership == Membership::Join &&
+                    old.tombstoneReplacement == operation->target()) {
+                    m_unverifiedSuccessors.insert(operation->target(), old.roomId);
+                    break;
+                }
+            }
+        }
     }
     track(operation);
     operation->start(m_api, ownUserId(), m_retry);
@@ -270,9 +281,13 @@ void MembershipService::track(Operation *operation)
              operation->kind() == Operation::LeaveAndForget))
             m_store->removeRoom(operation->target()); // /sync never reports a forgotten room again
         if (operation->kind() == Operation::Join) {
+            const bool joined = operation->state() == Operation::Succeeded;
             const QString inviter = m_directInviters.take(operation->target());
-            if (operation->state() == Operation::Succeeded && !inviter.isEmpty())
+            if (joined && !inviter.isEmpty())
                 recordDirectChat(operation->target(), inviter);
+            const QString oldRoom = m_unverifiedSuccessors.take(operation->target());
+            if (joined && !oldRoom.isEmpty())
+                verifySuccessor(operation->target(), oldRoom);
         }
         emit operationFinished(operation);
     });
@@ -320,6 +335,35 @@ void MembershipService::recordDirectChat(const QString &roomId, const QString &i
             write({}); // never set: this is the first direct chat
         else
             reportDirectChatFailure(roomId, error);
+    });
+}
+
+void MembershipService::verifySuccessor(const QString &roomId, const QString &oldRoomId)
+{
+    ApiCall *call =
+        Endpoints::getRoomStateWithKey(m_api, roomId, QStringLiteral("m.room.create"), QString());
+    connect(call, &ApiCall::succeeded, this, [this, roomId, oldRoomId](const QJsonObject &body) {
+        // The content, or (a server answering ?format=event by default) the whole event.
+        const QJsonObject content = body.contains(QLatin1String("content"))
+                                        ? body.value(QLatin1String("content")).toObject()
+                                        : body;
+        const QString predecessor = content.value(QLatin1String("predecessor"))
+                                        .toObject()
+                                        .value(QLatin1String("room_id"))
+                                        .toString();
+        if (predecessor == oldRoomId)
+            return; // both sides agree
+        const auto nameOf = [this](const QString &id) {
+            const RoomSummary *room = m_store ? m_store->find(id) : nullptr;
+            return room ? room->displayName() : id;
+        };
+        m_statusOperation = nullptr;
+        m_statusText = tr("Joined %1, but it does not say it replaces %2: it may not be that "
+                          "room's new version. Leave it if you did not mean to join it.")
+                           .arg(nameOf(roomId), nameOf(oldRoomId));
+        m_statusState = Operation::Failed;
+        m_statusExpiry->start();
+        emit statusChanged();
     });
 }
 

@@ -145,6 +145,12 @@ private:
     // stop being a direct chat the moment it is accepted.
     QHash<QString, QString> m_directInviters;
     void recordDirectChat(const QString &roomId, const QString &inviter);
+    // Joins of a room that a joined room's tombstone names as its new version, when the new room
+    // was not known to agree (its m.room.create could not be read before joining): new room ID ->
+    // old room ID. Once joined, the new room's m.room.create is read, and a new room that does not
+    // name the old one as its predecessor is said to be suspicious on the status line.
+    QHash<QString, QString> m_unverifiedSuccessors;
+    void verifySuccessor(const QString &roomId, const QString &oldRoomId);
     void reportDirectChatFailure(const QString &roomId, const MatrixError &error);
     QList<QPointer<Operation>> m_unlisted; // the latest refusals and checks
     QList<QPointer<Operation>> m_parked;

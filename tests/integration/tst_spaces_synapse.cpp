@@ -296,6 +296,72 @@ private slots:
             },
             30000));
     }
+
+    // "Join the new room" when the new room is not known before joining: a real upgrade (the new
+    // room names the old one) joins quietly; a tombstone pointing at a room that does not name
+    // the old one as its predecessor is joined (as asked) and then said to be suspicious.
+    void joiningAnUnknownSuccessorChecksThatItAgrees()
+    {
+        const auto state = [&](const SynapseFixture::User &who, const QString &room,
+                               const QByteArray &type, const QJsonObject &content) {
+            return m_server
+                .request("PUT",
+                         "/_matrix/client/v3/rooms/" + SynapseFixture::seg(room) + "/state/" +
+                             type + "/",
+                         who.accessToken, content)
+                .status;
+        };
+        const QJsonObject open{{QStringLiteral("preset"), QStringLiteral("public_chat")}};
+        // A real upgrade by Bob of a room Alice is in.
+        const QString upgraded =
+            createRoom(m_bob, QStringLiteral("Upgraded %1").arg(m_tag), false, open);
+        QVERIFY(m_server.join(m_alice, upgraded));
+        const auto up = m_server.request(
+            "POST", "/_matrix/client/v3/rooms/" + SynapseFixture::seg(upgraded) + "/upgrade",
+            m_bob.accessToken, {{QStringLiteral("new_version"), QStringLiteral("11")}});
+        QCOMPARE(up.status, 200);
+        const QString realNext = up.body.value(QStringLiteral("replacement_room")).toString();
+        // A tombstone Bob points at a room of his that is no new version of anything.
+        const QString pointed =
+            createRoom(m_bob, QStringLiteral("Pointed %1").arg(m_tag), false, open);
+        const QString impostor =
+            createRoom(m_bob, QStringLiteral("Impostor %1").arg(m_tag), false, open);
+        QVERIFY(m_server.join(m_alice, pointed));
+        QCOMPARE(state(m_bob, pointed, "m.room.tombstone",
+                       {{QStringLiteral("body"), QStringLiteral("moved")},
+                        {QStringLiteral("replacement_room"), impostor}}),
+                 200);
+
+        auto app = signIn(m_alice);
+        RoomStore *store = app->store();
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                const RoomSummary *a = store->find(upgraded);
+                const RoomSummary *b = store->find(pointed);
+                return a && b && a->tombstoneReplacement == realNext &&
+                       b->tombstoneReplacement == impostor;
+            },
+            30000));
+        QVERIFY(!store->find(realNext) && !store->find(impostor)); // neither known before joining
+        MembershipService *membership = app->membership();
+
+        Operation *good = membership->join(realNext, {m_server.serverName()});
+        QVERIFY(QTest::qWaitFor([&] { return good->isFinished(); }, 30000));
+        QCOMPARE(good->state(), Operation::Succeeded);
+        QTest::qWait(1000); // time for the check to answer
+        QVERIFY2(!membership->statusText().contains(QStringLiteral("does not say it replaces")),
+                 qPrintable(membership->statusText()));
+
+        Operation *bad = membership->join(impostor, {m_server.serverName()});
+        QVERIFY(QTest::qWaitFor([&] { return bad->isFinished(); }, 30000));
+        QCOMPARE(bad->state(), Operation::Succeeded); // what was asked is done
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                return membership->statusText().contains(
+                    QStringLiteral("does not say it replaces Pointed %1").arg(m_tag));
+            },
+            30000));
+    }
 };
 
 QTEST_MAIN(TestSpacesSynapse)
