@@ -455,24 +455,32 @@ ApiCall *getAuthMetadata(ApiClient *api)
     return api->send(r);
 }
 
-ApiCall *loginWithPassword(ApiClient *api, const PasswordLogin &login)
+namespace {
+// POST /login: the login type's fields, the new device's name, refresh tokens asked for.
+ApiCall *postLogin(ApiClient *api, QJsonObject body, const QString &deviceDisplayName,
+                   bool refreshToken)
 {
     HttpRequest r = request("POST", client(api) / QStringLiteral("login"));
     r.authenticated = false;
-    QJsonObject body{
-        {QStringLiteral("type"), QStringLiteral("m.login.password")},
-        {QStringLiteral("identifier"),
-         QJsonObject{{QStringLiteral("type"), QStringLiteral("m.id.user")},
-                     {QStringLiteral("user"), login.user}}},
-        {QStringLiteral("password"), login.password},
-    };
-    if (!login.initialDeviceDisplayName.isEmpty())
-        body.insert(QStringLiteral("initial_device_display_name"), login.initialDeviceDisplayName);
-    if (login.refreshToken)
+    if (!deviceDisplayName.isEmpty())
+        body.insert(QStringLiteral("initial_device_display_name"), deviceDisplayName);
+    if (refreshToken)
         body.insert(QStringLiteral("refresh_token"), true);
     r.body = json(body);
     r.deadlineMs = Timeouts::Discovery;
     return api->send(r);
+}
+} // namespace
+
+ApiCall *loginWithPassword(ApiClient *api, const PasswordLogin &login)
+{
+    return postLogin(api,
+                     {{QStringLiteral("type"), QStringLiteral("m.login.password")},
+                      {QStringLiteral("identifier"),
+                       QJsonObject{{QStringLiteral("type"), QStringLiteral("m.id.user")},
+                                   {QStringLiteral("user"), login.user}}},
+                      {QStringLiteral("password"), login.password}},
+                     login.initialDeviceDisplayName, login.refreshToken);
 }
 
 QUrl ssoRedirectUrl(const ApiClient *api, const QUrl &redirectUrl, const QString &idpId)
@@ -494,19 +502,10 @@ QUrl ssoRedirectUrl(const ApiClient *api, const QUrl &redirectUrl, const QString
 
 ApiCall *loginWithToken(ApiClient *api, const TokenLogin &login)
 {
-    HttpRequest r = request("POST", client(api) / QStringLiteral("login"));
-    r.authenticated = false;
-    QJsonObject body{
-        {QStringLiteral("type"), QStringLiteral("m.login.token")},
-        {QStringLiteral("token"), login.token},
-    };
-    if (!login.initialDeviceDisplayName.isEmpty())
-        body.insert(QStringLiteral("initial_device_display_name"), login.initialDeviceDisplayName);
-    if (login.refreshToken)
-        body.insert(QStringLiteral("refresh_token"), true);
-    r.body = json(body);
-    r.deadlineMs = Timeouts::Discovery;
-    return api->send(r);
+    return postLogin(api,
+                     {{QStringLiteral("type"), QStringLiteral("m.login.token")},
+                      {QStringLiteral("token"), login.token}},
+                     login.initialDeviceDisplayName, login.refreshToken);
 }
 
 // --- OAuth 2.0 -----------------------------------------------------------------------------------

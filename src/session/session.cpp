@@ -305,19 +305,26 @@ void Session::restore(const QString &homeserver, const SessionTokens &tokens)
     resolve(homeserver);
 }
 
-void Session::signInWithPassword(const QString &homeserver, const QString &user,
-                                 const QString &password)
+bool Session::beginSignIn(const QString &homeserver, Next next)
 {
     startSignIn();
-    m_next = Next::Password;
+    m_next = next;
     m_homeserverInput = withoutCredentials(homeserver.trimmed());
     bool bare = false;
     QString inputError;
     parseHomeserverInput(homeserver, &bare, &inputError);
     if (!inputError.isEmpty()) {
         fail(MatrixError::invalidInput(inputError));
-        return;
+        return false;
     }
+    return true;
+}
+
+void Session::signInWithPassword(const QString &homeserver, const QString &user,
+                                 const QString &password)
+{
+    if (!beginSignIn(homeserver, Next::Password))
+        return;
     const QString name = user.trimmed();
     if (name.isEmpty()) {
         fail(MatrixError::invalidInput(tr("Enter your user name.")));
@@ -345,16 +352,8 @@ void Session::signInWithPassword(const QString &homeserver, const QString &user,
 
 void Session::signInWithSso(const QString &homeserver, const QString &idpId)
 {
-    startSignIn();
-    m_next = Next::Sso;
-    m_homeserverInput = withoutCredentials(homeserver.trimmed());
-    bool bare = false;
-    QString inputError;
-    parseHomeserverInput(homeserver, &bare, &inputError);
-    if (!inputError.isEmpty()) {
-        fail(MatrixError::invalidInput(inputError));
+    if (!beginSignIn(homeserver, Next::Sso))
         return;
-    }
     m_pendingIdp = idpId;
     resolve(homeserver);
 }
@@ -459,16 +458,8 @@ bool listsValue(const QJsonObject &metadata, const char *key, const char *value)
 
 void Session::signInWithOAuth(const QString &homeserver)
 {
-    startSignIn();
-    m_next = Next::OAuth;
-    m_homeserverInput = withoutCredentials(homeserver.trimmed());
-    bool bare = false;
-    QString inputError;
-    parseHomeserverInput(homeserver, &bare, &inputError);
-    if (!inputError.isEmpty()) {
-        fail(MatrixError::invalidInput(inputError));
+    if (!beginSignIn(homeserver, Next::OAuth))
         return;
-    }
     resolve(homeserver);
 }
 

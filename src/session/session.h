@@ -184,6 +184,8 @@ private:
     void setRefreshState(const QString &refreshToken, qint64 expiresInMs);
     void clearTokens();
     void startSignIn();
+    // startSignIn() for the next step, with the homeserver checked first; false after fail().
+    bool beginSignIn(const QString &homeserver, Next next);
     QString describe(const MatrixError &error, bool expired) const;
 
     ApiClient *m_api;
