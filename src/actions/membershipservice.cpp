@@ -279,7 +279,7 @@ void MembershipService::track(Operation *operation)
         if (operation->state() == Operation::Succeeded && m_store &&
             (operation->kind() == Operation::Forget ||
              operation->kind() == Operation::LeaveAndForget))
-            m_store->removeRoom(operation->target()); // /sync never reports a forgotten room again
+            m_store->forgetRoom(operation->target()); // /sync never reports a forgotten room again
         if (operation->kind() == Operation::Join) {
             const bool joined = operation->state() == Operation::Succeeded;
             const QString inviter = m_directInviters.take(operation->target());

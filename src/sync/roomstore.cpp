@@ -32,7 +32,6 @@ QString boundedText(const QJsonValue &value)
 }
 } // namespace
 
-
 RoomStore::RoomStore(QObject *parent) : QObject(parent) {}
 
 const RoomSummary *RoomStore::find(const QString &roomId) const
@@ -154,7 +153,9 @@ void RoomStore::applyStateEvent(RoomSummary &room, const QJsonObject &event) con
     if (!stateKeyValue.toString().isEmpty())
         return;
     switch (kind) {
-    case Name: room.name = boundedText(content.value(u"name")); break;
+    case Name:
+        room.name = boundedText(content.value(u"name"));
+        break;
     case Alias: {
         // An identifier cannot be cleaned without becoming another one: an alias that carries
         // hidden characters (bidi controls, line separators, escapes) is not shown at all.
@@ -164,19 +165,23 @@ void RoomStore::applyStateEvent(RoomSummary &room, const QJsonObject &event) con
         room.canonicalAlias = usable ? alias : QString();
         break;
     }
-    case Topic: room.topic = boundedText(content.value(u"topic")); break;
-    case Avatar: room.avatarMxc = content.value(u"url").toString().left(MaxTextLength); break;
+    case Topic:
+        room.topic = boundedText(content.value(u"topic"));
+        break;
+    case Avatar:
+        room.avatarMxc = content.value(u"url").toString().left(MaxTextLength);
+        break;
     case Tombstone: {
         const QString replacement = content.value(u"replacement_room").toString();
-        room.tombstoneReplacement = Identifiers::validateRoomId(replacement).isEmpty() ? replacement
-                                                                                     : QString();
+        room.tombstoneReplacement =
+            Identifiers::validateRoomId(replacement).isEmpty() ? replacement : QString();
         break;
     }
     case Create: {
         const QString predecessor =
             content.value(u"predecessor").toObject().value(u"room_id").toString();
-        room.predecessor = Identifiers::validateRoomId(predecessor).isEmpty() ? predecessor
-                                                                              : QString();
+        room.predecessor =
+            Identifiers::validateRoomId(predecessor).isEmpty() ? predecessor : QString();
         // The room type is namespaced text ("m.space"): bounded, never shown as such.
         const QJsonValue roomType = content.value(u"type");
         room.roomType = roomType.isString() ? roomType.toString().left(255) : QString();
@@ -184,7 +189,8 @@ void RoomStore::applyStateEvent(RoomSummary &room, const QJsonObject &event) con
     }
     case Member:
     case SpaceChild:
-    case SpaceParent: break;
+    case SpaceParent:
+        break;
     }
 }
 
@@ -219,7 +225,8 @@ bool RoomStore::applyRoom(RoomSummary &room, Membership::Value membership,
         room.heroes.clear();
         for (const QJsonValue &hero : heroes.toArray()) {
             const QString id = hero.toString();
-            if (room.heroes.size() < 5 && id != m_ownUserId && Identifiers::validateUserId(id).isEmpty())
+            if (room.heroes.size() < 5 && id != m_ownUserId &&
+                Identifiers::validateUserId(id).isEmpty())
                 room.heroes << id;
         }
     }
@@ -263,6 +270,11 @@ int RoomStore::applySync(const QJsonObject &syncResponse)
             if (!it.value().isObject() || !Identifiers::validateRoomId(roomId).isEmpty()) {
                 ++m_skippedRooms;
                 continue;
+            }
+            if (!m_forgotten.isEmpty() && m_forgotten.contains(roomId)) {
+                if (section.membership == Membership::Leave)
+                    continue;               // the leave we forgot after, arriving late
+                m_forgotten.remove(roomId); // invited, joined or knocking again
             }
             int &u = updateIndex[roomId];
             if (u == 0) {
@@ -459,6 +471,12 @@ int RoomStore::addFromSlidingSync(const QJsonObject &slidingSyncResponse)
                                                           {QStringLiteral("leave"), leave}}}});
 }
 
+void RoomStore::forgetRoom(const QString &roomId)
+{
+    m_forgotten.insert(roomId);
+    removeRoom(roomId);
+}
+
 void RoomStore::removeRoom(const QString &roomId)
 {
     const int row = indexOf(roomId);
@@ -545,6 +563,7 @@ void RoomStore::clear()
     m_rooms.clear();
     m_index.clear();
     m_directRooms.clear();
+    m_forgotten.clear();
     m_skippedRooms = 0;
     invalidateSpaces();
     emit reset();

@@ -10,7 +10,6 @@
 #include <QString>
 #include <QStringList>
 
-
 // Every room of the account, kept in arrival order (the proxy model sorts). Fed by SyncEngine
 // through applySync(); changed by MembershipService for what /sync never reports (forget).
 class RoomStore : public QObject
@@ -50,6 +49,10 @@ public:
     // it under rooms.knock with its knock_state (applySync). Returns the rooms added.
     int addFromSlidingSync(const QJsonObject &slidingSyncResponse);
     void removeRoom(const QString &roomId);
+    // We forgot the room (our /forget succeeded): removed, and a "leave" for it in a /sync
+    // answer computed before the forget (the leave it followed) does not bring it back. A later
+    // invite, knock or join does.
+    void forgetRoom(const QString &roomId);
     // After an initial /sync (the complete inventory): rooms it did not mention are gone — e.g.
     // forgotten from another client, which incremental syncs never report. Returns their IDs.
     QStringList retainOnly(const QJsonObject &initialSyncResponse);
@@ -95,8 +98,7 @@ signals:
 
 private:
     // Pure functions of their arguments and m_ownUserId: safe to run for many rooms in parallel.
-    bool applyRoom(RoomSummary &room, Membership::Value membership,
-                   const QJsonObject &json) const;
+    bool applyRoom(RoomSummary &room, Membership::Value membership, const QJsonObject &json) const;
     void applyStateEvent(RoomSummary &room, const QJsonObject &event) const;
 
     // Sets inDirectMap from m_directRooms; whether it changed.
@@ -107,6 +109,7 @@ private:
     QList<RoomSummary> m_rooms;
     QHash<QString, int> m_index;
     QSet<QString> m_directRooms;
+    QSet<QString> m_forgotten; // see forgetRoom()
     // roomId -> the joined spaces that list it; built on demand, dropped when spaces change.
     mutable QHash<QString, QStringList> m_parentsOf;
     mutable bool m_spaceIndexValid = false;

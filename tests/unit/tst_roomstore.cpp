@@ -117,6 +117,28 @@ private slots:
         QVERIFY(m_store->find(QStringLiteral("!old:x.org"))->membership == Membership::Leave);
     }
 
+    // A room we forgot is not brought back by the leave it followed arriving late in a /sync
+    // answer; an invite to it afterwards is shown.
+    void aForgottenRoomStaysGoneUntilInvitedAgain()
+    {
+        RoomStore store;
+        const QString id = QStringLiteral("!gone:x.org");
+        const QJsonArray named{stateEvent(QStringLiteral("m.room.name"),
+                                          {{QStringLiteral("name"), QStringLiteral("Gone")}})};
+        store.applySync(syncWith(QStringLiteral("join"), id, named));
+        QVERIFY(store.find(id));
+        store.forgetRoom(id);
+        QVERIFY(!store.find(id));
+        store.applySync(syncWith(QStringLiteral("leave"), id, named));
+        QVERIFY(!store.find(id));
+        QCOMPARE(store.skippedRooms(), 0); // not a malformed room
+        store.applySync(syncWith(QStringLiteral("invite"), id, named));
+        QVERIFY(store.find(id));
+        QVERIFY(store.find(id)->membership == Membership::Invite);
+        // No longer forgotten: a leave (the invite declined) shows again.
+        store.applySync(syncWith(QStringLiteral("leave"), id, named));
+        QVERIFY(store.find(id)->membership == Membership::Leave);
+    }
     void nameFallbackOrder()
     {
         QCOMPARE(nameOf("!named:x.org"), QStringLiteral("Design"));
@@ -454,11 +476,10 @@ private slots:
     {
         const QString me = QStringLiteral("@me:x.org");
         const QString room = QStringLiteral("!banned:x.org");
-        const QJsonObject ban = stateEvent(
-            QStringLiteral("m.room.member"),
-            {{QStringLiteral("membership"), QStringLiteral("ban")},
-             {QStringLiteral("reason"), QStringLiteral("spam")}},
-            me, QStringLiteral("@mod:x.org"));
+        const QJsonObject ban = stateEvent(QStringLiteral("m.room.member"),
+                                           {{QStringLiteral("membership"), QStringLiteral("ban")},
+                                            {QStringLiteral("reason"), QStringLiteral("spam")}},
+                                           me, QStringLiteral("@mod:x.org"));
         m_store->applySync(syncWith(QStringLiteral("leave"), room, {ban}));
         QCOMPARE(int(m_store->find(room)->membership), int(Membership::Ban));
         // Mentioned again without our member event: still banned.
@@ -472,9 +493,10 @@ private slots:
         m_store->applySync(syncWith(QStringLiteral("leave"), room, {unban}));
         QCOMPARE(int(m_store->find(room)->membership), int(Membership::Leave));
         // Someone else's ban in a room we left is not ours.
-        const QJsonObject otherBan = stateEvent(
-            QStringLiteral("m.room.member"), {{QStringLiteral("membership"), QStringLiteral("ban")}},
-            QStringLiteral("@spammer:x.org"), QStringLiteral("@mod:x.org"));
+        const QJsonObject otherBan =
+            stateEvent(QStringLiteral("m.room.member"),
+                       {{QStringLiteral("membership"), QStringLiteral("ban")}},
+                       QStringLiteral("@spammer:x.org"), QStringLiteral("@mod:x.org"));
         m_store->applySync(syncWith(QStringLiteral("leave"), room, {otherBan}));
         QCOMPARE(int(m_store->find(room)->membership), int(Membership::Leave));
     }
@@ -547,17 +569,18 @@ private slots:
                                      stateEvent(QStringLiteral("m.space.child"),
                                                 {{QStringLiteral("via"), QJsonArray{"x.org"}}},
                                                 QStringLiteral("!orphan:x.org"))}}}}};
-        store.applySync(syncWith(QStringLiteral("join"), QStringLiteral("!work:x.org"), {}, timeline));
+        store.applySync(
+            syncWith(QStringLiteral("join"), QStringLiteral("!work:x.org"), {}, timeline));
         QCOMPARE(spaces.count(), 1);
         QCOMPARE(store.roomsInSpace(QStringLiteral("!work:x.org")),
                  QSet<QString>({QStringLiteral("!design:x.org"), QStringLiteral("!orphan:x.org")}));
         QVERIFY(store.spacesOf(QStringLiteral("!team:x.org")).isEmpty());
         // Leaving a space: its children no longer group the list.
-        store.applySync(syncWith(
-            QStringLiteral("leave"), QStringLiteral("!team:x.org"),
-            {stateEvent(QStringLiteral("m.room.member"),
-                        {{QStringLiteral("membership"), QStringLiteral("leave")}},
-                        QStringLiteral("@me:x.org"), QStringLiteral("@me:x.org"))}));
+        store.applySync(
+            syncWith(QStringLiteral("leave"), QStringLiteral("!team:x.org"),
+                     {stateEvent(QStringLiteral("m.room.member"),
+                                 {{QStringLiteral("membership"), QStringLiteral("leave")}},
+                                 QStringLiteral("@me:x.org"), QStringLiteral("@me:x.org"))}));
         QCOMPARE(spaces.count(), 2);
         QVERIFY(store.spacesOf(QStringLiteral("!standup:x.org")).isEmpty());
         QCOMPARE(store.joinedSpaceIds(), QStringList{QStringLiteral("!work:x.org")});
