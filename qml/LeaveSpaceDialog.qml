@@ -108,7 +108,7 @@ BaseDialog {
         }
         RadioButton {
             objectName: "leaveSpaceAll"
-            text: qsTr("Also leave all %n of its room(s)", "", root.joinedRooms.length)
+            text: qsTr("Also leave its %n room(s)", "", root.joinedRooms.length)
             enabled: root.joinedRooms.length > 0
             checked: root.scope === "all"
             onClicked: root.scope = "all"

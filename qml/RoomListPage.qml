@@ -63,7 +63,10 @@ Page {
             root.actedOn(roomId, Operation.Join, root.membership.join(roomId, [], ""))
             break
         case Operation.Leave:
-            if (roomMembership === Membership.Join)
+            // Leaving a space asks about its rooms too (none, all, some).
+            if (roomMembership === Membership.Join && root.roomIsSpace(roomId))
+                leaveSpaceDialog.openFor(roomId)
+            else if (roomMembership === Membership.Join)
                 leaveDialog.openFor(roomId, name)
             else // decline an invite (or withdraw a knock): nothing to ask
                 root.actedOn(roomId, Operation.Leave, root.membership.leave(roomId, "", false))
@@ -294,6 +297,10 @@ Page {
                 return i
         }
         return -1
+    }
+    function roomIsSpace(roomId: string): bool {
+        const row = root.rowOfRoom(roomId)
+        return row >= 0 && root.roomAt(row).isSpace === true
     }
     // A row's roles by name (roomId, section, membership, …).
     function roomAt(row: int): var {

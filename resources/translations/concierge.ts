@@ -1760,7 +1760,7 @@ with items that failed or whose outcome is unknown, 6 Ctrl+C paused the job (res
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>Leave %1 and %n of its room(s)</source>
+        <source>Leave %1 and its %n room(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
@@ -3057,12 +3057,6 @@ with items that failed or whose outcome is unknown, 6 Ctrl+C paused the job (res
         <source>Leave only the space</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>Also leave all %n of its room(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
     <message>
         <source>Also leave the rooms I choose</source>
         <translation type="unfinished"></translation>
@@ -3093,6 +3087,12 @@ with items that failed or whose outcome is unknown, 6 Ctrl+C paused the job (res
     </message>
     <message numerus="yes">
         <source>Leave space and %n room(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Also leave its %n room(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>

@@ -136,10 +136,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Leave %1 and %n of its room(s)</source>
+        <source>Leave %1 and its %n room(s)</source>
         <translation>
-            <numerusform>Leave %1 and %n of its room</numerusform>
-            <numerusform>Leave %1 and %n of its rooms</numerusform>
+            <numerusform>Leave %1 and its %n room</numerusform>
+            <numerusform>Leave %1 and its %n rooms</numerusform>
         </translation>
     </message>
 </context>
@@ -270,17 +270,17 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Also leave all %n of its room(s)</source>
-        <translation>
-            <numerusform>Also leave all %n of its room</numerusform>
-            <numerusform>Also leave all %n of its rooms</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>Leave space and %n room(s)</source>
         <translation>
             <numerusform>Leave space and %n room</numerusform>
             <numerusform>Leave space and %n rooms</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Also leave its %n room(s)</source>
+        <translation>
+            <numerusform>Also leave its %n room</numerusform>
+            <numerusform>Also leave its %n rooms</numerusform>
         </translation>
     </message>
 </context>

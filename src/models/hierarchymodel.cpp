@@ -562,7 +562,7 @@ Job *HierarchyModel::leaveSpace(const QStringList &withRooms, const QString &rea
     const int rooms = int(order.size()) - 1;
     const QString title =
         rooms == 0 ? tr("Leave %1").arg(spaceName())
-                   : tr("Leave %1 and %n of its room(s)", nullptr, rooms).arg(spaceName());
+                   : tr("Leave %1 and its %n room(s)", nullptr, rooms).arg(spaceName());
     return m_jobs->leaveRooms(order, reason, false, title);
 }
 

@@ -10,7 +10,8 @@ on and a throwaway HOME, and walks the tree of every page and dialog it can reac
     Advanced and a wrong token (errors that must be alerts); then the right token;
   - the room list (an invitation, a joined room, a left room), its row context menu;
   - every dialog opened from it: Sign out, Join (plus a join of an alias that does not exist, an
-    error that must be an alert), Invite, Leave, History, Forget, bulk confirmation, Invite many,
+    error that must be an alert), Invite, Leave, Leave space (issue 15), History, Forget, bulk
+    confirmation, Invite many,
     the jobs panel;
   - the room directory page (a public room searched for by name);
   - the invite triage page and the members page of the joined room (issue 12).
@@ -150,6 +151,13 @@ class Server:
         self.call(self.user, "POST", f"/_matrix/client/v3/rooms/{q(self.shared)}/invite",
                   {"user_id": self.other["user_id"]})
         self.call(self.other, "POST", f"/_matrix/client/v3/rooms/{q(self.shared)}/join", {})
+        # A space holding Garden Club: the leave-space dialog has a room to offer.
+        self.space = self.call(self.user, "POST", "/_matrix/client/v3/createRoom",
+                               {"preset": "private_chat", "name": "Hobbies",
+                                "creation_content": {"type": "m.space"}})["room_id"]
+        self.call(self.user, "PUT",
+                  f"/_matrix/client/v3/rooms/{q(self.space)}/state/m.space.child/{q(self.joined)}",
+                  {"via": ["localhost"]})
         self.left = self.create(self.user, "Old Archive", None)
         self.call(self.user, "POST", f"/_matrix/client/v3/rooms/{q(self.left)}/leave", {})
         invite = self.create(self.other, "Book Circle", None)
@@ -727,6 +735,8 @@ def run(args) -> int:
         walk.dialog("Invite dialog", frame, button("Invite someone to Garden Club"),
                     prepare=fill_first_text(server.other["user_id"]))
         walk.dialog("Leave dialog", frame, button("Leave Garden Club"))
+        # Leave on a space asks about its rooms (issue 15).
+        walk.dialog("Leave space dialog", frame, button("Leave Hobbies"))
         walk.dialog("History dialog", frame, button("History of Garden Club"))
         walk.dialog("Forget dialog", frame, button("Forget Old Archive"))
         walk.dialog("Jobs panel", frame, button("Bulk actions"))

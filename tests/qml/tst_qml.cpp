@@ -32,7 +32,8 @@ class TestBackend : public QObject
 public:
     explicit TestBackend(QObject *parent = nullptr)
         : QObject(parent),
-          m_services(new AppServices(AppServices::Options{.useKeychain = false, .syncAfterSignIn = false}, this))
+          m_services(new AppServices(
+              AppServices::Options{.useKeychain = false, .syncAfterSignIn = false}, this))
     {}
 
     // The queue lets go of its journal's lock before the folder that holds it is removed.
@@ -56,7 +57,8 @@ public:
         m_services->jobs()->close();
         if (!m_jobsDir.isValid())
             return false;
-        const QString path = m_jobsDir.filePath(QStringLiteral("store-%1.sqlite").arg(++m_jobsFiles));
+        const QString path =
+            m_jobsDir.filePath(QStringLiteral("store-%1.sqlite").arg(++m_jobsFiles));
         return m_services->jobs()->open(path);
     }
     // Closes the queue: every job is refused (JobQueue.lastError says why).
@@ -174,7 +176,8 @@ public:
         m_services->store()->restore(list);
     }
     // Replies to requests whose path starts with pathPrefix, in order (the last repeats):
-    // each {status, body, retryAfter, stall}.
+    // each {status, body, retryAfter, stall, hold}. hold: answered (status, body) only when
+    // release() is called, e.g. by the test's cleanup, so that nothing stays in flight after it.
     Q_INVOKABLE void script(const QString &pathPrefix, const QVariantList &replies)
     {
         QList<FakeHomeserver::Reply> list;
@@ -184,12 +187,26 @@ public:
                 list << FakeHomeserver::Reply::stall();
                 continue;
             }
+            if (map.value(QStringLiteral("hold")).toBool()) {
+                list << FakeHomeserver::Reply::held(
+                    map.value(QStringLiteral("status"), 200).toInt(),
+                    map.value(QStringLiteral("body"), QStringLiteral("{}")).toString().toUtf8());
+                continue;
+            }
             list << FakeHomeserver::Reply(
                 map.value(QStringLiteral("status"), 200).toInt(),
                 map.value(QStringLiteral("body"), QStringLiteral("{}")).toString().toUtf8(),
                 map.value(QStringLiteral("retryAfter")).toString().toUtf8());
         }
         m_server.script(pathPrefix.toUtf8(), list);
+    }
+    // Answers every held request of pathPrefix; how many there were.
+    Q_INVOKABLE int release(const QString &pathPrefix)
+    {
+        int released = 0;
+        while (m_server.release(pathPrefix.toUtf8()))
+            ++released;
+        return released;
     }
     Q_INVOKABLE QString baseUrl() const { return m_server.baseUrl().toString(); }
     Q_INVOKABLE int requestCount(const QString &pathPrefix) const

@@ -573,6 +573,17 @@ Item {
                 rooms: { join: join },
                 account_data: { events: [{ type: "m.direct", content: direct }] } })))
         }
+        // A space row's Leave asks about the space's rooms (the leave-space dialog), not the
+        // plain leave dialog.
+        function test_leave_on_a_space_row_opens_the_leave_space_dialog() {
+            loadSpaces()
+            mouseClick(child(rowOf("sp2"), "leaveButton"))
+            const leaveSpace = dialog("leaveSpaceDialog")
+            tryCompare(leaveSpace, "opened", true)
+            compare(dialog("leaveDialog").visible, false)
+            leaveSpace.close()
+            tryCompare(leaveSpace, "visible", false)
+        }
         function test_space_picker_shows_a_view_of_the_list() {
             loadSpaces()
             const picker = child(page, "spacePicker")

@@ -353,7 +353,7 @@ private slots:
         m_fake->script("/_matrix/client/v3/rooms/", {{200, "{}"}});
         Job *job = m_model->leaveSpace(m_model->joinedDescendants());
         QVERIFY2(job, qPrintable(m_queue->lastError()));
-        QCOMPARE(job->title(), HierarchyModel::tr("Leave %1 and %n of its room(s)", nullptr, 3)
+        QCOMPARE(job->title(), HierarchyModel::tr("Leave %1 and its %n room(s)", nullptr, 3)
                                    .arg(QStringLiteral("Space")));
         QVERIFY(waitFinished(job));
         QList<QByteArray> paths;
