@@ -556,7 +556,8 @@ QUrl oauthAuthorizationUrl(const QUrl &authorizationEndpoint, const OAuthAuthori
              {QStringLiteral("response_mode"), QStringLiteral("query")},
              {QStringLiteral("client_id"), a.clientId},
              {QStringLiteral("redirect_uri"), QString::fromUtf8(a.redirectUri.toEncoded())},
-             {QStringLiteral("scope"), a.scope},
+             {QStringLiteral("scope"),
+              QStringLiteral("urn:matrix:client:api:* urn:matrix:client:device:") + a.deviceId},
              {QStringLiteral("state"), a.state},
              {QStringLiteral("code_challenge"), a.codeChallenge},
              {QStringLiteral("code_challenge_method"), QStringLiteral("S256")}});

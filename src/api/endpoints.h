@@ -211,7 +211,7 @@ struct OAuthAuthorization
 {
     QString clientId;
     QUrl redirectUri;
-    QString scope; // "urn:matrix:client:api:* urn:matrix:client:device:<id>"
+    QString deviceId; // the device the session will be (its scope, with the client API's)
     QString state;
     QString codeChallenge; // BASE64URL(SHA-256(verifier)), method S256
 };

@@ -534,9 +534,7 @@ void Session::registerOAuthClient(const QJsonObject &metadata)
                 deviceId += QChar(u'A' + QRandomGenerator::system()->bounded(26));
             openBrowser(Endpoints::oauthAuthorizationUrl(
                 authorization,
-                {m_oauthClientId, m_oauthRedirectUri,
-                 QStringLiteral("urn:matrix:client:api:* urn:matrix:client:device:") + deviceId,
-                 m_oauthState, challenge}));
+                {m_oauthClientId, m_oauthRedirectUri, deviceId, m_oauthState, challenge}));
         });
     connect(call, &ApiCall::failed, this, [this, attempt](const MatrixError &error) {
         if (attempt == m_attempt)
