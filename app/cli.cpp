@@ -73,6 +73,10 @@ QString usage()
                                      the server's identity providers. The session is saved.
   logout                             Forget the saved session; a session Concierge created is
                                      also logged out on the server.
+  accounts                           List the accounts whose sessions are saved (by login or by
+                                     the Concierge app), the default one marked; --account USER
+                                     picks one for any command (default: the only one, or the
+                                     one used last).
   rooms [--membership join|invite|leave] [--space SPACE] [--filter QUERY]
                                      List your joined rooms, invites and left rooms; --space:
                                      only those in a space (its ID, address or name) or its
@@ -171,7 +175,8 @@ the request in flight; the job ID it prints resumes it.
 
 The homeserver comes from --homeserver or CONCIERGE_HOMESERVER; the access token from
 CONCIERGE_ACCESS_TOKEN or, with --token-stdin, the first line of standard input; without either,
-the session saved by login --password or by the Concierge app is used. The token is never
+the session saved by login --password or by the Concierge app is used (--account @me:server
+when several are saved). The token is never
 printed. Jobs are kept in the account's store, below --store-dir or CONCIERGE_STORE_DIR
 when given, else in the application's data folder.
 
@@ -450,12 +455,18 @@ int Cli::start(const QStringList &arguments)
         QStringLiteral("no-browser"),
         tr("login --sso: only print the sign-in address, do not open a browser."));
     parser.addOptions({ssoOpt, idpOpt, noBrowserOpt});
-    parser.addPositionalArgument(
-        QStringLiteral("command"),
-        tr("login, logout, rooms, spaces, hierarchy, join, leave, invite, forget, knock, members, "
-           "kick, ban, unban, invites, decline, ignore, unignore, "
-           "ignored, block-invites, ban-everywhere, directory, preview "
-           "or jobs."));
+    const QCommandLineOption accountOpt(
+        QStringLiteral("account"),
+        tr("Which saved session to use (see the accounts command); default: the only one, or the "
+           "one used last."),
+        QStringLiteral("user"));
+    parser.addOption(accountOpt);
+    parser.addPositionalArgument(QStringLiteral("command"),
+                                 tr("login, logout, accounts, rooms, spaces, hierarchy, join, "
+                                    "leave, invite, forget, knock, members, "
+                                    "kick, ban, unban, invites, decline, ignore, unignore, "
+                                    "ignored, block-invites, ban-everywhere, directory, preview "
+                                    "or jobs."));
 
     // Everything is checked here, before any request: exit status 2 means nothing was sent.
     if (!parser.parse(arguments)) {
@@ -493,7 +504,8 @@ int Cli::start(const QStringList &arguments)
         {QStringLiteral("decline"), 0},       {QStringLiteral("ignore"), 1},
         {QStringLiteral("unignore"), 1},      {QStringLiteral("ignored"), 0},
         {QStringLiteral("block-invites"), 1}, {QStringLiteral("ban-everywhere"), 1},
-        {QStringLiteral("hierarchy"), 1},     {QStringLiteral("spaces"), 0}};
+        {QStringLiteral("hierarchy"), 1},     {QStringLiteral("spaces"), 0},
+        {QStringLiteral("accounts"), 0}};
     if (!arity.contains(m_command)) {
         const QString unknown = m_command;
         m_command.clear(); // not echoed as "command" in the JSON
@@ -501,6 +513,23 @@ int Cli::start(const QStringList &arguments)
     }
     const bool isRooms = m_command == QLatin1String("rooms");
     const bool isLogout = m_command == QLatin1String("logout");
+    const QString account = parser.value(accountOpt).trimmed();
+    if (parser.isSet(accountOpt)) {
+        if (parser.values(accountOpt).size() > 1)
+            return usageError(tr("--account can be given only once"));
+        if (const QString why = Identifiers::validateUserId(account); !why.isEmpty())
+            return usageError(why);
+        if (m_command == QLatin1String("accounts"))
+            return usageError(tr("accounts lists every saved account; it takes no --account"));
+    }
+    if (m_command == QLatin1String("accounts")) {
+        if (!m_args.isEmpty())
+            return usageError(tr("'accounts' takes 0 arguments, got %1").arg(m_args.size()));
+        for (const QString &option : parser.optionNames())
+            if (option != QLatin1String("json"))
+                return usageError(tr("accounts takes no option but --json"));
+        return listAccounts();
+    }
     m_passwordLogin = parser.isSet(passwordOpt);
     if ((m_passwordLogin || parser.isSet(userOpt)) && m_command != QLatin1String("login"))
         return usageError(tr("--password and --user only apply to login"));
@@ -841,6 +870,21 @@ int Cli::start(const QStringList &arguments)
     m_useSavedSession = !m_passwordLogin && !m_ssoLogin && token.isEmpty();
     if (isLogout && !token.isEmpty())
         return usageError(tr("logout forgets the saved session; it takes no access token"));
+    if (parser.isSet(accountOpt)) {
+        if (!m_useSavedSession)
+            return usageError(tr("--account picks a saved session: it cannot be combined with an "
+                                 "access token, --password or --sso"));
+        QStringList saved;
+        for (const CredentialStore::SavedAccount &a : CredentialStore::savedAccounts())
+            saved << a.userId;
+        if (!saved.contains(account))
+            return usageError(
+                saved.isEmpty()
+                    ? tr("there is no saved session for %1 (none is saved)").arg(safe(account))
+                    : tr("there is no saved session for %1; saved: %2")
+                          .arg(safe(account), safe(saved.join(QStringLiteral(", ")))));
+        savedSession.setAccount(account);
+    }
 
     QString homeserver = parser.value(homeserverOpt);
     if (homeserver.isEmpty())
@@ -888,6 +932,8 @@ int Cli::start(const QStringList &arguments)
                                  this);
     // A saved session stays saved with its refreshed tokens; a password login saves its own
     // (runCommand) so that a failure to save can be reported and undone.
+    if (m_useSavedSession)
+        m_services->credentials()->setAccount(savedSession.account());
     m_services->setRememberSession(m_useSavedSession);
     if (const int cap = qEnvironmentVariableIntValue(TestDeadlineVariable); cap > 0) {
         m_services->api()->setDeadlineCap(cap);
@@ -974,6 +1020,33 @@ void Cli::fail(const MatrixError &error, int exitCode)
     }
     err() << "error: " << safe(error.rawSummary()) << "\n" << Qt::flush;
     emit finished(exitCode);
+}
+
+int Cli::listAccounts()
+{
+    const QList<CredentialStore::SavedAccount> accounts = CredentialStore::savedAccounts();
+    const QString last = CredentialStore::lastUsedAccount();
+    if (m_json) {
+        QJsonArray list;
+        for (const CredentialStore::SavedAccount &a : accounts)
+            list.append(QJsonObject{{QStringLiteral("user_id"), a.userId},
+                                    {QStringLiteral("homeserver"), a.homeserver},
+                                    {QStringLiteral("default"), a.userId == last}});
+        printJson({{QStringLiteral("ok"), true}, {QStringLiteral("accounts"), list}});
+        return Ok;
+    }
+    if (accounts.isEmpty()) {
+        out() << tr("No saved account: sign in with login --password or login --sso, or in the "
+                    "Concierge app.")
+              << "\n"
+              << Qt::flush;
+        return Ok;
+    }
+    for (const CredentialStore::SavedAccount &a : accounts)
+        out() << (a.userId == last ? "* " : "  ") << safe(a.userId) << "  " << safe(a.homeserver)
+              << (a.userId == last ? QStringLiteral("  ") + tr("(default)") : QString()) << "\n";
+    out() << Qt::flush;
+    return Ok;
 }
 
 void Cli::runCommand()

@@ -68,6 +68,8 @@ signals:
 
 private:
     int usageError(const QString &message, bool showUsage = false);
+    // The accounts command: the saved sessions, no request sent.
+    int listAccounts();
     void runCommand();
     void listRooms();
     void printRooms();

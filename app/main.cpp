@@ -1,6 +1,7 @@
 // The desktop app's composition root: parses the command line, builds the services and hands
 // them to the QML UI as initial properties. Everything else lives in the core (src/) and in the
 // Concierge.Ui QML module (qml/).
+#include "accountmanager.h"
 #include "api/matrixuri.h"
 #include "appservices.h"
 #include "platform/colorscheme.h"
@@ -428,17 +429,32 @@ int main(int argc, char *argv[])
     options.keepRoomsOnDisk = !parser.isSet(noStoreOption);
     // Bulk jobs survive quitting and crashes, and resume at the next launch.
     options.keepJobs = options.keepRoomsOnDisk;
-    AppServices services(options);
+    // Every remembered account, each with its own services syncing in the background; the
+    // window shows one (a token from the environment: that one account, for this run only).
+    AccountManager accounts(options);
     DesktopNotifier notifier;
-    notifier.watch(services.jobs());
-    // Single sign-on pages open in the user's own browser.
-    QObject::connect(services.session(), &Session::browserRequested, &services,
-                     [](const QUrl &url) { QDesktopServices::openUrl(url); });
+    QObject::connect(&accounts, &AccountManager::accountOpened, &accounts,
+                     [&notifier](AppServices *services) {
+                         notifier.watch(services->jobs());
+                         // Single sign-on pages open in the user's own browser.
+                         QObject::connect(services->session(), &Session::browserRequested, services,
+                                          [](const QUrl &url) { QDesktopServices::openUrl(url); });
+                     });
+    if (envToken.isEmpty())
+        accounts.openSaved();
+    else
+        accounts.openUnsignedSlot();
+    AppServices *services = accounts.current();
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
-    engine.addImageProvider(QStringLiteral("mxc"), new MxcImageProvider(services.thumbnails()));
+    // Avatars are fetched with the session of the account shown.
+    engine.addImageProvider(QStringLiteral("mxc"), new MxcImageProvider(&accounts, [&accounts] {
+                                AppServices *shown = accounts.current();
+                                return shown ? shown->thumbnails() : nullptr;
+                            }));
     engine.setInitialProperties({
-        {QStringLiteral("services"), QVariant::fromValue(&services)},
+        {QStringLiteral("services"), QVariant::fromValue(services)},
+        {QStringLiteral("accounts"), QVariant::fromValue(&accounts)},
         {QStringLiteral("initialLink"), link},
         {QStringLiteral("initialHomeserver"), homeserver},
     });
@@ -447,21 +463,22 @@ int main(int argc, char *argv[])
     const double qmlLoadedMs = msSinceProcessStart();
     if (engine.rootObjects().isEmpty())
         return 1;
+    QObject *root = engine.rootObjects().constFirst();
 
     std::unique_ptr<LaunchProbe> probe;
     if (parser.isSet(exitWhenLoadedOption)) {
-        auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
+        auto *window = qobject_cast<QQuickWindow *>(root);
         if (!window)
             return 1;
-        probe = std::make_unique<LaunchProbe>(mainMs, qmlStartMs, qmlLoadedMs, &services, window,
+        probe = std::make_unique<LaunchProbe>(mainMs, qmlStartMs, qmlLoadedMs, services, window,
                                               parser.isSet(frameGapsOption));
     }
     if (!envToken.isEmpty()) {
         // A token from the environment (demo, scripts) is used for this run only.
-        services.setRememberSession(false);
-        services.signIn(homeserver, envToken);
+        services->setRememberSession(false);
+        services->signIn(homeserver, envToken);
     } else {
-        services.restoreSession();
+        accounts.restoreSessions();
     }
     if (probe) {
         probe->sessionStarted();

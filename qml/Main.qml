@@ -4,11 +4,15 @@ import QtQuick.Layouts
 import Concierge.Core
 
 // The window: the sign-in page until the session is signed in, then the room list. main.cpp
-// passes the services and the command line's link/homeserver as initial properties.
+// passes the services and the command line's link/homeserver as initial properties, and with
+// several accounts the AccountManager: services is then the account shown (main.cpp sets it
+// again when another is chosen), and the accounts overview can be opened.
 ApplicationWindow {
     id: window
 
     required property AppServices services
+    property AccountManager accounts: null
+    readonly property int accountCount: accounts !== null ? accounts.count : 1
     // A matrix: URI or matrix.to link from the command line: prefills the join dialog once signed in.
     property string initialLink: ""
     property string initialHomeserver: ""
@@ -94,15 +98,64 @@ ApplicationWindow {
         roomListPage.forceActiveFocus()
     }
 
+    // The accounts overview (issue 14), over the room list or the sign-in page.
+    property bool showAccounts: false
+    function openAccounts() {
+        if (accounts === null)
+            return
+        const page = window.loadPage(accountsLoader, "AccountsPage.qml") as AccountsPage
+        showAccounts = true
+        page.activate()
+    }
+    function closeAccounts() {
+        showAccounts = false
+        accounts?.clearNotice()
+        if (showRooms)
+            roomListPage.forceActiveFocus()
+        else
+            signInPage.focusFirstEmpty()
+    }
+    function addAccount() {
+        showAccounts = false
+        accounts?.addAccount()
+        signInPage.focusFirstEmpty()
+    }
+    // The account shown is the one the accounts overview chose.
+    Connections {
+        target: window.accounts
+        function onCurrentChanged() {
+            if (window.accounts.current !== null)
+                window.services = window.accounts.current
+        }
+    }
+    // Another account is shown: the pages built for the one before are built again for it.
+    onServicesChanged: {
+        showDirectory = false
+        showMembers = false
+        showTriage = false
+        directoryLoader.source = ""
+        membersLoader.source = ""
+        triageLoader.source = ""
+        if (!showAccounts) {
+            if (showRooms)
+                roomListPage.forceActiveFocus()
+            else
+                signInPage.focusFirstEmpty()
+        }
+    }
+
     // The directory, members and triage pages are built the first time they are opened (issue
     // 10: a launch builds only what it shows). Synchronous: the page exists when this returns.
     function loadPage(loader: Loader, source: string): Item {
         if (loader.status === Loader.Null)
-            loader.setSource(source, { services: window.services })
+            loader.setSource(source, loader === accountsLoader ? { accounts: window.accounts }
+                                                               : { services: window.services })
         return loader.item as Item
     }
 
     onShowRoomsChanged: {
+        if (showAccounts)
+            return // the overview stays; the page under it follows
         if (!showRooms) {
             showDirectory = false
             showMembers = false
@@ -128,13 +181,21 @@ ApplicationWindow {
 
     StackLayout {
         anchors.fill: parent
-        currentIndex: !window.showRooms ? 0 : window.showDirectory ? 2 : window.showMembers ? 3
-                      : window.showTriage ? 4 : 1
+        currentIndex: window.showAccounts ? 5 : !window.showRooms ? 0 : window.showDirectory ? 2
+                      : window.showMembers ? 3 : window.showTriage ? 4 : 1
 
         SignInPage {
             id: signInPage
             services: window.services
             initialHomeserver: window.initialHomeserver
+            // With other accounts open, the sign-in page can go back to them.
+            otherAccounts: window.accountCount > 1
+            onOtherAccountsRequested: {
+                if (window.accounts?.adding)
+                    window.accounts.cancelAdding()
+                else
+                    window.openAccounts()
+            }
         }
         RoomListPage {
             id: roomListPage
@@ -144,6 +205,9 @@ ApplicationWindow {
             onDirectoryRequested: window.openDirectory()
             onMembersRequested: (roomId, name) => window.openMembers(roomId, name)
             onTriageRequested: window.openTriage()
+            accountCount: window.accountCount
+            accountsAvailable: window.accounts !== null
+            onAccountsRequested: window.openAccounts()
         }
         Loader {
             id: directoryLoader
@@ -164,12 +228,31 @@ ApplicationWindow {
             id: triageLoader
             onLoaded: (item as InviteTriagePage).closed.connect(window.closeTriage)
         }
+        Loader {
+            id: accountsLoader
+            onLoaded: {
+                const page = item as AccountsPage
+                page.closed.connect(window.closeAccounts)
+                page.addRequested.connect(window.addAccount)
+                page.switchRequested.connect(row => {
+                    window.accounts.switchTo(row)
+                    window.closeAccounts()
+                })
+                page.signOutRequested.connect((row, invalidateOnServer) =>
+                                                  window.accounts.removeAccount(row, invalidateOnServer))
+            }
+        }
     }
 
     Shortcut {
         sequence: "Ctrl+D"
         enabled: window.showRooms && !window.showDirectory && !window.showMembers && !window.showTriage
         onActivated: window.openDirectory()
+    }
+    Shortcut {
+        sequence: "Ctrl+Shift+A"
+        enabled: window.accounts !== null && !window.showAccounts
+        onActivated: window.openAccounts()
     }
     Shortcut {
         sequence: "Ctrl+T"

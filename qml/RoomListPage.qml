@@ -20,6 +20,10 @@ Page {
     signal membersRequested(string roomId, string name)
     // Invite triage: the pending invites by sender (the window shows it over this one).
     signal triageRequested()
+    // The accounts overview (the window shows it over this one), when the window has one.
+    signal accountsRequested()
+    property bool accountsAvailable: false
+    property int accountCount: 1
 
     readonly property RoomFilterProxy rooms: services.rooms
     readonly property RoomListModel roomModel: services.roomModel
@@ -573,6 +577,7 @@ Page {
             }
             Label {
                 objectName: "userIdLabel"
+                visible: !root.accountsAvailable
                 Layout.fillWidth: true
                 Layout.minimumWidth: 80
                 text: root.services.session.userId
@@ -580,6 +585,35 @@ Page {
                 elide: Text.ElideMiddle
                 font.bold: true
                 Accessible.name: qsTr("Signed in as %1").arg(text)
+            }
+            // The account shown, as the way to the accounts overview (switch, add, each one's
+            // invites and health): where the window has one.
+            Button {
+                id: accountsButton
+                Accessible.onPressAction: clicked()
+                objectName: "accountsButton"
+                visible: root.accountsAvailable
+                flat: true
+                Layout.fillWidth: true
+                Layout.minimumWidth: 80
+                text: root.services.session.userId
+                contentItem: Label {
+                    text: accountsButton.text + " ▾"
+                    textFormat: Text.PlainText
+                    elide: Text.ElideMiddle
+                    font.bold: true
+                    horizontalAlignment: Text.AlignLeft
+                    verticalAlignment: Text.AlignVCenter
+                }
+                Accessible.name: root.accountCount > 1
+                                 ? qsTr("Signed in as %1. Accounts, %2 open").arg(text).arg(root.accountCount)
+                                 : qsTr("Signed in as %1. Accounts").arg(text)
+                ToolTip.visible: hovered
+                ToolTip.delay: 600
+                ToolTip.text: root.accountCount > 1
+                              ? qsTr("%1 accounts open: switch, add one, see each one's invites and health (Ctrl+Shift+A)").arg(root.accountCount)
+                              : qsTr("Accounts: add another, see this one's invites and health (Ctrl+Shift+A)")
+                onClicked: root.accountsRequested()
             }
             TextField {
                 id: filterField

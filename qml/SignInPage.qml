@@ -16,6 +16,9 @@ Page {
     required property AppServices services
     // Prefilled homeserver (command line or the remembered one); "matrix.org" otherwise.
     property string initialHomeserver: ""
+    // Other accounts are open (the window has an accounts overview): offer the way back to them.
+    property bool otherAccounts: false
+    signal otherAccountsRequested()
 
     readonly property Session session: services.session
     readonly property bool busy: session.state === Session.Resolving || session.state === Session.Verifying
@@ -109,20 +112,27 @@ Page {
     Keys.onReturnPressed: event => event.accepted = Theme.pressButton(Window.activeFocusItem)
     Keys.onEnterPressed: event => event.accepted = Theme.pressButton(Window.activeFocusItem)
     padding: 24
-    Component.onCompleted: {
+    // The form for the session now in services: at start, and when the window shows another
+    // account (a new one being added starts from the server in the field, with nothing secret).
+    function resetForm() {
         const hs = session.homeserverInput !== "" ? session.homeserverInput
                  : initialHomeserver !== "" ? initialHomeserver
                  : services.credentials.savedHomeserver !== "" ? services.credentials.savedHomeserver
+                 : homeserverField.text !== "" ? homeserverField.text
                  : "matrix.org"
         homeserverField.text = hs
+        clearToken()
+        clearPassword()
+        userField.text = ""
         // An expired pasted-token session asks for a token again.
-        if (session.expired && !session.createdDevice)
-            advancedButton.checked = true
+        advancedButton.checked = session.expired && !session.createdDevice
         if (session.userId !== "")
             userField.text = session.userId
         focusFirstEmpty()
         discover()
     }
+    Component.onCompleted: resetForm()
+    onServicesChanged: resetForm()
     // After a failed or expired session, keep what the server was and ask for a new token.
     Connections {
         target: root.session
@@ -456,6 +466,14 @@ Page {
                           : root.tokenMode ? qsTr("Checking the access token…")
                           : qsTr("Signing in…")
                     textFormat: Text.PlainText
+                }
+                Button {
+                    Accessible.onPressAction: clicked()
+                    objectName: "otherAccountsButton"
+                    visible: root.otherAccounts && !root.busy
+                    text: qsTr("Back to your accounts")
+                    Accessible.name: qsTr("Back to your other accounts")
+                    onClicked: root.otherAccountsRequested()
                 }
                 Item { Layout.fillWidth: true; visible: !root.busy }
                 Button {

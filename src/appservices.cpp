@@ -89,6 +89,13 @@ AppServices::AppServices(Options options, QObject *parent)
     m_rooms->setSourceModel(m_roomModel);
 
     connect(m_session, &Session::signedIn, this, [this] {
+        if (m_accountOpenElsewhere && m_accountOpenElsewhere(m_session->userId())) {
+            const QString userId = m_session->userId();
+            m_rememberNextSignIn = false;
+            m_session->signOut(false);
+            emit accountOpenElsewhere(userId);
+            return;
+        }
         // The same account again after an expired session continues from where sync stopped
         // (and sends the actions parked meanwhile); another account starts from scratch.
         if (m_store->ownUserId() != m_session->userId()) {
@@ -361,4 +368,5 @@ void AppServices::signOut(bool invalidatePastedToken)
     clearAccount(tr("Cancelled: signed out before it finished."), true);
     m_credentials->forget();
     m_session->signOut(invalidatePastedToken);
+    emit signedOutByUser();
 }

@@ -23,6 +23,7 @@
 #include <QObject>
 #include <QSet>
 #include <QtQmlIntegration/qqmlintegration.h>
+#include <functional>
 
 class ApiClient;
 class QCoreApplication;
@@ -140,6 +141,13 @@ public:
 
     bool rememberSession() const { return m_rememberSession; }
     void setRememberSession(bool remember);
+    // Several accounts (AccountManager): a sign-in as a user for whom check() is true (open in
+    // another slot) is not kept: it is signed out again (a device it created is logged out) and
+    // accountOpenElsewhere() says so. The remembered session of that user is left untouched.
+    void setAccountOpenElsewhere(std::function<bool(const QString &userId)> check)
+    {
+        m_accountOpenElsewhere = std::move(check);
+    }
 
     // Session::signIn, and on success remembers the session when rememberSession is true.
     Q_INVOKABLE void signIn(const QString &homeserver, const QString &accessToken);
@@ -163,6 +171,9 @@ signals:
     void sessionExpired(bool softLogout);
     void restoreFinished(bool started);
     void storeNoticeChanged();
+    // signOut() was called (the user ended this account here).
+    void signedOutByUser();
+    void accountOpenElsewhere(const QString &userId);
 
 private:
     void onTokenRejected(const MatrixError &error);
@@ -212,4 +223,5 @@ private:
     QString m_storeNotice;
     bool m_rememberSession = true;
     bool m_rememberNextSignIn = false; // signIn()/signInWithPassword(), not a restore
+    std::function<bool(const QString &)> m_accountOpenElsewhere;
 };

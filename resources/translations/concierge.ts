@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1">
 <context>
+    <name>AccountManager</name>
+    <message>
+        <source>%1 is already open here: showing it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed out by the server: sign in again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot reach the server; retrying</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Up to date</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AccountStore</name>
     <message>
         <source>integrity check failed: %1</source>
@@ -33,6 +60,89 @@
     </message>
     <message>
         <source>cannot read the schema version</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AccountsPage</name>
+    <message numerus="yes">
+        <source>%n pending invite(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n joined</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n left</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s) running</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add account…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add an account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in to another account; the others keep syncing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New account (not signed in)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switch to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign out…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign out of %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1060,10 +1170,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>login, logout, rooms, spaces, hierarchy, join, leave, invite, forget, knock, members, kick, ban, unban, invites, decline, ignore, unignore, ignored, block-invites, ban-everywhere, directory, preview or jobs.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>--password and --user only apply to login</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1136,6 +1242,38 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>login: sign in through single sign-on in your browser.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>login --sso: the identity provider&apos;s ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>login --sso: only print the sign-in address, do not open a browser.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--sso, --idp and --no-browser only apply to login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--idp and --no-browser only apply to login --sso</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>login --sso cannot be combined with --password or --token-stdin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--idp needs the ID of one of the server&apos;s identity providers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open this address in your browser to sign in (Concierge waits here; Ctrl+C cancels):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Commands:
   login                              Verify the access token and print who you are.
   login --password --user NAME       Sign in with a user name (or full user ID) and the password
@@ -1147,6 +1285,10 @@
                                      the server&apos;s identity providers. The session is saved.
   logout                             Forget the saved session; a session Concierge created is
                                      also logged out on the server.
+  accounts                           List the accounts whose sessions are saved (by login or by
+                                     the Concierge app), the default one marked; --account USER
+                                     picks one for any command (default: the only one, or the
+                                     one used last).
   rooms [--membership join|invite|leave] [--space SPACE] [--filter QUERY]
                                      List your joined rooms, invites and left rooms; --space:
                                      only those in a space (its ID, address or name) or its
@@ -1245,7 +1387,8 @@ the request in flight; the job ID it prints resumes it.
 
 The homeserver comes from --homeserver or CONCIERGE_HOMESERVER; the access token from
 CONCIERGE_ACCESS_TOKEN or, with --token-stdin, the first line of standard input; without either,
-the session saved by login --password or by the Concierge app is used. The token is never
+the session saved by login --password or by the Concierge app is used (--account @me:server
+when several are saved). The token is never
 printed. Jobs are kept in the account&apos;s store, below --store-dir or CONCIERGE_STORE_DIR
 when given, else in the application&apos;s data folder.
 
@@ -1257,35 +1400,47 @@ with items that failed or whose outcome is unknown, 6 Ctrl+C paused the job (res
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>login: sign in through single sign-on in your browser.</source>
+        <source>Which saved session to use (see the accounts command); default: the only one, or the one used last.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>login --sso: the identity provider&apos;s ID.</source>
+        <source>login, logout, accounts, rooms, spaces, hierarchy, join, leave, invite, forget, knock, members, kick, ban, unban, invites, decline, ignore, unignore, ignored, block-invites, ban-everywhere, directory, preview or jobs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>login --sso: only print the sign-in address, do not open a browser.</source>
+        <source>--account can be given only once</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>--sso, --idp and --no-browser only apply to login</source>
+        <source>accounts lists every saved account; it takes no --account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>--idp and --no-browser only apply to login --sso</source>
+        <source>&apos;accounts&apos; takes 0 arguments, got %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>login --sso cannot be combined with --password or --token-stdin</source>
+        <source>accounts takes no option but --json</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>--idp needs the ID of one of the server&apos;s identity providers</source>
+        <source>--account picks a saved session: it cannot be combined with an access token, --password or --sso</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Open this address in your browser to sign in (Concierge waits here; Ctrl+C cancels):</source>
+        <source>there is no saved session for %1 (none is saved)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no saved session for %1; saved: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No saved account: sign in with login --password or login --sso, or in the Concierge app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(default)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4438,6 +4593,22 @@ with items that failed or whose outcome is unknown, 6 Ctrl+C paused the job (res
         <source>Type part of a room&apos;s name, address or ID, or terms: is:invite, is:joined, is:left, is:dm (direct chats), is:space, in:#space:example.org (a space&apos;s rooms, by address, ID or name), server:example.org (the room&apos;s or the inviter&apos;s server), from:@user:example.org (who invited you). Terms combine: is:invite from:@spam:example.org</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Signed in as %1. Accounts, %2 open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in as %1. Accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 accounts open: switch, add one, see each one&apos;s invites and health (Ctrl+Shift+A)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accounts: add another, see this one&apos;s invites and health (Ctrl+Shift+A)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RoomMembersModel</name>
@@ -5171,6 +5342,14 @@ with items that failed or whose outcome is unknown, 6 Ctrl+C paused the job (res
     </message>
     <message>
         <source>Opens your server&apos;s sign-in page in your browser (OAuth 2.0)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to your accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to your other accounts</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -13,11 +13,24 @@ constexpr int DefaultThumbnailSize = 96;
 class MxcImageResponse : public QQuickImageResponse
 {
 public:
-    MxcImageResponse(ThumbnailLoader *loader, const QString &id, const QSize &requestedSize)
+    MxcImageResponse(QObject *context, const std::function<ThumbnailLoader *()> &currentLoader,
+                     const QString &id, const QSize &requestedSize)
     {
         const QSize size(requestedSize.width() > 0 ? requestedSize.width() : DefaultThumbnailSize,
-                         requestedSize.height() > 0 ? requestedSize.height() : DefaultThumbnailSize);
-        QMetaObject::invokeMethod(loader, [this, loader, id, size] {
+                         requestedSize.height() > 0 ? requestedSize.height()
+                                                    : DefaultThumbnailSize);
+        if (!context) {
+            m_error = QStringLiteral("The application is closing");
+            QMetaObject::invokeMethod(this, &QQuickImageResponse::finished, Qt::QueuedConnection);
+            return;
+        }
+        QMetaObject::invokeMethod(context, [this, currentLoader, id, size] {
+            ThumbnailLoader *loader = currentLoader();
+            if (!loader) {
+                m_error = QStringLiteral("No account is open");
+                emit finished();
+                return;
+            }
             loader->load(id, size, loader, [this](const QByteArray &bytes, const QString &error) {
                 if (error.isEmpty()) {
                     m_image = QImage::fromData(bytes);
@@ -43,10 +56,17 @@ private:
 };
 } // namespace
 
-MxcImageProvider::MxcImageProvider(ThumbnailLoader *loader) : m_loader(loader) {}
+MxcImageProvider::MxcImageProvider(ThumbnailLoader *loader)
+    : MxcImageProvider(loader, [loader] { return loader; })
+{}
+
+MxcImageProvider::MxcImageProvider(QObject *context,
+                                   std::function<ThumbnailLoader *()> currentLoader)
+    : m_context(context), m_currentLoader(std::move(currentLoader))
+{}
 
 QQuickImageResponse *MxcImageProvider::requestImageResponse(const QString &id,
                                                             const QSize &requestedSize)
 {
-    return new MxcImageResponse(m_loader, id, requestedSize);
+    return new MxcImageResponse(m_context, m_currentLoader, id, requestedSize);
 }

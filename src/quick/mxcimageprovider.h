@@ -2,7 +2,9 @@
 
 // Layer quick/: what needs Qt Quick. concierge-cli links none of it.
 
+#include <QPointer>
 #include <QQuickAsyncImageProvider>
+#include <functional>
 
 class ThumbnailLoader;
 
@@ -12,8 +14,13 @@ class MxcImageProvider : public QQuickAsyncImageProvider
 {
 public:
     explicit MxcImageProvider(ThumbnailLoader *loader);
-    QQuickImageResponse *requestImageResponse(const QString &id, const QSize &requestedSize) override;
+    // With several accounts: the loader of the account shown, asked on context's thread (the GUI
+    // thread) for each image, so an avatar is fetched with that account's session.
+    MxcImageProvider(QObject *context, std::function<ThumbnailLoader *()> currentLoader);
+    QQuickImageResponse *requestImageResponse(const QString &id,
+                                              const QSize &requestedSize) override;
 
 private:
-    ThumbnailLoader *m_loader;
+    QPointer<QObject> m_context;
+    std::function<ThumbnailLoader *()> m_currentLoader;
 };

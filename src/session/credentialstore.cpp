@@ -7,6 +7,7 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTimer>
+#include <algorithm>
 #include <functional>
 #include <memory>
 #include <qt6keychain/keychain.h>
@@ -45,14 +46,122 @@ void runWithTimeout(Job *job, QObject *context, std::function<void(bool timedOut
 
 CredentialStore::CredentialStore(QObject *parent) : QObject(parent) {}
 
+namespace {
+const QString AccountsGroup = QStringLiteral("accounts");
+const QString LastUsedKey = QStringLiteral("accounts/lastUsed");
+
+QList<CredentialStore::SavedAccount> readAccounts(QSettings &settings)
+{
+    QList<CredentialStore::SavedAccount> accounts;
+    const int n = settings.beginReadArray(AccountsGroup);
+    for (int i = 0; i < n; ++i) {
+        settings.setArrayIndex(i);
+        CredentialStore::SavedAccount a{settings.value(QStringLiteral("userId")).toString(),
+                                        settings.value(QStringLiteral("homeserver")).toString(),
+                                        settings.value(QStringLiteral("key")).toString()};
+        if (!a.userId.isEmpty() && !a.key.isEmpty())
+            accounts << a;
+    }
+    settings.endArray();
+    return accounts;
+}
+
+void writeAccounts(QSettings &settings, const QList<CredentialStore::SavedAccount> &accounts)
+{
+    settings.remove(AccountsGroup + QStringLiteral("/size"));
+    for (int i = 1; settings.contains(AccountsGroup + QStringLiteral("/%1/userId").arg(i)); ++i)
+        settings.remove(AccountsGroup + QStringLiteral("/%1").arg(i));
+    settings.beginWriteArray(AccountsGroup, int(accounts.size()));
+    for (int i = 0; i < accounts.size(); ++i) {
+        settings.setArrayIndex(i);
+        settings.setValue(QStringLiteral("userId"), accounts.at(i).userId);
+        settings.setValue(QStringLiteral("homeserver"), accounts.at(i).homeserver);
+        settings.setValue(QStringLiteral("key"), accounts.at(i).key);
+    }
+    settings.endArray();
+}
+
+// The accounts, after moving the one account earlier versions kept ("session/…", its token
+// under "access-token") into the list.
+QList<CredentialStore::SavedAccount> loadAccounts(QSettings &settings)
+{
+    QList<CredentialStore::SavedAccount> accounts = readAccounts(settings);
+    const QString legacyUser = settings.value(QStringLiteral("session/userId")).toString();
+    const QString legacyServer = settings.value(QStringLiteral("session/homeserver")).toString();
+    if (!legacyUser.isEmpty() || !legacyServer.isEmpty()) {
+        if (!legacyUser.isEmpty() && !legacyServer.isEmpty() &&
+            std::none_of(accounts.cbegin(), accounts.cend(),
+                         [&](const auto &a) { return a.key == KeychainKey; })) {
+            accounts.prepend({legacyUser, legacyServer, KeychainKey});
+            writeAccounts(settings, accounts);
+            if (!settings.contains(LastUsedKey))
+                settings.setValue(LastUsedKey, legacyUser);
+        }
+        settings.remove(QStringLiteral("session/userId"));
+        settings.remove(QStringLiteral("session/homeserver"));
+    }
+    return accounts;
+}
+} // namespace
+
+QList<CredentialStore::SavedAccount> CredentialStore::savedAccounts()
+{
+    QSettings settings;
+    return loadAccounts(settings);
+}
+
+QString CredentialStore::lastUsedAccount()
+{
+    QSettings settings;
+    const QList<SavedAccount> accounts = loadAccounts(settings);
+    const QString last = settings.value(LastUsedKey).toString();
+    for (const SavedAccount &a : accounts)
+        if (a.userId == last)
+            return last;
+    return accounts.isEmpty() ? QString() : accounts.first().userId;
+}
+
+void CredentialStore::setLastUsedAccount(const QString &userId)
+{
+    QSettings().setValue(LastUsedKey, userId);
+}
+
+void CredentialStore::setAccount(const QString &userId)
+{
+    m_accountChosen = true;
+    if (m_account == userId)
+        return;
+    m_account = userId;
+    m_loaded = {};
+    emit savedChanged();
+}
+
+QString CredentialStore::account() const
+{
+    return m_accountChosen ? m_account : lastUsedAccount();
+}
+
+std::optional<CredentialStore::SavedAccount> CredentialStore::entry() const
+{
+    const QString userId = account();
+    if (userId.isEmpty())
+        return std::nullopt;
+    for (const SavedAccount &a : savedAccounts())
+        if (a.userId == userId)
+            return a;
+    return std::nullopt;
+}
+
 QString CredentialStore::savedHomeserver() const
 {
-    return QSettings().value(QStringLiteral("session/homeserver")).toString();
+    const auto saved = entry();
+    return saved ? saved->homeserver : QString();
 }
 
 QString CredentialStore::savedUserId() const
 {
-    return QSettings().value(QStringLiteral("session/userId")).toString();
+    const auto saved = entry();
+    return saved ? saved->userId : QString();
 }
 
 bool CredentialStore::useFileStore() const
@@ -65,20 +174,23 @@ void CredentialStore::setUseFileStore(bool use)
     if (use == useFileStore())
         return;
     QSettings().setValue(QStringLiteral("session/useFileStore"), use);
-    if (!use)
+    if (!use) {
         QFile::remove(tokenFilePath());
+        for (const SavedAccount &a : savedAccounts())
+            QFile::remove(tokenFilePath(a.key));
+    }
     emit useFileStoreChanged();
 }
 
-QString CredentialStore::tokenFilePath()
+QString CredentialStore::tokenFilePath(const QString &key)
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) +
-           QStringLiteral("/access-token");
+    return QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) + QLatin1Char('/') +
+           key;
 }
 
-bool CredentialStore::writeTokenFile(const QString &token)
+bool CredentialStore::writeTokenFile(const QString &key, const QString &token)
 {
-    const QString path = tokenFilePath();
+    const QString path = tokenFilePath(key);
     if (!QDir().mkpath(QFileInfo(path).absolutePath()))
         return false;
     QSaveFile file(path);
@@ -91,19 +203,29 @@ bool CredentialStore::writeTokenFile(const QString &token)
     return file.commit();
 }
 
-QString CredentialStore::readTokenFile() const
+QString CredentialStore::readTokenFile(const QString &key) const
 {
-    QFile file(tokenFilePath());
+    QFile file(tokenFilePath(key));
     if (!file.open(QIODevice::ReadOnly))
         return {};
     return QString::fromUtf8(file.readAll()).trimmed();
 }
 
-void CredentialStore::rememberAccount(const QString &homeserver, const QString &userId)
+void CredentialStore::rememberAccount(const QString &homeserver, const QString &userId,
+                                      const QString &key)
 {
     QSettings settings;
-    settings.setValue(QStringLiteral("session/homeserver"), homeserver);
-    settings.setValue(QStringLiteral("session/userId"), userId);
+    QList<SavedAccount> accounts = loadAccounts(settings);
+    auto it = std::find_if(accounts.begin(), accounts.end(),
+                           [&](const SavedAccount &a) { return a.userId == userId; });
+    if (it == accounts.end())
+        accounts.append({userId, homeserver, key});
+    else
+        *it = {userId, homeserver, key};
+    writeAccounts(settings, accounts);
+    settings.setValue(LastUsedKey, userId);
+    m_account = userId;
+    m_accountChosen = true;
     emit savedChanged();
 }
 
@@ -133,13 +255,14 @@ void CredentialStore::disableKeychain()
 
 void CredentialStore::load()
 {
-    const QString homeserver = savedHomeserver();
-    if (homeserver.isEmpty()) {
+    const auto saved = entry();
+    if (!saved) {
         emitLoaded(QString(), QString());
         return;
     }
+    const QString homeserver = saved->homeserver;
     if (useFileStore()) {
-        emitLoaded(homeserver, readTokenFile());
+        emitLoaded(homeserver, readTokenFile(saved->key));
         return;
     }
     if (m_keychainDisabled) {
@@ -149,7 +272,7 @@ void CredentialStore::load()
     setBusy(true);
     auto *job = new QKeychain::ReadPasswordJob(KeychainService, this);
     job->setAutoDelete(true);
-    job->setKey(KeychainKey);
+    job->setKey(saved->key);
     runWithTimeout(job, this, [this, job, homeserver](bool timedOut) {
         setBusy(false);
         QString token;
@@ -181,12 +304,27 @@ void CredentialStore::saveSession(const QString &homeserver, const QString &user
                                   const SessionTokens &tokens)
 {
     const QString token = tokens.toSecret();
+    // The account's own entry; a new account takes the first key no other account uses.
+    QString key;
+    {
+        const QList<SavedAccount> accounts = savedAccounts();
+        for (const SavedAccount &a : accounts)
+            if (a.userId == userId)
+                key = a.key;
+        for (int n = 1; key.isEmpty(); ++n) {
+            const QString candidate =
+                n == 1 ? KeychainKey : KeychainKey + QStringLiteral("-%1").arg(n);
+            if (std::none_of(accounts.cbegin(), accounts.cend(),
+                             [&](const SavedAccount &a) { return a.key == candidate; }))
+                key = candidate;
+        }
+    }
     if (useFileStore()) {
-        const bool ok = writeTokenFile(token);
+        const bool ok = writeTokenFile(key, token);
         if (ok) {
-            rememberAccount(homeserver, userId);
+            rememberAccount(homeserver, userId, key);
         } else {
-            setError(tr("Could not write %1.").arg(tokenFilePath()), false);
+            setError(tr("Could not write %1.").arg(tokenFilePath(key)), false);
         }
         emit saved(ok);
         return;
@@ -198,13 +336,13 @@ void CredentialStore::saveSession(const QString &homeserver, const QString &user
     setBusy(true);
     auto *job = new QKeychain::WritePasswordJob(KeychainService, this);
     job->setAutoDelete(true);
-    job->setKey(KeychainKey);
+    job->setKey(key);
     job->setTextData(token);
-    runWithTimeout(job, this, [this, job, homeserver, userId](bool timedOut) {
+    runWithTimeout(job, this, [this, job, homeserver, userId, key](bool timedOut) {
         setBusy(false);
         const bool ok = !timedOut && job->error() == QKeychain::NoError;
         if (ok) {
-            rememberAccount(homeserver, userId);
+            rememberAccount(homeserver, userId, key);
         } else {
             setError(timedOut ? tr("The system keychain did not answer; you will need to sign in "
                                    "again next time.")
@@ -220,10 +358,27 @@ void CredentialStore::saveSession(const QString &homeserver, const QString &user
 void CredentialStore::forget()
 {
     m_loaded = {};
-    QSettings settings;
-    settings.remove(QStringLiteral("session/homeserver"));
-    settings.remove(QStringLiteral("session/userId"));
-    QFile::remove(tokenFilePath());
+    const auto saved = entry();
+    if (!saved) {
+        emit forgotten();
+        return;
+    }
+    {
+        QSettings settings;
+        QList<SavedAccount> accounts = loadAccounts(settings);
+        accounts.removeIf([&](const SavedAccount &a) { return a.userId == saved->userId; });
+        writeAccounts(settings, accounts);
+        if (settings.value(LastUsedKey).toString() == saved->userId) {
+            if (accounts.isEmpty())
+                settings.remove(LastUsedKey);
+            else
+                settings.setValue(LastUsedKey, accounts.last().userId);
+        }
+    }
+    // What this store saves next is a new account; it does not move on to another saved one.
+    m_account.clear();
+    m_accountChosen = true;
+    QFile::remove(tokenFilePath(saved->key));
     emit savedChanged();
     if (m_keychainDisabled) {
         emit forgotten();
@@ -231,6 +386,6 @@ void CredentialStore::forget()
     }
     auto *job = new QKeychain::DeletePasswordJob(KeychainService, this);
     job->setAutoDelete(true);
-    job->setKey(KeychainKey);
+    job->setKey(saved->key);
     runWithTimeout(job, this, [this](bool) { emit forgotten(); });
 }

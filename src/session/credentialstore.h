@@ -2,14 +2,18 @@
 
 #include "session/sessiontokens.h"
 
+#include <QList>
 #include <QObject>
 #include <QString>
 #include <QtQmlIntegration/qqmlintegration.h>
+#include <optional>
 
-// Remembers the session: homeserver and user ID in QSettings, the access token in the system
-// keychain (QtKeychain / Secret Service). Without a keychain the token is kept for this run only
-// and keychainAvailable turns false so the UI can say so — unless the user explicitly chooses
-// the file store (useFileStore): a file readable only by them (mode 0600) in the config folder.
+// Remembers sessions, one per account: homeserver and user ID in QSettings (the list of
+// accounts and which was used last), each account's tokens in its own system keychain entry
+// (QtKeychain / Secret Service). Without a keychain the token is kept for this run only and
+// keychainAvailable turns false so the UI can say so — unless the user explicitly chooses the file
+// store (useFileStore): a file per account readable only by them (mode 0600) in the config folder.
+// One CredentialStore reads, saves and forgets one account (setAccount; by default the last used).
 class CredentialStore : public QObject
 {
     Q_OBJECT
@@ -23,7 +27,27 @@ class CredentialStore : public QObject
     Q_PROPERTY(bool useFileStore READ useFileStore WRITE setUseFileStore NOTIFY useFileStoreChanged)
 
 public:
+    struct SavedAccount
+    {
+        QString userId;
+        QString homeserver;
+        // The keychain entry's key, also the token file's name: "access-token" for the first
+        // account (what versions with one account used), "access-token-2"... for the others.
+        QString key;
+    };
+
     explicit CredentialStore(QObject *parent = nullptr);
+
+    // Every remembered account, in the order they were added.
+    static QList<SavedAccount> savedAccounts();
+    // The account signed in or chosen last (the CLI's default), or the first remembered one.
+    static QString lastUsedAccount();
+    static void setLastUsedAccount(const QString &userId);
+    // Which account this store reads, saves and forgets. Until called: the last used one.
+    // setAccount({}) is a new account: nothing to read; the first save says whose it is.
+    void setAccount(const QString &userId);
+    // The account this store is for now (empty: none remembered yet).
+    QString account() const;
 
     bool busy() const { return m_busy; }
     bool keychainAvailable() const { return m_keychainAvailable; }
@@ -32,8 +56,8 @@ public:
     QString savedUserId() const;
     bool useFileStore() const;
     void setUseFileStore(bool use);
-    // Where the file store keeps the token.
-    static QString tokenFilePath();
+    // Where the file store keeps the first account's token (tokenFilePath(key) another's).
+    static QString tokenFilePath(const QString &key = QStringLiteral("access-token"));
 
     // Reads the remembered token; emits loaded(homeserver, token) (token empty when none).
     Q_INVOKABLE void load();
@@ -62,12 +86,17 @@ signals:
 
 private:
     void setBusy(bool busy);
-    void rememberAccount(const QString &homeserver, const QString &userId); // the non-secret part
-    bool writeTokenFile(const QString &token);
-    QString readTokenFile() const;
+    // The non-secret part, once the secret is saved under key.
+    void rememberAccount(const QString &homeserver, const QString &userId, const QString &key);
+    // The remembered entry of account(), if any.
+    std::optional<SavedAccount> entry() const;
+    bool writeTokenFile(const QString &key, const QString &token);
+    QString readTokenFile(const QString &key) const;
     void setError(const QString &error, bool keychainMissing);
     void emitLoaded(const QString &homeserver, const QString &secret);
     SessionTokens m_loaded;
+    QString m_account;
+    bool m_accountChosen = false; // false: account() follows lastUsedAccount()
     bool m_busy = false;
     bool m_keychainAvailable = true;
     bool m_keychainDisabled = false;

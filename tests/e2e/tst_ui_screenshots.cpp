@@ -9,6 +9,8 @@
 #include "synapsefixture.h"
 #include "uidriver.h"
 
+#include "accountmanager.h"
+
 #include "models/directorymodel.h"
 #include "platform/colorscheme.h"
 #include "session/session.h"
@@ -783,6 +785,96 @@ private slots:
         shoot(QStringLiteral("signout-dialog-dark"));
         closePopup();
         QCOMPARE(m_app.services->session()->state(), Session::SignedIn);
+    }
+
+    // Issue 14: two accounts in one window (the AccountManager main.cpp builds): the overview with
+    // each account's counts and health, switching (the title and the list follow), adding one
+    // (its sign-in page, which can go back).
+    void accountsOverview()
+    {
+        m_app.stop();
+        m_scheme.setChoice(ColorScheme::Choice::Light);
+        AppServices::Options options;
+        options.useKeychain = false;
+        options.keepRoomsOnDisk = true;
+        options.storeDirectory = m_storeDir.path();
+        AccountManager accounts(options);
+        const SynapseFixture::User alice = seedUser("alice");
+        const SynapseFixture::User bob = seedUser("bob");
+        AppServices *aliceServices = accounts.openUnsignedSlot();
+        aliceServices->signIn(m_server.baseUrl().toString(), alice.accessToken);
+        QTRY_COMPARE_WITH_TIMEOUT(aliceServices->sync()->state(), SyncEngine::Synced, 30000);
+        accounts.addAccount();
+        AppServices *bobServices = accounts.current();
+        bobServices->signIn(m_server.baseUrl().toString(), bob.accessToken);
+        QTRY_COMPARE_WITH_TIMEOUT(bobServices->sync()->state(), SyncEngine::Synced, 30000);
+
+        QQmlApplicationEngine engine;
+        engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
+        engine.addImageProvider(QStringLiteral("mxc"), new MxcImageProvider(&accounts, [&accounts] {
+                                    return accounts.current() ? accounts.current()->thumbnails()
+                                                              : nullptr;
+                                }));
+        engine.setInitialProperties({{QStringLiteral("services"), QVariant::fromValue(bobServices)},
+                                     {QStringLiteral("accounts"), QVariant::fromValue(&accounts)}});
+        engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Concierge/Ui/Main.qml")));
+        QVERIFY(!engine.rootObjects().isEmpty());
+        App view; // the driver's helpers on this window (its services stay the manager's)
+        view.window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
+        QVERIFY(view.window);
+        view.window->resize(1000, 720);
+        view.window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(view.window));
+        QCOMPARE(view.window->title(), bob.userId);
+
+        QQuickItem *accountsButton = view.waitFor(QStringLiteral("accountsButton"));
+        QVERIFY(accountsButton);
+        QCOMPARE(accountsButton->property("text").toString(), bob.userId); // the account shown
+        QVERIFY(view.click(accountsButton));
+        QQuickItem *aliceRow = view.waitFor(QStringLiteral("account_") + alice.userId);
+        QVERIFY(aliceRow);
+        QQuickItem *bobRow = view.waitFor(QStringLiteral("account_") + bob.userId);
+        QVERIFY(bobRow);
+        const int aliceInvites = aliceServices->roomModel()->inviteCount();
+        QVERIFY(aliceInvites > 0); // the seed's invites
+        QTRY_COMPARE(UiDriver::findItem(aliceRow, QStringLiteral("accountSummary"))
+                         ->property("text")
+                         .toString(),
+                     QStringLiteral("%1 pending invites · %2 joined · %3 left")
+                         .arg(aliceInvites)
+                         .arg(aliceServices->roomModel()->joinedCount())
+                         .arg(aliceServices->roomModel()->leftCount()));
+        QCOMPARE(UiDriver::findItem(aliceRow, QStringLiteral("accountHealth"))
+                     ->property("text")
+                     .toString(),
+                 QStringLiteral("● Up to date"));
+        QVERIFY(bobRow->property("current").toBool());
+        QTest::qWait(300);
+        QVERIFY2(UiDriver::savePng(view.grab(), m_dir, QStringLiteral("accounts")), "accounts");
+
+        // Switch: Alice's list and name; Bob keeps syncing.
+        QVERIFY(view.click(UiDriver::findItem(aliceRow, QStringLiteral("switchAccountButton"))));
+        QTRY_COMPARE(view.window->title(), alice.userId);
+        QVERIFY(view.waitFor(QStringLiteral("roomList")));
+        QTRY_COMPARE(view.item(QStringLiteral("accountsButton"))->property("text").toString(), alice.userId);
+        QCOMPARE(accounts.current(), aliceServices);
+        QCOMPARE(bobServices->session()->state(), Session::SignedIn);
+        QTest::qWait(300);
+        QVERIFY2(UiDriver::savePng(view.grab(), m_dir, QStringLiteral("accounts-switched")), "accounts-switched");
+
+        // Add an account: a sign-in page of its own, which can go back to the others.
+        view.key(Qt::Key_A, Qt::ControlModifier | Qt::ShiftModifier);
+        QVERIFY(view.click(view.waitFor(QStringLiteral("addAccountButton"))));
+        QQuickItem *back = view.waitFor(QStringLiteral("otherAccountsButton"));
+        QVERIFY(back);
+        QVERIFY(view.waitFor(QStringLiteral("homeserverField")));
+        QCOMPARE(accounts.count(), 3);
+        QVERIFY(accounts.adding());
+        QVERIFY(view.click(back));
+        QTRY_COMPARE(accounts.count(), 2);
+        QTRY_COMPARE(view.window->title(), alice.userId);
+        QVERIFY(view.waitFor(QStringLiteral("roomList")));
+        view.window = nullptr;
     }
 };
 

@@ -313,6 +313,77 @@ private slots:
         QVERIFY2(after.err.contains(QStringLiteral("login --password")), qPrintable(after.err));
     }
 
+    // Two accounts saved by the CLI (as by the app): `accounts` lists both, the last signed in
+    // is the default, --account picks the other, a name that is not saved is refused before
+    // anything is sent, and logging one out leaves the other.
+    void cliSeveralSavedAccounts()
+    {
+        QTemporaryDir home;
+        QVERIFY(home.isValid());
+        useFileStore(home.path());
+        const QString hs = m_server.baseUrl().toString();
+        for (const SynapseFixture::User *user : {&m_alice, &m_bob}) {
+            const TextRun login =
+                cliIn(home.path(),
+                      {QStringLiteral("--homeserver"), hs, QStringLiteral("login"),
+                       QStringLiteral("--password"), QStringLiteral("--user"), user->userId},
+                      passwordOf(*user).toUtf8() + "\n");
+            QVERIFY2(login.exitCode == 0, qPrintable(login.err));
+        }
+        const TextRun list =
+            cliIn(home.path(), {QStringLiteral("accounts"), QStringLiteral("--json")});
+        QVERIFY2(list.exitCode == 0, qPrintable(list.err));
+        const QJsonArray accounts = QJsonDocument::fromJson(list.out.toUtf8())
+                                        .object()
+                                        .value(QStringLiteral("accounts"))
+                                        .toArray();
+        QCOMPARE(accounts.size(), 2);
+        QCOMPARE(accounts.at(0).toObject().value(QStringLiteral("user_id")).toString(),
+                 m_alice.userId);
+        QCOMPARE(accounts.at(0).toObject().value(QStringLiteral("homeserver")).toString(), hs);
+        QCOMPARE(accounts.at(0).toObject().value(QStringLiteral("default")).toBool(), false);
+        QCOMPARE(accounts.at(1).toObject().value(QStringLiteral("user_id")).toString(),
+                 m_bob.userId);
+        QCOMPARE(accounts.at(1).toObject().value(QStringLiteral("default")).toBool(), true);
+        QVERIFY(!list.out.contains(QStringLiteral("syt_"))); // no token, ever
+        const TextRun text = cliIn(home.path(), {QStringLiteral("accounts")});
+        QVERIFY2(text.out.contains(QStringLiteral("* ") + m_bob.userId), qPrintable(text.out));
+
+        const TextRun byDefault = cliIn(home.path(), {QStringLiteral("login")});
+        QVERIFY2(byDefault.out.contains(m_bob.userId), qPrintable(byDefault.out + byDefault.err));
+        const TextRun picked = cliIn(
+            home.path(), {QStringLiteral("--account"), m_alice.userId, QStringLiteral("login")});
+        QVERIFY2(picked.out.contains(m_alice.userId), qPrintable(picked.out + picked.err));
+        const TextRun unknown =
+            cliIn(home.path(), {QStringLiteral("--account"), QStringLiteral("@nobody:localhost"),
+                                QStringLiteral("login")});
+        QCOMPARE(unknown.exitCode, 2);
+        QVERIFY2(unknown.err.contains(QStringLiteral("no saved session for @nobody:localhost")) &&
+                     unknown.err.contains(m_alice.userId),
+                 qPrintable(unknown.err));
+        const TextRun withToken = cliIn(
+            home.path(), {QStringLiteral("--account"), m_alice.userId, QStringLiteral("login")}, {},
+            m_alice.accessToken);
+        QCOMPARE(withToken.exitCode, 2);
+
+        // Alice's saved session ends (her device logged out on the server); Bob's stays.
+        const TextRun logout = cliIn(
+            home.path(), {QStringLiteral("--account"), m_alice.userId, QStringLiteral("logout")});
+        QVERIFY2(logout.exitCode == 0, qPrintable(logout.err));
+        const TextRun after =
+            cliIn(home.path(), {QStringLiteral("accounts"), QStringLiteral("--json")});
+        const QJsonArray left = QJsonDocument::fromJson(after.out.toUtf8())
+                                    .object()
+                                    .value(QStringLiteral("accounts"))
+                                    .toArray();
+        QCOMPARE(left.size(), 1);
+        QCOMPARE(left.at(0).toObject().value(QStringLiteral("user_id")).toString(), m_bob.userId);
+        const TextRun bobStill = cliIn(home.path(), {QStringLiteral("login")});
+        QVERIFY2(bobStill.exitCode == 0 && bobStill.out.contains(m_bob.userId),
+                 qPrintable(bobStill.err));
+        QCOMPARE(cliIn(home.path(), {QStringLiteral("logout")}).exitCode, 0);
+    }
+
     void cliWrongPasswordSavesNothing()
     {
         QTemporaryDir home;

@@ -243,7 +243,10 @@ Item {
             // Remove bobby with the chip's button.
             const remove = field("remove:@bobby:example.org")
             compare(remove.Accessible.name, "Remove @bobby:example.org")
-            mouseClick(remove)
+            // By keyboard: the chips move while the row lays out again after the picks (a click
+            // at where the button was could land beside it).
+            remove.forceActiveFocus(Qt.TabFocusReason)
+            keyClick(Qt.Key_Space)
             compare(dialog.picked.map(p => p.userId), ["@bob:example.org", "@carol:example.org"])
             compare(field("inviteConfirmButton").text, "Invite 2 people")
             mouseClick(field("inviteReasonField"))

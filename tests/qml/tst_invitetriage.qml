@@ -99,7 +99,7 @@ Item {
         }
 
         function test_groups_by_inviter() {
-            compare(child("triageSummary").text, "Pending invites: 6, from 3 inviter(s).")
+            compare(child("triageSummary").text, "Pending invites: 6, from 3 inviters.")
             compare(groupChild("@spam:spam.example", "triageGroupTitle").text,
                     "3 invites from @spam:spam.example")
             compare(groupChild("@friend:known.org", "triageGroupTitle").text,

@@ -7,6 +7,7 @@
 // run real Operations through the real MembershipService, and rooms come from /sync JSON
 // applied to the real RoomStore. The bulk queue (services.jobs) keeps its journal in a store file
 // of the test's own (openJobs), so that the pages can submit real jobs to the fake server.
+#include "accountmanager.h"
 #include "appservices.h"
 #include "fakehomeserver.h"
 #include "platform/colorscheme.h"
@@ -28,6 +29,9 @@ class TestBackend : public QObject
     Q_OBJECT
     Q_PROPERTY(AppServices *services READ services CONSTANT)
     Q_PROPERTY(QString userId READ userId CONSTANT)
+    // Several accounts (the accounts overview): real AppServices per slot, signing in against
+    // the fake server; made at the first use, with one slot not signed in.
+    Q_PROPERTY(AccountManager *accounts READ accounts CONSTANT)
 
 public:
     explicit TestBackend(QObject *parent = nullptr)
@@ -41,6 +45,15 @@ public:
 
     AppServices *services() const { return m_services; }
     QString userId() const { return QStringLiteral("@me:example.org"); }
+    AccountManager *accounts()
+    {
+        if (!m_accounts) {
+            m_accounts = new AccountManager(
+                AppServices::Options{.useKeychain = false, .syncAfterSignIn = false}, this);
+            m_accounts->openUnsignedSlot();
+        }
+        return m_accounts;
+    }
 
     // Requests go to the fake server with a token, as after a sign-in (without the sign-in page).
     Q_INVOKABLE void connectToServer()
@@ -158,6 +171,15 @@ public:
         m_services->store()->applySync(doc.object());
         return true;
     }
+    // The same for the rooms of another account's services (the accounts overview).
+    Q_INVOKABLE bool applySyncTo(AppServices *services, const QString &json)
+    {
+        const QJsonDocument doc = QJsonDocument::fromJson(json.toUtf8());
+        if (!services || !doc.isObject())
+            return false;
+        services->store()->applySync(doc.object());
+        return true;
+    }
     // Rooms as the account's store file gives them back at start (RoomStore::restore), into an
     // empty list (after reset()): each {roomId, name, membership (Membership.Value)}. A sync
     // cannot make a Membership.Ban room (banned rooms come in its "leave" section); a store can.
@@ -224,6 +246,7 @@ private:
     ColorScheme m_colorScheme;
     bool m_colorSchemeStarted = false;
     AppServices *m_services;
+    AccountManager *m_accounts = nullptr;
     QTemporaryDir m_jobsDir;
     int m_jobsFiles = 0;
 };
@@ -235,6 +258,8 @@ public slots:
     void applicationAvailable()
     {
         QStandardPaths::setTestModeEnabled(true); // settings of our own, not the user's
+        // The English plural forms ("1 room", "2 rooms"), as the app shows them.
+        AppServices::installTranslations(QCoreApplication::instance());
         QQuickStyle::setStyle(QStringLiteral("Fusion"));
         qmlRegisterSingletonType<TestBackend>(
             "Concierge.Test", 1, 0, "TestBackend",

@@ -4,6 +4,7 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QtTest>
@@ -28,11 +29,12 @@ class TestCredentialStore : public QObject
 
     // Asks the keychain itself (not through the store) for the entry; false when it never
     // answers.
-    static bool keychainEntry(QKeychain::Error *error, QString *text)
+    static bool keychainEntry(QKeychain::Error *error, QString *text,
+                              const QString &key = QStringLiteral("access-token"))
     {
         QKeychain::ReadPasswordJob job(QStringLiteral(CONCIERGE_APP_ID));
         job.setAutoDelete(false);
-        job.setKey(QStringLiteral("access-token"));
+        job.setKey(key);
         QSignalSpy done(&job, &QKeychain::Job::finished);
         job.start();
         if (!done.wait(20000))
@@ -173,6 +175,137 @@ private slots:
         QVERIFY(back.createdDevice);
         again.forget();
         QVERIFY(again.loadedTokens().isEmpty());
+        again.setUseFileStore(false);
+    }
+
+    // Several accounts: each has its own keychain entry (or token file), the last saved is the
+    // default, and forgetting one leaves the other whole.
+    void severalAccountsEachTheirOwnEntry_data()
+    {
+        QTest::addColumn<bool>("fileStore");
+        QTest::newRow("file store") << true;
+        if (m_expectKeychain)
+            QTest::newRow("keychain") << false;
+    }
+    void severalAccountsEachTheirOwnEntry()
+    {
+        QFETCH(bool, fileStore);
+        const QString alice = QStringLiteral("@alice:one.example"),
+                      bob = QStringLiteral("@bob:two.example");
+        const QString aliceToken = QStringLiteral("syt_alice_token"),
+                      bobToken = QStringLiteral("syt_bob_token");
+        {
+            CredentialStore store;
+            store.setUseFileStore(fileStore);
+        }
+        for (const auto &[user, server, token] :
+             {std::tuple{alice, QStringLiteral("https://one.example"), aliceToken},
+              std::tuple{bob, QStringLiteral("https://two.example"), bobToken}}) {
+            CredentialStore store;
+            store.setAccount({}); // a new account, as the app's "Add account" makes
+            QSignalSpy saved(&store, &CredentialStore::saved);
+            store.save(server, user, token);
+            QVERIFY(saved.count() == 1 || saved.wait(20000));
+            QVERIFY2(saved.first().first().toBool(), qPrintable(store.lastError()));
+            QCOMPARE(store.account(), user);
+        }
+        const auto accounts = CredentialStore::savedAccounts();
+        QCOMPARE(accounts.size(), 2);
+        QCOMPARE(accounts.at(0).userId, alice);
+        QCOMPARE(accounts.at(0).homeserver, QStringLiteral("https://one.example"));
+        QCOMPARE(accounts.at(0).key, QStringLiteral("access-token"));
+        QCOMPARE(accounts.at(1).userId, bob);
+        QCOMPARE(accounts.at(1).key, QStringLiteral("access-token-2"));
+        QCOMPARE(CredentialStore::lastUsedAccount(), bob);
+        QCOMPARE(QFile::exists(CredentialStore::tokenFilePath(QStringLiteral("access-token-2"))),
+                 fileStore);
+
+        QString token;
+        CredentialStore byDefault; // the CLI without --account: the last used
+        QCOMPARE(byDefault.savedUserId(), bob);
+        QVERIFY(load(byDefault, &token));
+        QCOMPARE(token, bobToken);
+        CredentialStore aliceStore;
+        aliceStore.setAccount(alice);
+        QCOMPARE(aliceStore.savedHomeserver(), QStringLiteral("https://one.example"));
+        QVERIFY(load(aliceStore, &token));
+        QCOMPARE(token, aliceToken);
+
+        // Forgetting Alice deletes her entry only.
+        QSignalSpy forgotten(&aliceStore, &CredentialStore::forgotten);
+        aliceStore.forget();
+        QVERIFY(forgotten.count() == 1 || forgotten.wait(20000));
+        QCOMPARE(aliceStore.savedUserId(), QString());
+        QCOMPARE(CredentialStore::savedAccounts().size(), 1);
+        QCOMPARE(CredentialStore::savedAccounts().first().userId, bob);
+        QVERIFY(!QFile::exists(CredentialStore::tokenFilePath()));
+        if (!fileStore) {
+            QKeychain::Error error = QKeychain::NoError;
+            QString left;
+            QVERIFY(keychainEntry(&error, &left));
+            QCOMPARE(error, QKeychain::EntryNotFound);
+            QVERIFY(keychainEntry(&error, &left, QStringLiteral("access-token-2")));
+            QCOMPARE(error, QKeychain::NoError);
+            QCOMPARE(left, bobToken);
+        }
+        CredentialStore bobStore;
+        bobStore.setAccount(bob);
+        QVERIFY(load(bobStore, &token));
+        QCOMPARE(token, bobToken);
+
+        // A third account takes the free key again.
+        {
+            CredentialStore store;
+            store.setAccount({});
+            QSignalSpy saved(&store, &CredentialStore::saved);
+            store.save(QStringLiteral("https://three.example"),
+                       QStringLiteral("@carol:three.example"), m_token);
+            QVERIFY(saved.count() == 1 || saved.wait(20000));
+            QVERIFY(saved.first().first().toBool());
+        }
+        QCOMPARE(CredentialStore::savedAccounts().last().key, QStringLiteral("access-token"));
+        for (const QString &user : {bob, QStringLiteral("@carol:three.example")}) {
+            CredentialStore store;
+            store.setAccount(user);
+            QSignalSpy gone(&store, &CredentialStore::forgotten);
+            store.forget();
+            QVERIFY(gone.count() == 1 || gone.wait(20000));
+        }
+        QVERIFY(CredentialStore::savedAccounts().isEmpty());
+        QCOMPARE(CredentialStore::lastUsedAccount(), QString());
+        CredentialStore().setUseFileStore(false);
+    }
+
+    // The one account an earlier version remembered ("session/…" settings, the token under
+    // "access-token") is the first of the list, and still signs in.
+    void earlierVersionsAccountIsKept()
+    {
+        CredentialStore store;
+        store.setUseFileStore(true);
+        {
+            QSettings settings;
+            settings.setValue(QStringLiteral("session/homeserver"),
+                              QStringLiteral("https://old.example"));
+            settings.setValue(QStringLiteral("session/userId"), QStringLiteral("@old:old.example"));
+        }
+        QFile file(CredentialStore::tokenFilePath());
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(m_token.toUtf8());
+        file.close();
+
+        CredentialStore again;
+        QCOMPARE(again.savedUserId(), QStringLiteral("@old:old.example"));
+        QCOMPARE(again.savedHomeserver(), QStringLiteral("https://old.example"));
+        QString token;
+        QVERIFY(load(again, &token));
+        QCOMPARE(token, m_token);
+        const auto accounts = CredentialStore::savedAccounts();
+        QCOMPARE(accounts.size(), 1);
+        QCOMPARE(accounts.first().key, QStringLiteral("access-token"));
+        QVERIFY(!QSettings().contains(QStringLiteral("session/userId"))); // moved, not copied
+        again.forget();
+        QVERIFY(!QFile::exists(CredentialStore::tokenFilePath()));
+        QVERIFY(CredentialStore::savedAccounts().isEmpty());
         again.setUseFileStore(false);
     }
 };
