@@ -194,12 +194,17 @@ Page {
                                 wrapMode: Text.Wrap
                             }
                         }
+                        Label {
+                            objectName: "shownLabel"
+                            visible: row.current
+                            text: qsTr("Shown")
+                            color: Theme.secondaryText
+                        }
                         RingButton {
                             objectName: "switchAccountButton"
-                            text: row.current ? qsTr("Shown") : qsTr("Switch")
-                            enabled: !row.current
-                            Accessible.name: row.current ? qsTr("%1 is shown").arg(row.userId)
-                                                         : qsTr("Switch to %1").arg(row.userId)
+                            visible: !row.current
+                            text: qsTr("Switch")
+                            Accessible.name: qsTr("Switch to %1").arg(row.userId)
                             onClicked: root.switchRequested(row.index)
                         }
                         RingButton {

@@ -121,6 +121,7 @@ Page {
                  : homeserverField.text !== "" ? homeserverField.text
                  : "matrix.org"
         homeserverField.text = hs
+        errorFor = homeserver // an expired session's error, with its server
         clearToken()
         clearPassword()
         userField.text = ""
@@ -133,12 +134,23 @@ Page {
     }
     Component.onCompleted: resetForm()
     onServicesChanged: resetForm()
+    // What the homeserver field held when the session's error was set: another server typed
+    // since then does not show that error.
+    property string errorFor: ""
+    Connections {
+        target: root.session
+        function onErrorChanged() {
+            root.errorFor = root.homeserver
+        }
+    }
     // After a failed or expired session, keep what the server was and ask for a new token.
     Connections {
         target: root.session
         function onStateChanged() {
-            if (root.session.state === Session.SignedOut && root.session.homeserverInput !== "")
+            if (root.session.state === Session.SignedOut && root.session.homeserverInput !== "") {
                 homeserverField.text = root.session.homeserverInput
+                root.errorFor = root.homeserver
+            }
             if (root.session.state === Session.SignedIn) {
                 root.clearToken()
                 root.clearPassword() // never kept once it was used
@@ -510,7 +522,9 @@ Page {
                 objectName: "signInError"
                 Layout.fillWidth: true
                 kind: FormMessage.Kind.Error
-                text: root.session.state === Session.SignedOut ? root.session.errorText : ""
+                // The last attempt's error, while the field still holds the server it was for.
+                text: root.session.state === Session.SignedOut && root.errorFor === root.homeserver
+                      ? root.session.errorText : ""
             }
         }
     }

@@ -130,10 +130,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 is shown</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Switch to %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3291,15 +3287,15 @@ with items that failed or whose outcome is unknown, 6 Ctrl+C paused the job (res
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Signed in to Concierge</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>You can close this tab and go back to Concierge.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Concierge could not open a local port for the browser to come back to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to Concierge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You can close this tab: Concierge finishes signing you in and shows how it went.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -47,8 +47,11 @@ bool LoopbackRedirect::listen(QString *error)
             failed ? page(tr("Sign-in did not finish"),
                           tr("Go back to Concierge to see why and try again. You can close this "
                              "tab."))
-                   : page(tr("Signed in to Concierge"),
-                          tr("You can close this tab and go back to Concierge.")));
+                   // Not "signed in" yet: the app still exchanges what came back, and says
+                   // how that went.
+                   : page(tr("Back to Concierge"),
+                          tr("You can close this tab: Concierge finishes signing you in and "
+                             "shows how it went.")));
         if (first) {
             // After the answer is on its way: the sign-in may close this server.
             QTimer::singleShot(0, this, [this, query] { emit received(query); });

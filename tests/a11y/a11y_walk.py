@@ -14,7 +14,8 @@ on and a throwaway HOME, and walks the tree of every page and dialog it can reac
     confirmation, Invite many,
     the jobs panel;
   - the room directory page (a public room searched for by name);
-  - the invite triage page and the members page of the joined room (issue 12).
+  - the invite triage page and the members page of the joined room (issue 12);
+  - the accounts overview (issue 14).
 
 It fails on:
   - an interactive element (button, check box, text field, list item, menu item, combo …) or a
@@ -797,6 +798,19 @@ def run(args) -> int:
             tree.pump(0.3)
         tree.pump(0.5)
         walk.page("invite triage", triage)
+        keys.key("Escape")
+        tree.pump(0.5)
+
+        # The accounts overview (issue 14), from the account's button in the toolbar: the one
+        # account's row with its Switch (disabled: shown) and Sign out, Add account, Close.
+        say("- accounts overview")
+        walk.press(tree.find(frame, role="push button",
+                             name=f"Signed in as {server.user['user_id']}. Accounts",
+                             what="the accounts button"))
+        accounts = tree.find(frame, role="page tab", name="Accounts", timeout=10,
+                             what="the accounts page")
+        tree.pump(0.5)
+        walk.page("accounts overview", accounts)
         keys.key("Escape")
         tree.pump(0.5)
 

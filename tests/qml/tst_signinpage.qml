@@ -222,6 +222,26 @@ Item {
             child("passwordField").text = ""
         }
 
+        // The error belongs to the server it came from: typing another server hides it, going
+        // back to the first shows it again (it is still what happened there).
+        function test_error_hides_when_another_server_is_typed() {
+            offer(["m.login.password"], false)
+            TestBackend.script("/_matrix/client/v3/login",
+                               [{ status: 403, body: '{"errcode":"M_FORBIDDEN","error":"Invalid username or password"}' }])
+            const field = child("homeserverField")
+            const server = field.text
+            child("userField").text = "alice"
+            child("passwordField").text = "wrong"
+            mouseClick(child("signInButton"))
+            const error = child("signInError")
+            tryVerify(() => error.text.indexOf("M_FORBIDDEN") >= 0, 5000)
+            field.text = "other.example.org"
+            compare(error.text, "")
+            field.text = server
+            verify(error.text.indexOf("M_FORBIDDEN") >= 0, error.text)
+            child("passwordField").text = ""
+        }
+
         // Tab reaches the password form's controls and Advanced.
         function test_tab_reaches_the_password_form() {
             offer(["m.login.password"], false)
