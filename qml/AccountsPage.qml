@@ -89,7 +89,17 @@ Page {
     SignOutDialog {
         id: signOutDialog
         property int row: -1
-        onSignOutRequested: invalidateOnServer => root.signOutRequested(row, invalidateOnServer)
+        onSignOutRequested: invalidateOnServer => {
+            root.signOutRequested(row, invalidateOnServer)
+            refocusTimer.start()
+        }
+    }
+    // The row (and the button that opened the dialog) may be gone: the focus goes to Close, once
+    // the dialog has closed.
+    Timer {
+        id: refocusTimer
+        interval: 0
+        onTriggered: closeButton.forceActiveFocus(Qt.OtherFocusReason)
     }
 
     ScrollView {

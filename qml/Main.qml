@@ -136,8 +136,16 @@ ApplicationWindow {
         directoryLoader.source = ""
         membersLoader.source = ""
         triageLoader.source = ""
-        if (!showAccounts) {
-            if (showRooms)
+        // Once showRooms follows the new services (bindings are re-evaluated after this handler).
+        switchFocusTimer.start()
+    }
+    Timer {
+        id: switchFocusTimer
+        interval: 0
+        onTriggered: {
+            if (window.showAccounts)
+                return
+            if (window.showRooms)
                 roomListPage.forceActiveFocus()
             else
                 signInPage.focusFirstEmpty()

@@ -839,7 +839,9 @@ Page {
                         currentIndex = root.firstVisibleRow()
                     root.openContextMenu(currentItem as RoomDelegate, -1, -1)
                     event.accepted = true
-                } else if (event.key === Qt.Key_A && (event.modifiers & Qt.ControlModifier)) {
+                } else if (event.key === Qt.Key_A
+                           && (event.modifiers & (Qt.ControlModifier | Qt.ShiftModifier | Qt.AltModifier)) === Qt.ControlModifier) {
+                    // Ctrl+A only: Ctrl+Shift+A is the window's (the accounts overview).
                     root.selection.selectAll()
                     event.accepted = true
                 } else if ((event.key === Qt.Key_Up || event.key === Qt.Key_Down)

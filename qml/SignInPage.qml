@@ -133,7 +133,13 @@ Page {
         discover()
     }
     Component.onCompleted: resetForm()
-    onServicesChanged: resetForm()
+    // Later: the bindings on services (session, busy …) are not all re-evaluated yet here.
+    onServicesChanged: resetTimer.start()
+    Timer {
+        id: resetTimer
+        interval: 0
+        onTriggered: root.resetForm()
+    }
     // What the homeserver field held when the session's error was set: another server typed
     // since then does not show that error.
     property string errorFor: ""

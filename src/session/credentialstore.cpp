@@ -18,6 +18,10 @@ const QString KeychainKey = QStringLiteral("access-token");
 // Without a Secret Service QtKeychain may stall ~25 s before failing: give up earlier.
 constexpr int KeychainTimeoutMs = 8000;
 
+// Jobs have no parent: the Secret Service backend calls back into a job that was deleted
+// with its parent while a request was out (an account removed, its CredentialStore deleted, with
+// the deletion of its keychain entry pending). A job deletes itself once finished; what it
+// reports reaches context only while context lives.
 template <typename Job>
 void runWithTimeout(Job *job, QObject *context, std::function<void(bool timedOut)> done)
 {
@@ -270,7 +274,7 @@ void CredentialStore::load()
         return;
     }
     setBusy(true);
-    auto *job = new QKeychain::ReadPasswordJob(KeychainService, this);
+    auto *job = new QKeychain::ReadPasswordJob(KeychainService);
     job->setAutoDelete(true);
     job->setKey(saved->key);
     runWithTimeout(job, this, [this, job, homeserver](bool timedOut) {
@@ -334,7 +338,7 @@ void CredentialStore::saveSession(const QString &homeserver, const QString &user
         return;
     }
     setBusy(true);
-    auto *job = new QKeychain::WritePasswordJob(KeychainService, this);
+    auto *job = new QKeychain::WritePasswordJob(KeychainService);
     job->setAutoDelete(true);
     job->setKey(key);
     job->setTextData(token);
@@ -384,7 +388,7 @@ void CredentialStore::forget()
         emit forgotten();
         return;
     }
-    auto *job = new QKeychain::DeletePasswordJob(KeychainService, this);
+    auto *job = new QKeychain::DeletePasswordJob(KeychainService);
     job->setAutoDelete(true);
     job->setKey(saved->key);
     runWithTimeout(job, this, [this](bool) { emit forgotten(); });

@@ -132,6 +132,8 @@ bool AccountStore::destroy(const QString &path)
         if (file.exists())
             ok &= file.remove();
     }
+    // The account's own folder, once nothing else is left in it (rmdir removes only an empty one).
+    QDir().rmdir(QFileInfo(path).absolutePath());
     return ok;
 }
 
@@ -150,8 +152,9 @@ bool AccountStore::openFile(const QString &path, QString *error)
     // A file that is not SQLite fails here, at the first read.
     if (!q.exec(QStringLiteral("PRAGMA quick_check")) || !q.next() ||
         q.value(0).toString() != QLatin1String("ok")) {
-        *error = q.lastError().isValid() ? q.lastError().text()
-                                         : tr("integrity check failed: %1").arg(q.value(0).toString());
+        *error = q.lastError().isValid()
+                     ? q.lastError().text()
+                     : tr("integrity check failed: %1").arg(q.value(0).toString());
         return false;
     }
     if (path != QLatin1String(":memory:")) {
@@ -196,8 +199,8 @@ bool AccountStore::migrate(QString *error)
             version = current - 1;
             continue;
         }
-        const QStringList statements = QString::fromLatin1(Migrations[version])
-                                           .split(QLatin1Char(';'), Qt::SkipEmptyParts);
+        const QStringList statements =
+            QString::fromLatin1(Migrations[version]).split(QLatin1Char(';'), Qt::SkipEmptyParts);
         for (const QString &statement : statements) {
             if (statement.trimmed().isEmpty())
                 continue;
@@ -220,8 +223,9 @@ bool AccountStore::migrate(QString *error)
 bool AccountStore::moveAside(const QString &path, const QString &why)
 {
     close();
-    const QString aside = path + QStringLiteral(".unusable-") +
-                          QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    const QString aside =
+        path + QStringLiteral(".unusable-") +
+        QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
     if (!QFile::rename(path, aside))
         return false;
     for (const QString &suffix : {QStringLiteral("-wal"), QStringLiteral("-shm")})
@@ -244,7 +248,8 @@ AccountStore::OpenResult AccountStore::open(const QString &path)
     bool usable = QDir().mkpath(QFileInfo(path).absolutePath()) && openFile(path, &error);
     if (usable && schemaVersion() > SchemaVersion) {
         usable = false;
-        error = tr("it was written by a newer version of Concierge (schema %1)").arg(schemaVersion());
+        error =
+            tr("it was written by a newer version of Concierge (schema %1)").arg(schemaVersion());
     }
     if (usable && migrate(&error))
         return existed ? OpenResult::Opened : OpenResult::Created;
@@ -322,9 +327,11 @@ bool AccountStore::saveSync(const QList<RoomSummary> &rooms, const QString &next
         q.addBindValue(textOrNull(room.topic));
         q.addBindValue(textOrNull(room.avatarMxc));
         q.addBindValue(textOrNull(room.heroes.join(QLatin1Char('\n'))));
-        q.addBindValue(room.memberNames.isEmpty() ? QVariant() : QVariant(packNames(room.memberNames)));
+        q.addBindValue(room.memberNames.isEmpty() ? QVariant()
+                                                  : QVariant(packNames(room.memberNames)));
         q.addBindValue(room.joinedMemberCount < 0 ? QVariant() : QVariant(room.joinedMemberCount));
-        q.addBindValue(room.invitedMemberCount < 0 ? QVariant() : QVariant(room.invitedMemberCount));
+        q.addBindValue(room.invitedMemberCount < 0 ? QVariant()
+                                                   : QVariant(room.invitedMemberCount));
         q.addBindValue(textOrNull(room.inviterId));
         q.addBindValue(textOrNull(room.tombstoneReplacement));
         q.addBindValue(textOrNull(room.predecessor));
@@ -339,7 +346,8 @@ bool AccountStore::saveSync(const QList<RoomSummary> &rooms, const QString &next
         }
     }
     QSqlQuery position(db);
-    position.prepare(QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES ('next_batch', ?)"));
+    position.prepare(
+        QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES ('next_batch', ?)"));
     position.addBindValue(nextBatch);
     if (!position.exec()) {
         db.rollback();
@@ -418,8 +426,8 @@ QList<AccountStore::HistoryEntry> AccountStore::history(const QString &roomId) c
         const int membership = q.value(1).toInt();
         if (membership < Membership::Join || membership > Membership::Ban)
             continue;
-        entries.append({q.value(0).toLongLong(), Membership::Value(membership), q.value(2).toString(),
-                        q.value(3).toString(), q.value(4).toString()});
+        entries.append({q.value(0).toLongLong(), Membership::Value(membership),
+                        q.value(2).toString(), q.value(3).toString(), q.value(4).toString()});
     }
     return entries;
 }

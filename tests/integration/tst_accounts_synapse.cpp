@@ -8,6 +8,7 @@
 #include "sync/roomstore.h"
 
 #include <QFile>
+#include <QJsonDocument>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -228,6 +229,40 @@ private slots:
         QCOMPARE(
             m_server.request("GET", "/_matrix/client/v3/account/whoami", m_bob.accessToken).status,
             200);
+    }
+
+    // Removing an account that is not the one shown, signed in by password (its device is logged
+    // out on the server): the others stay, and its services are let go once that is done.
+    void removingAnotherAccountLetsItGo()
+    {
+        AccountManager accounts(options());
+        AppServices *alice = accounts.openUnsignedSlot();
+        QVERIFY(signIn(alice, m_alice));
+        accounts.addAccount();
+        AppServices *bob = accounts.current();
+        bob->sync()->setLongPollTimeout(2000);
+        QSignalSpy signedIn(bob->session(), &Session::signedIn);
+        bob->signInWithPassword(m_server.baseUrl().toString(), m_bob.userId,
+                                m_bob.localpart + QStringLiteral("-pw"));
+        QVERIFY(signedIn.wait(TimeoutMs));
+        QVERIFY(bob->session()->createdDevice());
+        const QString device = bob->session()->deviceId();
+        QTRY_COMPARE_WITH_TIMEOUT(bob->sync()->state(), SyncEngine::Synced, TimeoutMs);
+        accounts.switchTo(accounts.indexOf(m_alice.userId));
+
+        QPointer<AppServices> removed = bob;
+        accounts.removeAccount(accounts.indexOf(m_bob.userId));
+        QCOMPARE(accounts.count(), 1);
+        QCOMPARE(accounts.current(), alice);
+        QTRY_VERIFY_WITH_TIMEOUT(removed.isNull(), TimeoutMs); // after its /logout
+        const auto devices =
+            m_server.request("GET", "/_matrix/client/v3/devices", m_bob.accessToken).body;
+        QVERIFY2(!QJsonDocument(devices).toJson().contains(device.toUtf8()),
+                 "the device is logged out on the server");
+        QCOMPARE(alice->session()->state(), Session::SignedIn);
+        QSignalSpy synced(alice->sync(), &SyncEngine::synced);
+        alice->sync()->syncNow();
+        QVERIFY(synced.wait(TimeoutMs));
     }
 
     // Adding an account can be cancelled: back to the one shown before, nothing remembered.

@@ -121,6 +121,8 @@ Item {
             compare(signOutSpy.signalArguments[0][0], TestBackend.accounts.indexOf(bob))
             compare(signOutSpy.signalArguments[0][1], false)
             tryCompare(dialog, "visible", false)
+            // The focus is somewhere a keyboard user can go on from (the row may be gone).
+            tryVerify(() => child(page, "accountsCloseButton").activeFocus)
         }
     }
 }

@@ -222,6 +222,29 @@ Item {
             child("passwordField").text = ""
         }
 
+        // Another account's services (the window's "Add account"): the form is made for its own
+        // session, which asks the server in the field how to sign in, and shows the password form.
+        function test_another_accounts_services_get_their_own_form() {
+            TestBackend.script("/_matrix/client/versions", [{ status: 200, body: '{"versions":["v1.11"]}' }])
+            TestBackend.script("/_matrix/client/v3/login",
+                               [{ status: 200, body: JSON.stringify({ flows: [{ type: "m.login.password" }] }) }])
+            const field = child("homeserverField")
+            field.text = TestBackend.baseUrl()
+            child("passwordField").text = "typed for the first account"
+            TestBackend.accounts.addAccount()
+            const added = TestBackend.accounts.current
+            verify(added !== TestBackend.services)
+            compare(added.session.discoveryState, Session.NotDiscovered)
+            page.services = added
+            tryCompare(added.session, "discoveryState", Session.Discovered, 5000)
+            compare(added.session.discoveredFor, TestBackend.baseUrl())
+            tryVerify(() => child("userField").visible, 5000)
+            compare(child("passwordField").text, "") // nothing secret carried over
+            compare(field.text, TestBackend.baseUrl()) // the server stays
+            page.services = TestBackend.services
+            TestBackend.accounts.cancelAdding()
+        }
+
         // The error belongs to the server it came from: typing another server hides it, going
         // back to the first shows it again (it is still what happened there).
         function test_error_hides_when_another_server_is_typed() {

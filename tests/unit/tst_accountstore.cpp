@@ -4,6 +4,7 @@
 #include "store/storewriter.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -127,14 +128,19 @@ private slots:
     {
         AccountStore store(QStringLiteral("d"));
         store.open(path());
-        QVERIFY(store.saveSync({fullRoom(QStringLiteral("!r:x")), fullRoom(QStringLiteral("!other:x"))}, QStringLiteral("s1")));
-        const AccountStore::HistoryEntry invited{1000, Membership::Invite, QStringLiteral("@a:x"), {}, QStringLiteral("$1")};
+        QVERIFY(
+            store.saveSync({fullRoom(QStringLiteral("!r:x")), fullRoom(QStringLiteral("!other:x"))},
+                           QStringLiteral("s1")));
+        const AccountStore::HistoryEntry invited{
+            1000, Membership::Invite, QStringLiteral("@a:x"), {}, QStringLiteral("$1")};
         const AccountStore::HistoryEntry kicked{3000, Membership::Leave, QStringLiteral("@mod:x"),
                                                 QStringLiteral("spam"), QStringLiteral("$3")};
-        const AccountStore::HistoryEntry joined{2000, Membership::Join, QStringLiteral("@me:x"), {}, QStringLiteral("$2")};
+        const AccountStore::HistoryEntry joined{
+            2000, Membership::Join, QStringLiteral("@me:x"), {}, QStringLiteral("$2")};
         QVERIFY(store.appendHistory(QStringLiteral("!r:x"), {invited, kicked}));
         QVERIFY(store.appendHistory(QStringLiteral("!r:x"), {joined, kicked})); // $3 again
-        QVERIFY(store.appendHistory(QStringLiteral("!other:x"), {{5, Membership::Join, {}, {}, QStringLiteral("$o")}}));
+        QVERIFY(store.appendHistory(QStringLiteral("!other:x"),
+                                    {{5, Membership::Join, {}, {}, QStringLiteral("$o")}}));
         const QList<AccountStore::HistoryEntry> expected{invited, joined, kicked};
         QCOMPARE(store.history(QStringLiteral("!r:x")), expected);
 
@@ -149,16 +155,21 @@ private slots:
         const QString file = path(QStringLiteral("v1.sqlite"));
         {
             // A store as the first schema wrote it.
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v1"));
+            QSqlDatabase db =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v1"));
             db.setDatabaseName(file);
             QVERIFY(db.open());
             QSqlQuery q(db);
-            QVERIFY(q.exec(QStringLiteral("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")));
+            QVERIFY(q.exec(
+                QStringLiteral("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")));
+            QVERIFY(q.exec(QStringLiteral("CREATE TABLE rooms (room_id TEXT PRIMARY KEY, "
+                                          "membership INTEGER NOT NULL, name TEXT, "
+                                          "canonical_alias TEXT, topic TEXT, avatar_url TEXT, "
+                                          "heroes TEXT, member_names TEXT, "
+                                          "joined_count INTEGER, invited_count INTEGER, inviter "
+                                          "TEXT, tombstone TEXT, predecessor TEXT)")));
             QVERIFY(q.exec(QStringLiteral(
-                "CREATE TABLE rooms (room_id TEXT PRIMARY KEY, membership INTEGER NOT NULL, name TEXT, "
-                "canonical_alias TEXT, topic TEXT, avatar_url TEXT, heroes TEXT, member_names TEXT, "
-                "joined_count INTEGER, invited_count INTEGER, inviter TEXT, tombstone TEXT, predecessor TEXT)")));
-            QVERIFY(q.exec(QStringLiteral("INSERT INTO rooms (room_id, membership, name) VALUES ('!old:x', 0, 'Old')")));
+                "INSERT INTO rooms (room_id, membership, name) VALUES ('!old:x', 0, 'Old')")));
             QVERIFY(q.exec(QStringLiteral("INSERT INTO meta VALUES ('next_batch', 's9')")));
             QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 1")));
             db.close();
@@ -172,7 +183,8 @@ private slots:
         // Schema 4 drops the position (a full /sync fills in spaces and direct chats).
         QCOMPARE(store.nextBatch(), QString());
         // The history table of schema 2 is there.
-        QVERIFY(store.appendHistory(QStringLiteral("!old:x"), {{1, Membership::Leave, {}, {}, QStringLiteral("$x")}}));
+        QVERIFY(store.appendHistory(QStringLiteral("!old:x"),
+                                    {{1, Membership::Leave, {}, {}, QStringLiteral("$x")}}));
         QCOMPARE(store.history(QStringLiteral("!old:x")).size(), 1);
     }
 
@@ -181,23 +193,30 @@ private slots:
         const QString file = path(QStringLiteral("v2.sqlite"));
         {
             // A store as schema 2 wrote it: rooms, the sync position, history.
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v2"));
+            QSqlDatabase db =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v2"));
             db.setDatabaseName(file);
             QVERIFY(db.open());
             QSqlQuery q(db);
-            QVERIFY(q.exec(QStringLiteral("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")));
+            QVERIFY(q.exec(
+                QStringLiteral("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")));
+            QVERIFY(q.exec(QStringLiteral("CREATE TABLE rooms (room_id TEXT PRIMARY KEY, "
+                                          "membership INTEGER NOT NULL, name TEXT, "
+                                          "canonical_alias TEXT, topic TEXT, avatar_url TEXT, "
+                                          "heroes TEXT, member_names TEXT, "
+                                          "joined_count INTEGER, invited_count INTEGER, inviter "
+                                          "TEXT, tombstone TEXT, predecessor TEXT)")));
             QVERIFY(q.exec(QStringLiteral(
-                "CREATE TABLE rooms (room_id TEXT PRIMARY KEY, membership INTEGER NOT NULL, name TEXT, "
-                "canonical_alias TEXT, topic TEXT, avatar_url TEXT, heroes TEXT, member_names TEXT, "
-                "joined_count INTEGER, invited_count INTEGER, inviter TEXT, tombstone TEXT, predecessor TEXT)")));
-            QVERIFY(q.exec(QStringLiteral(
-                "CREATE TABLE room_history (id INTEGER PRIMARY KEY AUTOINCREMENT, room_id TEXT NOT NULL, "
+                "CREATE TABLE room_history (id INTEGER PRIMARY KEY AUTOINCREMENT, room_id TEXT NOT "
+                "NULL, "
                 "ts INTEGER NOT NULL, membership INTEGER NOT NULL, sender TEXT, reason TEXT, "
                 "event_id TEXT NOT NULL UNIQUE)")));
-            QVERIFY(q.exec(QStringLiteral("INSERT INTO rooms (room_id, membership, name) VALUES ('!two:x', 1, 'Two')")));
+            QVERIFY(q.exec(QStringLiteral(
+                "INSERT INTO rooms (room_id, membership, name) VALUES ('!two:x', 1, 'Two')")));
             QVERIFY(q.exec(QStringLiteral("INSERT INTO meta VALUES ('next_batch', 's22')")));
-            QVERIFY(q.exec(QStringLiteral("INSERT INTO room_history (room_id, ts, membership, sender, "
-                                          "reason, event_id) VALUES ('!two:x', 5, 1, '@a:x', 'hi', '$h')")));
+            QVERIFY(q.exec(
+                QStringLiteral("INSERT INTO room_history (room_id, ts, membership, sender, "
+                               "reason, event_id) VALUES ('!two:x', 5, 1, '@a:x', 'hi', '$h')")));
             QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 2")));
             db.close();
         }
@@ -228,27 +247,38 @@ private slots:
         {
             // A store as schema 3 wrote it, exactly: the first three steps, then rows of every
             // kind (rooms, position, history, a job and its item).
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v3"));
+            QSqlDatabase db =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v3"));
             db.setDatabaseName(file);
             QVERIFY(db.open());
             QSqlQuery q(db);
             const char *const schema[] = {
                 "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
-                "CREATE TABLE rooms (room_id TEXT PRIMARY KEY, membership INTEGER NOT NULL, name TEXT, "
-                "canonical_alias TEXT, topic TEXT, avatar_url TEXT, heroes TEXT, member_names TEXT, "
-                "joined_count INTEGER, invited_count INTEGER, inviter TEXT, tombstone TEXT, predecessor TEXT)",
-                "CREATE TABLE room_history (id INTEGER PRIMARY KEY AUTOINCREMENT, room_id TEXT NOT NULL, "
+                "CREATE TABLE rooms (room_id TEXT PRIMARY KEY, membership INTEGER NOT NULL, name "
+                "TEXT, "
+                "canonical_alias TEXT, topic TEXT, avatar_url TEXT, heroes TEXT, member_names "
+                "TEXT, "
+                "joined_count INTEGER, invited_count INTEGER, inviter TEXT, tombstone TEXT, "
+                "predecessor TEXT)",
+                "CREATE TABLE room_history (id INTEGER PRIMARY KEY AUTOINCREMENT, room_id TEXT NOT "
+                "NULL, "
                 "ts INTEGER NOT NULL, membership INTEGER NOT NULL, sender TEXT, reason TEXT, "
                 "event_id TEXT NOT NULL UNIQUE)",
                 "CREATE INDEX room_history_room ON room_history (room_id, ts)",
-                "CREATE TABLE jobs (job_id TEXT PRIMARY KEY, kind TEXT NOT NULL, title TEXT NOT NULL, "
-                "created INTEGER NOT NULL, state TEXT NOT NULL, pace_ms INTEGER NOT NULL DEFAULT 0, "
+                "CREATE TABLE jobs (job_id TEXT PRIMARY KEY, kind TEXT NOT NULL, title TEXT NOT "
+                "NULL, "
+                "created INTEGER NOT NULL, state TEXT NOT NULL, pace_ms INTEGER NOT NULL DEFAULT "
+                "0, "
                 "updated INTEGER NOT NULL)",
-                "CREATE TABLE job_items (job_id TEXT NOT NULL, position INTEGER NOT NULL, description TEXT "
-                "NOT NULL, state TEXT NOT NULL, error_kind INTEGER NOT NULL DEFAULT 0, errcode TEXT, "
-                "message TEXT, http_status INTEGER NOT NULL DEFAULT 0, attempts INTEGER NOT NULL DEFAULT 0, "
+                "CREATE TABLE job_items (job_id TEXT NOT NULL, position INTEGER NOT NULL, "
+                "description TEXT "
+                "NOT NULL, state TEXT NOT NULL, error_kind INTEGER NOT NULL DEFAULT 0, errcode "
+                "TEXT, "
+                "message TEXT, http_status INTEGER NOT NULL DEFAULT 0, attempts INTEGER NOT NULL "
+                "DEFAULT 0, "
                 "updated INTEGER NOT NULL, PRIMARY KEY (job_id, position))",
-                "INSERT INTO rooms (room_id, membership, name, canonical_alias, joined_count, heroes) "
+                "INSERT INTO rooms (room_id, membership, name, canonical_alias, joined_count, "
+                "heroes) "
                 "VALUES ('!three:x', 0, 'Three', '#three:x', 7, '@a:x\n@b:x')",
                 "INSERT INTO rooms (room_id, membership, name) VALUES ('!left:x', 2, 'Left')",
                 "INSERT INTO meta VALUES ('next_batch', 's33')",
@@ -292,7 +322,8 @@ private slots:
         // History and jobs are untouched.
         QCOMPARE(store.history(QStringLiteral("!left:x")).size(), 1);
         QCOMPARE(store.history(QStringLiteral("!left:x")).first().reason, QStringLiteral("bye"));
-        QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM job_items WHERE job_id = 'j1'")) && q.next());
+        QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM job_items WHERE job_id = 'j1'")) &&
+                q.next());
         QCOMPARE(q.value(0).toInt(), 1);
         // And the new columns are written and read back.
         RoomSummary space = rooms.at(1);
@@ -320,8 +351,10 @@ private slots:
             QVERIFY(q.exec(QStringLiteral("DROP TABLE jobs")));
             QVERIFY(q.exec(QStringLiteral("DROP TABLE job_items")));
             // Schema 4's columns too: this file is then what schema 2 wrote.
-            for (const char *column : {"room_type", "direct", "direct_invite", "children", "parents"})
-                QVERIFY2(q.exec(QStringLiteral("ALTER TABLE rooms DROP COLUMN %1").arg(QLatin1String(column))),
+            for (const char *column :
+                 {"room_type", "direct", "direct_invite", "children", "parents"})
+                QVERIFY2(q.exec(QStringLiteral("ALTER TABLE rooms DROP COLUMN %1")
+                                    .arg(QLatin1String(column))),
                          qPrintable(q.lastError().text()));
             QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 2")));
         }
@@ -335,7 +368,8 @@ private slots:
         // for its lock (the spy records on the writer's thread), and wait() only sees new ones.
         QTRY_COMPARE_WITH_TIMEOUT(opened.count(), 1, 10000);
         QCOMPARE(result, AccountStore::OpenResult::Opened);
-        QCOMPARE(opened.first().first().value<AccountStore::OpenResult>(), AccountStore::OpenResult::Opened);
+        QCOMPARE(opened.first().first().value<AccountStore::OpenResult>(),
+                 AccountStore::OpenResult::Opened);
         QCOMPARE(reader.movedAsidePath(), QString());
         QCOMPARE(reader.roomCount(), 1);
     }
@@ -402,7 +436,8 @@ private slots:
         QVERIFY(blocker.open(QIODevice::WriteOnly));
         blocker.close();
         AccountStore store(QStringLiteral("m"));
-        QCOMPARE(store.open(path(QStringLiteral("not-a-dir/store.sqlite"))), AccountStore::OpenResult::InMemory);
+        QCOMPARE(store.open(path(QStringLiteral("not-a-dir/store.sqlite"))),
+                 AccountStore::OpenResult::InMemory);
         QVERIFY(!store.problem().isEmpty());
         QVERIFY(store.isOpen());
         QVERIFY(store.saveSync({fullRoom(QStringLiteral("!r:x"))}, QStringLiteral("s1")));
@@ -412,7 +447,8 @@ private slots:
     void destroyDeletesTheFilesAndAccountsAreSeparate()
     {
         const QString hs = QStringLiteral("https://example.org");
-        const QString alice = AccountStore::defaultPathFor(hs, QStringLiteral("@alice:example.org"));
+        const QString alice =
+            AccountStore::defaultPathFor(hs, QStringLiteral("@alice:example.org"));
         const QString bob = AccountStore::defaultPathFor(hs, QStringLiteral("@bob:example.org"));
         QVERIFY(alice != bob);
         // The same user ID on another server (a reset test server) is another account.
@@ -433,6 +469,8 @@ private slots:
             QVERIFY(AccountStore::destroy(a));
             QVERIFY(!QFile::exists(a));
             QVERIFY(!QFile::exists(a + QStringLiteral("-wal")));
+            QVERIFY(!QFileInfo::exists(QFileInfo(a).absolutePath())); // no empty folder left
+            QVERIFY(QFileInfo::exists(b));
             QVERIFY(storeB.saveSync({fullRoom(QStringLiteral("!b:x"))}, QStringLiteral("sb")));
         }
         AccountStore reopened(QStringLiteral("acc-b2"));
@@ -448,7 +486,8 @@ private slots:
         QSignalSpy failed(&writer, &StoreWriter::writeFailed);
         writer.open(file);
         QVERIFY(opened.wait(5000));
-        QCOMPARE(opened.first().first().value<AccountStore::OpenResult>(), AccountStore::OpenResult::Created);
+        QCOMPARE(opened.first().first().value<AccountStore::OpenResult>(),
+                 AccountStore::OpenResult::Created);
         RoomSummary room = fullRoom(QStringLiteral("!w:x"));
         writer.saveSync({room}, QStringLiteral("s1"));
         room.name = QStringLiteral("Second");

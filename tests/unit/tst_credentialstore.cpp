@@ -276,6 +276,35 @@ private slots:
         CredentialStore().setUseFileStore(false);
     }
 
+    // An account removed while its keychain entry is being deleted: the store goes away at once
+    // (the app lets go of the account's services), the deletion still completes, nothing crashes
+    // (the Secret Service backend answers into the job after the store is gone).
+    void storeDeletedWhileTheKeychainWorks()
+    {
+        const QString user = QStringLiteral("@gone:example.org");
+        {
+            CredentialStore store;
+            store.setAccount({});
+            QSignalSpy saved(&store, &CredentialStore::saved);
+            store.save(QStringLiteral("https://example.org"), user, m_token);
+            QVERIFY(saved.count() == 1 || saved.wait(20000));
+            if (m_expectKeychain)
+                QVERIFY(saved.first().first().toBool());
+        }
+        auto *store = new CredentialStore;
+        store->setAccount(user);
+        store->forget();   // the keychain's delete is on its way…
+        delete store;      // …when the account's services are deleted
+        QTest::qWait(500); // the backend's answer arrives meanwhile
+        QVERIFY(CredentialStore::savedAccounts().isEmpty());
+        if (m_expectKeychain) {
+            QKeychain::Error error = QKeychain::NoError;
+            QString left;
+            QVERIFY(keychainEntry(&error, &left));
+            QCOMPARE(error, QKeychain::EntryNotFound);
+        }
+    }
+
     // The one account an earlier version remembered ("session/…" settings, the token under
     // "access-token") is the first of the list, and still signs in.
     void earlierVersionsAccountIsKept()
