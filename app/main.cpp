@@ -434,8 +434,12 @@ int main(int argc, char *argv[])
     AccountManager accounts(options);
     DesktopNotifier notifier;
     QObject::connect(&accounts, &AccountManager::accountOpened, &accounts,
-                     [&notifier](AppServices *services) {
-                         notifier.watch(services->jobs());
+                     [&notifier, &accounts](AppServices *services) {
+                         // Whose job it was, once there are several accounts.
+                         notifier.watch(services->jobs(), 60000, [services, &accounts] {
+                             return accounts.count() > 1 ? services->session()->userId()
+                                                         : QString();
+                         });
                          // Single sign-on pages open in the user's own browser.
                          QObject::connect(services->session(), &Session::browserRequested, services,
                                           [](const QUrl &url) { QDesktopServices::openUrl(url); });
@@ -449,8 +453,7 @@ int main(int argc, char *argv[])
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
     // Avatars are fetched with the session of the account shown.
     engine.addImageProvider(QStringLiteral("mxc"), new MxcImageProvider(&accounts, [&accounts] {
-                                AppServices *shown = accounts.current();
-                                return shown ? shown->thumbnails() : nullptr;
+                                return accounts.mediaLoader();
                             }));
     engine.setInitialProperties({
         {QStringLiteral("services"), QVariant::fromValue(services)},

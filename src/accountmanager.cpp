@@ -158,6 +158,17 @@ AppServices *AccountManager::at(int row) const
     return row >= 0 && row < int(m_accounts.size()) ? m_accounts.at(row) : nullptr;
 }
 
+ThumbnailLoader *AccountManager::mediaLoader() const
+{
+    const AppServices *shown = current();
+    if (shown && shown->session()->state() == Session::SignedIn)
+        return shown->thumbnails();
+    for (const AppServices *services : m_accounts)
+        if (services->session()->state() == Session::SignedIn)
+            return services->thumbnails();
+    return shown ? shown->thumbnails() : nullptr;
+}
+
 int AccountManager::indexOf(const QString &userId) const
 {
     if (userId.isEmpty())

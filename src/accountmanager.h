@@ -79,6 +79,9 @@ public:
     bool adding() const;
     QString notice() const { return m_notice; }
     AppServices *at(int row) const;
+    // What fetches avatars for the window: the shown account's thumbnails, or another signed-in
+    // account's while the shown one is not signed in (an mxc: ID names the same media for all).
+    ThumbnailLoader *mediaLoader() const;
     // The slot of userId, or -1.
     Q_INVOKABLE int indexOf(const QString &userId) const;
 

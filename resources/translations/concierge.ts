@@ -1517,6 +1517,10 @@ with items that failed or whose outcome is unknown, 6 Ctrl+C paused the job (res
         <source>%1 done, %2 failed, %3 cancelled</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DirectoryModel</name>

@@ -19,22 +19,26 @@ const QString AppId = QStringLiteral(CONCIERGE_APP_ID);
 
 DesktopNotifier::DesktopNotifier(QObject *parent) : QObject(parent) {}
 
-void DesktopNotifier::watch(JobQueue *queue, qint64 minimumRunMs)
+void DesktopNotifier::watch(JobQueue *queue, qint64 minimumRunMs,
+                            std::function<QString()> accountOf)
 {
     if (!queue)
         return;
-    connect(queue, &JobQueue::jobFinished, this,
-            [this, minimumRunMs](Job *job) { onJobFinished(job, minimumRunMs); });
+    connect(queue, &JobQueue::jobFinished, this, [this, minimumRunMs, accountOf](Job *job) {
+        onJobFinished(job, minimumRunMs, accountOf ? accountOf() : QString());
+    });
 }
 
-void DesktopNotifier::onJobFinished(Job *job, qint64 minimumRunMs)
+void DesktopNotifier::onJobFinished(Job *job, qint64 minimumRunMs, const QString &account)
 {
     if (!job || !job->startedAt().isValid())
         return;
     const qint64 ranMs = job->startedAt().msecsTo(QDateTime::currentDateTimeUtc());
     if (ranMs < minimumRunMs)
         return;
-    notify(summaryFor(job), bodyFor(job));
+    // The summary is plain text for the notification server: the user ID goes there.
+    notify(account.isEmpty() ? summaryFor(job) : tr("%1: %2").arg(account, summaryFor(job)),
+           bodyFor(job));
 }
 
 QString DesktopNotifier::summaryFor(const Job *job)

@@ -5,6 +5,7 @@
 
 #include <QObject>
 #include <QString>
+#include <functional>
 
 class Job;
 class JobQueue;
@@ -19,7 +20,9 @@ class DesktopNotifier : public QObject
 public:
     explicit DesktopNotifier(QObject *parent = nullptr);
     // Notifies when a job of queue that ran at least minimumRunMs ends (tests pass a short time).
-    void watch(JobQueue *queue, qint64 minimumRunMs = 60000);
+    // accountOf: whose queue it is, said before the summary when not empty (several accounts).
+    void watch(JobQueue *queue, qint64 minimumRunMs = 60000,
+               std::function<QString()> accountOf = {});
 
     // What the notification of an ended job says (the summary is its title line).
     static QString summaryFor(const Job *job);
@@ -31,6 +34,6 @@ signals:
     void notificationFinished(bool delivered);
 
 private:
-    void onJobFinished(Job *job, qint64 minimumRunMs);
+    void onJobFinished(Job *job, qint64 minimumRunMs, const QString &account);
     void notify(const QString &summary, const QString &body);
 };

@@ -811,10 +811,7 @@ private slots:
 
         QQmlApplicationEngine engine;
         engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
-        engine.addImageProvider(QStringLiteral("mxc"), new MxcImageProvider(&accounts, [&accounts] {
-                                    return accounts.current() ? accounts.current()->thumbnails()
-                                                              : nullptr;
-                                }));
+        engine.addImageProvider(QStringLiteral("mxc"), new MxcImageProvider(&accounts, [&accounts] { return accounts.mediaLoader(); }));
         engine.setInitialProperties({{QStringLiteral("services"), QVariant::fromValue(bobServices)},
                                      {QStringLiteral("accounts"), QVariant::fromValue(&accounts)}});
         engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Concierge/Ui/Main.qml")));

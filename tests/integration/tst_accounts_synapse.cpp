@@ -133,8 +133,11 @@ private:
         QVERIFY(bob != alice);
         QVERIFY(!currentChanged.isEmpty());
         QCOMPARE(bob->session()->state(), Session::SignedOut); // its own sign-in page
+        // Avatars meanwhile come through a session that can fetch them.
+        QCOMPARE(accounts.mediaLoader(), alice->thumbnails());
         QVERIFY(signIn(bob, m_bob));
         QVERIFY(!accounts.adding());
+        QCOMPARE(accounts.mediaLoader(), bob->thumbnails());
         QCOMPARE(accounts.signedInCount(), 2);
 
         // Both remembered, each in its own entry; both sync in the background.

@@ -233,6 +233,23 @@ private slots:
         QCOMPARE(m_server->received.at(1).body, QStringLiteral("1 done, 0 failed, 2 cancelled"));
     }
 
+    // With several accounts the app names whose job it was.
+    void theAccountIsNamedWhenGiven()
+    {
+        QVERIFY(startServer());
+        DesktopNotifier notifier;
+        notifier.watch(m_queue.get(), 0, [] { return QStringLiteral("@me:localhost"); });
+        QSignalSpy finished(&notifier, &DesktopNotifier::notificationFinished);
+        m_fake->script(Rooms, {{200, "{}"}});
+        Job *job = m_queue->leaveRooms({A});
+        QVERIFY(ends(job));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 5000);
+        QCOMPARE(m_server->received.size(), 1);
+        QCOMPARE(m_server->received.first().summary,
+                 QStringLiteral("@me:localhost: Left 1 room(s)"));
+        QCOMPARE(m_server->received.first().body, QStringLiteral("1 done, 0 failed, 0 cancelled"));
+    }
+
     void withoutANotificationServiceNothingBreaks()
     {
         QVERIFY(!QDBusConnection::sessionBus()
