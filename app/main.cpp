@@ -449,6 +449,9 @@ int main(int argc, char *argv[])
     else
         accounts.openUnsignedSlot();
     AppServices *services = accounts.current();
+    // The shown account's saved rooms are read while the window's QML loads.
+    if (envToken.isEmpty())
+        services->preloadSavedRooms();
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
     // Avatars are fetched with the session of the account shown.

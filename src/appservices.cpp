@@ -14,6 +14,7 @@
 #include <QJSEngine>
 #include <QLocale>
 #include <QTranslator>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <QNetworkAccessManager>
 
@@ -214,19 +215,34 @@ void AppServices::openAccountStore(const QString &homeserver, const QString &use
         m_store->setOwnUserId(userId);
     m_storeUserId = userId;
     m_storePath = path;
-    // Read here, at once: the list is on screen before the first network answer. The writer
-    // thread opens the same file for what follows (SQLite's WAL lets both work).
+    // Read here, at once (or taken from preloadSavedRooms()): the list is on screen before the
+    // first network answer. The writer thread opens the same file for what follows (SQLite's WAL
+    // lets both work).
     {
+        SavedRooms preloaded;
+        if (m_preload.isValid()) {
+            preloaded = m_preload.result(); // read while the window was built; waits if not yet
+            m_preload = {};
+        }
+        const bool usePreload = preloaded.path == path;
         static int readers = 0;
         auto reader =
             std::make_unique<AccountStore>(QStringLiteral("concierge-reader-%1").arg(++readers));
         const AccountStore::OpenResult result = reader->open(path);
         if (result == AccountStore::OpenResult::Opened && m_store->size() == 0) {
-            m_store->restore(reader->loadRooms());
-            m_sync->resumeFrom(reader->nextBatch());
+            if (usePreload && preloaded.opened) {
+                m_store->restore(preloaded.rooms);
+                m_sync->resumeFrom(preloaded.nextBatch);
+            } else {
+                m_store->restore(reader->loadRooms());
+                m_sync->resumeFrom(reader->nextBatch());
+            }
         }
-        if (!reader->problem().isEmpty() && m_storeNotice.isEmpty()) {
-            m_storeNotice = reader->problem();
+        // A file the preload found unusable was moved aside there: that is what to say.
+        const QString problem =
+            usePreload && !preloaded.problem.isEmpty() ? preloaded.problem : reader->problem();
+        if (!problem.isEmpty() && m_storeNotice.isEmpty()) {
+            m_storeNotice = problem;
             emit storeNoticeChanged();
         }
         // The same connection reads room histories later, on this thread.
@@ -247,6 +263,31 @@ void AppServices::openJobs(const QString &homeserver, const QString &userId)
     m_jobsPath = path;
     if (m_jobs->open(path))
         m_jobs->restore(m_restoreJobsPaused);
+}
+
+void AppServices::preloadSavedRooms()
+{
+    if (!m_writer || m_preload.isValid() || !canRemember())
+        return;
+    const QString userId = m_credentials->savedUserId();
+    if (userId.isEmpty())
+        return;
+    const QString path = storePathFor(m_credentials->savedHomeserver(), userId);
+    static int preloads = 0;
+    const QString connection = QStringLiteral("concierge-preload-%1").arg(++preloads);
+    // The connection is made, used and closed on the worker thread (Qt SQL's rule).
+    m_preload = QtConcurrent::run([path, connection] {
+        SavedRooms saved;
+        saved.path = path;
+        AccountStore store(connection);
+        saved.opened = store.open(path) == AccountStore::OpenResult::Opened;
+        if (saved.opened) {
+            saved.rooms = store.loadRooms();
+            saved.nextBatch = store.nextBatch();
+        }
+        saved.problem = store.problem();
+        return saved;
+    });
 }
 
 void AppServices::saveSync(const QJsonObject &body)

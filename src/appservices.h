@@ -17,8 +17,10 @@
 #include "models/userdirectory.h"
 #include "session/credentialstore.h"
 #include "session/session.h"
+#include "store/roomsummary.h"
 #include "sync/syncengine.h"
 
+#include <QFuture>
 #include <QJsonObject>
 #include <QObject>
 #include <QSet>
@@ -153,6 +155,10 @@ public:
     Q_INVOKABLE void signIn(const QString &homeserver, const QString &accessToken);
     // Signs in with a remembered session if there is one (emits restoreFinished(false) if not).
     Q_INVOKABLE void restoreSession();
+    // Starts reading the remembered account's saved rooms on a worker thread, so that the window
+    // is built meanwhile (the GUI calls it before loading its QML); restoreSession() then takes
+    // them instead of reading the store itself. Nothing when rooms are not kept on disk.
+    void preloadSavedRooms();
     // Sign out and forget the remembered token. A session Concierge created (password) is also
     // logged out on the server; a pasted token only when invalidatePastedToken.
     Q_INVOKABLE void signOut(bool invalidatePastedToken = false);
@@ -221,6 +227,16 @@ private:
     QString m_jobsPath;         // whose journal the queue has open, or empty
     QSet<QString> m_dirtyRooms; // changed since the last save
     QString m_storeNotice;
+    // What preloadSavedRooms() read, for openAccountStore().
+    struct SavedRooms
+    {
+        QString path;
+        bool opened = false; // the file was there and usable
+        QList<RoomSummary> rooms;
+        QString nextBatch;
+        QString problem;
+    };
+    QFuture<SavedRooms> m_preload;
     bool m_rememberSession = true;
     bool m_rememberNextSignIn = false; // signIn()/signInWithPassword(), not a restore
     std::function<bool(const QString &)> m_accountOpenElsewhere;

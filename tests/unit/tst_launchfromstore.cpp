@@ -6,7 +6,9 @@
 #include "store/accountstore.h"
 #include "sync/roomstore.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -119,6 +121,44 @@ private slots:
         QCOMPARE(history.first().sender, QStringLiteral("@mod:localhost"));
         QCOMPARE(history.first().reason, QStringLiteral("spam"));
         QCOMPARE(disk.history(QStringLiteral("!new:localhost")).first().sender, QStringLiteral("@bob:localhost"));
+    }
+
+    // The GUI reads the saved rooms on a worker thread while its window loads: the same list and
+    // position, shown by restoreSession() before any answer; a store that turned unreadable
+    // meanwhile is moved aside there and said once, the list then coming from the server.
+    void savedRoomsReadWhileTheWindowLoads()
+    {
+        QVERIFY(firstRun());
+        m_fake->script("/_matrix/client/versions", {FakeHomeserver::Reply::stall()});
+        {
+            auto app = makeApp();
+            app->preloadSavedRooms();
+            app->restoreSession();
+            QCOMPARE(app->store()->size(), 3);
+            QCOMPARE(app->store()->find(QStringLiteral("!a:localhost"))->displayName(),
+                     QStringLiteral("Alpha"));
+            QCOMPARE(app->storeNotice(), QString());
+            QCOMPARE(m_fake->requestsTo("/_matrix/client/v3/sync").size(), 0);
+        }
+        // Random bytes where the store was.
+        const QString path = makeApp()->storePathFor(m_fake->baseUrl().toString(), Me);
+        for (const QString &suffix : {QStringLiteral("-wal"), QStringLiteral("-shm")})
+            QFile::remove(path + suffix);
+        {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            file.write(QByteArray(4096, '\x5a'));
+        }
+        auto app = makeApp();
+        app->preloadSavedRooms();
+        app->restoreSession();
+        QCOMPARE(app->store()->size(), 0);
+        QVERIFY2(!app->storeNotice().isEmpty(), "the user is told");
+        QVERIFY(QFileInfo::exists(path)); // a fresh store in its place
+        const QStringList aside =
+            QDir(QFileInfo(path).absolutePath())
+                .entryList({QStringLiteral("store.sqlite.unusable-*")}, QDir::Files);
+        QCOMPARE(aside.size(), 1); // kept for inspection, not deleted
     }
 
     void aRejectedPositionFallsBackToAFullSyncKeepingTheList()
