@@ -214,7 +214,10 @@ Page {
                             objectName: "switchAccountButton"
                             visible: !row.current
                             text: qsTr("Switch")
-                            Accessible.name: qsTr("Switch to %1").arg(row.userId)
+                            Accessible.name: row.userId !== "" ? qsTr("Switch to %1").arg(row.userId)
+                                                               : qsTr("Switch to the new account")
+                            // What the row says, for whoever reaches it by Tab.
+                            Accessible.description: row.Accessible.description
                             onClicked: root.switchRequested(row.index)
                         }
                         RingButton {
@@ -222,6 +225,7 @@ Page {
                             text: qsTr("Sign out…")
                             visible: row.userId !== ""
                             Accessible.name: qsTr("Sign out of %1").arg(row.userId)
+                            Accessible.description: row.Accessible.description
                             onClicked: {
                                 signOutDialog.row = row.index
                                 signOutDialog.createdDevice = row.services.session.createdDevice

@@ -127,6 +127,11 @@ ApplicationWindow {
             if (window.accounts.current !== null)
                 window.services = window.accounts.current
         }
+        // "Already open here": said on the overview, which opens to say it.
+        function onNoticeChanged() {
+            if (window.accounts.notice !== "")
+                window.openAccounts()
+        }
     }
     // Another account is shown: the pages built for the one before are built again for it.
     onServicesChanged: {
@@ -162,13 +167,13 @@ ApplicationWindow {
     }
 
     onShowRoomsChanged: {
-        if (showAccounts)
-            return // the overview stays; the page under it follows
         if (!showRooms) {
             showDirectory = false
             showMembers = false
             showTriage = false
         }
+        if (showAccounts)
+            return // the overview keeps the focus; the page under it follows
         if (showRooms)
             roomListPage.forceActiveFocus()
         else

@@ -414,7 +414,10 @@ Page {
                 id: rememberCheck
                 objectName: "rememberCheck"
                 Layout.topMargin: Theme.spacing
-                text: qsTr("Remember me on this computer (system keychain)")
+                // Where it goes: the keychain, or the 0600 file the user chose instead.
+                text: root.services.credentials.useFileStore
+                      ? qsTr("Remember me on this computer (in a file only you can read)")
+                      : qsTr("Remember me on this computer (system keychain)")
                 checked: root.keychainAvailable && root.services.rememberSession
                 enabled: !root.busy && root.keychainAvailable
                 Accessible.name: qsTr("Remember me on this computer")

@@ -70,9 +70,9 @@ AppServices *AccountManager::newSlot(const QString &userId, bool restore)
     });
     connect(services, &AppServices::accountOpenElsewhere, this,
             [this, services](const QString &id) {
+                removeSlot(services, at(indexOf(id)));
+                CredentialStore::setLastUsedAccount(id);
                 setNotice(tr("%1 is already open here: showing it.").arg(id));
-                removeSlot(services);
-                switchTo(indexOf(id));
             });
 
     const int row = int(m_accounts.size());
@@ -84,27 +84,34 @@ AppServices *AccountManager::newSlot(const QString &userId, bool restore)
     return services;
 }
 
-void AccountManager::removeSlot(AppServices *services)
+void AccountManager::removeSlot(AppServices *services, AppServices *showNext)
 {
     const int row = int(m_accounts.indexOf(services));
     if (row < 0)
         return;
     const bool wasCurrent = row == m_current;
+    // Chosen before the rows move: the account to show (when the removed one was shown), and the
+    // one to go back to from an account being added.
+    AppServices *next = current();
+    if (wasCurrent) {
+        next = showNext && showNext != services ? showNext : nullptr;
+        if (!next) {
+            const int last = indexOf(CredentialStore::lastUsedAccount());
+            next = last >= 0 && last != row ? at(last) : nullptr;
+        }
+        for (int i = 0; !next && i < int(m_accounts.size()); ++i)
+            if (i != row)
+                next = at(i);
+    }
+    AppServices *previous = m_previous != row ? at(m_previous) : nullptr;
     beginRemoveRows({}, row, row);
     m_accounts.removeAt(row);
+    m_current = next ? int(m_accounts.indexOf(next)) : -1;
+    m_previous = previous ? int(m_accounts.indexOf(previous)) : -1;
     endRemoveRows();
-    if (m_previous == row)
-        m_previous = -1;
-    else if (m_previous > row)
-        --m_previous;
-    if (wasCurrent) {
-        m_current = -1;
-        const int last = indexOf(CredentialStore::lastUsedAccount());
-        setCurrent(m_accounts.isEmpty() ? -1 : last >= 0 ? last : 0);
-    } else if (row < m_current) {
-        --m_current;
-        emit currentChanged();
-    }
+    if (m_current >= 0)
+        emit dataChanged(index(m_current), index(m_current), {CurrentRole});
+    emit currentChanged(); // the shown account, or only its row
     emit countChanged();
     // Kept until its sign-out request went out (a device logged out, a token revoked).
     services->disconnect(this);
@@ -198,6 +205,16 @@ void AccountManager::addAccount()
 {
     if (adding())
         return; // already on a new account's sign-in page
+    // A new account's slot left earlier (switched away from) is used again, not a second one.
+    for (int row = 0; row < int(m_accounts.size()); ++row) {
+        const AppServices *idle = m_accounts.at(row);
+        if (row != m_current && idle->credentials()->account().isEmpty() &&
+            idle->session()->state() == Session::SignedOut) {
+            m_previous = m_current;
+            setCurrent(row);
+            return;
+        }
+    }
     m_previous = m_current;
     newSlot({}, false);
     setCurrent(int(m_accounts.size()) - 1);
@@ -208,11 +225,11 @@ void AccountManager::cancelAdding()
     if (!adding())
         return;
     AppServices *services = current();
-    const int back = m_previous;
+    AppServices *back = at(m_previous);
     services->session()->signOut(false); // stops a sign-in under way; nothing was remembered
-    removeSlot(services);
-    if (back >= 0)
-        switchTo(back);
+    removeSlot(services, back);
+    if (AppServices *shown = current(); shown && !shown->session()->userId().isEmpty())
+        CredentialStore::setLastUsedAccount(shown->session()->userId());
 }
 
 void AccountManager::switchTo(int row)

@@ -109,7 +109,8 @@ signals:
 
 private:
     AppServices *newSlot(const QString &userId, bool restore);
-    void removeSlot(AppServices *services);
+    // Drops a slot; when it was shown, showNext is shown (else the last used, else the first).
+    void removeSlot(AppServices *services, AppServices *showNext = nullptr);
     void rowChanged(AppServices *services);
     void setCurrent(int row);
     void setNotice(const QString &notice);

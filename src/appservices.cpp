@@ -119,7 +119,7 @@ AppServices::AppServices(Options options, QObject *parent)
         if (m_rememberSession && canRemember() &&
             m_credentials->savedUserId() == m_session->userId())
             m_credentials->saveSession(m_session->homeserverInput(), m_session->userId(),
-                                       m_session->tokens());
+                                       m_session->tokens(), false);
     });
     connect(m_session, &Session::signedOut, this,
             [this] { clearAccount(tr("Cancelled: signed out before it finished.")); });

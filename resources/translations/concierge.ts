@@ -141,6 +141,10 @@
         <source>Sign out of %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Switch to the new account</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ApiClient</name>
@@ -5350,6 +5354,10 @@ with items that failed or whose outcome is unknown, 6 Ctrl+C paused the job (res
     </message>
     <message>
         <source>Back to your other accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remember me on this computer (in a file only you can read)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

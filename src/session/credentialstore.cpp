@@ -3,7 +3,9 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QPointer>
 #include <QSaveFile>
+#include <QSet>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTimer>
@@ -25,7 +27,8 @@ constexpr int KeychainTimeoutMs = 8000;
 template <typename Job>
 void runWithTimeout(Job *job, QObject *context, std::function<void(bool timedOut)> done)
 {
-    auto *timer = new QTimer(context);
+    // A job may finish after its timeout, when the timer is gone.
+    QPointer<QTimer> timer = new QTimer(context);
     timer->setSingleShot(true);
     auto finished = std::make_shared<bool>(false);
     QObject::connect(timer, &QTimer::timeout, context, [timer, finished, done] {
@@ -36,8 +39,10 @@ void runWithTimeout(Job *job, QObject *context, std::function<void(bool timedOut
         done(true);
     });
     QObject::connect(job, &QKeychain::Job::finished, context, [timer, finished, done] {
-        timer->stop();
-        timer->deleteLater();
+        if (timer) {
+            timer->stop();
+            timer->deleteLater();
+        }
         if (*finished)
             return;
         *finished = true;
@@ -45,6 +50,13 @@ void runWithTimeout(Job *job, QObject *context, std::function<void(bool timedOut
     });
     timer->start(KeychainTimeoutMs);
     job->start();
+}
+// Keys of saves still on their way in this process: two new accounts saved at once must not
+// both take the same free key.
+QSet<QString> &pendingKeys()
+{
+    static QSet<QString> keys;
+    return keys;
 }
 } // namespace
 
@@ -132,6 +144,7 @@ void CredentialStore::setLastUsedAccount(const QString &userId)
 
 void CredentialStore::setAccount(const QString &userId)
 {
+    ++m_epoch;
     m_accountChosen = true;
     if (m_account == userId)
         return;
@@ -216,18 +229,22 @@ QString CredentialStore::readTokenFile(const QString &key) const
 }
 
 void CredentialStore::rememberAccount(const QString &homeserver, const QString &userId,
-                                      const QString &key)
+                                      const QString &key, bool makeDefault)
 {
     QSettings settings;
     QList<SavedAccount> accounts = loadAccounts(settings);
     auto it = std::find_if(accounts.begin(), accounts.end(),
                            [&](const SavedAccount &a) { return a.userId == userId; });
-    if (it == accounts.end())
+    const bool added = it == accounts.end();
+    if (added)
         accounts.append({userId, homeserver, key});
     else
         *it = {userId, homeserver, key};
     writeAccounts(settings, accounts);
-    settings.setValue(LastUsedKey, userId);
+    // A new account becomes the default; a refreshed one (an account syncing in the background)
+    // does not: the one the user shows or signs in to is set by its caller.
+    if (added || makeDefault)
+        settings.setValue(LastUsedKey, userId);
     m_account = userId;
     m_accountChosen = true;
     emit savedChanged();
@@ -301,11 +318,11 @@ void CredentialStore::emitLoaded(const QString &homeserver, const QString &secre
 
 void CredentialStore::save(const QString &homeserver, const QString &userId, const QString &token)
 {
-    saveSession(homeserver, userId, SessionTokens::pasted(token));
+    saveSession(homeserver, userId, SessionTokens::pasted(token), true);
 }
 
 void CredentialStore::saveSession(const QString &homeserver, const QString &userId,
-                                  const SessionTokens &tokens)
+                                  const SessionTokens &tokens, bool makeDefault)
 {
     const QString token = tokens.toSecret();
     // The account's own entry; a new account takes the first key no other account uses.
@@ -318,7 +335,8 @@ void CredentialStore::saveSession(const QString &homeserver, const QString &user
         for (int n = 1; key.isEmpty(); ++n) {
             const QString candidate =
                 n == 1 ? KeychainKey : KeychainKey + QStringLiteral("-%1").arg(n);
-            if (std::none_of(accounts.cbegin(), accounts.cend(),
+            if (!pendingKeys().contains(candidate) &&
+                std::none_of(accounts.cbegin(), accounts.cend(),
                              [&](const SavedAccount &a) { return a.key == candidate; }))
                 key = candidate;
         }
@@ -326,7 +344,7 @@ void CredentialStore::saveSession(const QString &homeserver, const QString &user
     if (useFileStore()) {
         const bool ok = writeTokenFile(key, token);
         if (ok) {
-            rememberAccount(homeserver, userId, key);
+            rememberAccount(homeserver, userId, key, makeDefault);
         } else {
             setError(tr("Could not write %1.").arg(tokenFilePath(key)), false);
         }
@@ -342,25 +360,45 @@ void CredentialStore::saveSession(const QString &homeserver, const QString &user
     job->setAutoDelete(true);
     job->setKey(key);
     job->setTextData(token);
-    runWithTimeout(job, this, [this, job, homeserver, userId, key](bool timedOut) {
-        setBusy(false);
-        const bool ok = !timedOut && job->error() == QKeychain::NoError;
-        if (ok) {
-            rememberAccount(homeserver, userId, key);
-        } else {
-            setError(timedOut ? tr("The system keychain did not answer; you will need to sign in "
-                                   "again next time.")
-                              : tr("The session could not be remembered: no system keychain is "
-                                   "available (%1). The token is kept for this run only.")
-                                    .arg(job->errorString()),
-                     true);
-        }
-        emit saved(ok);
-    });
+    pendingKeys().insert(key);
+    QObject::connect(job, &QKeychain::Job::finished, [key] { pendingKeys().remove(key); });
+    const quint64 epoch = m_epoch;
+    runWithTimeout(
+        job, this, [this, job, homeserver, userId, key, makeDefault, epoch](bool timedOut) {
+            setBusy(false);
+            const bool ok = !timedOut && job->error() == QKeychain::NoError;
+            if (ok && epoch != m_epoch) {
+                // Forgotten (signed out) or moved to another account while this was written: the
+                // account is not brought back, and a secret no account names is not left behind.
+                const QList<SavedAccount> accounts = savedAccounts();
+                if (std::none_of(accounts.cbegin(), accounts.cend(),
+                                 [&](const SavedAccount &a) { return a.key == key; })) {
+                    auto *erase = new QKeychain::DeletePasswordJob(KeychainService);
+                    erase->setAutoDelete(true);
+                    erase->setKey(key);
+                    erase->start();
+                }
+                emit saved(false);
+                return;
+            }
+            if (ok) {
+                rememberAccount(homeserver, userId, key, makeDefault);
+            } else {
+                setError(timedOut
+                             ? tr("The system keychain did not answer; you will need to sign in "
+                                  "again next time.")
+                             : tr("The session could not be remembered: no system keychain is "
+                                  "available (%1). The token is kept for this run only.")
+                                   .arg(job->errorString()),
+                         true);
+            }
+            emit saved(ok);
+        });
 }
 
 void CredentialStore::forget()
 {
+    ++m_epoch; // a save still on its way does not bring the account back
     m_loaded = {};
     const auto saved = entry();
     if (!saved) {

@@ -64,7 +64,10 @@ public:
     Q_INVOKABLE void save(const QString &homeserver, const QString &userId, const QString &token);
     // The whole session: access token, refresh token and expiry, whether Concierge created the
     // device. One keychain secret (SessionTokens::toSecret).
-    void saveSession(const QString &homeserver, const QString &userId, const SessionTokens &tokens);
+    // makeDefault: the account becomes the last used one (a sign-in; not a background refresh).
+    // A new account always does.
+    void saveSession(const QString &homeserver, const QString &userId, const SessionTokens &tokens,
+                     bool makeDefault = true);
     // What load() read last (empty before, or when nothing was remembered).
     SessionTokens loadedTokens() const { return m_loaded; }
     // Forgets the account and the token; forgotten() once the keychain entry is gone too.
@@ -87,7 +90,8 @@ signals:
 private:
     void setBusy(bool busy);
     // The non-secret part, once the secret is saved under key.
-    void rememberAccount(const QString &homeserver, const QString &userId, const QString &key);
+    void rememberAccount(const QString &homeserver, const QString &userId, const QString &key,
+                         bool makeDefault);
     // The remembered entry of account(), if any.
     std::optional<SavedAccount> entry() const;
     bool writeTokenFile(const QString &key, const QString &token);
@@ -97,6 +101,7 @@ private:
     SessionTokens m_loaded;
     QString m_account;
     bool m_accountChosen = false; // false: account() follows lastUsedAccount()
+    quint64 m_epoch = 0;          // changes on forget() and setAccount(): saves on their way lapse
     bool m_busy = false;
     bool m_keychainAvailable = true;
     bool m_keychainDisabled = false;

@@ -276,7 +276,15 @@ private slots:
         QVERIFY(signIn(alice, m_alice));
         accounts.addAccount();
         QVERIFY(accounts.adding());
+        // Left for the account before and added again: the same new slot, not a second one.
+        AppServices *added = accounts.current();
+        accounts.switchTo(accounts.indexOf(m_alice.userId));
+        accounts.addAccount();
+        QCOMPARE(accounts.count(), 2);
+        QCOMPARE(accounts.current(), added);
+        QSignalSpy currentChanged(&accounts, &AccountManager::currentChanged);
         accounts.cancelAdding();
+        QCOMPARE(currentChanged.count(), 1); // straight back, not by way of another account
         QCOMPARE(accounts.count(), 1);
         QCOMPARE(accounts.current(), alice);
         QVERIFY(!accounts.adding());

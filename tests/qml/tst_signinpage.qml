@@ -299,6 +299,11 @@ Item {
             verify(notice.text.indexOf("No system keychain") >= 0, notice.text)
             verify(notice.text.indexOf("--no-keychain") >= 0, notice.text)
             compare(remember.Accessible.description, notice.text)
+            // The box says where the session would go.
+            verify(remember.text.indexOf("system keychain") >= 0, remember.text)
+            TestBackend.services.credentials.useFileStore = true
+            verify(remember.text.indexOf("a file only you can read") >= 0, remember.text)
+            TestBackend.services.credentials.useFileStore = false
         }
 
         // Defect 10: a server that never answers cannot hold the page: Cancel ends the sign-in,

@@ -276,6 +276,67 @@ private slots:
         CredentialStore().setUseFileStore(false);
     }
 
+    // A background account's refreshed tokens are saved without making it the default (the CLI
+    // without --account, the next launch's shown account).
+    void aRefreshKeepsTheDefault()
+    {
+        const QString a = QStringLiteral("@a:example.org"), b = QStringLiteral("@b:example.org");
+        CredentialStore().setUseFileStore(true); // saved the same way with or without a keychain
+        for (const QString &user : {a, b}) {
+            CredentialStore store;
+            store.setAccount({});
+            QSignalSpy saved(&store, &CredentialStore::saved);
+            store.save(QStringLiteral("https://example.org"), user, m_token);
+            QCOMPARE(saved.count(), 1);
+            QVERIFY(saved.first().first().toBool());
+        }
+        {
+            QCOMPARE(CredentialStore::lastUsedAccount(), b);
+            CredentialStore store;
+            store.setAccount(a);
+            QSignalSpy saved(&store, &CredentialStore::saved);
+            store.saveSession(QStringLiteral("https://example.org"), a,
+                              SessionTokens::pasted(QStringLiteral("syt_refreshed")), false);
+            QVERIFY(saved.count() == 1 || saved.wait(20000));
+            QVERIFY(saved.first().first().toBool());
+            QCOMPARE(CredentialStore::lastUsedAccount(), b);
+            QString token;
+            QVERIFY(load(store, &token));
+            QCOMPARE(token, QStringLiteral("syt_refreshed"));
+        }
+        for (const QString &user : {a, b}) {
+            CredentialStore store;
+            store.setAccount(user);
+            QSignalSpy gone(&store, &CredentialStore::forgotten);
+            store.forget();
+            QVERIFY(gone.count() == 1 || gone.wait(20000));
+        }
+        QVERIFY(CredentialStore::savedAccounts().isEmpty());
+        CredentialStore().setUseFileStore(false);
+    }
+
+    // Signed out while the keychain was still writing the session: the account does not come
+    // back when the write completes, and no secret is left under a key no account names.
+    void forgottenWhileSavingStaysForgotten()
+    {
+        const QString user = QStringLiteral("@late:example.org");
+        CredentialStore store;
+        store.setAccount({});
+        QSignalSpy saved(&store, &CredentialStore::saved);
+        store.save(QStringLiteral("https://example.org"), user, m_token);
+        store.forget(); // before the keychain answered
+        QVERIFY(saved.count() == 1 || saved.wait(20000));
+        QCOMPARE(saved.first().first().toBool(), false);
+        QVERIFY(CredentialStore::savedAccounts().isEmpty());
+        QCOMPARE(store.savedUserId(), QString());
+        if (m_expectKeychain) {
+            QKeychain::Error error = QKeychain::NoError;
+            QString left;
+            QTRY_VERIFY_WITH_TIMEOUT(
+                keychainEntry(&error, &left) && error == QKeychain::EntryNotFound, 20000);
+        }
+    }
+
     // An account removed while its keychain entry is being deleted: the store goes away at once
     // (the app lets go of the account's services), the deletion still completes, nothing crashes
     // (the Secret Service backend answers into the job after the store is gone).
