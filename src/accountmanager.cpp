@@ -112,6 +112,7 @@ void AccountManager::removeSlot(AppServices *services, AppServices *showNext)
     if (m_current >= 0)
         emit dataChanged(index(m_current), index(m_current), {CurrentRole});
     emit currentChanged(); // the shown account, or only its row
+    emit addingChanged();
     emit countChanged();
     // Kept until its sign-out request went out (a device logged out, a token revoked).
     services->disconnect(this);
@@ -126,8 +127,7 @@ void AccountManager::rowChanged(AppServices *services)
         return;
     emit dataChanged(index(row), index(row));
     if (row == m_current)
-        emit currentChanged(); // adding() may have changed
-    emit countChanged();       // signedInCount
+        emit addingChanged();
 }
 
 void AccountManager::setCurrent(int row)
@@ -141,6 +141,7 @@ void AccountManager::setCurrent(int row)
     if (row >= 0)
         emit dataChanged(index(row), index(row), {CurrentRole});
     emit currentChanged();
+    emit addingChanged();
 }
 
 void AccountManager::setNotice(const QString &notice)
@@ -186,12 +187,6 @@ int AccountManager::indexOf(const QString &userId) const
             return row;
     }
     return -1;
-}
-
-int AccountManager::signedInCount() const
-{
-    return int(std::count_if(m_accounts.cbegin(), m_accounts.cend(),
-                             [](const AppServices *s) { return healthOf(s) != NotSignedIn; }));
 }
 
 bool AccountManager::adding() const

@@ -25,10 +25,8 @@ class AccountManager : public QAbstractListModel
     Q_PROPERTY(AppServices *current READ current NOTIFY currentChanged)
     Q_PROPERTY(int currentIndex READ currentIndex NOTIFY currentChanged)
     Q_PROPERTY(int count READ count NOTIFY countChanged)
-    // Accounts signed in (or being restored): what the switcher offers.
-    Q_PROPERTY(int signedInCount READ signedInCount NOTIFY countChanged)
     // The current slot is a new account being added while others exist (sign-in can be cancelled).
-    Q_PROPERTY(bool adding READ adding NOTIFY currentChanged)
+    Q_PROPERTY(bool adding READ adding NOTIFY addingChanged)
     // Said once, e.g. "@a:b is already open here".
     Q_PROPERTY(QString notice READ notice NOTIFY noticeChanged)
 
@@ -63,19 +61,12 @@ public:
     void openSaved();
     // Each slot made by openSaved() shows its saved rooms and signs in with its keychain entry.
     void restoreSessions();
-    // Both.
-    void restoreAll()
-    {
-        openSaved();
-        restoreSessions();
-    }
     // One slot, not signed in (a token from the environment, tests): no restore.
     AppServices *openUnsignedSlot();
 
     AppServices *current() const;
     int currentIndex() const { return m_current; }
     int count() const { return int(m_accounts.size()); }
-    int signedInCount() const;
     bool adding() const;
     QString notice() const { return m_notice; }
     AppServices *at(int row) const;
@@ -102,6 +93,7 @@ public:
 
 signals:
     void currentChanged();
+    void addingChanged();
     void countChanged();
     void noticeChanged();
     // A slot was made (the app connects the browser and notifications of each account).

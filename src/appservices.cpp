@@ -219,30 +219,28 @@ void AppServices::openAccountStore(const QString &homeserver, const QString &use
     // first network answer. The writer thread opens the same file for what follows (SQLite's WAL
     // lets both work).
     {
-        SavedRooms preloaded;
+        SavedRooms saved;
         if (m_preload.isValid()) {
-            preloaded = m_preload.result(); // read while the window was built; waits if not yet
+            saved = m_preload.result(); // read while the window was built; waits if not yet
             m_preload = {};
         }
-        const bool usePreload = preloaded.path == path;
         static int readers = 0;
         auto reader =
             std::make_unique<AccountStore>(QStringLiteral("concierge-reader-%1").arg(++readers));
-        const AccountStore::OpenResult result = reader->open(path);
-        if (result == AccountStore::OpenResult::Opened && m_store->size() == 0) {
-            if (usePreload && preloaded.opened) {
-                m_store->restore(preloaded.rooms);
-                m_sync->resumeFrom(preloaded.nextBatch);
-            } else {
-                m_store->restore(reader->loadRooms());
-                m_sync->resumeFrom(reader->nextBatch());
-            }
+        if (saved.path == path) {
+            // A file the preload found unusable was moved aside there: that is what to say.
+            reader->open(path);
+            if (saved.problem.isEmpty())
+                saved.problem = reader->problem();
+        } else {
+            saved = readSavedRooms(*reader, path);
         }
-        // A file the preload found unusable was moved aside there: that is what to say.
-        const QString problem =
-            usePreload && !preloaded.problem.isEmpty() ? preloaded.problem : reader->problem();
-        if (!problem.isEmpty() && m_storeNotice.isEmpty()) {
-            m_storeNotice = problem;
+        if (saved.opened && m_store->size() == 0) {
+            m_store->restore(saved.rooms);
+            m_sync->resumeFrom(saved.nextBatch);
+        }
+        if (!saved.problem.isEmpty() && m_storeNotice.isEmpty()) {
+            m_storeNotice = saved.problem;
             emit storeNoticeChanged();
         }
         // The same connection reads room histories later, on this thread.
@@ -277,17 +275,22 @@ void AppServices::preloadSavedRooms()
     const QString connection = QStringLiteral("concierge-preload-%1").arg(++preloads);
     // The connection is made, used and closed on the worker thread (Qt SQL's rule).
     m_preload = QtConcurrent::run([path, connection] {
-        SavedRooms saved;
-        saved.path = path;
         AccountStore store(connection);
-        saved.opened = store.open(path) == AccountStore::OpenResult::Opened;
-        if (saved.opened) {
-            saved.rooms = store.loadRooms();
-            saved.nextBatch = store.nextBatch();
-        }
-        saved.problem = store.problem();
-        return saved;
+        return readSavedRooms(store, path);
     });
+}
+
+AppServices::SavedRooms AppServices::readSavedRooms(AccountStore &store, const QString &path)
+{
+    SavedRooms saved;
+    saved.path = path;
+    saved.opened = store.open(path) == AccountStore::OpenResult::Opened;
+    if (saved.opened) {
+        saved.rooms = store.loadRooms();
+        saved.nextBatch = store.nextBatch();
+    }
+    saved.problem = store.problem();
+    return saved;
 }
 
 void AppServices::saveSync(const QJsonObject &body)

@@ -27,6 +27,7 @@
 #include <QtQmlIntegration/qqmlintegration.h>
 #include <functional>
 
+class AccountStore;
 class ApiClient;
 class QCoreApplication;
 class QNetworkAccessManager;
@@ -237,6 +238,8 @@ private:
         QString problem;
     };
     QFuture<SavedRooms> m_preload;
+    // Opens store at path and reads what the list shows at once (on whichever thread made store).
+    static SavedRooms readSavedRooms(AccountStore &store, const QString &path);
     bool m_rememberSession = true;
     bool m_rememberNextSignIn = false; // signIn()/signInWithPassword(), not a restore
     std::function<bool(const QString &)> m_accountOpenElsewhere;

@@ -79,6 +79,20 @@ class TestAccountStore : public QObject
         return m_dir.filePath(name);
     }
 
+    // The tables of the first schema (the second added room_history beside them), as it wrote
+    // them.
+    static bool createSchemaOneTables(QSqlQuery &q)
+    {
+        return q.exec(QStringLiteral(
+                   "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")) &&
+               q.exec(QStringLiteral("CREATE TABLE rooms (room_id TEXT PRIMARY KEY, "
+                                     "membership INTEGER NOT NULL, name TEXT, "
+                                     "canonical_alias TEXT, topic TEXT, avatar_url TEXT, "
+                                     "heroes TEXT, member_names TEXT, "
+                                     "joined_count INTEGER, invited_count INTEGER, inviter "
+                                     "TEXT, tombstone TEXT, predecessor TEXT)"));
+    }
+
 private slots:
     void init() { QVERIFY(m_dir.isValid()); }
 
@@ -160,14 +174,7 @@ private slots:
             db.setDatabaseName(file);
             QVERIFY(db.open());
             QSqlQuery q(db);
-            QVERIFY(q.exec(
-                QStringLiteral("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")));
-            QVERIFY(q.exec(QStringLiteral("CREATE TABLE rooms (room_id TEXT PRIMARY KEY, "
-                                          "membership INTEGER NOT NULL, name TEXT, "
-                                          "canonical_alias TEXT, topic TEXT, avatar_url TEXT, "
-                                          "heroes TEXT, member_names TEXT, "
-                                          "joined_count INTEGER, invited_count INTEGER, inviter "
-                                          "TEXT, tombstone TEXT, predecessor TEXT)")));
+            QVERIFY(createSchemaOneTables(q));
             QVERIFY(q.exec(QStringLiteral(
                 "INSERT INTO rooms (room_id, membership, name) VALUES ('!old:x', 0, 'Old')")));
             QVERIFY(q.exec(QStringLiteral("INSERT INTO meta VALUES ('next_batch', 's9')")));
@@ -198,14 +205,7 @@ private slots:
             db.setDatabaseName(file);
             QVERIFY(db.open());
             QSqlQuery q(db);
-            QVERIFY(q.exec(
-                QStringLiteral("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")));
-            QVERIFY(q.exec(QStringLiteral("CREATE TABLE rooms (room_id TEXT PRIMARY KEY, "
-                                          "membership INTEGER NOT NULL, name TEXT, "
-                                          "canonical_alias TEXT, topic TEXT, avatar_url TEXT, "
-                                          "heroes TEXT, member_names TEXT, "
-                                          "joined_count INTEGER, invited_count INTEGER, inviter "
-                                          "TEXT, tombstone TEXT, predecessor TEXT)")));
+            QVERIFY(createSchemaOneTables(q));
             QVERIFY(q.exec(QStringLiteral(
                 "CREATE TABLE room_history (id INTEGER PRIMARY KEY AUTOINCREMENT, room_id TEXT NOT "
                 "NULL, "

@@ -44,6 +44,31 @@ class TestCredentialStore : public QObject
         return true;
     }
 
+    // Saves a new account's session as the app's "Add account" does; false when no answer came,
+    // the session was not saved, or the store is not that account's now (*error: why).
+    static bool saveNewAccount(const QString &server, const QString &user, const QString &token,
+                               QString *error = nullptr)
+    {
+        CredentialStore store;
+        store.setAccount({});
+        QSignalSpy saved(&store, &CredentialStore::saved);
+        store.save(server, user, token);
+        if (saved.isEmpty() && !saved.wait(20000))
+            return false;
+        if (error)
+            *error = store.lastError();
+        return saved.first().first().toBool() && store.account() == user;
+    }
+    // Forgets user's remembered session; false when that never finishes.
+    static bool forgetAccount(const QString &user)
+    {
+        CredentialStore store;
+        store.setAccount(user);
+        QSignalSpy gone(&store, &CredentialStore::forgotten);
+        store.forget();
+        return gone.count() == 1 || gone.wait(20000);
+    }
+
 private slots:
     void initTestCase()
     {
@@ -201,13 +226,8 @@ private slots:
         for (const auto &[user, server, token] :
              {std::tuple{alice, QStringLiteral("https://one.example"), aliceToken},
               std::tuple{bob, QStringLiteral("https://two.example"), bobToken}}) {
-            CredentialStore store;
-            store.setAccount({}); // a new account, as the app's "Add account" makes
-            QSignalSpy saved(&store, &CredentialStore::saved);
-            store.save(server, user, token);
-            QVERIFY(saved.count() == 1 || saved.wait(20000));
-            QVERIFY2(saved.first().first().toBool(), qPrintable(store.lastError()));
-            QCOMPARE(store.account(), user);
+            QString error;
+            QVERIFY2(saveNewAccount(server, user, token, &error), qPrintable(error));
         }
         const auto accounts = CredentialStore::savedAccounts();
         QCOMPARE(accounts.size(), 2);
@@ -254,23 +274,11 @@ private slots:
         QCOMPARE(token, bobToken);
 
         // A third account takes the free key again.
-        {
-            CredentialStore store;
-            store.setAccount({});
-            QSignalSpy saved(&store, &CredentialStore::saved);
-            store.save(QStringLiteral("https://three.example"),
-                       QStringLiteral("@carol:three.example"), m_token);
-            QVERIFY(saved.count() == 1 || saved.wait(20000));
-            QVERIFY(saved.first().first().toBool());
-        }
+        QVERIFY(saveNewAccount(QStringLiteral("https://three.example"),
+                               QStringLiteral("@carol:three.example"), m_token));
         QCOMPARE(CredentialStore::savedAccounts().last().key, QStringLiteral("access-token"));
-        for (const QString &user : {bob, QStringLiteral("@carol:three.example")}) {
-            CredentialStore store;
-            store.setAccount(user);
-            QSignalSpy gone(&store, &CredentialStore::forgotten);
-            store.forget();
-            QVERIFY(gone.count() == 1 || gone.wait(20000));
-        }
+        for (const QString &user : {bob, QStringLiteral("@carol:three.example")})
+            QVERIFY(forgetAccount(user));
         QVERIFY(CredentialStore::savedAccounts().isEmpty());
         QCOMPARE(CredentialStore::lastUsedAccount(), QString());
         CredentialStore().setUseFileStore(false);
@@ -282,14 +290,8 @@ private slots:
     {
         const QString a = QStringLiteral("@a:example.org"), b = QStringLiteral("@b:example.org");
         CredentialStore().setUseFileStore(true); // saved the same way with or without a keychain
-        for (const QString &user : {a, b}) {
-            CredentialStore store;
-            store.setAccount({});
-            QSignalSpy saved(&store, &CredentialStore::saved);
-            store.save(QStringLiteral("https://example.org"), user, m_token);
-            QCOMPARE(saved.count(), 1);
-            QVERIFY(saved.first().first().toBool());
-        }
+        for (const QString &user : {a, b})
+            QVERIFY(saveNewAccount(QStringLiteral("https://example.org"), user, m_token));
         {
             QCOMPARE(CredentialStore::lastUsedAccount(), b);
             CredentialStore store;
@@ -304,13 +306,8 @@ private slots:
             QVERIFY(load(store, &token));
             QCOMPARE(token, QStringLiteral("syt_refreshed"));
         }
-        for (const QString &user : {a, b}) {
-            CredentialStore store;
-            store.setAccount(user);
-            QSignalSpy gone(&store, &CredentialStore::forgotten);
-            store.forget();
-            QVERIFY(gone.count() == 1 || gone.wait(20000));
-        }
+        for (const QString &user : {a, b})
+            QVERIFY(forgetAccount(user));
         QVERIFY(CredentialStore::savedAccounts().isEmpty());
         CredentialStore().setUseFileStore(false);
     }
