@@ -433,17 +433,26 @@ Figures run(int rooms)
     f.payloadMb = double(payload.size()) / (1024.0 * 1024.0);
     f.bytesPerRoom = double(payload.size()) / rooms;
 
+    // The answer as the app receives it: in a buffer with room for the parser's read-ahead
+    // (ApiCall reserves it), so SyncResponse reads it where it is.
+    QByteArray received;
+    received.reserve(payload.size() + 64);
+    received.append(payload);
+
     // Parse floor and ingest alternate, so both meet the allocator in the same state. Both
-    // include releasing the parsed response: the app frees it before the list is done.
+    // include releasing the parsed response: the app frees it before the list is done. The
+    // parse floor is what the app does before the room store runs (SyncResponse::fromText: the
+    // rooms located, the rest parsed); the rooms themselves are parsed during the ingest.
     QList<double> parse, ingest;
     for (int i = 0; i < 5; ++i) {
         {
             QElapsedTimer t;
             t.start();
             {
-                const QJsonDocument doc = QJsonDocument::fromJson(payload);
-                if (!doc.isObject())
-                    qFatal("generated payload is not JSON");
+                QString error;
+                const SyncResponse response = SyncResponse::fromText(received, &error);
+                if (!error.isEmpty() || response.rooms().size() != rooms)
+                    qFatal("generated payload is not a /sync answer");
             }
             parse << double(t.nsecsElapsed()) / 1e6;
         }
@@ -454,10 +463,7 @@ Figures run(int rooms)
         proxy.setSourceModel(&model);
         QElapsedTimer t;
         t.start();
-        {
-            const QJsonDocument doc = QJsonDocument::fromJson(payload);
-            store.applySync(doc.object());
-        }
+        store.applySync(SyncResponse::fromText(received, nullptr));
         if (proxy.rowCount() != rooms) // the list is ready: sorted, every row mapped
             qFatal("expected %d rows, got %d", rooms, proxy.rowCount());
         ingest << double(t.nsecsElapsed()) / 1e6;
@@ -473,7 +479,7 @@ Figures run(int rooms)
     auto model = std::make_unique<RoomListModel>(store.get());
     auto proxy = std::make_unique<RoomFilterProxy>();
     proxy->setSourceModel(model.get());
-    store->applySync(QJsonDocument::fromJson(payload).object());
+    store->applySync(SyncResponse::fromText(received, nullptr));
     f.heapPerRoom = (heapBytes() - before) / rooms;
 
     // At least 1,000 keystrokes: whole terms typed and erased.
@@ -519,10 +525,7 @@ Figures run(int rooms)
         QElapsedTimer t;
         t.start();
         int changed = 0;
-        {
-            const QJsonDocument doc = QJsonDocument::fromJson(body);
-            changed = store->applySync(doc.object());
-        }
+        changed = store->applySync(SyncResponse::fromText(body, nullptr));
         incremental << double(t.nsecsElapsed()) / 1e6;
         f.incrementalRooms = changed;
         if (changed != std::min(100, rooms * 16 / 20))

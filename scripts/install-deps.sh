@@ -7,7 +7,7 @@ packages=(
   # build
   build-essential cmake ninja-build pkg-config clang-format
   qt6-base-dev qt6-declarative-dev qt6-declarative-dev-tools qt6-websockets-dev
-  qt6-httpserver-dev qtkeychain-qt6-dev libqt6sql6-sqlite
+  qt6-httpserver-dev qtkeychain-qt6-dev libqt6sql6-sqlite libsimdjson-dev
   # translations: lupdate/lrelease and their CMake functions (the catalogue is checked by a test)
   qt6-tools-dev qt6-l10n-tools
   # QML runtime modules the app and its tests import

@@ -293,7 +293,7 @@ AppServices::SavedRooms AppServices::readSavedRooms(AccountStore &store, const Q
     return saved;
 }
 
-void AppServices::saveSync(const QJsonObject &body)
+void AppServices::saveSync(const SyncResponse &response)
 {
     if (!m_writer || m_storeUserId.isEmpty())
         return;
@@ -304,27 +304,24 @@ void AppServices::saveSync(const QJsonObject &body)
             changed.append(*room);
     m_dirtyRooms.clear();
     // Our own membership changes, so a left room keeps its story: found on the writer thread
-    // (body is shared, not copied) and shown once stored.
+    // (the response is shared, not copied; its rooms parsed there one at a time) and shown once
+    // stored.
     m_writer->saveSync(
         changed, m_sync->nextBatch(),
-        [body, ownUserId = m_storeUserId, now = QDateTime::currentMSecsSinceEpoch()] {
+        [response, ownUserId = m_storeUserId, now = QDateTime::currentMSecsSinceEpoch()] {
             StoreWriter::HistoryByRoom found;
-            const QJsonObject rooms = body.value(QLatin1String("rooms")).toObject();
-            for (const QLatin1String section : {QLatin1String("join"), QLatin1String("invite"),
-                                                QLatin1String("knock"), QLatin1String("leave")}) {
-                const bool knock = section == QLatin1String("knock");
-                const QJsonObject byId = rooms.value(section).toObject();
-                for (auto it = byId.begin(); it != byId.end(); ++it) {
-                    QJsonObject room = it.value().toObject();
-                    // A knock's stripped state reads like an invite's (our own event among
-                    // stripped events): so that "Knock rejected by X" has the knock before it.
-                    if (knock)
-                        room = QJsonObject{{QStringLiteral("invite_state"),
-                                            room.value(QLatin1String("knock_state"))}};
-                    auto changes = MembershipHistory::ownChanges(it.key(), room, ownUserId, now);
-                    if (!changes.isEmpty())
-                        found[it.key()] += changes;
-                }
+            const QList<SyncResponse::Room> &rooms = response.rooms();
+            for (qsizetype i = 0; i < rooms.size(); ++i) {
+                const SyncResponse::Room &entry = rooms.at(i);
+                QJsonObject room = response.roomObject(i);
+                // A knock's stripped state reads like an invite's (our own event among
+                // stripped events): so that "Knock rejected by X" has the knock before it.
+                if (entry.section == Membership::Knock)
+                    room = QJsonObject{
+                        {QStringLiteral("invite_state"), room.value(QLatin1String("knock_state"))}};
+                auto changes = MembershipHistory::ownChanges(entry.roomId, room, ownUserId, now);
+                if (!changes.isEmpty())
+                    found[entry.roomId] += changes;
             }
             return found;
         });

@@ -191,7 +191,7 @@ private:
     void openAccountStore(const QString &homeserver, const QString &userId);
     // Opens the bulk queue's journal in the account's store and loads its unfinished jobs.
     void openJobs(const QString &homeserver, const QString &userId);
-    void saveSync(const QJsonObject &body);
+    void saveSync(const SyncResponse &response);
     bool canRemember() const;
 
     QNetworkAccessManager *m_nam;

@@ -5578,6 +5578,10 @@ with items that failed or whose outcome is unknown, 6 Ctrl+C paused the job (res
         <source>Loading your rooms…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The /sync response holds a room that is not valid JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Theme</name>

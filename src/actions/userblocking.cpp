@@ -57,10 +57,10 @@ UserBlocking::InvitePermission UserBlocking::permissionFromContent(const QJsonOb
                                                                               : InvitesAllowed;
 }
 
-void UserBlocking::applySync(const QJsonObject &syncResponse)
+void UserBlocking::applySync(const SyncResponse &syncResponse)
 {
     const QJsonArray events =
-        syncResponse.value(u"account_data").toObject().value(u"events").toArray();
+        syncResponse.withoutRooms().value(u"account_data").toObject().value(u"events").toArray();
     for (const QJsonValue &value : events) {
         const QJsonObject event = value.toObject();
         const QString type = event.value(u"type").toString();

@@ -15,6 +15,7 @@
 // order they were asked for.
 
 #include "api/matrixerror.h"
+#include "api/syncresponse.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -84,7 +85,7 @@ public:
 
     // Applies the top-level account_data of a /sync response (the two types above; others are
     // ignored).
-    void applySync(const QJsonObject &syncResponse);
+    void applySync(const SyncResponse &syncResponse);
 
     // The state an entry's content describes (tests, the CLI).
     static QStringList ignoredFromContent(const QJsonObject &content);

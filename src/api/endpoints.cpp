@@ -130,6 +130,7 @@ ApiCall *sync(ApiClient *api, const SyncParams &params)
     r.deadlineMs =
         params.since.isEmpty() ? Timeouts::InitialSync : params.timeoutMs + params.stallMarginMs;
     r.maxResponseBytes = Limits::SyncResponseBytes;
+    r.expectJson = !params.asText;
     return api->send(r);
 }
 

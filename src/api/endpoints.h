@@ -40,6 +40,9 @@ struct SyncParams
     QString since;     // empty: an initial sync
     int timeoutMs = 0; // the long poll
     bool fullState = false;
+    // The answer as text (ApiCall::downloaded) for SyncResponse::fromText, which reads it room
+    // by room, rather than one parsed object (ApiCall::succeeded).
+    bool asText = false;
     // Added to the long poll: no answer by then means a stalled server.
     int stallMarginMs = Timeouts::SyncMargin;
 };

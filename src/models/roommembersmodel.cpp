@@ -321,19 +321,11 @@ bool RoomMembersModel::applyEvent(const QJsonObject &event)
     return false;
 }
 
-void RoomMembersModel::onSyncResponse(const QJsonObject &body)
+void RoomMembersModel::onSyncResponse(const SyncResponse &response)
 {
     if (m_roomId.isEmpty())
         return;
-    const QJsonObject rooms = body.value(QLatin1String("rooms")).toObject();
-    QJsonObject room;
-    for (const char *kind : {"join", "leave"}) {
-        const QJsonObject group = rooms.value(QLatin1String(kind)).toObject();
-        if (group.contains(m_roomId)) {
-            room = group.value(m_roomId).toObject();
-            break;
-        }
-    }
+    const QJsonObject room = response.roomObject(m_roomId, {Membership::Join, Membership::Leave});
     if (room.isEmpty())
         return;
     // The state before the timeline, then the timeline in order (its state events are newer).

@@ -7,6 +7,7 @@
 #include "api/matrixerror.h"
 #include "api/membership.h"
 #include "api/powerlevels.h"
+#include "api/syncresponse.h"
 
 #include <QAbstractListModel>
 #include <QHash>
@@ -171,7 +172,7 @@ private:
     void onLoadFailed(int part, const MatrixError &error);
     void finishLoad();
     void setError(const MatrixError &error, const QString &text);
-    void onSyncResponse(const QJsonObject &body);
+    void onSyncResponse(const SyncResponse &response);
     // One m.room.member or m.room.power_levels event; returns whether anything changed.
     bool applyEvent(const QJsonObject &event);
     bool applyMember(const QString &userId, const QJsonObject &content, const QString &sender);

@@ -241,71 +241,71 @@ bool RoomStore::applyRoom(RoomSummary &room, Membership::Value membership,
     return true;
 }
 
-int RoomStore::applySync(const QJsonObject &syncResponse)
+int RoomStore::applySync(const SyncResponse &syncResponse)
 {
-    const QJsonObject rooms = syncResponse.value(u"rooms").toObject();
-    static const struct
-    {
-        QLatin1String key;
-        Membership::Value membership;
-    } sections[] = {{QLatin1String("join"), Membership::Join},
-                    {QLatin1String("invite"), Membership::Invite},
-                    {QLatin1String("knock"), Membership::Knock},
-                    {QLatin1String("leave"), Membership::Leave}};
-
     // Phase 1: group the response by room (a room may appear in two sections of one response,
-    // e.g. left and re-invited) and validate the room IDs.
+    // e.g. left and re-invited) and validate the room IDs. Rooms come join, invite, knock,
+    // leave: a later section's part applies after an earlier one's.
     struct Update
     {
         RoomSummary room; // a copy of the stored summary, or a new one
         int row = -1;     // its row, or -1 for a new room
-        QList<std::pair<Membership::Value, QJsonObject>> parts;
+        QList<std::pair<Membership::Value, qsizetype>> parts; // section, index in the response
+        bool valid = true;                                    // every part's text is valid JSON
     };
     QList<Update> updates;
     QHash<QString, int> updateIndex;
-    for (const auto &section : sections) {
-        const QJsonObject byId = rooms.value(section.key).toObject();
-        for (auto it = byId.begin(); it != byId.end(); ++it) {
-            const QString roomId = it.key();
-            if (!it.value().isObject() || !Identifiers::validateRoomId(roomId).isEmpty()) {
-                ++m_skippedRooms;
-                continue;
-            }
-            if (!m_forgotten.isEmpty() && m_forgotten.contains(roomId)) {
-                if (section.membership == Membership::Leave)
-                    continue;               // the leave we forgot after, arriving late
-                m_forgotten.remove(roomId); // invited, joined or knocking again
-            }
-            int &u = updateIndex[roomId];
-            if (u == 0) {
-                Update update;
-                update.row = indexOf(roomId);
-                if (update.row >= 0)
-                    update.room = m_rooms.at(update.row);
-                else
-                    update.room.roomId = roomId;
-                updates.append(std::move(update));
-                u = int(updates.size()); // 1-based: 0 means "not seen yet"
-            }
-            updates[u - 1].parts.append({section.membership, it.value().toObject()});
+    const QList<SyncResponse::Room> &listed = syncResponse.rooms();
+    for (qsizetype i = 0; i < listed.size(); ++i) {
+        const SyncResponse::Room &entry = listed.at(i);
+        const QString &roomId = entry.roomId;
+        if (!entry.isObject || !Identifiers::validateRoomId(roomId).isEmpty()) {
+            ++m_skippedRooms;
+            continue;
         }
+        if (!m_forgotten.isEmpty() && m_forgotten.contains(roomId)) {
+            if (entry.section == Membership::Leave)
+                continue;               // the leave we forgot after, arriving late
+            m_forgotten.remove(roomId); // invited, joined or knocking again
+        }
+        int &u = updateIndex[roomId];
+        if (u == 0) {
+            Update update;
+            update.row = indexOf(roomId);
+            if (update.row >= 0)
+                update.room = m_rooms.at(update.row);
+            else
+                update.room.roomId = roomId;
+            updates.append(std::move(update));
+            u = int(updates.size()); // 1-based: 0 means "not seen yet"
+        }
+        updates[u - 1].parts.append({entry.section, i});
     }
 
-    // Phase 2: parse each room on its own. Rooms are independent, so a large (initial) sync is
+    // Phase 2: parse each room on its own, and let go of its JSON once applied: a large
+    // (initial) sync is never held parsed as a whole. Rooms are independent, so the work is
     // spread over the cores; the response is only read, never modified, while this runs.
-    auto parse = [this](Update &update) {
-        for (const auto &[membership, json] : std::as_const(update.parts))
-            applyRoom(update.room, membership, json);
+    auto parse = [this, &syncResponse](Update &update) {
+        for (const auto &[membership, index] : std::as_const(update.parts)) {
+            bool valid = true;
+            const QJsonObject json = syncResponse.roomObject(index, &valid);
+            update.valid &= valid;
+            if (valid)
+                applyRoom(update.room, membership, json);
+        }
     };
     if (updates.size() >= ParallelThreshold)
         QtConcurrent::blockingMap(updates, parse);
     else
         std::for_each(updates.begin(), updates.end(), parse);
+    // Nothing is published yet: a broken answer changes nothing.
+    if (std::any_of(updates.cbegin(), updates.cend(), [](const Update &u) { return !u.valid; }))
+        return -1;
 
     // The account's direct chats: m.direct, when this response carries it, replaces the map.
     bool directChanged = false;
     const QJsonArray accountData =
-        syncResponse.value(u"account_data").toObject().value(kEvents).toArray();
+        syncResponse.withoutRooms().value(u"account_data").toObject().value(kEvents).toArray();
     for (const QJsonValue &value : accountData) {
         const QJsonObject event = value.toObject();
         if (event.value(kType).toString() != QLatin1String("m.direct"))
@@ -496,16 +496,11 @@ void RoomStore::removeRoom(const QString &roomId)
         emit spacesChanged();
 }
 
-QStringList RoomStore::retainOnly(const QJsonObject &initialSyncResponse)
+QStringList RoomStore::retainOnly(const SyncResponse &initialSyncResponse)
 {
-    const QJsonObject rooms = initialSyncResponse.value(u"rooms").toObject();
     QSet<QString> present;
-    for (const QLatin1String section : {QLatin1String("join"), QLatin1String("invite"),
-                                        QLatin1String("knock"), QLatin1String("leave")}) {
-        const QJsonObject byId = rooms.value(section).toObject();
-        for (auto it = byId.begin(); it != byId.end(); ++it)
-            present.insert(it.key());
-    }
+    for (const SyncResponse::Room &room : initialSyncResponse.rooms())
+        present.insert(room.roomId);
     QStringList gone;
     for (const RoomSummary &room : std::as_const(m_rooms))
         if (!present.contains(room.roomId))
@@ -515,20 +510,15 @@ QStringList RoomStore::retainOnly(const QJsonObject &initialSyncResponse)
     return gone;
 }
 
-QStringList RoomStore::dropForgotten(const QJsonObject &inventoryResponse)
+QStringList RoomStore::dropForgotten(const SyncResponse &inventoryResponse)
 {
     // An answer without a rooms object says nothing (a server that leaves empty parts out, or
     // an odd one): no room is dropped on that, their history is worth more than a stale row.
-    if (!inventoryResponse.value(u"rooms").isObject())
+    if (!inventoryResponse.hasRooms())
         return {};
-    const QJsonObject rooms = inventoryResponse.value(u"rooms").toObject();
     QSet<QString> present;
-    for (const QLatin1String section : {QLatin1String("join"), QLatin1String("invite"),
-                                        QLatin1String("leave"), QLatin1String("knock")}) {
-        const QJsonObject byId = rooms.value(section).toObject();
-        for (auto it = byId.begin(); it != byId.end(); ++it)
-            present.insert(it.key());
-    }
+    for (const SyncResponse::Room &room : inventoryResponse.rooms())
+        present.insert(room.roomId);
     QStringList gone;
     for (const RoomSummary &room : std::as_const(m_rooms))
         if ((room.membership == Membership::Leave || room.membership == Membership::Ban) &&

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "api/syncresponse.h"
 #include "store/roomsummary.h"
 
 #include <QHash>
@@ -36,8 +37,13 @@ public:
     // knock is listed with Membership::Knock from its knock_state; accepted, the room comes back
     // as an invite; withdrawn or denied, as a leave. Each room is parsed on its own: a malformed
     // room is skipped (and counted) without affecting the others. Returns the number of rooms
-    // that changed or were added.
-    int applySync(const QJsonObject &syncResponse);
+    // that changed or were added; -1, with nothing applied, when a room's text is not valid
+    // JSON (the answer is broken as a whole).
+    int applySync(const SyncResponse &syncResponse);
+    int applySync(const QJsonObject &syncResponse)
+    {
+        return applySync(SyncResponse::fromObject(syncResponse));
+    }
     int skippedRooms() const { return m_skippedRooms; }
     // Adds the rooms of a simplified sliding-sync response (MSC4186, its "rooms" object) that
     // the store does not know yet: the first rooms of a first launch, shown while the classic
@@ -55,11 +61,19 @@ public:
     void forgetRoom(const QString &roomId);
     // After an initial /sync (the complete inventory): rooms it did not mention are gone — e.g.
     // forgotten from another client, which incremental syncs never report. Returns their IDs.
-    QStringList retainOnly(const QJsonObject &initialSyncResponse);
+    QStringList retainOnly(const SyncResponse &initialSyncResponse);
+    QStringList retainOnly(const QJsonObject &initialSyncResponse)
+    {
+        return retainOnly(SyncResponse::fromObject(initialSyncResponse));
+    }
     // After an inventory (an initial /sync taken while incremental syncs go on): the left and
     // banned rooms it does not list were forgotten; they are removed. Rooms in other sections
     // are left alone (they may have changed since the inventory was taken). Returns their IDs.
-    QStringList dropForgotten(const QJsonObject &inventoryResponse);
+    QStringList dropForgotten(const SyncResponse &inventoryResponse);
+    QStringList dropForgotten(const QJsonObject &inventoryResponse)
+    {
+        return dropForgotten(SyncResponse::fromObject(inventoryResponse));
+    }
     // Shows rooms known from before (the account store) in an empty store; /sync then updates
     // them like any others.
     void restore(QList<RoomSummary> rooms);

@@ -137,11 +137,19 @@ void SyncEngine::request()
     // The first request (initial, or catching up from a saved position) answers at once.
     params.timeoutMs = m_since.isEmpty() || m_state == Updating ? 0 : m_longPollMs;
     params.stallMarginMs = m_timeoutMarginMs;
+    // Read room by room: an initial sync's rooms are never all parsed at once (memory).
+    params.asText = true;
     m_call = Endpoints::sync(m_api, params);
     const quint64 generation = m_generation;
-    connect(m_call, &ApiCall::succeeded, this, [this, generation](const QJsonObject &body) {
-        if (generation == m_generation)
-            onResponse(body);
+    connect(m_call, &ApiCall::downloaded, this, [this, generation](const QByteArray &text) {
+        if (generation != m_generation)
+            return;
+        QString problem;
+        const SyncResponse response = SyncResponse::fromText(text, &problem);
+        if (!problem.isEmpty())
+            onError(MatrixError::malformed(problem, 200));
+        else
+            onResponse(response);
     });
     connect(m_call, &ApiCall::failed, this, [this, generation](const MatrixError &error) {
         if (generation == m_generation)
@@ -149,9 +157,9 @@ void SyncEngine::request()
     });
 }
 
-void SyncEngine::onResponse(const QJsonObject &body)
+void SyncEngine::onResponse(const SyncResponse &response)
 {
-    const QString next = body.value(QLatin1String("next_batch")).toString();
+    const QString next = response.nextBatch();
     if (next.isEmpty()) {
         onError(MatrixError::malformed(tr("The /sync response has no next_batch.")));
         return;
@@ -163,12 +171,17 @@ void SyncEngine::onResponse(const QJsonObject &body)
         m_bootstrap->cancel();
         m_firstRoomsShown = m_firstRoomsTotal = -1;
     }
-    m_store->applySync(body);
+    if (m_store->applySync(response) < 0) {
+        // A room's text is not valid JSON: none of the answer was applied.
+        onError(MatrixError::malformed(
+            tr("The /sync response holds a room that is not valid JSON."), 200));
+        return;
+    }
     // Rooms shown from the account store that an initial sync no longer lists were forgotten
     // (or belong to a server that was reset): only an initial sync can tell.
-    const QStringList dropped = complete ? m_store->retainOnly(body) : QStringList();
+    const QStringList dropped = complete ? m_store->retainOnly(response) : QStringList();
     m_since = next;
-    emit responseApplied(body);
+    emit responseApplied(response);
     if (!dropped.isEmpty())
         emit roomsDropped(dropped);
     m_failures = 0;
@@ -196,7 +209,7 @@ void SyncEngine::checkInventory()
     connect(m_inventoryCall, &ApiCall::succeeded, this, [this](const QJsonObject &body) {
         if (m_state == Stopped)
             return;
-        const QStringList dropped = m_store->dropForgotten(body);
+        const QStringList dropped = m_store->dropForgotten(SyncResponse::fromObject(body));
         if (!dropped.isEmpty())
             emit roomsDropped(dropped);
     });

@@ -5,6 +5,7 @@
 
 #include "api/apiclient.h"
 #include "api/matrixerror.h"
+#include "api/syncresponse.h"
 
 #include <QObject>
 #include <QPointer>
@@ -78,7 +79,7 @@ signals:
     void stateChanged();
     void synced(); // after every successful /sync response was applied
     // The response that was just applied, for those that keep more of it (the store's history).
-    void responseApplied(const QJsonObject &body);
+    void responseApplied(const SyncResponse &response);
     // An initial sync (the complete inventory) no longer mentioned these rooms: removed.
     void roomsDropped(const QStringList &roomIds);
     void tokenRejected(const MatrixError &error);
@@ -87,7 +88,7 @@ signals:
 
 private:
     void request();
-    void onResponse(const QJsonObject &body);
+    void onResponse(const SyncResponse &response);
     void onError(const MatrixError &error);
     // After resuming from a saved position: one initial /sync (no since) with the inventory
     // filter, in parallel with the long poll. Incremental syncs never report a room forgotten

@@ -204,6 +204,49 @@ private slots:
         QCOMPARE(store.size(), 3);
     }
 
+    // The same read from the answer's text, as the sync engine reads it (room by room): the
+    // same rooms skipped, the same rows.
+    void malformedRoomsAreSkippedAloneFromText()
+    {
+        RoomStore store;
+        QString error;
+        const SyncResponse response = SyncResponse::fromText(R"({"rooms":{"join":{
+            "!good:x.org":{"state":{"events":[{"type":"m.room.name","state_key":"","content":{"name":"Good"}}]}},
+            "!bad1:x.org":"not an object",
+            "not-a-room-id":{},
+            "!bad2:x.org":{"state":{"events":"nope"},"summary":{"m.heroes":"x","m.joined_member_count":"many"}}
+        }, "invite": [1,2,3]}})",
+                                                             &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(store.applySync(response), 2);
+        QCOMPARE(store.find(QStringLiteral("!good:x.org"))->displayName(), QStringLiteral("Good"));
+        QCOMPARE(store.skippedRooms(), 2);
+        QCOMPARE(store.size(), 2);
+    }
+
+    // A room whose text is not valid JSON breaks the answer as a whole (Qt would not have read
+    // any of it): nothing of it is applied, not even the rooms before the broken one.
+    void anAnswerWithABrokenRoomChangesNothing()
+    {
+        RoomStore store;
+        store.applySync(json(R"({"rooms":{"join":{"!a:x.org":{"state":{"events":[
+            {"type":"m.room.name","state_key":"","content":{"name":"Before"}}]}}}}})"));
+        QSignalSpy changed(&store, &RoomStore::roomsChanged);
+        QSignalSpy inserted(&store, &RoomStore::roomsInserted);
+        QString error;
+        const SyncResponse response = SyncResponse::fromText(R"({"next_batch":"s2","rooms":{"join":{
+            "!a:x.org":{"state":{"events":[{"type":"m.room.name","state_key":"","content":{"name":"After"}}]}},
+            "!new:x.org":{},
+            "!broken:x.org":{"timeline":{"events":[{"type":"m.room.name",}]}}}}})",
+                                                             &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error)); // found only when the room is read
+        QCOMPARE(store.applySync(response), -1);
+        QCOMPARE(store.size(), 1);
+        QCOMPARE(store.find(QStringLiteral("!a:x.org"))->displayName(), QStringLiteral("Before"));
+        QCOMPARE(changed.count(), 0);
+        QCOMPARE(inserted.count(), 0);
+    }
+
     void hugeNamesAreBounded()
     {
         RoomStore store;

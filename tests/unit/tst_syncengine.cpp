@@ -87,8 +87,10 @@ private slots:
     void filtersAskForDirectChatsAndSpaceState()
     {
         const QJsonObject filter = QJsonDocument::fromJson(SyncEngine::filterJson()).object();
-        const QJsonArray types =
-            filter.value(QLatin1String("account_data")).toObject().value(QLatin1String("types")).toArray();
+        const QJsonArray types = filter.value(QLatin1String("account_data"))
+                                     .toObject()
+                                     .value(QLatin1String("types"))
+                                     .toArray();
         QVERIFY(types.contains(QStringLiteral("m.direct")));
         QVERIFY(types.contains(QStringLiteral("m.ignored_user_list")));
         const QJsonObject state =
@@ -98,7 +100,10 @@ private slots:
         const QJsonObject inventory =
             QJsonDocument::fromJson(SyncEngine::inventoryFilterJson()).object();
         QVERIFY(!inventory.isEmpty());
-        QCOMPARE(inventory.value(QLatin1String("account_data")).toObject().value(QLatin1String("types")).toArray(),
+        QCOMPARE(inventory.value(QLatin1String("account_data"))
+                     .toObject()
+                     .value(QLatin1String("types"))
+                     .toArray(),
                  QJsonArray());
     }
 
@@ -141,6 +146,27 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(m_app->sync()->state(), SyncEngine::Reconnecting, 5000);
         QCOMPARE(m_app->sync()->lastError().kind, MatrixError::MalformedResponse);
         QTRY_COMPARE_WITH_TIMEOUT(m_app->store()->size(), 1, 15000);
+    }
+
+    // Rooms are read one by one after the answer arrived: one whose text is broken still makes
+    // the answer malformed as a whole — nothing applied, the position not moved on.
+    void aBrokenRoomMakesTheAnswerMalformed()
+    {
+        m_fake->script("/_matrix/client/v3/sync",
+                       {{200, R"({"next_batch":"s_bad","rooms":{"join":{"!ok:localhost":{},)"
+                              R"("!broken:localhost":{"timeline":{"events":[1,]}}}}})"},
+                        {200, roomSync("s1", "!a:localhost", "Fine")},
+                        FakeHomeserver::Reply::stall()});
+        signIn();
+        QTRY_COMPARE_WITH_TIMEOUT(m_app->sync()->state(), SyncEngine::Reconnecting, 5000);
+        QCOMPARE(m_app->sync()->lastError().kind, MatrixError::MalformedResponse);
+        QCOMPARE(m_app->store()->size(), 0);
+        QTRY_COMPARE_WITH_TIMEOUT(m_app->store()->size(), 1, 15000);
+        QVERIFY(m_app->store()->find(QStringLiteral("!a:localhost")));
+        QVERIFY(!m_app->store()->find(QStringLiteral("!ok:localhost")));
+        const auto syncs = m_fake->requestsTo("/_matrix/client/v3/sync");
+        QVERIFY(syncs.size() >= 2);
+        QCOMPARE(queryItem(syncs.at(1), QStringLiteral("since")), QString()); // still initial
     }
 
     void stalledServerIsDetected()
@@ -292,7 +318,8 @@ private slots:
     // fails the action with the server's error instead of parking it forever.
     void softLogoutFailsTheActionWhenNotInteractive()
     {
-        m_app = std::make_unique<AppServices>(AppServices::Options{.useKeychain = false, .interactive = false, .syncAfterSignIn = false});
+        m_app = std::make_unique<AppServices>(AppServices::Options{
+            .useKeychain = false, .interactive = false, .syncAfterSignIn = false});
         m_fake->script(
             "/_matrix/client/v3/rooms/",
             {{401, R"({"errcode":"M_UNKNOWN_TOKEN","error":"expired","soft_logout":true})"},

@@ -323,9 +323,9 @@ private slots:
         QVERIFY(changed.count() >= 1);
         m_sync->stop();
         // A later sync that unblocks and empties the list (another client did it).
-        m_blocking->applySync(parse(R"({"account_data":{"events":[
+        m_blocking->applySync(SyncResponse::fromObject(parse(R"({"account_data":{"events":[
             {"type":"m.ignored_user_list","content":{"ignored_users":{}}},
-            {"type":"m.invite_permission_config","content":{}}]}})"));
+            {"type":"m.invite_permission_config","content":{}}]}})")));
         QVERIFY(m_blocking->ignoredUsers().isEmpty());
         QCOMPARE(m_blocking->invitePermission(), UserBlocking::InvitesAllowed);
         // The account data was read at sign-in only: sync alone changed the state.
@@ -343,7 +343,6 @@ private slots:
         QVERIFY(m_blocking->ignoredUsers().isEmpty());
         QCOMPARE(m_blocking->invitePermission(), UserBlocking::PermissionUnknown);
     }
-
 };
 
 QTEST_GUILESS_MAIN(TestUserBlocking)
