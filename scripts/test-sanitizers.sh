@@ -23,7 +23,7 @@ unit_tests=(tst_identifiers tst_matrixerror tst_apiclient tst_endpoints tst_thum
             tst_membershiphistory tst_launchfromstore tst_syncengine tst_tls tst_roomhistorymodel tst_slidingsync
             tst_jobjournal tst_jobqueue tst_roomselection tst_invitelist tst_directorymodel tst_powerlevels
             tst_roommembersmodel tst_userblocking tst_invitegroupsmodel tst_roompowerprobe tst_leavecheck tst_baneverywhere
-            tst_hierarchymodel tst_spacesmodel)
+            tst_hierarchymodel tst_spacesmodel tst_syncresponse)
 read -r -a fuzzers <<<"${CONCIERGE_FUZZ_TARGETS:-fuzz_sync fuzz_matrixerror fuzz_identifiers fuzz_links}"
 started=$SECONDS
 passed=0
