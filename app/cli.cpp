@@ -53,6 +53,20 @@ QString safe(const QString &text)
     return SafeText::forTerminal(text);
 }
 
+// A space named by more than one room: each candidate's ID and name (the store keeps names
+// as one line of plain text; fail() makes the whole message terminal-safe).
+QString ambiguousSpace(const RoomStore *store, const QString &text, const QStringList &ids)
+{
+    QStringList candidates;
+    for (const QString &id : ids) {
+        const RoomSummary *room = store->find(id);
+        candidates << QStringLiteral("%1 (%2)").arg(id, room ? room->displayName() : QString());
+    }
+    return Cli::tr("'%1' names %n space(s): %2; give the room ID of the one you mean", nullptr,
+                   int(ids.size()))
+        .arg(text, candidates.join(QStringLiteral(", ")));
+}
+
 // Test-only: CONCIERGE_TEST_DEADLINE_MS=N caps the deadline of every request at N ms and every
 // pause before a membership retry at N ms, so that tests of lost answers and retries against a
 // fake homeserver finish in seconds (tests/integration/tst_cli_synapse.cpp sets it). Not meant
@@ -152,9 +166,11 @@ rate limit, and resumable after Ctrl+C, a crash or kill -9:
                                      ones, restricted ones open to a space you are in, and a
                                      request to join where only that is possible.
   leave --space SPACE [--with-rooms all|none|ROOM,ROOM...] [--reason TEXT] [--dry-run]
-                                     Leave a space, and with it all, none (the default) or the
-                                     listed rooms of it that you are in: the rooms first, then
-                                     the space. Warns about rooms you could not rejoin.
+                                     Leave a space you are in, and with it all, none (the
+                                     default) or the listed rooms of it (IDs or addresses,
+                                     separated by commas) that you are in: the rooms first, then
+                                     the space. Warns about rooms, and the space, that you could
+                                     not rejoin.
   hierarchy SPACE [--json]           List a space's rooms and sub-spaces (every page), with
                                      whether you can join each and why not.
   invite <!room-id> --users-from-file FILE [--reason TEXT]
@@ -580,8 +596,13 @@ int Cli::start(const QStringList &arguments)
     // [--with-rooms …]: a job over the space's rooms (kept on disk, as --all); hierarchy SPACE.
     if (parser.isSet(withRoomsOpt) && !(isLeave && parser.isSet(spaceOpt)))
         return usageError(tr("--with-rooms only applies to leave --space"));
-    if (m_command == QLatin1String("hierarchy"))
+    if (m_command == QLatin1String("hierarchy")) {
         m_space = positional.value(1).trimmed();
+        // Said here: an empty SPACE would otherwise read as no space at all.
+        if (positional.size() == 2 && m_space.isEmpty())
+            return usageError(tr("hierarchy needs a space: its room ID (!id:server), its address "
+                                 "(#alias:server) or its name"));
+    }
     // rooms [--space SPACE] [--filter QUERY]: a view of the list.
     if (isRooms && (parser.isSet(spaceOpt) || parser.isSet(filterOpt))) {
         m_roomsSpace = parser.value(spaceOpt).trimmed();
@@ -610,6 +631,31 @@ int Cli::start(const QStringList &arguments)
             return usageError(tr("--space needs a space"));
         if (m_withRooms.isEmpty())
             return usageError(tr("--with-rooms needs all, none or a list of room IDs"));
+        // The list's syntax is checked before anything is sent; whether each room is one of the
+        // space's that you are in is known only from the hierarchy.
+        if (m_withRooms != QLatin1String("all") && m_withRooms != QLatin1String("none")) {
+            for (const QString &part : m_withRooms.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+                const QString room = part.trimmed();
+                if (room.isEmpty())
+                    continue;
+                if (!room.startsWith(QLatin1Char('!')) && !room.startsWith(QLatin1Char('#')))
+                    return usageError(tr("--with-rooms takes all, none or room IDs or addresses "
+                                         "separated by commas, not '%1'")
+                                          .arg(room));
+                if (const QString why = Identifiers::validateRoomIdOrAlias(room); !why.isEmpty())
+                    return usageError(tr("--with-rooms: '%1': %2").arg(room, why));
+                if (!m_withRoomList.contains(room))
+                    m_withRoomList << room;
+            }
+            if (m_withRoomList.isEmpty())
+                return usageError(tr("--with-rooms needs all, none or a list of room IDs"));
+        }
+    }
+    // A space given by its ID or address: checked now, not by the server.
+    if (!m_space.isEmpty() &&
+        (m_space.startsWith(QLatin1Char('!')) || m_space.startsWith(QLatin1Char('#')))) {
+        if (const QString why = Identifiers::validateRoomIdOrAlias(m_space); !why.isEmpty())
+            return usageError(why);
     }
 
     // Bulk forms: their own number of arguments.
@@ -1238,6 +1284,10 @@ void Cli::printRooms()
         const QStringList spaces = store->resolveSpaces(m_roomsSpace);
         if (spaces.isEmpty()) {
             usageError(tr("no space you know of is called '%1'").arg(m_roomsSpace));
+            return;
+        }
+        if (spaces.size() > 1) {
+            usageError(ambiguousSpace(store, m_roomsSpace, spaces));
             return;
         }
         scope = spaces.first();
@@ -2662,16 +2712,13 @@ void Cli::runSpaceCommand()
     connect(call, &ApiCall::succeeded, this, [this](const QJsonObject &body) {
         RoomStore *store = m_services->store();
         store->applySync(body);
-        QString spaceId = m_space;
-        if (!m_space.startsWith(QLatin1Char('!'))) {
-            const QStringList found = store->resolveSpaces(m_space);
-            if (found.isEmpty()) {
-                fail(MatrixError::invalidInput(
-                         tr("no space you know of is called '%1' (give its room ID)").arg(m_space)),
-                     UsageError);
-                return;
-            }
-            spaceId = found.first();
+        // Nothing is sent before the space is known to be the one meant (and, to leave it,
+        // one you are in).
+        QString why;
+        const QString spaceId = resolveSpace(m_space, m_command == QLatin1String("leave"), &why);
+        if (spaceId.isEmpty()) {
+            fail(MatrixError::invalidInput(why), UsageError);
+            return;
         }
         HierarchyModel *hierarchy = m_services->hierarchy();
         connect(hierarchy, &HierarchyModel::loaded, this, &Cli::onHierarchyLoaded,
@@ -2680,13 +2727,58 @@ void Cli::runSpaceCommand()
     });
 }
 
+QString Cli::resolveSpace(const QString &text, bool joinedOnly, QString *error) const
+{
+    const RoomStore *store = m_services->store();
+    if (text.startsWith(QLatin1Char('!'))) {
+        // To look at (hierarchy, join --space): any space, also one you are not in.
+        if (!joinedOnly)
+            return text;
+        const RoomSummary *room = store->find(text);
+        if (!room) {
+            *error = tr("%1 is not a space you are in: no room you know of has this ID").arg(text);
+            return {};
+        }
+        if (!room->isSpace()) {
+            *error = tr("%1 (%2) is a room, not a space: leave it with 'leave %1'")
+                         .arg(text, room->displayName());
+            return {};
+        }
+        if (room->membership != Membership::Join) {
+            *error = tr("you are not in the space %1 (%2)").arg(text, room->displayName());
+            return {};
+        }
+        return text;
+    }
+    const QStringList found = store->resolveSpaces(text);
+    QStringList candidates;
+    for (const QString &id : found) {
+        const RoomSummary *room = store->find(id);
+        if (!joinedOnly || (room && room->membership == Membership::Join))
+            candidates << id;
+    }
+    if (candidates.isEmpty()) {
+        *error = found.isEmpty()
+                     ? tr("no space you know of is called '%1' (give its room ID)").arg(text)
+                     : tr("you are not in the space '%1'").arg(text);
+        return {};
+    }
+    if (candidates.size() > 1) {
+        *error = ambiguousSpace(store, text, candidates);
+        return {};
+    }
+    return candidates.first();
+}
+
 void Cli::onHierarchyLoaded()
 {
     HierarchyModel *h = m_services->hierarchy();
     const bool leaving = m_command == QLatin1String("leave");
-    // Leaving the space alone needs no list of its rooms.
-    if (h->status() != HierarchyModel::Loaded &&
-        !(leaving && m_withRooms == QLatin1String("none"))) {
+    // Leaving the space alone needs no list of its rooms: without one the space is still left
+    // (the user asked for nothing else), and the command says what could not be told. Any
+    // other use of the hierarchy stops at its error.
+    const bool loaded = h->status() == HierarchyModel::Loaded;
+    if (!loaded && !(leaving && m_withRooms == QLatin1String("none"))) {
         MatrixError e = h->error();
         e.message = h->errorText();
         fail(e, e.kind == MatrixError::InvalidInput ? UsageError
@@ -2694,6 +2786,13 @@ void Cli::onHierarchyLoaded()
                                                     : ConnectionError);
         return;
     }
+    if (!loaded)
+        err() << "concierge-cli: "
+              << tr("warning: the space's rooms could not be listed (%1); leaving only the space "
+                    "does not need them, but whether you could rejoin it cannot be told")
+                     .arg(safe(h->errorText()))
+              << "\n"
+              << Qt::flush;
     if (h->truncated())
         err() << "concierge-cli: "
               << tr("the space has more rooms than are listed (%1 shown)").arg(h->count()) << "\n"
@@ -2757,20 +2856,38 @@ void Cli::onHierarchyLoaded()
         if (m_withRooms == QLatin1String("all")) {
             rooms = joined;
         } else if (m_withRooms != QLatin1String("none")) {
-            for (const QString &part : m_withRooms.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-                const QString id = part.trimmed();
-                if (!joined.contains(id)) {
+            // Each listed room (by ID, or by the address the hierarchy gives it) must be one
+            // of the space's that you are in; one that is not stops the command unsent.
+            for (const QString &given : std::as_const(m_withRoomList)) {
+                QString id;
+                for (const QString &candidate : joined) {
+                    const QModelIndex i = h->index(h->rowOf(candidate));
+                    if (candidate == given || (given.startsWith(QLatin1Char('#')) &&
+                                               i.data(HierarchyModel::CanonicalAliasRole)
+                                                       .toString()
+                                                       .compare(given, Qt::CaseInsensitive) == 0))
+                        id = candidate;
+                }
+                if (id.isEmpty()) {
                     fail(MatrixError::invalidInput(
-                             tr("%1 is not a room of the space that you are in").arg(id)),
+                             tr("%1 is not a room of the space that you are in").arg(given)),
                          UsageError);
                     return;
                 }
-                rooms << id;
+                if (!rooms.contains(id))
+                    rooms << id;
             }
         }
         for (const QString &id : std::as_const(rooms)) {
             if (const QString w = h->rejoinWarningOf(h->rowOf(id)); !w.isEmpty())
                 err() << "concierge-cli: " << tr("warning: %1: %2").arg(safe(id), safe(w)) << "\n";
+        }
+        // The space itself: the same rule as its rooms (its join rule from the hierarchy's
+        // first row), said even when no room is left with it.
+        if (loaded) {
+            if (const QString w = h->rejoinWarningOf(h->rowOf(h->spaceId())); !w.isEmpty())
+                err() << "concierge-cli: "
+                      << tr("warning: %1 (the space): %2").arg(safe(h->spaceId()), safe(w)) << "\n";
         }
         err().flush();
         for (const QString &id : h->leaveOrder(rooms)) {

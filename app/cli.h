@@ -120,6 +120,10 @@ private:
     // hierarchy SPACE; join --space; leave --space --with-rooms.
     void runSpaceCommand();
     void onHierarchyLoaded();
+    // After a /sync: the space that text (a room ID, an address or a name) names in the store,
+    // or empty with *error set (none, not a space, not one you are in, or several).
+    // joinedOnly: leave --space, only spaces you are in count (a room ID must be one of them).
+    QString resolveSpace(const QString &text, bool joinedOnly, QString *error) const;
 
     AppServices *m_services = nullptr;
     QString m_command;
@@ -166,6 +170,8 @@ private:
     QString m_withRooms;      // leave --space --with-rooms all|none|ROOM,ROOM
     QString m_roomsSpace;     // rooms --space SPACE
     void printSpaces();       // spaces [--json]
+    // leave --space --with-rooms ROOM,ROOM: the room IDs and addresses, checked and distinct.
+    QStringList m_withRoomList;
     // leave ROOM --with-predecessors: the room (its older versions
     // the account is still in are found after one /sync and left in the same job).
     QString m_predecessorsOf;

@@ -25,15 +25,18 @@ BaseDialog {
                                        ? root.hierarchy.joinedDescendants() : []
     readonly property var roomsToLeave: scope === "all" ? joinedRooms
                                       : scope === "some" ? joinedRooms.filter(id => chosen.indexOf(id) >= 0) : []
-    // Rooms you could not rejoin among those being left.
+    // Rooms you could not rejoin among those being left, and the space itself (always left),
+    // by the same rule (its join rule from the hierarchy's first row).
     readonly property var rejoinWarnings: {
         const list = []
-        if (!root.hierarchy)
+        if (!root.hierarchy || root.hierarchy.status !== HierarchyModel.Loaded)
             return list
-        for (const id of roomsToLeave) {
+        for (const id of roomsToLeave.concat([root.hierarchy.spaceId])) {
             const row = root.hierarchy.rowOf(id)
+            if (row < 0)
+                continue
             const w = root.hierarchy.get(row).rejoinWarning
-            if (w !== "")
+            if (w)
                 list.push(root.hierarchy.get(row).name + ": " + w)
         }
         return list

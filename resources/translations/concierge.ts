@@ -1274,6 +1274,56 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Which saved session to use (see the accounts command); default: the only one, or the one used last.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>login, logout, accounts, rooms, spaces, hierarchy, join, leave, invite, forget, knock, members, kick, ban, unban, invites, decline, ignore, unignore, ignored, block-invites, ban-everywhere, directory, preview or jobs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--account can be given only once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>accounts lists every saved account; it takes no --account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;accounts&apos; takes 0 arguments, got %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>accounts takes no option but --json</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--account picks a saved session: it cannot be combined with an access token, --password or --sso</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no saved session for %1 (none is saved)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no saved session for %1; saved: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No saved account: sign in with login --password or login --sso, or in the Concierge app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>&apos;%1&apos; names %n space(s): %2; give the room ID of the one you mean</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Commands:
   login                              Verify the access token and print who you are.
   login --password --user NAME       Sign in with a user name (or full user ID) and the password
@@ -1364,9 +1414,11 @@ rate limit, and resumable after Ctrl+C, a crash or kill -9:
                                      ones, restricted ones open to a space you are in, and a
                                      request to join where only that is possible.
   leave --space SPACE [--with-rooms all|none|ROOM,ROOM...] [--reason TEXT] [--dry-run]
-                                     Leave a space, and with it all, none (the default) or the
-                                     listed rooms of it that you are in: the rooms first, then
-                                     the space. Warns about rooms you could not rejoin.
+                                     Leave a space you are in, and with it all, none (the
+                                     default) or the listed rooms of it (IDs or addresses,
+                                     separated by commas) that you are in: the rooms first, then
+                                     the space. Warns about rooms, and the space, that you could
+                                     not rejoin.
   hierarchy SPACE [--json]           List a space&apos;s rooms and sub-spaces (every page), with
                                      whether you can join each and why not.
   invite &lt;!room-id&gt; --users-from-file FILE [--reason TEXT]
@@ -1400,47 +1452,39 @@ with items that failed or whose outcome is unknown, 6 Ctrl+C paused the job (res
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Which saved session to use (see the accounts command); default: the only one, or the one used last.</source>
+        <source>hierarchy needs a space: its room ID (!id:server), its address (#alias:server) or its name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>login, logout, accounts, rooms, spaces, hierarchy, join, leave, invite, forget, knock, members, kick, ban, unban, invites, decline, ignore, unignore, ignored, block-invites, ban-everywhere, directory, preview or jobs.</source>
+        <source>--with-rooms takes all, none or room IDs or addresses separated by commas, not &apos;%1&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>--account can be given only once</source>
+        <source>--with-rooms: &apos;%1&apos;: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>accounts lists every saved account; it takes no --account</source>
+        <source>%1 is not a space you are in: no room you know of has this ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&apos;accounts&apos; takes 0 arguments, got %1</source>
+        <source>%1 (%2) is a room, not a space: leave it with &apos;leave %1&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>accounts takes no option but --json</source>
+        <source>you are not in the space %1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>--account picks a saved session: it cannot be combined with an access token, --password or --sso</source>
+        <source>you are not in the space &apos;%1&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>there is no saved session for %1 (none is saved)</source>
+        <source>warning: the space&apos;s rooms could not be listed (%1); leaving only the space does not need them, but whether you could rejoin it cannot be told</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>there is no saved session for %1; saved: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No saved account: sign in with login --password or login --sso, or in the Concierge app.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(default)</source>
+        <source>warning: %1 (the space): %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

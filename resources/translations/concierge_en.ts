@@ -111,6 +111,13 @@
             <numerusform>Also leaving %n older versions of %1: %2</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>'%1' names %n space(s): %2; give the room ID of the one you mean</source>
+        <translation>
+            <numerusform>'%1' names %n space: %2; give the room ID of the one you mean</numerusform>
+            <numerusform>'%1' names %n spaces: %2; give the room ID of the one you mean</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>DesktopNotifier</name>

@@ -1,7 +1,8 @@
 // Acting on a space (issue 15) against a real Synapse: the hierarchy paginated past one page
 // (HierarchyModel as the app uses it), joining a space's joinable rooms through concierge-cli
 // (exactly those, the restricted one through space membership), leaving a space with all its
-// rooms or with none. What the server holds is read through its admin API.
+// rooms, with the listed ones or with none; the hierarchy as JSON; bad input refused before
+// anything is sent. What the server holds is read through its admin API and its access log.
 //
 // The space tree (the owner's):
 //   Space              public, a space
@@ -80,6 +81,46 @@ class TestSpaceActionsSynapse : public QObject
     {
         return runCli(cliEnvironment(m_server.baseUrl(), token, m_storeDir.path()), args);
     }
+    // The requests the server received from me (method empty: any) whose path ends with suffix.
+    int requestsFromMe(const QString &method, const QString &suffix)
+    {
+        int n = 0;
+        for (const SynapseFixture::AccessEntry &e : m_server.accessLog(m_me.userId))
+            n += (method.isEmpty() || e.method == method) && e.path.endsWith(suffix);
+        return n;
+    }
+    // A usage error: exit status 2, the message on standard error, and nothing sent that
+    // changes anything (no POST nor PUT from me); afterSync: the command did read the room list
+    // first (its /sync is awaited in the server's log, so the log covers this run), else it sent
+    // no request at all. The run in *result when given.
+    void expectUsageError(const QStringList &args, const QByteArray &message, bool afterSync,
+                          Run *result = nullptr)
+    {
+        auto writes = [this] {
+            return requestsFromMe(QStringLiteral("POST"), {}) +
+                   requestsFromMe(QStringLiteral("PUT"), {});
+        };
+        const int before = requestsFromMe({}, {});
+        const int writesBefore = writes();
+        const int syncsBefore = requestsFromMe(QStringLiteral("GET"), QStringLiteral("/sync"));
+        const Run run = cli(args, m_me.accessToken);
+        const QByteArray what = args.join(QLatin1Char(' ')).toUtf8() + ": " + run.err;
+        QVERIFY2(run.exitCode == 2, what.constData());
+        QVERIFY2(run.err.contains(message), what.constData());
+        if (afterSync)
+            QVERIFY2(QTest::qWaitFor(
+                         [&] {
+                             return requestsFromMe(QStringLiteral("GET"), QStringLiteral("/sync")) >
+                                    syncsBefore;
+                         },
+                         5000),
+                     what.constData());
+        else
+            QCOMPARE(requestsFromMe({}, {}), before);
+        QCOMPARE(writes(), writesBefore);
+        if (result)
+            *result = run;
+    }
 
 private slots:
     void initTestCase()
@@ -154,6 +195,54 @@ private slots:
         QCOMPARE(h->joinableCount(), 4);
     }
 
+    // `hierarchy SPACE --json`: one object per room, the space first, with what the server
+    // said (depth, parent, join rule, via) and what you can do; the invite-only room unlisted.
+    void hierarchyJson()
+    {
+        const Run run =
+            cli({QStringLiteral("hierarchy"), m_space, QStringLiteral("--json")}, m_me.accessToken);
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const QList<QJsonObject> lines = run.lines();
+        QHash<QString, QJsonObject> byId;
+        for (const QJsonObject &o : lines) {
+            QVERIFY2(!o.isEmpty(), run.out.constData()); // every line is a JSON object
+            byId.insert(o.value(QLatin1String("room_id")).toString(), o);
+        }
+        QCOMPARE(lines.size(), 5);
+        QCOMPARE(byId.size(), 5);
+        QCOMPARE(lines.first().value(QLatin1String("room_id")).toString(), m_space);
+        for (const QString *id : {&m_space, &m_public, &m_restricted, &m_sub, &m_deep})
+            QVERIFY2(byId.contains(*id), qPrintable(*id));
+        QVERIFY(!byId.contains(m_inviteOnly));
+
+        const QJsonObject space = byId.value(m_space);
+        QCOMPARE(space.value(QLatin1String("name")).toString(), m_tag + QStringLiteral(" Space"));
+        QCOMPARE(space.value(QLatin1String("room_type")).toString(), QStringLiteral("m.space"));
+        QCOMPARE(space.value(QLatin1String("depth")).toInt(-1), 0);
+        QCOMPARE(space.value(QLatin1String("action")).toString(), QStringLiteral("joined"));
+        QCOMPARE(space.value(QLatin1String("membership")).toString(), QStringLiteral("join"));
+
+        const QJsonObject pub = byId.value(m_public);
+        QCOMPARE(pub.value(QLatin1String("name")).toString(), m_tag + QStringLiteral(" Public"));
+        QCOMPARE(pub.value(QLatin1String("depth")).toInt(-1), 1);
+        QCOMPARE(pub.value(QLatin1String("parent")).toString(), m_space);
+        QCOMPARE(pub.value(QLatin1String("join_rule")).toString(), QStringLiteral("public"));
+        QCOMPARE(pub.value(QLatin1String("action")).toString(), QStringLiteral("join"));
+        QCOMPARE(pub.value(QLatin1String("via")).toArray(), QJsonArray{m_server.serverName()});
+        QCOMPARE(pub.value(QLatin1String("membership")).toString(), QString());
+
+        const QJsonObject restricted = byId.value(m_restricted);
+        QCOMPARE(restricted.value(QLatin1String("join_rule")).toString(),
+                 QStringLiteral("restricted"));
+        QCOMPARE(restricted.value(QLatin1String("action")).toString(), QStringLiteral("join"));
+
+        const QJsonObject deep = byId.value(m_deep);
+        QCOMPARE(deep.value(QLatin1String("depth")).toInt(-1), 2);
+        QCOMPARE(deep.value(QLatin1String("parent")).toString(), m_sub);
+        QCOMPARE(byId.value(m_sub).value(QLatin1String("room_type")).toString(),
+                 QStringLiteral("m.space"));
+    }
+
     // `join --space SPACE --all`: exactly the joinable rooms (a dry run first sends nothing);
     // the restricted room joined through the space (Synapse names the user who authorised it).
     void joinTheSpacesRooms()
@@ -219,6 +308,120 @@ private slots:
         QCOMPARE(membership(m_space), QStringLiteral("leave"));
         QCOMPARE(membership(m_public), QStringLiteral("join"));
         QCOMPARE(membership(m_restricted), QStringLiteral("join"));
+    }
+
+    // `leave --space SPACE --with-rooms ROOM,ROOM`: exactly the listed rooms and the space; the
+    // space's other rooms that you are in stay joined.
+    void leaveWithListedRooms()
+    {
+        for (const QString *id : {&m_space, &m_public, &m_restricted, &m_sub, &m_deep})
+            QVERIFY(m_server.join(m_me, *id));
+        const int leavesBefore = requestsFromMe(QStringLiteral("POST"), QStringLiteral("/leave"));
+        const Run run = cli({QStringLiteral("leave"), QStringLiteral("--space"), m_space,
+                             QStringLiteral("--with-rooms"), m_public + QLatin1Char(',') + m_deep},
+                            m_me.accessToken);
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QCOMPARE(membership(m_public), QStringLiteral("leave"));
+        QCOMPARE(membership(m_deep), QStringLiteral("leave"));
+        QCOMPARE(membership(m_space), QStringLiteral("leave"));
+        QCOMPARE(membership(m_restricted), QStringLiteral("join"));
+        QCOMPARE(membership(m_sub), QStringLiteral("join"));
+        QCOMPARE(requestsFromMe(QStringLiteral("POST"), QStringLiteral("/leave")),
+                 leavesBefore + 3);
+        // A public space: no warning that it could not be rejoined.
+        QVERIFY2(!run.err.contains("(the space)"), run.err.constData());
+    }
+
+    // Leaving an invite-only space, even alone, warns that you could not come back.
+    void leaveInviteOnlySpaceWarns()
+    {
+        const QString closed =
+            create(QStringLiteral("Closed space"), QStringLiteral("private_chat"), true);
+        QVERIFY(!closed.isEmpty());
+        QVERIFY(m_server.invite(m_owner, closed, m_me.userId));
+        QVERIFY(m_server.join(m_me, closed));
+        const Run run =
+            cli({QStringLiteral("leave"), QStringLiteral("--space"), closed}, m_me.accessToken);
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QVERIFY2(run.err.contains(closed.toUtf8() +
+                                  " (the space): Invite only: you could not rejoin without a new "
+                                  "invite."),
+                 run.err.constData());
+        QCOMPARE(membership(closed), QStringLiteral("leave"));
+    }
+
+    // Bad input stops the command with exit status 2 and a message that says what is wrong;
+    // nothing that changes anything is sent, and the memberships on the server stay as they were.
+    // Here: the space was left, the restricted room and Sub are joined (leaveWithListedRooms).
+    void usageErrorsSendNothing()
+    {
+        QCOMPARE(membership(m_space), QStringLiteral("leave"));
+        QCOMPARE(membership(m_restricted), QStringLiteral("join"));
+        QCOMPARE(membership(m_sub), QStringLiteral("join"));
+        const QString leave = QStringLiteral("leave");
+        const QString space = QStringLiteral("--space");
+        const QString with = QStringLiteral("--with-rooms");
+
+        // Before any request: an empty SPACE, a word that is not a room list, a bad address.
+        expectUsageError({QStringLiteral("hierarchy"), QString()}, "hierarchy needs a space",
+                         false);
+        expectUsageError({leave, space, m_sub, with, QStringLiteral("some")},
+                         "--with-rooms takes all, none or room IDs or addresses separated by "
+                         "commas, not 'some'",
+                         false);
+        expectUsageError({leave, space, m_sub, with, m_restricted + QStringLiteral(",#bad")},
+                         "--with-rooms: '#bad'", false);
+        expectUsageError({leave, space, QStringLiteral("#no-server")},
+                         "A room alias needs a server part", false);
+        // The same with no server to reach: the syntax is checked first.
+        const Run offline = runCli(cliEnvironment(QUrl(QStringLiteral("http://127.0.0.1:9")),
+                                                  m_me.accessToken, m_storeDir.path()),
+                                   {leave, space, m_sub, with, QStringLiteral("some")});
+        QCOMPARE(offline.exitCode, 2);
+        QVERIFY2(offline.err.contains("not 'some'"), offline.err.constData());
+
+        // After the room list: an ordinary room, a space you left, a room not of the space.
+        expectUsageError({leave, space, m_restricted},
+                         m_restricted.toUtf8() + " (" + m_tag.toUtf8() +
+                             " Restricted) is a room, not a space",
+                         true);
+        expectUsageError({leave, space, m_space}, "you are not in the space " + m_space.toUtf8(),
+                         true);
+        expectUsageError({leave, space, QStringLiteral("!unknown:") + m_server.serverName()},
+                         "is not a space you are in", true);
+        expectUsageError({leave, space, m_sub, with, m_deep},
+                         m_deep.toUtf8() + " is not a room of the space that you are in", true);
+        QCOMPARE(membership(m_space), QStringLiteral("leave"));
+        QCOMPARE(membership(m_restricted), QStringLiteral("join"));
+        QCOMPARE(membership(m_sub), QStringLiteral("join"));
+    }
+
+    // Two spaces you are in with the same name: the name is refused, both named by ID and name.
+    void ambiguousSpaceNameIsAnError()
+    {
+        const QString first = create(QStringLiteral("Twin"), QStringLiteral("public_chat"), true);
+        const QString second = create(QStringLiteral("Twin"), QStringLiteral("public_chat"), true);
+        QVERIFY(!first.isEmpty() && !second.isEmpty());
+        QVERIFY(m_server.join(m_me, first));
+        QVERIFY(m_server.join(m_me, second));
+        const QString name = m_tag + QStringLiteral(" Twin");
+        const QByteArray says = "'" + name.toUtf8() + "' names 2 space";
+        for (const QStringList &args :
+             {QStringList{QStringLiteral("leave"), QStringLiteral("--space"), name},
+              QStringList{QStringLiteral("hierarchy"), name},
+              QStringList{QStringLiteral("join"), QStringLiteral("--space"), name,
+                          QStringLiteral("--all")},
+              QStringList{QStringLiteral("rooms"), QStringLiteral("--space"), name}}) {
+            Run run;
+            expectUsageError(args, says, true, &run);
+            if (QTest::currentTestFailed())
+                return;
+            for (const QString *id : {&first, &second})
+                QVERIFY2(run.err.contains(id->toUtf8() + " (" + name.toUtf8() + ")"),
+                         run.err.constData());
+        }
+        QCOMPARE(membership(first), QStringLiteral("join"));
+        QCOMPARE(membership(second), QStringLiteral("join"));
     }
 };
 

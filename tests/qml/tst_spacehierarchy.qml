@@ -46,10 +46,10 @@ Item {
         }
         // Two pages: the space with a public room, an invite-only room (joined) and a
         // restricted room; then an invite-only room you are not in.
-        function scriptSpace() {
+        function scriptSpace(spaceRule) {
             TestBackend.script(hierarchyPath, [
                 { status: 200, body: JSON.stringify({ next_batch: "p2", rooms: [
-                    room(space, "Team <b>space</b>", "public", [
+                    room(space, "Team <b>space</b>", spaceRule || "public", [
                         child("!pub:example.org", ["example.org", "other.org"]),
                         child("!inv:example.org", ["example.org"]),
                         child("!res:example.org", ["example.org"]),
@@ -167,6 +167,19 @@ Item {
             const leaves = TestBackend.requestPaths("/_matrix/client/v3/rooms/").filter(p => p.endsWith("/leave"))
             compare(leaves, ["/_matrix/client/v3/rooms/%21inv%3Aexample.org/leave",
                              "/_matrix/client/v3/rooms/%21s%3Aexample.org/leave"])
+        }
+
+        // An invite-only space: leaving it alone ("None") already warns, naming the space.
+        function test_leave_invite_only_space_warns() {
+            scriptSpace("invite")
+            leave.openFor(space)
+            tryCompare(TestBackend.services.hierarchy, "status", HierarchyModel.Loaded, 10000)
+            compare(leave.scope, "none")
+            compare(leave.roomsToLeave, [])
+            compare(leave.rejoinWarnings, ["Team <b>space</b>: Invite only: you could not rejoin without a new invite."])
+            const warning = find(leave, "leaveSpaceRejoinWarning")
+            compare(warning.visible, true)
+            verify(warning.text.indexOf("Team <b>space</b>: Invite only") >= 0, warning.text)
         }
 
         // "None" (the default): the space alone.
