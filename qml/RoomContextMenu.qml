@@ -24,6 +24,7 @@ Menu {
     property bool selected: false
     property bool busy: false      // an operation runs on the room: only History and Select
     property bool waiting: false   // …held back (rate limited, server unavailable): also Cancel
+    property bool hasError: false  // the row shows why its last action failed: Dismiss it
     // The room is a space (the room list's isSpace role): browse its rooms, leave it with them.
     property bool isSpace: false
     // The new version of the room to offer (the list's successorToJoin role) and its via servers.
@@ -47,6 +48,7 @@ Menu {
     signal spaceBrowseRequested()
     signal spaceLeaveRequested()
     signal cancelRequested()
+    signal dismissErrorRequested()
     // Closed, chosen or not (Esc, a click outside): the focus goes back to the row.
     signal finished()
 
@@ -222,6 +224,12 @@ Menu {
         applies: root.waiting
         text: qsTr("&Cancel waiting")
         onTriggered: root.choose(() => root.cancelRequested())
+    }
+    RoomMenuItem {
+        objectName: "menuDismissError"
+        applies: root.hasError && !root.busy
+        text: qsTr("Dismiss the &error")
+        onTriggered: root.choose(() => root.dismissErrorRequested())
     }
     RoomMenuItem {
         objectName: "menuMembers"

@@ -79,6 +79,7 @@ ItemDelegate {
     signal cancelRequested()
     signal hideLeftRequested()
     signal historyRequested()
+    signal dismissErrorRequested()
     // Ctrl+click, the check box: flip this row's selection. Shift+click: select up to this row.
     signal toggleSelectRequested()
     signal rangeSelectRequested()
@@ -321,16 +322,31 @@ ItemDelegate {
                 font.italic: true
             }
 
-            Label {
-                objectName: "roomError"
+            RowLayout {
                 Layout.fillWidth: true
                 visible: root.lastError !== ""
-                text: "⚠ " + root.lastError
-                textFormat: Text.PlainText
-                wrapMode: Text.Wrap
-                maximumLineCount: 3
-                elide: Text.ElideRight
-                color: Theme.errorText
+                spacing: Theme.spacing / 2
+                Label {
+                    objectName: "roomError"
+                    Layout.fillWidth: true
+                    text: "⚠ " + root.lastError
+                    textFormat: Text.PlainText
+                    wrapMode: Text.Wrap
+                    maximumLineCount: 3
+                    elide: Text.ElideRight
+                    color: Theme.errorText
+                }
+                // Read: the error goes (the keyboard's way is the row's menu, "Dismiss the error").
+                Button {
+                    Accessible.onPressAction: clicked()
+                    focusPolicy: Qt.ClickFocus
+                    objectName: "roomErrorDismiss"
+                    flat: true
+                    palette.buttonText: Theme.text
+                    text: qsTr("Dismiss")
+                    Accessible.name: qsTr("Dismiss the error for %1").arg(root.title)
+                    onClicked: root.dismissErrorRequested()
+                }
             }
         }
 

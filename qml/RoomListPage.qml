@@ -464,6 +464,7 @@ Page {
         roomMenu.selected = row.selected
         roomMenu.busy = row.busy
         roomMenu.waiting = row.waiting
+        roomMenu.hasError = row.lastError !== ""
         const room = root.roomAt(row.index)
         roomMenu.isSpace = room.isSpace === true
         roomMenu.successorId = room.successorToJoin !== undefined ? room.successorToJoin : ""
@@ -897,6 +898,12 @@ Page {
                     root.runAction(kind, row.roomId, row.title, row.membership)
                 }
                 onCancelRequested: root.cancelOperation(row.roomId)
+                onDismissErrorRequested: {
+                    roomList.currentIndex = row.index
+                    root.membership.dismissError(row.roomId)
+                    // The button goes with the error: the focus stays on the list.
+                    roomList.forceActiveFocus(Qt.MouseFocusReason)
+                }
                 onContextMenuRequested: (x, y) => {
                     roomList.forceActiveFocus(Qt.MouseFocusReason)
                     root.openContextMenu(row, x, y)
@@ -1025,6 +1032,7 @@ Page {
         onPreviewRequested: joinDialog.openWith(roomMenu.roomId, false)
         onToggleSelectRequested: root.toggleRow(root.rowOfRoom(roomMenu.roomId))
         onCancelRequested: root.cancelOperation(roomMenu.roomId)
+        onDismissErrorRequested: root.membership.dismissError(roomMenu.roomId)
         onSuccessorJoinRequested: root.membership.join(roomMenu.successorId, roomMenu.successorVia)
         onSpaceBrowseRequested: spaceHierarchyDialog.openFor(roomMenu.roomId)
         onSpaceLeaveRequested: leaveSpaceDialog.openFor(roomMenu.roomId)

@@ -410,6 +410,16 @@ Operation *MembershipService::operationFor(const QString &roomIdOrAlias) const
     return m_latest.value(roomIdOrAlias);
 }
 
+void MembershipService::dismissError(const QString &roomIdOrAlias)
+{
+    const Operation *operation = m_latest.value(roomIdOrAlias);
+    if (!operation ||
+        (operation->state() != Operation::Failed && operation->state() != Operation::Unknown))
+        return;
+    m_latest.remove(roomIdOrAlias);
+    emit operationChanged(roomIdOrAlias);
+}
+
 Operation *MembershipService::moderationFor(const QString &roomId, const QString &userId) const
 {
     Operation::Description d;

@@ -90,6 +90,9 @@ public:
     // The latest of the account's own actions (or invites) on a room (running or finished), or
     // null. Moderation of a member is not the room's operation: see moderationFor().
     Q_INVOKABLE Operation *operationFor(const QString &roomIdOrAlias) const;
+    // The room's latest action failed (or its outcome is unknown) and the user has read why:
+    // the room no longer shows it. A running or succeeded action is left alone.
+    Q_INVOKABLE void dismissError(const QString &roomIdOrAlias);
     // The latest kick, ban or unban of userId in roomId (running or finished), or null.
     Q_INVOKABLE Operation *moderationFor(const QString &roomId, const QString &userId) const;
     // An operation on the room is running: another one would be refused now (the bulk queue

@@ -619,6 +619,45 @@ Item {
             compare(announcement(), "Alpha invitation is now under Joined")
         }
 
+        // A failed action's error stays on its row until read: the row's Dismiss button, or the
+        // menu's "Dismiss the error" (E) from the keyboard, takes it away; nothing is sent.
+        function test_a_failed_action_s_error_can_be_dismissed() {
+            TestBackend.script(roomPath("i1") + "/leave", [{ status: 403, body: '{"errcode":"M_FORBIDDEN","error":"No"}' }])
+            TestBackend.script(roomPath("l1") + "/forget", [{ status: 400, body: '{"errcode":"M_UNKNOWN","error":"Not now"}' }])
+            mouseClick(child(rowOf("i1"), "declineButton"))
+            tryCompare(TestBackend.services.membership.operationFor(roomId("i1")), "state", Operation.Failed)
+            TestBackend.services.membership.forget(roomId("l1"))
+            tryCompare(TestBackend.services.membership.operationFor(roomId("l1")), "state", Operation.Failed)
+            tryCompare(child(rowOf("i1"), "roomError"), "visible", true)
+            verify(child(rowOf("i1"), "roomError").text.indexOf("No") >= 0)
+            tryCompare(child(rowOf("l1"), "roomError"), "visible", true)
+            const sent = TestBackend.requestCount("/_matrix/client/v3/rooms/")
+
+            // The keyboard: the menu offers it (only on a row with an error), E picks it.
+            focusRow("j1")
+            openWithKey(Qt.Key_Menu)
+            compare(menuItem("menuDismissError").visible, false)
+            closeMenu()
+            focusRow("i1")
+            openWithKey(Qt.Key_Menu)
+            verify(shownItems().indexOf("Dismiss the error") >= 0, shownItems().join(", "))
+            keyClick("e")
+            tryCompare(menu(), "visible", false)
+            tryCompare(child(rowOf("i1"), "roomError"), "visible", false)
+            compare(TestBackend.services.membership.operationFor(roomId("i1")), null)
+            compare(list().currentItem.roomId, roomId("i1"))
+            verify(list().activeFocus)
+
+            // The mouse: the row's own button, named for screen readers.
+            const dismiss = child(rowOf("l1"), "roomErrorDismiss")
+            compare(dismiss.Accessible.name, "Dismiss the error for Old one")
+            mouseClick(dismiss)
+            tryCompare(child(rowOf("l1"), "roomError"), "visible", false)
+            compare(TestBackend.services.membership.operationFor(roomId("l1")), null)
+            verify(list().activeFocus)
+            compare(TestBackend.requestCount("/_matrix/client/v3/rooms/"), sent)
+        }
+
         // The menu's room changes under it (a sync): the menu closes rather than offer actions
         // that no longer apply.
         function test_menu_closes_when_its_room_changes() {
