@@ -4065,6 +4065,10 @@ with items that failed or whose outcome is unknown, 6 Ctrl+C paused the job (res
         <source>Join the &amp;new room</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Dismiss the &amp;error</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RoomDelegate</name>
@@ -4226,6 +4230,14 @@ with items that failed or whose outcome is unknown, 6 Ctrl+C paused the job (res
     </message>
     <message>
         <source>Replaced by a new version (its menu joins it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismiss the error for %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

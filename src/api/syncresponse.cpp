@@ -1,10 +1,13 @@
 #include "api/syncresponse.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <optional>
+// Errors as values only: a simdjson result used as its value cannot throw (it does not compile).
+#define SIMDJSON_EXCEPTIONS 0
 #include <simdjson.h>
 #include <string_view>
 #include <utility>
@@ -88,7 +91,32 @@ simdjson::error_code rawValue(simdjson::ondemand::value value, std::string_view 
         return array.raw_json().get(out);
     }
     out = value.raw_json_token();
-    return simdjson::SUCCESS;
+    // raw_json_token() does not consume the value: read it, or skipping it later would take a
+    // string followed by ':' for a key and skip what follows unchecked.
+    switch (type) {
+    case simdjson::ondemand::json_type::string:
+        return value.get_raw_json_string().error();
+    case simdjson::ondemand::json_type::number:
+        return value.get_double().error(); // beyond a double: an error, and Qt reads it all
+    case simdjson::ondemand::json_type::boolean:
+        return value.get_bool().error();
+    case simdjson::ondemand::json_type::null: {
+        bool isNull = false;
+        if (auto error = value.is_null().get(isNull))
+            return error;
+        return isNull ? simdjson::SUCCESS : simdjson::INCORRECT_TYPE;
+    }
+    default:
+        return simdjson::INCORRECT_TYPE;
+    }
+}
+
+// The bytes allocated after the text's end (capacity() also counts the space before its start,
+// which Qt 6 leaves free after a removal at the front; text from fromRawData() has none). Only
+// read: whoever else shares the buffer cannot write there without detaching first.
+qsizetype spaceAfter(const QByteArray &text)
+{
+    return const_cast<QByteArray &>(text).data_ptr().freeSpaceAtEnd();
 }
 
 // What the fast path found, or nothing when it could not read the text (the caller then lets
@@ -109,7 +137,10 @@ std::optional<Located> locate(const QByteArray &text)
     {
         simdjson::ondemand::parser parser;
         simdjson::ondemand::document doc;
-        if (parser.iterate(base, std::size_t(text.size()), std::size_t(text.capacity())).get(doc))
+        if (parser
+                .iterate(base, std::size_t(text.size()),
+                         std::size_t(text.size() + spaceAfter(text)))
+                .get(doc))
             return std::nullopt;
         simdjson::ondemand::object root;
         if (doc.get_object().get(root))
@@ -145,14 +176,32 @@ std::optional<Located> locate(const QByteArray &text)
     simdjson::ondemand::document doc;
     if (parser
             .iterate(roomsText.data(), roomsText.size(),
-                     std::size_t(text.capacity() - found.roomsBegin))
+                     std::size_t(text.size() + spaceAfter(text) - found.roomsBegin))
             .get(doc))
         return std::nullopt;
     simdjson::ondemand::object rooms;
     if (doc.get_object().get(rooms))
         return std::nullopt;
+    // A key given twice counts once, the last time, as Qt reads it: a section's rooms are those
+    // of its last object, and a room listed twice in it is read from its last text.
     QList<std::pair<qsizetype, qsizetype>> bySection[std::size(Sections)];
     QList<SyncResponse::Room> roomsBySection[std::size(Sections)];
+    QHash<QString, qsizetype> listedAt[std::size(Sections)];
+    // A room's text that a later one replaces is never read: Qt checks it now (it is rare).
+    const auto textIsValid = [&](int section, qsizetype i) {
+        const auto [offset, length] = bySection[section].at(i);
+        return !roomsBySection[section].at(i).isObject ||
+               qtValue(std::string_view(base + offset, std::size_t(length)));
+    };
+    const auto dropSection = [&](int section) {
+        for (qsizetype i = 0; i < roomsBySection[section].size(); ++i)
+            if (!textIsValid(section, i))
+                return false;
+        bySection[section].clear();
+        roomsBySection[section].clear();
+        listedAt[section].clear();
+        return true;
+    };
     for (auto result : rooms) {
         simdjson::ondemand::field sectionField;
         if (std::move(result).get(sectionField))
@@ -172,10 +221,15 @@ std::optional<Located> locate(const QByteArray &text)
             std::string_view raw;
             if (rawValue(sectionField.value(), raw) || !qtValue(raw))
                 return std::nullopt;
+            // A section given again as something else: no rooms, as in Qt.
+            if (section >= 0 && !dropSection(section))
+                return std::nullopt;
             continue;
         }
         simdjson::ondemand::object byId;
         if (sectionField.value().get_object().get(byId))
+            return std::nullopt;
+        if (!dropSection(section))
             return std::nullopt;
         for (auto roomResult : byId) {
             simdjson::ondemand::field roomField;
@@ -194,8 +248,18 @@ std::optional<Located> locate(const QByteArray &text)
             // (an object's text is checked when the room is read).
             if (!isObject && !qtValue(raw))
                 return std::nullopt;
+            const std::pair<qsizetype, qsizetype> span{offsetOf(raw), qsizetype(raw.size())};
+            if (const auto seen = listedAt[section].constFind(*roomId);
+                seen != listedAt[section].cend()) {
+                if (!textIsValid(section, *seen))
+                    return std::nullopt;
+                roomsBySection[section][*seen].isObject = isObject;
+                bySection[section][*seen] = span;
+                continue;
+            }
+            listedAt[section].insert(*roomId, roomsBySection[section].size());
             roomsBySection[section].append({Sections[section].second, *roomId, isObject});
-            bySection[section].append({offsetOf(raw), qsizetype(raw.size())});
+            bySection[section].append(span);
         }
     }
     for (std::size_t s = 0; s < std::size(Sections); ++s) {
@@ -233,8 +297,12 @@ SyncResponse SyncResponse::fromObject(const QJsonObject &body)
 SyncResponse SyncResponse::fromText(QByteArray text, QString *error)
 {
     // simdjson reads ahead in blocks: it needs this much allocated after the text.
-    if (text.capacity() - text.size() < qsizetype(simdjson::SIMDJSON_PADDING))
-        text.reserve(text.size() + qsizetype(simdjson::SIMDJSON_PADDING));
+    if (spaceAfter(text) < qsizetype(simdjson::SIMDJSON_PADDING)) {
+        QByteArray padded;
+        padded.reserve(text.size() + qsizetype(simdjson::SIMDJSON_PADDING));
+        padded.append(text);
+        text = std::move(padded);
+    }
     const std::optional<Located> located = locate(text);
     QJsonParseError parseError{};
     QJsonDocument rest;

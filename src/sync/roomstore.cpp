@@ -255,18 +255,21 @@ int RoomStore::applySync(const SyncResponse &syncResponse)
     };
     QList<Update> updates;
     QHash<QString, int> updateIndex;
+    // Kept aside until the answer is known to be whole (phase 2): a broken one changes nothing.
+    int skipped = 0;
+    QStringList unforgotten;
     const QList<SyncResponse::Room> &listed = syncResponse.rooms();
     for (qsizetype i = 0; i < listed.size(); ++i) {
         const SyncResponse::Room &entry = listed.at(i);
         const QString &roomId = entry.roomId;
         if (!entry.isObject || !Identifiers::validateRoomId(roomId).isEmpty()) {
-            ++m_skippedRooms;
+            ++skipped;
             continue;
         }
         if (!m_forgotten.isEmpty() && m_forgotten.contains(roomId)) {
             if (entry.section == Membership::Leave)
-                continue;               // the leave we forgot after, arriving late
-            m_forgotten.remove(roomId); // invited, joined or knocking again
+                continue;          // the leave we forgot after, arriving late
+            unforgotten << roomId; // invited, joined or knocking again
         }
         int &u = updateIndex[roomId];
         if (u == 0) {
@@ -301,6 +304,9 @@ int RoomStore::applySync(const SyncResponse &syncResponse)
     // Nothing is published yet: a broken answer changes nothing.
     if (std::any_of(updates.cbegin(), updates.cend(), [](const Update &u) { return !u.valid; }))
         return -1;
+    m_skippedRooms += skipped;
+    for (const QString &roomId : std::as_const(unforgotten))
+        m_forgotten.remove(roomId);
 
     // The account's direct chats: m.direct, when this response carries it, replaces the map.
     bool directChanged = false;

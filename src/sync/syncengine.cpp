@@ -165,17 +165,18 @@ void SyncEngine::onResponse(const SyncResponse &response)
         return;
     }
     const bool complete = m_since.isEmpty();
+    if (m_store->applySync(response) < 0) {
+        // A room's text is not valid JSON: none of the answer was applied (and a first
+        // launch's sliding-sync rooms keep coming meanwhile).
+        onError(MatrixError::malformed(
+            tr("The /sync response holds a room that is not valid JSON."), 200));
+        return;
+    }
     if (complete) {
         // The complete inventory is here: a sliding-sync answer still to come would only be
         // older, and what it showed is replaced (retainOnly below drops what it no longer lists).
         m_bootstrap->cancel();
         m_firstRoomsShown = m_firstRoomsTotal = -1;
-    }
-    if (m_store->applySync(response) < 0) {
-        // A room's text is not valid JSON: none of the answer was applied.
-        onError(MatrixError::malformed(
-            tr("The /sync response holds a room that is not valid JSON."), 200));
-        return;
     }
     // Rooms shown from the account store that an initial sync no longer lists were forgotten
     // (or belong to a server that was reset): only an initial sync can tell.

@@ -236,7 +236,7 @@ private slots:
         QString error;
         const SyncResponse response = SyncResponse::fromText(R"({"next_batch":"s2","rooms":{"join":{
             "!a:x.org":{"state":{"events":[{"type":"m.room.name","state_key":"","content":{"name":"After"}}]}},
-            "!new:x.org":{},
+            "!new:x.org":{}, "not-a-room-id":{},
             "!broken:x.org":{"timeline":{"events":[{"type":"m.room.name",}]}}}}})",
                                                              &error);
         QVERIFY2(error.isEmpty(), qPrintable(error)); // found only when the room is read
@@ -245,6 +245,7 @@ private slots:
         QCOMPARE(store.find(QStringLiteral("!a:x.org"))->displayName(), QStringLiteral("Before"));
         QCOMPARE(changed.count(), 0);
         QCOMPARE(inserted.count(), 0);
+        QCOMPARE(store.skippedRooms(), 0); // not even counted: the answer was not read
     }
 
     void hugeNamesAreBounded()

@@ -184,6 +184,14 @@ private slots:
             << QByteArray(R"({"next_batch":"n","rooms":{"join":7,"leave":{"!l:x":{}}}})");
         QTest::newRow("a room not an object")
             << QByteArray(R"({"next_batch":"n","rooms":{"join":{"!a:x":[1],"!b:x":{}}}})");
+        QTest::newRow("rooms that are scalars") << QByteArray(
+            R"({"next_batch":"n","rooms":{"join":{"!a:x":null,"!b:x":true,"!c:x":-1.5e3,"!d:x":"s"}}})");
+        QTest::newRow("a room listed twice") << QByteArray(
+            R"({"next_batch":"n","rooms":{"join":{"!a/b":{"x":1},"!a\/b":{},"!c:x":{"y":2}}}})");
+        QTest::newRow("a section given twice") << QByteArray(
+            R"({"next_batch":"n","rooms":{"leave":{"!a:x":{}},"join":{"!a:x":{}},"leave":{"!b:x":{}}}})");
+        QTest::newRow("a section given again as something else")
+            << QByteArray(R"({"next_batch":"n","rooms":{"join":{"!a:x":{}},"\u006aoin":5}})");
         QTest::newRow("spaces everywhere") << QByteArray(
             " \n{ \"rooms\" : { \"join\" : { \"!a:x\" : { } } } , \"next_batch\" : \"n\" } \n");
     }
@@ -218,6 +226,21 @@ private slots:
             << QByteArray(R"({"next_batch":"n","rooms":{"other":{"!a:x":{"x":[1,,2]}}}})") << true;
         QTest::newRow("in a room that is not an object")
             << QByteArray(R"({"next_batch":"n","rooms":{"join":{"!a:x":[1,,2]}}})") << true;
+        // A string skipped unread was once taken for a key, and what followed it skipped
+        // unchecked (simdjson's on-demand skip): the rooms' structure is read in full.
+        QTest::newRow("a string and a colon between rooms")
+            << QByteArray(
+                   R"({"next_batch":"n","rooms":{"leave":{"!x:y":"s":{}},"!evil:x":{"timeline":{}}}})")
+            << true;
+        QTest::newRow("a string and a colon in a section")
+            << QByteArray(R"({"rooms":{"join":{"!r!g":"sta!o":{}}}})") << true;
+        QTest::newRow("a broken null") << QByteArray(R"({"rooms":{"join":{"!a:x":nul}}})") << true;
+        QTest::newRow("a broken true")
+            << QByteArray(R"({"rooms":{"join":{"!a:x":tru,"!b:x":{}}}})") << true;
+        QTest::newRow("a broken number")
+            << QByteArray(R"({"rooms":{"join":{"!a:x":-,"!b:x":{}}}})") << true;
+        QTest::newRow("a room replaced by a later one, broken")
+            << QByteArray(R"({"rooms":{"join":{"!a:x":{"x":[1,]},"!a:x":{}}}})") << true;
         QTest::newRow("inside a room")
             << QByteArray(
                    R"({"next_batch":"n","rooms":{"join":{"!ok:x":{},"!a:x":{"timeline":{"events":[1,]}}}}})")
@@ -244,16 +267,38 @@ private slots:
         QVERIFY(!reassembled(response)); // one room says it is not valid
     }
 
+    // Text whose buffer has free space before it and none after (Qt 6 keeps a removal at the
+    // front as an offset), and text that is not Qt's own buffer: read without reading past it.
+    void readsTextWithNoRoomAfterIt()
+    {
+        QByteArray text = QByteArray(4096, ' ') + QByteArray(Sample);
+        text.remove(0, 4096);
+        QString error;
+        const SyncResponse response = SyncResponse::fromText(text, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(*reassembled(response), comparable(*qtReading(text)));
+        const QByteArray raw = QByteArray::fromRawData(text.constData(), text.size());
+        QCOMPARE(*reassembled(SyncResponse::fromText(raw, &error)), comparable(*qtReading(text)));
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+    }
+
     // Random damage to a sync answer: whatever Qt makes of the text, the response says the same.
     void agreesWithQtOnDamagedText()
     {
         QRandomGenerator random(20261201);
         const QByteArray original(Sample);
-        const QByteArray pieces[] = {
-            "{", "}",     "[", "]", ",",    ":",       "\"",        "\\",
-            "0", "1e999", "a", " ", "null", "\\u0041", "\"rooms\"", "{\"!z:x\":{}}"};
+        const QByteArray pieces[] = {"{",         "}",
+                                     "[",         "]",
+                                     ",",         ":",
+                                     "\"",        "\\",
+                                     "0",         "1e999",
+                                     "a",         " ",
+                                     "null",      "\\u0041",
+                                     "\"rooms\"", "{\"!z:x\":{}}",
+                                     "\"s\":",    "\"!a:x.org\":{},",
+                                     "\\/",       "\"join\":"};
         int accepted = 0, refused = 0;
-        for (int round = 0; round < 3000; ++round) {
+        for (int round = 0; round < 20000; ++round) {
             QByteArray text = original;
             const int edits = 1 + int(random.bounded(3));
             for (int e = 0; e < edits; ++e) {
@@ -284,7 +329,7 @@ private slots:
             }
         }
         // The damage is varied enough to test both ways.
-        QVERIFY2(accepted > 100 && refused > 1000,
+        QVERIFY2(accepted > 1000 && refused > 5000,
                  qPrintable(QStringLiteral("%1 accepted, %2 refused").arg(accepted).arg(refused)));
     }
 };
