@@ -34,8 +34,9 @@ Page {
     // Narrow windows: the preview covers the list instead of sitting beside it.
     readonly property bool narrow: width < 760
 
-    signal joinRequested(string roomIdOrAlias, var via)
-    signal knockRequested(string roomIdOrAlias, var via, string reason)
+    // name: the room's name as listed (for the app's messages).
+    signal joinRequested(string roomIdOrAlias, var via, string name)
+    signal knockRequested(string roomIdOrAlias, var via, string reason, string name)
     // A preview of the room is shown (in this page; for the window's information).
     signal previewRequested(string roomIdOrAlias, var via)
     signal closed()
@@ -453,7 +454,7 @@ Page {
                     Accessible.name: row.membership === Membership.Invite
                                      ? qsTr("Accept the invitation to %1").arg(row.name)
                                      : qsTr("Join %1").arg(row.name)
-                    onClicked: root.joinRequested(row.roomId, root.rowVia)
+                    onClicked: root.joinRequested(row.roomId, root.rowVia, row.name)
                 }
                 RingButton {
                     id: knockButton
@@ -836,8 +837,8 @@ Page {
                 preview: root.preview
                 busy: root.operationRunning && (root.operation.target === root.preview.roomId
                                                 || root.operation.target === root.preview.roomIdOrAlias)
-                onJoinRequested: (target, via) => root.joinRequested(target, via)
-                onKnockRequested: (target, via, reason) => root.knockRequested(target, via, reason)
+                onJoinRequested: (target, via, name) => root.joinRequested(target, via, name)
+                onKnockRequested: (target, via, reason, name) => root.knockRequested(target, via, reason, name)
             }
         }
     }
@@ -859,7 +860,8 @@ Page {
         }
         function submit() {
             knockDialog.close()
-            root.knockRequested(knockDialog.roomId, knockDialog.via, knockReasonField.text.trim())
+            root.knockRequested(knockDialog.roomId, knockDialog.via, knockReasonField.text.trim(),
+                                knockDialog.roomName)
         }
 
         objectName: "knockDialog"

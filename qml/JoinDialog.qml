@@ -35,8 +35,9 @@ BaseDialog {
     readonly property bool canSubmit: !busy && address !== "" && link.valid && addressError === ""
                                       && viaError === ""
 
-    signal joinRequested(string target, var via, string reason)
-    signal knockRequested(string target, var via, string reason)
+    // name: the preview's name for the room, if any (for the app's messages).
+    signal joinRequested(string target, var via, string reason, string name)
+    signal knockRequested(string target, var via, string reason, string name)
 
     // What is known about the room before joining (issue 13): the page passes
     // services.createPreview() (kept in a var: the engine owns it). It asks 300 ms after the
@@ -105,7 +106,8 @@ BaseDialog {
         if (!canSubmit)
             return
         serverError = ""
-        root.joinRequested(link.target, viaServers, reasonField.text.trim())
+        root.joinRequested(link.target, viaServers, reasonField.text.trim(),
+                           root.preview && root.preview.roomIdOrAlias === root.previewTarget ? root.preview.name : "")
     }
 
     objectName: "joinDialog"
@@ -190,7 +192,7 @@ BaseDialog {
             preview: root.preview
             offerJoin: false // the dialog's own Join button
             busy: root.busy
-            onKnockRequested: (target, via, reason) => root.knockRequested(target, via, reason)
+            onKnockRequested: (target, via, reason, name) => root.knockRequested(target, via, reason, name)
         }
 
         Label {

@@ -227,10 +227,10 @@ ApplicationWindow {
             onLoaded: {
                 const page = item as DirectoryPage
                 page.closed.connect(window.closeDirectory)
-                page.joinRequested.connect((target, via) => window.directoryOperation(
-                                               window.services.membership.join(target, via, "")))
-                page.knockRequested.connect((target, via, reason) => window.directoryOperation(
-                                                window.services.membership.knock(target, via, reason)))
+                page.joinRequested.connect((target, via, name) => window.directoryOperation(
+                                               window.services.membership.join(target, via, "", name)))
+                page.knockRequested.connect((target, via, reason, name) => window.directoryOperation(
+                                                window.services.membership.knock(target, via, reason, name)))
             }
         }
         Loader {

@@ -1060,11 +1060,11 @@ Page {
     JoinDialog {
         id: joinDialog
         previewObject: root.services.createPreview()
-        onJoinRequested: (target, via, reason) => {
-            joinDialog.operation = root.membership.join(target, via, reason)
+        onJoinRequested: (target, via, reason, name) => {
+            joinDialog.operation = root.membership.join(target, via, reason, name)
         }
-        onKnockRequested: (target, via, reason) => {
-            joinDialog.operation = root.membership.knock(target, via, reason)
+        onKnockRequested: (target, via, reason, name) => {
+            joinDialog.operation = root.membership.knock(target, via, reason, name)
         }
         onStopRequested: if (joinDialog.operation) joinDialog.operation.cancel()
     }

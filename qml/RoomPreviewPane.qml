@@ -28,8 +28,10 @@ Pane {
     // A join or knock for this room is running (the host follows its Operation): buttons wait.
     property bool busy: false
 
-    signal joinRequested(string roomIdOrAlias, var via)
-    signal knockRequested(string roomIdOrAlias, var via, string reason)
+    // name: how the room is named here (for the app's messages while the room list does not
+    // know it yet).
+    signal joinRequested(string roomIdOrAlias, var via, string name)
+    signal knockRequested(string roomIdOrAlias, var via, string reason, string name)
 
     // What was asked for (an alias resolves on the server, with its servers); else the room ID.
     readonly property string target: info.roomIdOrAlias !== "" ? info.roomIdOrAlias : info.roomId
@@ -110,7 +112,7 @@ Pane {
     function sendKnock() {
         if (!root.canKnock || root.busy)
             return
-        root.knockRequested(root.target, root.info.via, knockReason.text.trim())
+        root.knockRequested(root.target, root.info.via, knockReason.text.trim(), root.info.name)
         root.knocking = false
         knockButton.forceActiveFocus(Qt.OtherFocusReason)
     }
@@ -351,7 +353,7 @@ Pane {
                 Accessible.name: root.membership === Membership.Invite
                                  ? qsTr("Accept the invitation to %1").arg(root.title)
                                  : qsTr("Join %1").arg(root.title)
-                onClicked: root.joinRequested(root.target, root.info.via)
+                onClicked: root.joinRequested(root.target, root.info.via, root.info.name)
             }
             RingButton {
                 id: knockButton

@@ -1,6 +1,7 @@
 #include "actions/membershipservice.h"
 
 #include "api/endpoints.h"
+#include "api/safetext.h"
 #include "sync/roomstore.h"
 
 #include <QJSEngine>
@@ -70,13 +71,14 @@ QString MembershipService::ownUserId() const
 }
 
 Operation *MembershipService::join(const QString &roomIdOrAlias, const QStringList &viaServers,
-                                   const QString &reason)
+                                   const QString &reason, const QString &roomName)
 {
     Operation::Description d;
     d.kind = Operation::Join;
     d.target = roomIdOrAlias;
     d.via = viaServers;
     d.reason = reason;
+    d.targetName = SafeText::forDisplay(roomName);
     return run(std::move(d));
 }
 
@@ -109,13 +111,14 @@ Operation *MembershipService::forget(const QString &roomId)
 }
 
 Operation *MembershipService::knock(const QString &roomIdOrAlias, const QStringList &viaServers,
-                                    const QString &reason)
+                                    const QString &reason, const QString &roomName)
 {
     Operation::Description d;
     d.kind = Operation::Knock;
     d.target = roomIdOrAlias;
     d.via = viaServers;
     d.reason = reason;
+    d.targetName = SafeText::forDisplay(roomName);
     return run(std::move(d));
 }
 
@@ -161,8 +164,9 @@ Operation *MembershipService::check(Operation::Description description)
 Operation *MembershipService::create(Operation::Description description, Mode mode)
 {
     const QString validationError = description.normalize();
-    if (description.targetName.isEmpty() && m_store) {
-        // Messages name the room as the list shows it, not by its ID.
+    if (m_store) {
+        // Messages name the room as the list shows it, not by its ID (a name given for a room
+        // the list does not know stays).
         if (const RoomSummary *room = m_store->find(description.target))
             description.targetName = room->displayName();
     }

@@ -48,8 +48,10 @@ public:
     bool parksOnSoftLogout() const { return m_parkOnSoftLogout; }
 
     // roomIdOrAlias: "!id:server", "!id" (v12) or "#alias:server". viaServers: at most 3.
+    // roomName: how to name a room the room list does not know yet (a preview's or the
+    // directory's name), for the status line and the jobs; else the list's name or the address.
     Q_INVOKABLE Operation *join(const QString &roomIdOrAlias, const QStringList &viaServers = {},
-                                const QString &reason = {});
+                                const QString &reason = {}, const QString &roomName = {});
     // alsoForget: leave, then forget the room once left (one operation).
     Q_INVOKABLE Operation *leave(const QString &roomId, const QString &reason = {},
                                  bool alsoForget = false);
@@ -62,7 +64,7 @@ public:
     // room takes knocks is the server's to say (its error is reported as it wrote it); the UI
     // offers knocking where RoomPreview::canKnock. Withdraw a knock with leave(roomId).
     Q_INVOKABLE Operation *knock(const QString &roomIdOrAlias, const QStringList &viaServers = {},
-                                 const QString &reason = {});
+                                 const QString &reason = {}, const QString &roomName = {});
     // Moderation of userId in roomId (a room ID, not an alias), with an optional reason that the
     // server records in the member event. Refused without sending anything for an invalid room
     // or user ID, a reason over MaxReasonLength, or while an action on the same member of the

@@ -291,6 +291,7 @@ Item {
             compare(joinSpy.count, 1)
             compare(joinSpy.signalArguments[0][0], roomId(1))
             compare(joinSpy.signalArguments[0][1].length, 0) // your homeserver: no via
+            compare(joinSpy.signalArguments[0][2], "Room 1") // how the app's messages name it
 
             // Another server's room: via that server.
             TestBackend.script(roomsPath, [answer([entry(5, {})], "", 1)])
@@ -365,15 +366,19 @@ Item {
             compare(knockSpy.signalArguments[0][0], roomId(2))
             compare(knockSpy.signalArguments[0][1].length, 0)
             compare(knockSpy.signalArguments[0][2], "hi there")
+            compare(knockSpy.signalArguments[0][3], "Room 2")
             tryCompare(dialog, "visible", false)
 
             // What the window does with it: the knock goes to the server; the page shows it.
             TestBackend.script("/_matrix/client/v3/knock/", [{ status: 200, body: JSON.stringify({ room_id: roomId(2) }) }])
             page.operation = TestBackend.services.membership.knock(knockSpy.signalArguments[0][0],
                                                                    knockSpy.signalArguments[0][1],
-                                                                   knockSpy.signalArguments[0][2])
+                                                                   knockSpy.signalArguments[0][2],
+                                                                   knockSpy.signalArguments[0][3])
             verify(page.operation)
             tryCompare(page.operation, "state", Operation.Succeeded)
+            // Named as listed, though the room list does not know the room yet.
+            compare(page.operation.statusText, "Asked to join Room 2")
             compare(TestBackend.requestPaths("/_matrix/client/v3/knock/"), ["/_matrix/client/v3/knock/" + enc(roomId(2))])
             compare(JSON.parse(TestBackend.lastRequestBody("/_matrix/client/v3/knock/")).reason, "hi there")
             const status = child(page, "directoryOperationText")
