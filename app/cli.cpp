@@ -2897,9 +2897,40 @@ void Cli::onHierarchyLoaded()
             d.reason = m_reason;
             items << d;
         }
-        if (!m_dryRun)
-            job = h->leaveSpace(rooms, m_reason);
+        // Where you are the only admin, read from the server (power levels, members) and said
+        // before anything is left, as the app's dialog says it; a room that cannot be read is
+        // said too and stops nothing.
+        LeaveCheck *check = m_services->leaveCheck();
+        const QStringList checked = rooms + QStringList{h->spaceId()};
+        auto done = std::make_shared<QMetaObject::Connection>();
+        *done =
+            connect(check, &LeaveCheck::changed, this, [this, check, checked, rooms, items, done] {
+                if (check->state() != LeaveCheck::Checked)
+                    return;
+                QObject::disconnect(*done);
+                const QString warnings = check->warningsFor(checked);
+                for (const QString &line : warnings.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+                    err() << "concierge-cli: " << tr("warning: %1").arg(safe(line)) << "\n";
+                for (const QString &id : check->failedAmong(checked))
+                    err()
+                        << "concierge-cli: "
+                        << tr("warning: whether you are the only admin of %1 could not be checked "
+                              "(%2)")
+                               .arg(safe(id), safe(check->errorFor(id)))
+                        << "\n";
+                err().flush();
+                startSpaceJob(items, m_dryRun
+                                         ? nullptr
+                                         : m_services->hierarchy()->leaveSpace(rooms, m_reason));
+            });
+        check->check(checked);
+        return;
     }
+    startSpaceJob(items, job);
+}
+
+void Cli::startSpaceJob(const QList<Operation::Description> &items, Job *job)
+{
     if (items.isEmpty()) {
         endWithNothingToDo(tr("Nothing to do: no room of the space can be joined."));
         return;

@@ -120,6 +120,9 @@ private:
     // hierarchy SPACE; join --space; leave --space --with-rooms.
     void runSpaceCommand();
     void onHierarchyLoaded();
+    // The join or leave job of a space command (nullptr with --dry-run): its dry run, or the
+    // job started and watched.
+    void startSpaceJob(const QList<Operation::Description> &items, Job *job);
     // After a /sync: the space that text (a room ID, an address or a name) names in the store,
     // or empty with *error set (none, not a space, not one you are in, or several).
     // joinedOnly: leave --space, only spaces you are in count (a room ID must be one of them).

@@ -1487,6 +1487,14 @@ with items that failed or whose outcome is unknown, 6 Ctrl+C paused the job (res
         <source>warning: %1 (the space): %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>warning: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>warning: whether you are the only admin of %1 could not be checked (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CredentialStore</name>

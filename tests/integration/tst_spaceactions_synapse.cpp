@@ -350,6 +350,60 @@ private slots:
         QCOMPARE(membership(closed), QStringLiteral("leave"));
     }
 
+    // Leaving a space whose rooms you created: the rooms where you are the only admin are named
+    // before anything is left (the space too), the others not; --dry-run reads (the power
+    // levels, the members) but leaves nothing.
+    void leaveWarnsWhereYouAreTheOnlyAdmin()
+    {
+        const auto mine = [this](const QString &label, bool space) {
+            QJsonObject options{{QStringLiteral("name"), QStringLiteral("%1 %2").arg(m_tag, label)},
+                                {QStringLiteral("preset"), QStringLiteral("public_chat")}};
+            if (space)
+                options.insert(QStringLiteral("creation_content"),
+                               QJsonObject{{QStringLiteral("type"), QStringLiteral("m.space")}});
+            return m_server.createRoom(m_me, options);
+        };
+        const QString space = mine(QStringLiteral("My space"), true);
+        const QString room = mine(QStringLiteral("My room"), false);
+        QVERIFY(!space.isEmpty() && !room.isEmpty());
+        const auto addMyChild = [this, &space](const QString &id) {
+            return m_server
+                       .request("PUT",
+                                "/_matrix/client/v3/rooms/" + SynapseFixture::seg(space) +
+                                    "/state/m.space.child/" + SynapseFixture::seg(id),
+                                m_me.accessToken,
+                                {{QStringLiteral("via"), QJsonArray{m_server.serverName()}}})
+                       .status == 200;
+        };
+        QVERIFY(addMyChild(room));
+        QVERIFY(addMyChild(m_public)); // the owner's room: not mine to warn about
+        QVERIFY(m_server.join(m_me, m_public));
+        const QStringList args{QStringLiteral("leave"), QStringLiteral("--space"), space,
+                               QStringLiteral("--with-rooms"), QStringLiteral("all")};
+        const int leavesBefore = requestsFromMe(QStringLiteral("POST"), QStringLiteral("/leave"));
+        const Run dry = cli(args + QStringList{QStringLiteral("--dry-run")}, m_me.accessToken);
+        QVERIFY2(dry.exitCode == 0, dry.err.constData());
+        const QByteArray onlyAdmin = "You are the only admin of " + m_tag.toUtf8();
+        QVERIFY2(dry.err.contains(onlyAdmin + " My room."), dry.err.constData());
+        QVERIFY2(dry.err.contains(onlyAdmin + " My space."), dry.err.constData());
+        QVERIFY2(!dry.err.contains(onlyAdmin + " Public"), dry.err.constData());
+        QCOMPARE(requestsFromMe(QStringLiteral("POST"), QStringLiteral("/leave")), leavesBefore);
+        QCOMPARE(membership(room), QStringLiteral("join"));
+
+        const Run run = cli(args, m_me.accessToken);
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QVERIFY2(run.err.contains(onlyAdmin + " My room."), run.err.constData());
+        QCOMPARE(membership(m_public), QStringLiteral("leave"));
+        // (Rooms left empty: my own list of joined rooms says they are gone.)
+        const SynapseFixture::Response joined =
+            m_server.request("GET", "/_matrix/client/v3/joined_rooms", m_me.accessToken);
+        QCOMPARE(joined.status, 200);
+        const QJsonArray ids = joined.body.value(QLatin1String("joined_rooms")).toArray();
+        QVERIFY(!ids.contains(room) && !ids.contains(space) && !ids.contains(m_public));
+        QCOMPARE(requestsFromMe(QStringLiteral("POST"), QStringLiteral("/leave")),
+                 leavesBefore + 3);
+    }
+
     // Bad input stops the command with exit status 2 and a message that says what is wrong;
     // nothing that changes anything is sent, and the memberships on the server stay as they were.
     // Here: the space was left, the restricted room and Sub are joined (leaveWithListedRooms).
