@@ -18,8 +18,12 @@ RowLayout {
 
     spacing: Theme.spacing / 2
 
-    function countsText(joined: int, invited: int, left: int): string {
-        return qsTr("%1 joined · %2 invited · %3 left").arg(joined).arg(invited).arg(left)
+    // total: every room of the view; what is neither joined, invited nor left is a request to
+    // join (said only when there is one).
+    function countsText(joined: int, invited: int, left: int, total: int): string {
+        const counts = qsTr("%1 joined · %2 invited · %3 left").arg(joined).arg(invited).arg(left)
+        const requested = total - joined - invited - left
+        return requested > 0 ? counts + " · " + qsTr("%n requested", "", requested) : counts
     }
     // The row of the list's scope; the whole list when the scope has no row any more.
     function syncIndex() {
@@ -62,7 +66,7 @@ RowLayout {
         readonly property var current: root.revision >= 0 && currentIndex >= 0 && count > 0
                                        ? root.spaces.get(currentIndex) : null
         displayText: current ? current.name + "  —  "
-                               + root.countsText(current.joinedCount, current.inviteCount, current.leftCount)
+                               + root.countsText(current.joinedCount, current.inviteCount, current.leftCount, current.roomCount)
                              : ""
         onActivated: index => root.rooms.spaceScope = root.spaces.scopeAt(index)
         Accessible.name: qsTr("Rooms to show")
@@ -91,12 +95,13 @@ RowLayout {
             required property int joinedCount
             required property int inviteCount
             required property int leftCount
+            required property int roomCount
 
             objectName: "spaceOption:" + index
             width: picker.width
             highlighted: picker.highlightedIndex === index
             leftPadding: Theme.spacing + option.depth * 2 * Theme.spacing
-            Accessible.name: option.name + ", " + root.countsText(option.joinedCount, option.inviteCount, option.leftCount)
+            Accessible.name: option.name + ", " + root.countsText(option.joinedCount, option.inviteCount, option.leftCount, option.roomCount)
             contentItem: RowLayout {
                 spacing: Theme.spacing
                 Label {
@@ -107,7 +112,7 @@ RowLayout {
                     font.bold: option.kind !== SpacesModel.Space
                 }
                 Label {
-                    text: root.countsText(option.joinedCount, option.inviteCount, option.leftCount)
+                    text: root.countsText(option.joinedCount, option.inviteCount, option.leftCount, option.roomCount)
                     textFormat: Text.PlainText
                     color: Theme.secondaryText
                 }

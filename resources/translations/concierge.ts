@@ -5543,6 +5543,12 @@ with items that failed or whose outcome is unknown, 6 Ctrl+C paused the job (res
         <source>Show all rooms, the direct chats, the rooms in no space, or the rooms of one space</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%n requested</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SpacesModel</name>

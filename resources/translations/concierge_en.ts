@@ -363,4 +363,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>SpacePicker</name>
+    <message numerus="yes">
+        <source>%n requested</source>
+        <translation>
+            <numerusform>%n requested</numerusform>
+            <numerusform>%n requested</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -615,6 +615,18 @@ Item {
             compare(picker.currentIndex, row)
             verify(picker.displayText.indexOf("Workspace") === 0)
             verify(picker.displayText.indexOf("3 joined · 1 invited · 0 left") > 0, picker.displayText)
+            verify(picker.displayText.indexOf("requested") < 0, picker.displayText)
+            // A request to join one of its rooms is counted too (said only when there is one).
+            const more = { join: {}, knock: {} }
+            more.join[roomId("sp1")] = { state: { events: [{ type: "m.space.child", state_key: roomId("kn1"),
+                                                             content: { via: ["example.org"] } }] } }
+            more.knock[roomId("kn1")] = { knock_state: { events: [nameEvent("Asked"), {
+                type: "m.room.member", state_key: TestBackend.userId, sender: TestBackend.userId,
+                content: { membership: "knock" } }] } }
+            verify(TestBackend.applySync(JSON.stringify({ rooms: more })))
+            tryVerify(() => picker.displayText.indexOf("3 joined · 1 invited · 0 left · 1 requested") > 0,
+                      1000, picker.displayText)
+            tryCompare(list(), "count", 5)
             // The filter applies within the view.
             TestBackend.services.rooms.filterText = "is:invite"
             tryCompare(list(), "count", 1)
@@ -626,7 +638,7 @@ Item {
             moveTo("leave", "sp1", "Workspace")
             tryCompare(TestBackend.services.rooms, "spaceScope", "")
             compare(picker.currentIndex, 0)
-            tryCompare(list(), "count", joinedRooms + 3 + 2)
+            tryCompare(list(), "count", joinedRooms + 3 + 2 + 1) // and the request to join
             tryVerify(() => picker.displayText.indexOf(" · " + (leftBefore + 1) + " left") > 0,
                       1000, picker.displayText)
         }
