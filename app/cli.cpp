@@ -1423,12 +1423,17 @@ void Cli::printSpaces()
                   << safe(v.value(QStringLiteral("name")).toString());
             if (isSpace)
                 out() << "  " << safe(v.value(QStringLiteral("roomId")).toString());
+            const int joined = v.value(QStringLiteral("joinedCount")).toInt();
+            const int invited = v.value(QStringLiteral("inviteCount")).toInt();
+            const int left = v.value(QStringLiteral("leftCount")).toInt();
+            // What is neither joined, invited nor left is a request to join (said if any).
+            const int requested =
+                v.value(QStringLiteral("roomCount")).toInt() - joined - invited - left;
             out() << "  · "
-                  << tr("%1 joined, %2 invited, %3 left")
-                         .arg(v.value(QStringLiteral("joinedCount")).toInt())
-                         .arg(v.value(QStringLiteral("inviteCount")).toInt())
-                         .arg(v.value(QStringLiteral("leftCount")).toInt())
-                  << "\n";
+                  << tr("%1 joined, %2 invited, %3 left").arg(joined).arg(invited).arg(left);
+            if (requested > 0)
+                out() << ", " << tr("%n requested", nullptr, requested);
+            out() << "\n";
         }
         if (spaces->spaceCount() == 0)
             out() << tr("You are in no space.") << "\n";
@@ -2880,7 +2885,13 @@ void Cli::onHierarchyLoaded()
         }
         for (const QString &id : std::as_const(rooms)) {
             if (const QString w = h->rejoinWarningOf(h->rowOf(id)); !w.isEmpty())
-                err() << "concierge-cli: " << tr("warning: %1: %2").arg(safe(id), safe(w)) << "\n";
+                err() << "concierge-cli: "
+                      << tr("warning: %1 (%2): %3")
+                             .arg(safe(h->index(h->rowOf(id))
+                                           .data(HierarchyModel::NameRole)
+                                           .toString()),
+                                  safe(id), safe(w))
+                      << "\n";
         }
         // The space itself: the same rule as its rooms (its join rule from the hierarchy's
         // first row), said even when no room is left with it.

@@ -1144,10 +1144,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>warning: %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Nothing to do: no room of the space can be joined.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1493,6 +1489,16 @@ with items that failed or whose outcome is unknown, 6 Ctrl+C paused the job (res
     </message>
     <message>
         <source>warning: whether you are the only admin of %1 could not be checked (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n requested</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>warning: %1 (%2): %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -118,6 +118,13 @@
             <numerusform>'%1' names %n spaces: %2; give the room ID of the one you mean</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n requested</source>
+        <translation>
+            <numerusform>%n requested</numerusform>
+            <numerusform>%n requested</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>DesktopNotifier</name>

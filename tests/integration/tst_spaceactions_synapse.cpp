@@ -278,7 +278,9 @@ private slots:
                              QStringLiteral("--with-rooms"), QStringLiteral("all")},
                             m_me.accessToken);
         QVERIFY2(run.exitCode == 0, run.err.constData());
-        QVERIFY2(run.err.contains(m_inviteOnly.toUtf8() + ": Invite only"), run.err.constData());
+        QVERIFY2(run.err.contains(m_tag.toUtf8() + " Invite only (" + m_inviteOnly.toUtf8() +
+                                  "): Invite only"),
+                 run.err.constData());
         for (const QString *id :
              {&m_public, &m_restricted, &m_inviteOnly, &m_sub, &m_deep, &m_space})
             QCOMPARE(membership(*id), QStringLiteral("leave"));
