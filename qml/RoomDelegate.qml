@@ -322,30 +322,17 @@ ItemDelegate {
                 font.italic: true
             }
 
-            RowLayout {
+            // Why the last action failed, and Dismiss: built only while there is an error.
+            Loader {
                 Layout.fillWidth: true
-                visible: root.lastError !== ""
-                spacing: Theme.spacing / 2
-                Label {
-                    objectName: "roomError"
-                    Layout.fillWidth: true
-                    text: "⚠ " + root.lastError
-                    textFormat: Text.PlainText
-                    wrapMode: Text.Wrap
-                    maximumLineCount: 3
-                    elide: Text.ElideRight
-                    color: Theme.errorText
-                }
-                // Read: the error goes (the keyboard's way is the row's menu, "Dismiss the error").
-                Button {
-                    Accessible.onPressAction: clicked()
-                    focusPolicy: Qt.ClickFocus
-                    objectName: "roomErrorDismiss"
-                    flat: true
-                    palette.buttonText: Theme.text
-                    text: qsTr("Dismiss")
-                    Accessible.name: qsTr("Dismiss the error for %1").arg(root.title)
-                    onClicked: root.dismissErrorRequested()
+                visible: active
+                active: root.lastError !== ""
+                source: "RoomErrorRow.qml"
+                onLoaded: {
+                    const row = item as RoomErrorRow
+                    row.errorText = Qt.binding(() => root.lastError)
+                    row.roomTitle = Qt.binding(() => root.title)
+                    row.dismissRequested.connect(root.dismissErrorRequested)
                 }
             }
         }

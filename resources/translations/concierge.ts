@@ -4246,6 +4246,9 @@ with items that failed or whose outcome is unknown, 6 Ctrl+C paused the job (res
         <source>Replaced by a new version (its menu joins it)</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>RoomErrorRow</name>
     <message>
         <source>Dismiss</source>
         <translation type="unfinished"></translation>
