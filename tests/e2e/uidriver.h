@@ -5,6 +5,7 @@
 #include "appservices.h"
 #include "quick/mxcimageprovider.h"
 
+#include <QPointer>
 #include <QDir>
 #include <QImage>
 #include <QMutex>
@@ -169,17 +170,27 @@ struct App
         return true;
     }
 
-    // Clicks a text field, selects what is in it and types `text` over it.
-    bool typeInto(QQuickItem *field, const QString &text) const
+    // Clicks a text field, selects what is in it and types `text` over it. A form still settling
+    // (a field moved or shown a moment after it appeared, the focus set by the page as it
+    // settles) can take the click or the keys: then it is done again, as a user would, at most
+    // three times in all.
+    bool typeInto(QQuickItem *target, const QString &text) const
     {
-        if (!click(field))
-            return false;
-        if (!QTest::qWaitFor([&] { return field->hasActiveFocus(); }, 2000))
-            return false;
-        QTest::keyClick(window, Qt::Key_A, Qt::ControlModifier);
-        QTest::keyClick(window, Qt::Key_Delete);
-        typeText(text);
-        return field->property("text").toString() == text;
+        const QPointer<QQuickItem> field(target); // the page may rebuild it meanwhile
+        for (int attempt = 0; attempt < 3; ++attempt) {
+            if (attempt > 0)
+                QTest::qWait(300);
+            if (!QTest::qWaitFor([&] { return field && isShown(field) && field->isEnabled(); }, 5000))
+                return false;
+            if (!click(field) || !QTest::qWaitFor([&] { return field && field->hasActiveFocus(); }, 2000))
+                continue;
+            QTest::keyClick(window, Qt::Key_A, Qt::ControlModifier);
+            QTest::keyClick(window, Qt::Key_Delete);
+            typeText(text);
+            if (field && field->property("text").toString() == text && field->hasActiveFocus())
+                return true;
+        }
+        return false;
     }
 
     // Types into whatever has the focus (QTest::keyClicks exists for widgets only).
