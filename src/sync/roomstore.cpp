@@ -257,7 +257,7 @@ int RoomStore::applySync(const SyncResponse &syncResponse)
     QHash<QString, int> updateIndex;
     // Kept aside until the answer is known to be whole (phase 2): a broken one changes nothing.
     int skipped = 0;
-    QStringList unforgotten;
+    QSet<QString> unforgotten;
     const QList<SyncResponse::Room> &listed = syncResponse.rooms();
     for (qsizetype i = 0; i < listed.size(); ++i) {
         const SyncResponse::Room &entry = listed.at(i);
@@ -266,10 +266,11 @@ int RoomStore::applySync(const SyncResponse &syncResponse)
             ++skipped;
             continue;
         }
-        if (!m_forgotten.isEmpty() && m_forgotten.contains(roomId)) {
+        if (!m_forgotten.isEmpty() && m_forgotten.contains(roomId) &&
+            !unforgotten.contains(roomId)) {
             if (entry.section == Membership::Leave)
-                continue;          // the leave we forgot after, arriving late
-            unforgotten << roomId; // invited, joined or knocking again
+                continue;               // the leave we forgot after, arriving late
+            unforgotten.insert(roomId); // invited, joined or knocking again (then left: a leave)
         }
         int &u = updateIndex[roomId];
         if (u == 0) {

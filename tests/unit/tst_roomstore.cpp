@@ -138,6 +138,12 @@ private slots:
         // No longer forgotten: a leave (the invite declined) shows again.
         store.applySync(syncWith(QStringLiteral("leave"), id, named));
         QVERIFY(store.find(id)->membership == Membership::Leave);
+        // Forgotten again, then invited and the invite declined within one answer: left.
+        store.forgetRoom(id);
+        store.applySync(
+            json(R"({"rooms":{"invite":{"!gone:x.org":{}},"leave":{"!gone:x.org":{}}}})"));
+        QVERIFY(store.find(id));
+        QVERIFY(store.find(id)->membership == Membership::Leave);
     }
     void nameFallbackOrder()
     {
