@@ -5,6 +5,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
+#include <algorithm>
 #include <optional>
 // Errors as values only: a simdjson result used as its value cannot throw (it does not compile).
 #define SIMDJSON_EXCEPTIONS 0
@@ -70,6 +71,19 @@ std::optional<QString> keyOf(simdjson::ondemand::field &field)
     if (!value || !value->isString())
         return std::nullopt;
     return value->toString();
+}
+
+// The next field of an object being walked, and its key (as keyOf() reads it).
+bool readField(simdjson::simdjson_result<simdjson::ondemand::field> result,
+               simdjson::ondemand::field &field, QString &key)
+{
+    if (std::move(result).get(field))
+        return false;
+    const std::optional<QString> read = keyOf(field);
+    if (!read)
+        return false;
+    key = *read;
+    return true;
 }
 
 // The whole text of a value, consumed (for a scalar: its token and the spaces after it).
@@ -147,12 +161,10 @@ std::optional<Located> locate(const QByteArray &text)
             return std::nullopt;
         for (auto result : root) {
             simdjson::ondemand::field field;
-            if (std::move(result).get(field))
+            QString key;
+            if (!readField(std::move(result), field, key))
                 return std::nullopt;
-            const std::optional<QString> key = keyOf(field);
-            if (!key)
-                return std::nullopt;
-            if (*key != QLatin1String("rooms"))
+            if (key != QLatin1String("rooms"))
                 continue; // skipped here; Qt reads it with the rest
             if (!roomsText.empty())
                 return std::nullopt; // twice: Qt decides which one counts
@@ -184,34 +196,33 @@ std::optional<Located> locate(const QByteArray &text)
         return std::nullopt;
     // A key given twice counts once, the last time, as Qt reads it: a section's rooms are those
     // of its last object, and a room listed twice in it is read from its last text.
-    QList<std::pair<qsizetype, qsizetype>> bySection[std::size(Sections)];
-    QList<SyncResponse::Room> roomsBySection[std::size(Sections)];
+    struct Listed
+    {
+        SyncResponse::Room room;
+        std::pair<qsizetype, qsizetype> span; // its text in `text`
+    };
+    QList<Listed> listed[std::size(Sections)];
     QHash<QString, qsizetype> listedAt[std::size(Sections)];
     // A room's text that a later one replaces is never read: Qt checks it now (it is rare).
-    const auto textIsValid = [&](int section, qsizetype i) {
-        const auto [offset, length] = bySection[section].at(i);
-        return !roomsBySection[section].at(i).isObject ||
-               qtValue(std::string_view(base + offset, std::size_t(length)));
+    const auto textIsValid = [base](const Listed &entry) {
+        return !entry.room.isObject ||
+               qtValue(std::string_view(base + entry.span.first, std::size_t(entry.span.second)));
     };
     const auto dropSection = [&](int section) {
-        for (qsizetype i = 0; i < roomsBySection[section].size(); ++i)
-            if (!textIsValid(section, i))
-                return false;
-        bySection[section].clear();
-        roomsBySection[section].clear();
+        if (!std::all_of(listed[section].cbegin(), listed[section].cend(), textIsValid))
+            return false;
+        listed[section].clear();
         listedAt[section].clear();
         return true;
     };
     for (auto result : rooms) {
         simdjson::ondemand::field sectionField;
-        if (std::move(result).get(sectionField))
-            return std::nullopt;
-        const std::optional<QString> sectionKey = keyOf(sectionField);
-        if (!sectionKey)
+        QString sectionKey;
+        if (!readField(std::move(result), sectionField, sectionKey))
             return std::nullopt;
         int section = -1;
         for (int s = 0; s < int(std::size(Sections)); ++s)
-            if (*sectionKey == QLatin1String(Sections[s].first.data(), Sections[s].first.size()))
+            if (sectionKey == QLatin1String(Sections[s].first.data(), Sections[s].first.size()))
                 section = s;
         simdjson::ondemand::json_type type{};
         if (sectionField.value().type().get(type))
@@ -233,10 +244,8 @@ std::optional<Located> locate(const QByteArray &text)
             return std::nullopt;
         for (auto roomResult : byId) {
             simdjson::ondemand::field roomField;
-            if (std::move(roomResult).get(roomField))
-                return std::nullopt;
-            const std::optional<QString> roomId = keyOf(roomField);
-            if (!roomId)
+            QString roomId;
+            if (!readField(std::move(roomResult), roomField, roomId))
                 return std::nullopt;
             if (roomField.value().type().get(type))
                 return std::nullopt;
@@ -248,24 +257,24 @@ std::optional<Located> locate(const QByteArray &text)
             // (an object's text is checked when the room is read).
             if (!isObject && !qtValue(raw))
                 return std::nullopt;
-            const std::pair<qsizetype, qsizetype> span{offsetOf(raw), qsizetype(raw.size())};
-            if (const auto seen = listedAt[section].constFind(*roomId);
+            Listed entry{{Sections[section].second, roomId, isObject},
+                         {offsetOf(raw), qsizetype(raw.size())}};
+            if (const auto seen = listedAt[section].constFind(roomId);
                 seen != listedAt[section].cend()) {
-                if (!textIsValid(section, *seen))
+                if (!textIsValid(listed[section].at(*seen)))
                     return std::nullopt;
-                roomsBySection[section][*seen].isObject = isObject;
-                bySection[section][*seen] = span;
+                listed[section][*seen] = std::move(entry);
                 continue;
             }
-            listedAt[section].insert(*roomId, roomsBySection[section].size());
-            roomsBySection[section].append({Sections[section].second, *roomId, isObject});
-            bySection[section].append(span);
+            listedAt[section].insert(roomId, listed[section].size());
+            listed[section].append(std::move(entry));
         }
     }
-    for (std::size_t s = 0; s < std::size(Sections); ++s) {
-        found.rooms += roomsBySection[s];
-        found.spans += bySection[s];
-    }
+    for (const QList<Listed> &section : listed)
+        for (const Listed &entry : section) {
+            found.rooms.append(entry.room);
+            found.spans.append(entry.span);
+        }
     return found;
 }
 } // namespace
