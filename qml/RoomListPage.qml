@@ -47,7 +47,7 @@ Page {
 
     // Opens the join dialog prefilled (a link from the command line asks before joining).
     function openJoin(text: string, fromLink: bool) {
-        joinDialog.openWith(text, fromLink)
+        root.joinDialog().openWith(text, fromLink)
     }
     // The room list is a focus scope: the row to take the focus when Tab comes back to it is the
     // current row, never a section header's button that had the focus when the focus left.
@@ -69,24 +69,24 @@ Page {
         case Operation.Leave:
             // Leaving a space asks about its rooms too (none, all, some).
             if (roomMembership === Membership.Join && root.roomIsSpace(roomId))
-                leaveSpaceDialog.openFor(roomId)
+                root.leaveSpaceDialog().openFor(roomId)
             else if (roomMembership === Membership.Join)
-                leaveDialog.openFor(roomId, name)
+                root.leaveDialog().openFor(roomId, name)
             else // decline an invite (or withdraw a knock): nothing to ask
                 root.actedOn(roomId, Operation.Leave, root.membership.leave(roomId, "", false))
             break
         case Operation.Invite:
-            inviteDialog.openFor(roomId, name)
+            root.inviteDialog().openFor(roomId, name)
             break
         case Operation.Forget:
-            forgetDialog.openFor(roomId, name)
+            root.forgetDialog().openFor(roomId, name)
             break
         }
     }
     // The membership history of a room, in a dialog.
     function openHistory(roomId: string, name: string) {
         root.services.history.roomId = roomId
-        historyDialog.openFor(roomId, name)
+        root.historyDialog().openFor(roomId, name)
     }
     // Ctrl+H: the history of the current row.
     function historyOfCurrent() {
@@ -151,7 +151,7 @@ Page {
             root.openInviteMany(ids[0], names[0])
             return
         }
-        bulkDialog.openFor(action, ids, names, root.jobs.estimateSeconds(ids.length))
+        root.bulkDialog().openFor(action, ids, names, root.jobs.estimateSeconds(ids.length))
     }
     // The confirmed bulk action becomes a job; the selection is done with. When the queue
     // refuses it (nothing was sent), the dialog stays open and says why.
@@ -187,12 +187,12 @@ Page {
             break
         }
         if (!job) {
-            bulkDialog.error = root.jobs.lastError !== "" ? root.jobs.lastError
-                                                          : qsTr("The bulk action could not be started.")
+            root.bulkDialog().error = root.jobs.lastError !== "" ? root.jobs.lastError
+                                                                 : qsTr("The bulk action could not be started.")
             return
         }
         root.selection.clear()
-        bulkDialog.close()
+        bulkPopup.closeIfBuilt()
     }
     // "Invite many people…" to one room (the dialog submits its job itself). Created on first
     // use, from its file.
@@ -210,7 +210,7 @@ Page {
             root.inviteManyDialog.openFor(roomId, name)
     }
     function openJobs() {
-        jobsPanel.openOn(null)
+        root.jobsPanel().openOn(null)
     }
     // Ctrl/Shift+click, the check box, Space: the selection follows the rows the list shows.
     function toggleRow(row: int) {
@@ -458,32 +458,34 @@ Page {
         if (!row)
             return
         roomList.currentIndex = row.index
-        roomMenu.roomId = row.roomId
-        roomMenu.roomTitle = row.title
-        roomMenu.membership = row.membership
-        roomMenu.selected = row.selected
-        roomMenu.busy = row.busy
-        roomMenu.waiting = row.waiting
-        roomMenu.hasError = row.lastError !== ""
+        const menu = root.roomMenu()
+        menu.roomId = row.roomId
+        menu.roomTitle = row.title
+        menu.membership = row.membership
+        menu.selected = row.selected
+        menu.busy = row.busy
+        menu.waiting = row.waiting
+        menu.hasError = row.lastError !== ""
         const room = root.roomAt(row.index)
-        roomMenu.isSpace = room.isSpace === true
-        roomMenu.successorId = room.successorToJoin !== undefined ? room.successorToJoin : ""
-        roomMenu.successorVia = room.successorVia !== undefined ? room.successorVia : []
+        menu.isSpace = room.isSpace === true
+        menu.successorId = room.successorToJoin !== undefined ? room.successorToJoin : ""
+        menu.successorVia = room.successorVia !== undefined ? room.successorVia : []
         const keyboard = x < 0
         // (The menu's coordinates are its parent's: the page's content item.)
-        const at = keyboard ? row.mapToItem(roomMenu.parent, row.leftPadding + 2 * Theme.spacing, row.height)
-                            : row.mapToItem(roomMenu.parent, x, y)
-        roomMenu.fromKeyboard = keyboard
-        roomMenu.popup(at.x, at.y)
+        const at = keyboard ? row.mapToItem(menu.parent, row.leftPadding + 2 * Theme.spacing, row.height)
+                            : row.mapToItem(menu.parent, x, y)
+        menu.fromKeyboard = keyboard
+        menu.popup(at.x, at.y)
     }
     // The menu's room changed its membership or went while the menu was open: its actions no
     // longer apply.
     function checkContextMenu() {
-        if (!roomMenu.visible)
+        const menu = roomMenuPopup.popup as RoomContextMenu
+        if (!menu || !menu.visible)
             return
-        const row = root.rowOfRoom(roomMenu.roomId)
-        if (row < 0 || root.roomAt(row).membership !== roomMenu.membership)
-            roomMenu.close()
+        const row = root.rowOfRoom(menu.roomId)
+        if (row < 0 || root.roomAt(row).membership !== menu.membership)
+            menu.close()
     }
 
     Connections {
@@ -516,22 +518,24 @@ Page {
     // Signed out or expired: no dialog of this account stays over the sign-in page.
     onVisibleChanged: {
         if (!visible) {
-            roomMenu.close()
-            historyDialog.close()
-            signOutDialog.close()
-            bulkDialog.close()
-            jobsPanel.close()
+            roomMenuPopup.closeIfBuilt()
+            historyPopup.closeIfBuilt()
+            signOutPopup.closeIfBuilt()
+            bulkPopup.closeIfBuilt()
+            jobsPopup.closeIfBuilt()
             if (root.inviteManyDialog)
                 root.inviteManyDialog.close()
         }
     }
 
     // A join whose dialog was closed before it ended: say so if it failed.
+    readonly property Operation joinedFromDialog: joinPopup.popup ? (joinPopup.popup as JoinDialog).operation : null
     Connections {
-        target: joinDialog.operation
+        target: root.joinedFromDialog
         function onStateChanged() {
-            const op = joinDialog.operation
-            if (joinDialog.visible || !op)
+            const op = root.joinedFromDialog
+            const dialog = joinPopup.popup as JoinDialog
+            if (!op || (dialog && dialog.visible))
                 return
             if (op.state === Operation.Failed || op.state === Operation.Unknown)
                 root.bannerText = qsTr("Could not join %1: %2").arg(op.target).arg(op.error.summary)
@@ -546,7 +550,7 @@ Page {
     Shortcut {
         sequence: "Ctrl+J"
         enabled: root.visible
-        onActivated: joinDialog.openWith("", false)
+        onActivated: root.joinDialog().openWith("", false)
     }
     Shortcut {
         sequence: "Ctrl+Shift+J"
@@ -681,7 +685,7 @@ Page {
                 ToolTip.visible: hovered
                 ToolTip.delay: 600
                 ToolTip.text: qsTr("Join a room by address, ID or link (Ctrl+J)")
-                onClicked: joinDialog.openWith("", false)
+                onClicked: root.joinDialog().openWith("", false)
             }
             Button {
                 id: signOutButton
@@ -693,7 +697,7 @@ Page {
                 ToolTip.visible: hovered
                 ToolTip.delay: 600
                 ToolTip.text: qsTr("Sign out: forget the remembered session and delete this account's saved room list and history from this computer")
-                onClicked: signOutDialog.openFor(root.services.session.userId)
+                onClicked: root.signOutDialog().openFor(root.services.session.userId)
             }
         }
     }
@@ -1023,118 +1027,169 @@ Page {
         }
     }
 
+    // The page's popups, each built the first time it is opened (see LazyPopup); the functions
+    // below build and return them.
+    function roomMenu() { return roomMenuPopup.get() as RoomContextMenu }
+    function spaceHierarchyDialog() { return spaceHierarchyPopup.get() as SpaceHierarchyDialog }
+    function leaveSpaceDialog() { return leaveSpacePopup.get() as LeaveSpaceDialog }
+    function joinDialog() { return joinPopup.get() as JoinDialog }
+    function inviteDialog() { return invitePopup.get() as InviteDialog }
+    function leaveDialog() { return leavePopup.get() as LeaveDialog }
+    function forgetDialog() { return forgetPopup.get() as ForgetDialog }
+    function bulkDialog() { return bulkPopup.get() as BulkConfirmDialog }
+    function jobsPanel() { return jobsPopup.get() as JobsPanel }
+    function historyDialog() { return historyPopup.get() as HistoryDialog }
+    function signOutDialog() { return signOutPopup.get() as SignOutDialog }
+
     // The actions of one row; its intents mean what the row's buttons mean.
-    RoomContextMenu {
-        id: roomMenu
-        onActionRequested: kind => root.runAction(kind, roomMenu.roomId, roomMenu.roomTitle, roomMenu.membership)
-        onHistoryRequested: root.openHistory(roomMenu.roomId, roomMenu.roomTitle)
-        onMembersRequested: root.membersRequested(roomMenu.roomId, roomMenu.roomTitle)
-        onPreviewRequested: joinDialog.openWith(roomMenu.roomId, false)
-        onToggleSelectRequested: root.toggleRow(root.rowOfRoom(roomMenu.roomId))
-        onCancelRequested: root.cancelOperation(roomMenu.roomId)
-        onDismissErrorRequested: root.membership.dismissError(roomMenu.roomId)
-        onSuccessorJoinRequested: root.membership.join(roomMenu.successorId, roomMenu.successorVia)
-        onSpaceBrowseRequested: spaceHierarchyDialog.openFor(roomMenu.roomId)
-        onSpaceLeaveRequested: leaveSpaceDialog.openFor(roomMenu.roomId)
-        // Chosen or not: the keyboard focus is back on the list, its current row the menu's room.
-        onFinished: {
-            const row = root.rowOfRoom(roomMenu.roomId)
-            if (row >= 0)
-                roomList.currentIndex = row
-            if (root.visible)
-                roomList.forceActiveFocus(Qt.PopupFocusReason)
+    LazyPopup {
+        id: roomMenuPopup
+        parentItem: root.contentItem
+        component: RoomContextMenu {
+            id: menu
+            onActionRequested: kind => root.runAction(kind, menu.roomId, menu.roomTitle, menu.membership)
+            onHistoryRequested: root.openHistory(menu.roomId, menu.roomTitle)
+            onMembersRequested: root.membersRequested(menu.roomId, menu.roomTitle)
+            onPreviewRequested: root.joinDialog().openWith(menu.roomId, false)
+            onToggleSelectRequested: root.toggleRow(root.rowOfRoom(menu.roomId))
+            onCancelRequested: root.cancelOperation(menu.roomId)
+            onDismissErrorRequested: root.membership.dismissError(menu.roomId)
+            onSuccessorJoinRequested: root.membership.join(menu.successorId, menu.successorVia)
+            onSpaceBrowseRequested: root.spaceHierarchyDialog().openFor(menu.roomId)
+            onSpaceLeaveRequested: root.leaveSpaceDialog().openFor(menu.roomId)
+            // Chosen or not: the keyboard focus is back on the list, its current row the menu's room.
+            onFinished: {
+                const row = root.rowOfRoom(menu.roomId)
+                if (row >= 0)
+                    roomList.currentIndex = row
+                if (root.visible)
+                    roomList.forceActiveFocus(Qt.PopupFocusReason)
+            }
         }
     }
 
     // a space's rooms to join; leaving a space with its rooms.
-    SpaceHierarchyDialog {
-        id: spaceHierarchyDialog
-        hierarchy: root.services.hierarchy
-        onLeaveRequested: spaceId => leaveSpaceDialog.openFor(spaceId)
-    }
-    LeaveSpaceDialog {
-        id: leaveSpaceDialog
-        hierarchy: root.services.hierarchy
-        leaveCheck: root.services.leaveCheck
-    }
-    JoinDialog {
-        id: joinDialog
-        previewObject: root.services.createPreview()
-        onJoinRequested: (target, via, reason, name) => {
-            joinDialog.operation = root.membership.join(target, via, reason, name)
-        }
-        onKnockRequested: (target, via, reason, name) => {
-            joinDialog.operation = root.membership.knock(target, via, reason, name)
-        }
-        onStopRequested: if (joinDialog.operation) joinDialog.operation.cancel()
-    }
-    InviteDialog {
-        id: inviteDialog
-        suggestions: root.services.userDirectory
-        searching: root.services.userDirectory.busy
-        searchError: root.services.userDirectory.errorText
-        onSearchEdited: term => root.services.userDirectory.searchTerm = term
-        onInviteRequested: (roomId, userId, reason) => {
-            inviteDialog.operation = root.membership.invite(roomId, userId, reason)
-        }
-        onStopRequested: if (inviteDialog.operation) inviteDialog.operation.cancel()
-        // Several people: one job (its progress in the banner and the jobs panel).
-        onInviteManyRequested: (roomId, userIds, reason) => {
-            const job = root.jobs.inviteUsers(roomId, userIds, reason,
-                                              qsTr("Invite %1 people to %2").arg(userIds.length).arg(inviteDialog.roomName))
-            if (job)
-                inviteDialog.close()
-            else
-                inviteDialog.serverError = root.jobs.lastError
-        }
-        onListRequested: (roomId, name) => {
-            inviteDialog.close()
-            root.openInviteMany(roomId, name)
-        }
-        onClosed: root.services.userDirectory.clear()
-    }
-    LeaveDialog {
-        id: leaveDialog
-        leaveCheck: root.services.leaveCheck
-        // Leave, and with alsoForget forget it once left: one operation.
-        onLeaveRequested: (roomId, reason, alsoForget) => {
-            root.actedOn(roomId, alsoForget ? Operation.LeaveAndForget : Operation.Leave,
-                         root.membership.leave(roomId, reason, alsoForget))
-        }
-        // The room and its older versions: one job.
-        onLeaveManyRequested: (ids, reason, alsoForget) => {
-            const n = ids.length
-            const job = root.jobs.leaveRooms(ids, reason, alsoForget, alsoForget ? qsTr("Leave and forget %1 rooms").arg(n)
-                                                                                 : qsTr("Leave %1 rooms").arg(n))
-            if (!job)
-                root.bannerText = root.jobs.lastError !== "" ? root.jobs.lastError
-                                                             : qsTr("The bulk action could not be started.")
+    LazyPopup {
+        id: spaceHierarchyPopup
+        parentItem: root.contentItem
+        component: SpaceHierarchyDialog {
+            hierarchy: root.services.hierarchy
+            onLeaveRequested: spaceId => root.leaveSpaceDialog().openFor(spaceId)
         }
     }
-    ForgetDialog {
-        id: forgetDialog
-        onForgetRequested: roomId => root.actedOn(roomId, Operation.Forget, root.membership.forget(roomId))
+    LazyPopup {
+        id: leaveSpacePopup
+        parentItem: root.contentItem
+        component: LeaveSpaceDialog {
+            hierarchy: root.services.hierarchy
+            leaveCheck: root.services.leaveCheck
+        }
     }
-    BulkConfirmDialog {
-        id: bulkDialog
-        leaveCheck: root.services.leaveCheck
-        onRoomIdsChanged: etaSeconds = root.jobs.estimateSeconds(roomIds.length)
-        onConfirmed: (action, ids, reason, userId) => root.submitBulk(action, ids, reason, userId)
+    LazyPopup {
+        id: joinPopup
+        parentItem: root.contentItem
+        component: JoinDialog {
+            id: joinDialogObject
+            previewObject: root.services.createPreview()
+            onJoinRequested: (target, via, reason, name) => {
+                joinDialogObject.operation = root.membership.join(target, via, reason, name)
+            }
+            onKnockRequested: (target, via, reason, name) => {
+                joinDialogObject.operation = root.membership.knock(target, via, reason, name)
+            }
+            onStopRequested: if (joinDialogObject.operation) joinDialogObject.operation.cancel()
+        }
     }
-    JobsPanel {
-        id: jobsPanel
-        jobs: root.jobs
+    LazyPopup {
+        id: invitePopup
+        parentItem: root.contentItem
+        component: InviteDialog {
+            id: inviteDialogObject
+            suggestions: root.services.userDirectory
+            searching: root.services.userDirectory.busy
+            searchError: root.services.userDirectory.errorText
+            onSearchEdited: term => root.services.userDirectory.searchTerm = term
+            onInviteRequested: (roomId, userId, reason) => {
+                inviteDialogObject.operation = root.membership.invite(roomId, userId, reason)
+            }
+            onStopRequested: if (inviteDialogObject.operation) inviteDialogObject.operation.cancel()
+            // Several people: one job (its progress in the banner and the jobs panel).
+            onInviteManyRequested: (roomId, userIds, reason) => {
+                const job = root.jobs.inviteUsers(roomId, userIds, reason,
+                                                  qsTr("Invite %1 people to %2").arg(userIds.length).arg(inviteDialogObject.roomName))
+                if (job)
+                    inviteDialogObject.close()
+                else
+                    inviteDialogObject.serverError = root.jobs.lastError
+            }
+            onListRequested: (roomId, name) => {
+                inviteDialogObject.close()
+                root.openInviteMany(roomId, name)
+            }
+            onClosed: root.services.userDirectory.clear()
+        }
     }
-    HistoryDialog {
-        id: historyDialog
-        history: root.services.history
-        ownUserId: root.services.session.userId
+    LazyPopup {
+        id: leavePopup
+        parentItem: root.contentItem
+        component: LeaveDialog {
+            leaveCheck: root.services.leaveCheck
+            // Leave, and with alsoForget forget it once left: one operation.
+            onLeaveRequested: (roomId, reason, alsoForget) => {
+                root.actedOn(roomId, alsoForget ? Operation.LeaveAndForget : Operation.Leave,
+                             root.membership.leave(roomId, reason, alsoForget))
+            }
+            // The room and its older versions: one job.
+            onLeaveManyRequested: (ids, reason, alsoForget) => {
+                const n = ids.length
+                const job = root.jobs.leaveRooms(ids, reason, alsoForget, alsoForget ? qsTr("Leave and forget %1 rooms").arg(n)
+                                                                                     : qsTr("Leave %1 rooms").arg(n))
+                if (!job)
+                    root.bannerText = root.jobs.lastError !== "" ? root.jobs.lastError
+                                                                 : qsTr("The bulk action could not be started.")
+            }
+        }
     }
-    SignOutDialog {
-        id: signOutDialog
-        // Only a confirmed sign-out deletes the account's saved rooms and history.
-        onSignOutRequested: invalidateOnServer => root.services.signOut(invalidateOnServer)
-        // A session Concierge created is signed out on the server too.
-        createdDevice: root.services.session.createdDevice
+    LazyPopup {
+        id: forgetPopup
+        parentItem: root.contentItem
+        component: ForgetDialog {
+            onForgetRequested: roomId => root.actedOn(roomId, Operation.Forget, root.membership.forget(roomId))
+        }
+    }
+    LazyPopup {
+        id: bulkPopup
+        parentItem: root.contentItem
+        component: BulkConfirmDialog {
+            id: bulkDialogObject
+            leaveCheck: root.services.leaveCheck
+            onRoomIdsChanged: bulkDialogObject.etaSeconds = root.jobs.estimateSeconds(bulkDialogObject.roomIds.length)
+            onConfirmed: (action, ids, reason, userId) => root.submitBulk(action, ids, reason, userId)
+        }
+    }
+    LazyPopup {
+        id: jobsPopup
+        parentItem: root.contentItem
+        component: JobsPanel {
+            jobs: root.jobs
+        }
+    }
+    LazyPopup {
+        id: historyPopup
+        parentItem: root.contentItem
+        component: HistoryDialog {
+            history: root.services.history
+            ownUserId: root.services.session.userId
+        }
+    }
+    LazyPopup {
+        id: signOutPopup
+        parentItem: root.contentItem
+        component: SignOutDialog {
+            // Only a confirmed sign-out deletes the account's saved rooms and history.
+            onSignOutRequested: invalidateOnServer => root.services.signOut(invalidateOnServer)
+            // A session Concierge created is signed out on the server too.
+            createdDevice: root.services.session.createdDevice
+        }
     }
 }

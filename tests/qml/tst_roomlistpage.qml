@@ -17,6 +17,14 @@ Item {
         anchors.fill: parent
         services: TestBackend.services
     }
+    // A page of its own, for what a page does when it is new.
+    Component {
+        id: newPage
+        RoomListPage {
+            anchors.fill: parent
+            services: TestBackend.services
+        }
+    }
 
     TestCase {
         id: test
@@ -89,6 +97,11 @@ Item {
             verify(found, "dialog " + name)
             return found
         }
+        // The page builds a dialog when it is first opened: one never built is not shown.
+        function shown(name) {
+            const found = findChild(page, name)
+            return found !== null && found.visible
+        }
         // The delegates the view has created and shows.
         function rows() {
             const result = []
@@ -98,8 +111,9 @@ Item {
                     result.push(items[i])
             return result
         }
-        function rowOf(id) {
-            const view = list()
+        // The row of a room in the page's list (or in otherView, another page's list).
+        function rowOf(id, otherView) {
+            const view = otherView || list()
             const rooms = TestBackend.services.rooms
             for (let i = 0; i < rooms.count; ++i) {
                 if (rooms.get(i).roomId === roomId(id)) {
@@ -174,9 +188,11 @@ Item {
         }
         function cleanup() {
             for (const name of ["leaveDialog", "joinDialog", "inviteDialog", "forgetDialog"]) {
-                const d = dialog(name)
-                d.close()
-                tryCompare(d, "visible", false)
+                const d = findChild(page, name)
+                if (d) {
+                    d.close()
+                    tryCompare(d, "visible", false)
+                }
             }
             const rooms = TestBackend.services.rooms
             for (let i = 0; i < rooms.count; ++i) {
@@ -210,7 +226,7 @@ Item {
             verify(op)
             compare(op.kind, Operation.Leave)
             tryCompare(op, "state", Operation.Succeeded)
-            compare(dialog("leaveDialog").visible, false) // declining asks nothing
+            verify(!shown("leaveDialog")) // declining asks nothing
             moveTo("leave", "inv1", "Alpha invitation")
             compare(shownHeaders(), ["Joined  (30)", "Left  (3)"])
 
@@ -263,6 +279,39 @@ Item {
             compare(leave.roomId, target.roomId)
             compare(view.contentY, scrolled)
             compare(view.currentIndex, target.index)
+        }
+
+        // A new page builds none of its dialogs or its menu (launch does not pay for them); each
+        // is built when first opened, and opened again it is the same one.
+        function test_dialogs_are_built_when_first_opened() {
+            const fresh = createTemporaryObject(newPage, root)
+            verify(fresh)
+            const popups = ["roomContextMenu", "spaceHierarchyDialog", "leaveSpaceDialog", "joinDialog",
+                            "inviteDialog", "leaveDialog", "forgetDialog", "bulkConfirmDialog", "jobsPanel",
+                            "historyDialog", "signOutDialog"]
+            const view = findChild(fresh, "roomList")
+            tryCompare(view, "count", joinedRooms + 3)
+            for (const name of popups)
+                compare(findChild(fresh, name), null, name + " is not built with the page")
+
+            const row = rowOf("j02", view)
+            mouseClick(child(row, "leaveButton"))
+            const leave = findChild(fresh, "leaveDialog")
+            verify(leave, "opening builds the dialog")
+            tryCompare(leave, "opened", true)
+            compare(leave.roomId, roomId("j02"))
+            // Only what was opened is built.
+            for (const name of popups)
+                if (name !== "leaveDialog")
+                    compare(findChild(fresh, name), null, name + " is still not built")
+            leave.close()
+            tryCompare(leave, "visible", false)
+
+            mouseClick(child(row, "leaveButton"))
+            tryCompare(leave, "opened", true)
+            compare(findChild(fresh, "leaveDialog"), leave)
+            leave.close()
+            tryCompare(leave, "visible", false)
         }
 
         // Keyboard focus arriving in a scrolled list selects a row on screen, not row 0.
@@ -580,7 +629,7 @@ Item {
             mouseClick(child(rowOf("sp2"), "leaveButton"))
             const leaveSpace = dialog("leaveSpaceDialog")
             tryCompare(leaveSpace, "opened", true)
-            compare(dialog("leaveDialog").visible, false)
+            verify(!shown("leaveDialog"))
             leaveSpace.close()
             tryCompare(leaveSpace, "visible", false)
         }
