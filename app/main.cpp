@@ -463,6 +463,9 @@ int main(int argc, char *argv[])
         {QStringLiteral("accounts"), QVariant::fromValue(&accounts)},
         {QStringLiteral("initialLink"), link},
         {QStringLiteral("initialHomeserver"), homeserver},
+        // The remembered sessions are asked back right after the window is built: until then
+        // the window does not build its sign-in page, which a relaunch does not show.
+        {QStringLiteral("restorePending"), envToken.isEmpty()},
     });
     const double qmlStartMs = msSinceProcessStart();
     engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Concierge/Ui/Main.qml")));
@@ -486,6 +489,7 @@ int main(int argc, char *argv[])
     } else {
         accounts.restoreSessions();
     }
+    root->setProperty("restorePending", false);
     if (probe) {
         probe->sessionStarted();
         probe->checkRooms(); // shown from the store already

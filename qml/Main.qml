@@ -18,10 +18,16 @@ ApplicationWindow {
     property string initialHomeserver: ""
 
     readonly property bool signedIn: services.session.state === Session.SignedIn
-    // A remembered session being verified shows its saved rooms at once, not the sign-in page.
+    // A remembered session being read back or verified shows its saved rooms at once, not the
+    // sign-in page.
     readonly property bool showRooms: signedIn
-                                      || (services.session.state !== Session.SignedOut
+                                      || ((services.session.state !== Session.SignedOut || services.restoring)
                                           && services.roomModel.count > 0)
+    // main.cpp asks the remembered sessions back once the window is built (set false then).
+    property bool restorePending: false
+    // The sign-in page is built when it is first shown: a relaunch with a remembered session
+    // never builds it (issue 10: a launch builds only what it shows).
+    readonly property bool signInShown: !showRooms && !restorePending && !services.restoring
 
     function openPendingLink() {
         if (!signedIn || initialLink === "")
@@ -113,12 +119,12 @@ ApplicationWindow {
         if (showRooms)
             roomListPage.forceActiveFocus()
         else
-            signInPage.focusFirstEmpty()
+            window.focusSignIn()
     }
     function addAccount() {
         showAccounts = false
         accounts?.addAccount()
-        signInPage.focusFirstEmpty()
+        window.focusSignIn()
     }
     // The account shown is the one the accounts overview chose.
     Connections {
@@ -153,7 +159,7 @@ ApplicationWindow {
             if (window.showRooms)
                 roomListPage.forceActiveFocus()
             else
-                signInPage.focusFirstEmpty()
+                window.focusSignIn()
         }
     }
 
@@ -177,13 +183,34 @@ ApplicationWindow {
         if (showRooms)
             roomListPage.forceActiveFocus()
         else
-            signInPage.focusFirstEmpty()
+            window.focusSignIn()
     }
     onSignedInChanged: {
         if (signedIn)
             linkTimer.start()
     }
-    Component.onCompleted: openPendingLink()
+    Component.onCompleted: {
+        if (signInShown)
+            buildSignIn()
+        openPendingLink()
+    }
+    onSignInShownChanged: {
+        if (signInShown)
+            buildSignIn()
+    }
+    // Built once, then kept (it holds what was typed). Its form takes the focus when completed.
+    function buildSignIn() {
+        if (signInLoader.status === Loader.Null)
+            signInLoader.setSource("SignInPage.qml", { services: window.services,
+                                                       initialHomeserver: window.initialHomeserver,
+                                                       otherAccounts: window.accountCount > 1 })
+    }
+    // The sign-in page's form takes the focus (when built, it focused itself).
+    function focusSignIn() {
+        const page = signInLoader.item as SignInPage
+        if (page)
+            page.focusFirstEmpty()
+    }
 
     // Opens the link's join dialog once the room list page is shown.
     Timer {
@@ -197,17 +224,19 @@ ApplicationWindow {
         currentIndex: window.showAccounts ? 5 : !window.showRooms ? 0 : window.showDirectory ? 2
                       : window.showMembers ? 3 : window.showTriage ? 4 : 1
 
-        SignInPage {
-            id: signInPage
-            services: window.services
-            initialHomeserver: window.initialHomeserver
-            // With other accounts open, the sign-in page can go back to them.
-            otherAccounts: window.accountCount > 1
-            onOtherAccountsRequested: {
-                if (window.accounts?.adding)
-                    window.accounts.cancelAdding()
-                else
-                    window.openAccounts()
+        Loader {
+            id: signInLoader
+            onLoaded: {
+                const page = item as SignInPage
+                page.services = Qt.binding(() => window.services)
+                page.otherAccounts = Qt.binding(() => window.accountCount > 1)
+                // With other accounts open, the sign-in page can go back to them.
+                page.otherAccountsRequested.connect(() => {
+                    if (window.accounts?.adding)
+                        window.accounts.cancelAdding()
+                    else
+                        window.openAccounts()
+                })
             }
         }
         RoomListPage {

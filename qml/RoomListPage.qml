@@ -30,6 +30,10 @@ Page {
     readonly property MembershipService membership: services.membership
     readonly property RoomSelection selection: services.selection
     readonly property JobQueue jobs: services.jobs
+    // Whose rooms these are: while a remembered session is still being read back (its saved
+    // rooms shown already), the remembered user.
+    readonly property string userId: services.session.userId === "" && services.restoring
+                                     ? services.credentials.savedUserId : services.session.userId
 
     readonly property string filterHelp: qsTr("Type part of a room's name, address or ID, or terms: is:invite, is:joined, is:left, is:dm (direct chats), is:space, in:#space:example.org (a space's rooms, by address, ID or name), server:example.org (the room's or the inviter's server), from:@user:example.org (who invited you). Terms combine: is:invite from:@spam:example.org")
 
@@ -577,15 +581,15 @@ Page {
 
             Avatar {
                 size: 32
-                name: root.services.session.userId.substring(1)
-                colorKey: root.services.session.userId
+                name: root.userId.substring(1)
+                colorKey: root.userId
             }
             Label {
                 objectName: "userIdLabel"
                 visible: !root.accountsAvailable
                 Layout.fillWidth: true
                 Layout.minimumWidth: 80
-                text: root.services.session.userId
+                text: root.userId
                 textFormat: Text.PlainText
                 elide: Text.ElideMiddle
                 font.bold: true
@@ -601,7 +605,7 @@ Page {
                 flat: true
                 Layout.fillWidth: true
                 Layout.minimumWidth: 80
-                text: root.services.session.userId
+                text: root.userId
                 contentItem: Label {
                     text: accountsButton.text + " ▾"
                     textFormat: Text.PlainText

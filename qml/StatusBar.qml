@@ -15,6 +15,12 @@ ToolBar {
     readonly property bool actionFailed: actionState === Operation.Failed
                                          || actionState === Operation.Unknown
     readonly property bool actionWaiting: actionState === Operation.Waiting
+    // A remembered session being read back or checked: its saved rooms are shown, not caught up
+    // yet (sync starts once signed in).
+    readonly property bool signingIn: services.restoring || services.session.state === Session.Resolving
+                                      || services.session.state === Session.Verifying
+    readonly property string syncText: services.sync.state === SyncEngine.Stopped && signingIn
+                                       ? qsTr("Updating…") : services.sync.statusText
 
     objectName: "statusBar"
     position: ToolBar.Footer
@@ -43,7 +49,7 @@ ToolBar {
             // rooms… 20 of 950 shown"): no count of a list that is not complete yet.
             text: root.services.sync.state === SyncEngine.InitialSync
                   ? root.services.sync.statusText
-                  : root.services.sync.statusText + "  ·  "
+                  : root.syncText + "  ·  "
                     + (root.services.roomModel.count === 1 ? qsTr("1 room")
                        : qsTr("%1 rooms").arg(root.services.roomModel.count))
             textFormat: Text.PlainText

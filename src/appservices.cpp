@@ -387,19 +387,32 @@ void AppServices::restoreSession()
         return;
     }
     // The remembered account's rooms show before the token is even read back.
+    setRestoring(true);
     openAccountStore(m_credentials->savedHomeserver(), m_credentials->savedUserId());
     connect(
         m_credentials, &CredentialStore::sessionLoaded, this,
         [this](const QString &homeserver, const SessionTokens &tokens) {
             if (tokens.isEmpty()) {
+                setRestoring(false);
                 emit restoreFinished(false);
                 return;
             }
+            // Restored (now being checked with the server) before no longer restoring: the rooms
+            // stay on screen.
             m_session->restore(homeserver, tokens);
+            setRestoring(false);
             emit restoreFinished(true);
         },
         Qt::SingleShotConnection);
     m_credentials->load();
+}
+
+void AppServices::setRestoring(bool restoring)
+{
+    if (restoring == m_restoring)
+        return;
+    m_restoring = restoring;
+    emit restoringChanged();
 }
 
 void AppServices::signOut(bool invalidatePastedToken)

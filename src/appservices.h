@@ -78,6 +78,9 @@ class AppServices : public QObject
     Q_PROPERTY(QString storeNotice READ storeNotice NOTIFY storeNoticeChanged)
     Q_PROPERTY(bool rememberSession READ rememberSession WRITE setRememberSession NOTIFY
                    rememberSessionChanged)
+    // restoreSession() is reading the remembered session back (the keychain may take a moment):
+    // the window shows the saved rooms meanwhile, not the sign-in page.
+    Q_PROPERTY(bool restoring READ isRestoring NOTIFY restoringChanged)
 
 public:
     struct Options
@@ -143,6 +146,7 @@ public:
     void flushStore();
 
     bool rememberSession() const { return m_rememberSession; }
+    bool isRestoring() const { return m_restoring; }
     void setRememberSession(bool remember);
     // Several accounts (AccountManager): a sign-in as a user for whom check() is true (open in
     // another slot) is not kept: it is signed out again (a device it created is logged out) and
@@ -177,6 +181,7 @@ signals:
     // The session ended by the server; the view returns to sign-in keeping the homeserver.
     void sessionExpired(bool softLogout);
     void restoreFinished(bool started);
+    void restoringChanged();
     void storeNoticeChanged();
     // signOut() was called (the user ended this account here).
     void signedOutByUser();
@@ -242,5 +247,7 @@ private:
     static SavedRooms readSavedRooms(AccountStore &store, const QString &path);
     bool m_rememberSession = true;
     bool m_rememberNextSignIn = false; // signIn()/signInWithPassword(), not a restore
+    bool m_restoring = false;
+    void setRestoring(bool restoring);
     std::function<bool(const QString &)> m_accountOpenElsewhere;
 };

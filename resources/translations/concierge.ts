@@ -5592,6 +5592,10 @@ with items that failed or whose outcome is unknown, 6 Ctrl+C paused the job (res
         <source>Error: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Updating…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>StoreWriter</name>

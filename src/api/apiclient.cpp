@@ -423,6 +423,14 @@ void ApiClient::noteRateLimited(const QByteArray &bucket, qint64 sentAtMs, qint6
     emit bucketRateLimited(bucket, sentAtMs, waitMs);
 }
 
+void ApiClient::setAccessToken(const QString &token)
+{
+    const bool had = hasAccessToken();
+    m_accessToken = token;
+    if (!had && hasAccessToken())
+        emit accessTokenSet();
+}
+
 QString ApiClient::homeserverUrlError(const QUrl &url)
 {
     // Never echo a URL that carries credentials: the message names only the host.

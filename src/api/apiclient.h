@@ -150,7 +150,7 @@ public:
     void setHomeserver(const QUrl &baseUrl) { m_homeserver = baseUrl; }
     QUrl homeserver() const { return m_homeserver; }
     // The token goes into the Authorization header only; it is never logged or put in a URL.
-    void setAccessToken(const QString &token) { m_accessToken = token; }
+    void setAccessToken(const QString &token);
     bool hasAccessToken() const { return !m_accessToken.isEmpty(); }
     // "v3" normally; "r0" for servers whose /versions lists no v1.x.
     void setClientApiVersion(const QString &version) { m_clientVersion = version; }
@@ -202,6 +202,9 @@ signals:
     void tokenRefreshNeeded();
     // endTokenRefresh() was called (for the waiting calls).
     void tokenRefreshEnded(const MatrixError &error);
+    // A token was set where there was none (signed in, or a remembered session being checked):
+    // what waited for one can be sent.
+    void accessTokenSet();
 
 private:
     friend class ApiCall;

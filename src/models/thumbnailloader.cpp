@@ -6,10 +6,18 @@
 
 #include <QDeadlineTimer>
 #include <QTimer>
+#include <utility>
 
 ThumbnailLoader::ThumbnailLoader(ApiClient *api, QObject *parent)
     : QObject(parent), m_api(api), m_clock([] { return QDeadlineTimer::current().deadline(); })
-{}
+{
+    connect(m_api, &ApiClient::accessTokenSet, this, [this] {
+        const QList<Held> held = std::exchange(m_held, {});
+        for (const Held &request : held)
+            if (request.waiter.context)
+                load(request.mxcId, request.size, request.waiter.context, request.waiter.done);
+    });
+}
 
 bool ThumbnailLoader::remembersFailure(const QString &mxcId) const
 {
@@ -39,6 +47,10 @@ void ThumbnailLoader::load(const QString &mxcId, QSize size, QObject *context, D
             return;
         }
         m_failures.erase(it);
+    }
+    if (!m_api->hasAccessToken()) {
+        m_held.append({mxcId, size, waiter});
+        return;
     }
     const QString key = mxcId + QLatin1Char('@') + QString::number(size.width()) +
                         QLatin1Char('x') + QString::number(size.height());

@@ -30,6 +30,9 @@ public:
 
     // mxcId: "server/mediaId" as in image://mxc/<server>/<mediaId>. done(bytes, error) is called
     // exactly once, with bytes on success or an error sentence; never after context is gone.
+    // Before the session has a token (a remembered session still being read back, whose saved
+    // rooms are already shown), the request waits for one: media needs it, and a failure now
+    // would be remembered.
     void load(const QString &mxcId, QSize size, QObject *context, Done done);
 
     // Whether load(mxcId, …) would now answer with the remembered failure, without a request.
@@ -42,6 +45,12 @@ private:
         QPointer<QObject> context;
         Done done;
     };
+    struct Held
+    {
+        QString mxcId;
+        QSize size;
+        Waiter waiter;
+    };
     struct Failure
     {
         qint64 until;
@@ -53,4 +62,5 @@ private:
     Clock m_clock;
     QHash<QString, Failure> m_failures;       // mxcId -> until when, and why
     QHash<QString, QList<Waiter>> m_inFlight; // mxcId + size -> who waits for it
+    QList<Held> m_held;                       // asked before the session had a token
 };

@@ -123,6 +123,39 @@ private slots:
         QCOMPARE(disk.history(QStringLiteral("!new:localhost")).first().sender, QStringLiteral("@bob:localhost"));
     }
 
+    // restoring is true from restoreSession() until the session is read back, and drops only
+    // once the session is being checked with the server (Resolving, then Verifying): the window
+    // never shows the sign-in page in between. Nothing remembered: never restoring.
+    void restoringCoversTheReadBack()
+    {
+        {
+            auto app = makeApp();
+            QSignalSpy changes(app.get(), &AppServices::restoringChanged);
+            QSignalSpy restored(app.get(), &AppServices::restoreFinished);
+            app->restoreSession();
+            QCOMPARE(restored.count(), 1);
+            QCOMPARE(restored.first().first().toBool(), false);
+            QCOMPARE(changes.count(), 0);
+            QVERIFY(!app->isRestoring());
+        }
+        QVERIFY(firstRun());
+        m_fake->script("/_matrix/client/versions", {FakeHomeserver::Reply::stall()});
+        auto app = makeApp();
+        QList<std::pair<bool, Session::State>> seen;
+        connect(app.get(), &AppServices::restoringChanged, this,
+                [&] { seen.append({app->isRestoring(), app->session()->state()}); });
+        QSignalSpy restored(app.get(), &AppServices::restoreFinished);
+        app->restoreSession();
+        QVERIFY(restored.count() == 1 || restored.wait(5000));
+        QCOMPARE(restored.first().first().toBool(), true);
+        QCOMPARE(seen.size(), 2);
+        QCOMPARE(seen.at(0).first, true);
+        QCOMPARE(seen.at(0).second, Session::SignedOut);
+        QCOMPARE(seen.at(1).first, false);
+        QCOMPARE(seen.at(1).second, Session::Resolving);
+        QCOMPARE(app->store()->size(), 3);
+    }
+
     // The GUI reads the saved rooms on a worker thread while its window loads: the same list and
     // position, shown by restoreSession() before any answer; a store that turned unreadable
     // meanwhile is moved aside there and said once, the list then coming from the server.

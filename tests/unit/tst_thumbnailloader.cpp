@@ -93,6 +93,38 @@ private slots:
         QVERIFY(!m_loader->remembersFailure(QStringLiteral("localhost/abcDEF_-1")));
     }
 
+    // Before the session has a token (a remembered session being read back, its saved rooms
+    // already shown), a load waits for one: nothing is sent, answered or remembered as failed.
+    // Once the token is set it goes out with it; one whose asker went meanwhile is dropped.
+    void aLoadWaitsForTheToken()
+    {
+        m_fake->script(MediaPrefix, {{200, Png, {}, "image/png"}});
+        m_api->setAccessToken({});
+        Result result;
+        start(QStringLiteral("localhost/early"), &result);
+        Result dropped;
+        auto gone = std::make_unique<QObject>();
+        m_loader->load(QStringLiteral("localhost/dropped"), {96, 96}, gone.get(),
+                       [&dropped](const QByteArray &, const QString &) { ++dropped.calls; });
+        QTest::qWait(200);
+        QCOMPARE(result.calls, 0);
+        QCOMPARE(m_fake->requests().size(), 0);
+        QVERIFY(!m_loader->remembersFailure(QStringLiteral("localhost/early")));
+
+        gone.reset();
+        m_api->setAccessToken(QString::fromLatin1(Token));
+        QVERIFY(QTest::qWaitFor([&result] { return result.calls > 0; }, 15000));
+        QCOMPARE(result.calls, 1);
+        QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+        QCOMPARE(result.bytes, Png);
+        QTest::qWait(100);
+        QCOMPARE(dropped.calls, 0);
+        const auto requests = m_fake->requests();
+        QCOMPARE(requests.size(), 1);
+        QCOMPARE(requests.first().rawPath, MediaPrefix + "localhost/early");
+        QCOMPARE(requests.first().authorization, "Bearer " + Token);
+    }
+
     void missingAvatarIsRequestedOnce()
     {
         m_fake->script(MediaPrefix, {{404, R"({"errcode":"M_NOT_FOUND","error":"Not found"})"}});
