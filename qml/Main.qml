@@ -26,8 +26,9 @@ ApplicationWindow {
     // main.cpp asks the remembered sessions back once the window is built (set false then).
     property bool restorePending: false
     // The sign-in page is built when it is first shown: a relaunch with a remembered session
-    // never builds it (issue 10: a launch builds only what it shows).
-    readonly property bool signInShown: !showRooms && !restorePending && !services.restoring
+    // and saved rooms never builds it (issue 10: a launch builds only what it shows). Without
+    // saved rooms it shows while the session is read back (the keychain may wait up to 8 s).
+    readonly property bool signInShown: !showRooms && !restorePending
 
     function openPendingLink() {
         if (!signedIn || initialLink === "")

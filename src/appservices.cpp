@@ -113,7 +113,10 @@ AppServices::AppServices(Options options, QObject *parent)
                                        m_session->tokens());
         m_rememberNextSignIn = false;
     });
-    connect(m_session, &Session::signInFailed, this, [this] { m_rememberNextSignIn = false; });
+    connect(m_session, &Session::signInFailed, this, [this] {
+        m_rememberNextSignIn = false;
+        m_thumbnails->failHeld(tr("Not signed in")); // avatars asked meanwhile get no token
+    });
     // A refreshed token pair replaces the remembered one.
     connect(m_session, &Session::tokensChanged, this, [this] {
         if (m_rememberSession && canRemember() &&
@@ -137,6 +140,10 @@ AppServices::AppServices(Options options, QObject *parent)
 
 void AppServices::clearAccount(const QString &why, bool deleteStore)
 {
+    // A remembered session still being read back is not restored when the keychain answers.
+    disconnect(m_restoreRead);
+    setRestoring(false);
+    m_thumbnails->failHeld(tr("Not signed in"));
     m_sync->stop();
     // First: the queue stops sending and lets go of the store file; an item in flight is
     // checked at the next launch.
@@ -387,13 +394,15 @@ void AppServices::restoreSession()
         return;
     }
     // The remembered account's rooms show before the token is even read back.
-    setRestoring(true);
     openAccountStore(m_credentials->savedHomeserver(), m_credentials->savedUserId());
-    connect(
+    setRestoring(true);
+    // Signing out meanwhile (clearAccount) disconnects it: that session is not restored after all.
+    m_restoreRead = connect(
         m_credentials, &CredentialStore::sessionLoaded, this,
         [this](const QString &homeserver, const SessionTokens &tokens) {
             if (tokens.isEmpty()) {
                 setRestoring(false);
+                m_thumbnails->failHeld(tr("Not signed in"));
                 emit restoreFinished(false);
                 return;
             }

@@ -248,6 +248,7 @@ private:
     bool m_rememberSession = true;
     bool m_rememberNextSignIn = false; // signIn()/signInWithPassword(), not a restore
     bool m_restoring = false;
+    QMetaObject::Connection m_restoreRead; // restoreSession()'s wait for the keychain
     void setRestoring(bool restoring);
     std::function<bool(const QString &)> m_accountOpenElsewhere;
 };

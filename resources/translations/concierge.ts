@@ -179,6 +179,10 @@
         <source>Cancelled: the server signed this session out.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Not signed in</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BanEverywhere</name>
@@ -5697,6 +5701,10 @@ with items that failed or whose outcome is unknown, 6 Ctrl+C paused the job (res
     </message>
     <message>
         <source>Could not load the avatar: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account was closed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -19,6 +19,19 @@ ThumbnailLoader::ThumbnailLoader(ApiClient *api, QObject *parent)
     });
 }
 
+ThumbnailLoader::~ThumbnailLoader()
+{
+    failHeld(tr("The account was closed"));
+}
+
+void ThumbnailLoader::failHeld(const QString &error)
+{
+    const QList<Held> held = std::exchange(m_held, {});
+    for (const Held &request : held)
+        if (request.waiter.context)
+            request.waiter.done({}, error);
+}
+
 bool ThumbnailLoader::remembersFailure(const QString &mxcId) const
 {
     const auto it = m_failures.constFind(mxcId);

@@ -35,6 +35,11 @@ public:
     // would be remembered.
     void load(const QString &mxcId, QSize size, QObject *context, Done done);
 
+    // Answers every load still waiting for a token with error (not remembered: the avatar is
+    // asked again once signed in). For a session that ended or failed without one.
+    void failHeld(const QString &error);
+    ~ThumbnailLoader() override;
+
     // Whether load(mxcId, …) would now answer with the remembered failure, without a request.
     bool remembersFailure(const QString &mxcId) const;
     void setClock(Clock clock) { m_clock = std::move(clock); }

@@ -27,10 +27,12 @@ Item {
         }
 
         // A relaunch: while main.cpp has yet to ask the remembered sessions back, the window builds
-        // no sign-in page. Once asked, and no session is being restored, it builds and shows it.
+        // no sign-in page. Once asked, with no saved rooms to show, it builds and shows it.
         function test_the_sign_in_page_is_built_when_it_is_shown() {
-            const win = createTemporaryObject(windowComponent, root, { restorePending: true })
+            const win = createTemporaryObject(windowComponent, root, { restorePending: true, visible: true })
             verify(win)
+            win.requestActivate()
+            tryCompare(win, "active", true)
             compare(win.signInShown, false)
             compare(page(win, "signInPage"), null)
             verify(page(win, "roomListPage"), "the room list page is built at once")
@@ -41,8 +43,11 @@ Item {
             verify(signIn, "built once it is to be shown")
             verify(signIn.visible)
             compare(page(win, "roomListPage").visible, false)
-            // Its form: the homeserver field filled, as built at launch before.
-            verify(findChild(signIn, "homeserverField").text !== "")
+            // Its form takes the focus, as when it was built with the window.
+            tryVerify(() => findChild(signIn, "homeserverField").activeFocus
+                            || findChild(signIn, "userField").activeFocus
+                            || findChild(signIn, "passwordField").activeFocus
+                            || findChild(signIn, "tokenField").activeFocus)
         }
 
         // A first launch (nothing remembered): the sign-in page is there when the window is.

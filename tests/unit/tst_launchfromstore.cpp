@@ -156,6 +156,38 @@ private slots:
         QCOMPARE(app->store()->size(), 3);
     }
 
+    // Signing out while the keychain is still being read (the saved rooms shown, their Sign out
+    // button live): when the keychain answers, nothing is restored. The keychain here is QtKeychain
+    // without a session bus, which answers later, as a slow one does.
+    void signingOutWhileTheKeychainIsReadRestoresNothing()
+    {
+        QVERIFY(firstRun());
+        qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus");
+        AppServices::Options options;
+        options.useKeychain = true;
+        options.keepRoomsOnDisk = true;
+        options.storeDirectory = m_dir->path();
+        AppServices app(options);
+        app.credentials()->setUseFileStore(false);
+        QVERIFY(app.credentials()->savedUserId() == Me);
+        QSignalSpy restored(&app, &AppServices::restoreFinished);
+        app.restoreSession();
+        QCOMPARE(app.store()->size(), 3);
+        QVERIFY(app.isRestoring());
+        QVERIFY(app.credentials()->busy()); // the keychain has not answered yet
+        QCOMPARE(restored.count(), 0);
+
+        app.signOut();
+        QVERIFY(!app.isRestoring());
+        QCOMPARE(app.store()->size(), 0);
+        QVERIFY(QTest::qWaitFor([&] { return !app.credentials()->busy(); }, 15000));
+        QTest::qWait(50);
+        QCOMPARE(restored.count(), 0);
+        QVERIFY(!app.isRestoring());
+        QCOMPARE(app.session()->state(), Session::SignedOut);
+        QCOMPARE(m_fake->requests().size(), 0);
+    }
+
     // The GUI reads the saved rooms on a worker thread while its window loads: the same list and
     // position, shown by restoreSession() before any answer; a store that turned unreadable
     // meanwhile is moved aside there and said once, the list then coming from the server.
