@@ -26,6 +26,19 @@ Page {
     function activate() {
         closeButton.forceActiveFocus(Qt.OtherFocusReason)
     }
+    // Tab reaching a row's button outside what the page shows scrolls the row into view.
+    function reveal(item: Item) {
+        const flick = scroll.contentItem as Flickable
+        const row = item.parent ? item.parent.parent as Item : null // the button's row
+        if (!flick || !row)
+            return
+        const top = row.mapToItem(flick.contentItem, 0, 0).y - Theme.spacing
+        const bottom = top + row.height + 2 * Theme.spacing
+        if (top < flick.contentY)
+            flick.contentY = Math.max(0, top)
+        else if (bottom > flick.contentY + flick.height)
+            flick.contentY = Math.min(bottom - flick.height, Math.max(0, flick.contentHeight - flick.height))
+    }
     function summary(invites: int, joined: int, left: int, jobs: int): string {
         const rooms = qsTr("%n pending invite(s)", "", invites) + " · " + qsTr("%n joined", "", joined)
                       + " · " + qsTr("%n left", "", left)
@@ -104,6 +117,7 @@ Page {
 
     ScrollView {
         id: scroll
+        objectName: "accountsScroll"
         anchors.fill: parent
         implicitWidth: 600
         implicitHeight: 400
@@ -211,7 +225,9 @@ Page {
                             color: Theme.secondaryText
                         }
                         RingButton {
+                            id: switchButton
                             objectName: "switchAccountButton"
+                            onActiveFocusChanged: if (activeFocus) root.reveal(switchButton)
                             visible: !row.current
                             text: qsTr("Switch")
                             Accessible.name: row.userId !== "" ? qsTr("Switch to %1").arg(row.userId)
@@ -221,7 +237,9 @@ Page {
                             onClicked: root.switchRequested(row.index)
                         }
                         RingButton {
+                            id: signOutButton
                             objectName: "signOutAccountButton"
+                            onActiveFocusChanged: if (activeFocus) root.reveal(signOutButton)
                             text: qsTr("Sign out…")
                             visible: row.userId !== ""
                             Accessible.name: qsTr("Sign out of %1").arg(row.userId)

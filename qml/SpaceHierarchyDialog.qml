@@ -39,8 +39,9 @@ BaseDialog {
     objectName: "spaceHierarchyDialog"
     preferredWidth: 640
     title: root.hierarchy ? qsTr("Rooms in %1").arg(root.hierarchy.spaceName) : ""
-    description: root.hierarchy && root.hierarchy.truncated
-                 ? qsTr("This space has more rooms than are shown.") : ""
+    // Loading stops at HierarchyModel.MaxRows rooms (or a server that repeats its page token).
+    readonly property string cutShortText: qsTr("This space has more rooms than are shown.")
+    description: root.hierarchy && root.hierarchy.truncated ? root.cutShortText : ""
     onOpened: roomList.forceActiveFocus(Qt.TabFocusReason)
 
     ColumnLayout {
@@ -58,8 +59,9 @@ BaseDialog {
             text: !root.hierarchy ? ""
                   : root.hierarchy.status === HierarchyModel.Loading ? qsTr("Loading the space's rooms…")
                   : root.hierarchy.status === HierarchyModel.Failed ? root.hierarchy.errorText
-                  : root.hierarchy.count <= 1 ? qsTr("This space has no rooms you can see.")
-                  : qsTr("%n room(s) you can join or ask to join.", "", root.hierarchy.joinableCount)
+                  : (root.hierarchy.count <= 1 ? qsTr("This space has no rooms you can see.")
+                     : qsTr("%n room(s) you can join or ask to join.", "", root.hierarchy.joinableCount))
+                    + (root.hierarchy.truncated ? " " + root.cutShortText : "")
             Accessible.role: root.hierarchy && root.hierarchy.status === HierarchyModel.Failed
                              ? Accessible.AlertMessage : Accessible.StaticText
             Accessible.name: text
@@ -114,9 +116,12 @@ BaseDialog {
 
                 contentItem: RowLayout {
                     spacing: 8
+                    // A room you cannot join has no check box (its place is kept, so that the
+                    // names line up); its second line says why.
                     CheckBox {
                         objectName: "hierarchyCheck_" + row.index
                         enabled: row.canJoin
+                        opacity: row.canJoin ? 1 : 0
                         checked: row.selected
                         focusPolicy: Qt.NoFocus
                         Accessible.ignored: true

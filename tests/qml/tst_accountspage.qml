@@ -18,6 +18,15 @@ Item {
         anchors.fill: parent
         accounts: TestBackend.accounts
     }
+    // A page too short for its rows (a small window).
+    Component {
+        id: shortPage
+        AccountsPage {
+            width: 600
+            height: 170
+            accounts: TestBackend.accounts
+        }
+    }
     SignalSpy { id: switchSpy; target: page; signalName: "switchRequested" }
     SignalSpy { id: addSpy; target: page; signalName: "addRequested" }
     SignalSpy { id: signOutSpy; target: page; signalName: "signOutRequested" }
@@ -106,6 +115,42 @@ Item {
             compare(switchSpy.signalArguments[0][0], TestBackend.accounts.indexOf(alice))
             keyClick(Qt.Key_Escape)
             compare(closedSpy.count, 1)
+        }
+
+        // Tab through a page that shows less than its rows: each focused button is scrolled into
+        // view, down to the last row's and back up with Shift+Tab.
+        function test_tab_scrolls_the_focused_button_into_view() {
+            const small = createTemporaryObject(shortPage, root)
+            verify(small)
+            small.activate()
+            const flick = child(small, "accountsScroll").contentItem
+            verify(flick instanceof Flickable, "the page scrolls a Flickable")
+            tryVerify(() => flick.contentHeight > flick.height, 2000, "the rows do not fit")
+            function shown(button) {
+                const y = button.mapToItem(flick, 0, 0).y
+                return y >= 0 && y + button.height <= flick.height
+            }
+            const rows = [child(small, "account_" + alice), child(small, "account_" + bob)]
+            const last = child(rows[1], "signOutAccountButton")
+            let seen = 0
+            for (let i = 0; i < 8 && !last.activeFocus; ++i) {
+                keyClick(Qt.Key_Tab)
+                const focused = small.Window.activeFocusItem
+                if (focused && (focused.objectName === "switchAccountButton"
+                                || focused.objectName === "signOutAccountButton")) {
+                    verify(shown(focused), focused.objectName + " is in view")
+                    ++seen
+                }
+            }
+            verify(last.activeFocus, "Tab reaches the last row's Sign out")
+            verify(seen >= 3)
+            verify(flick.contentY > 0, "the list scrolled")
+            verify(shown(last))
+            const first = child(rows[0], "signOutAccountButton")
+            for (let i = 0; i < 8 && !first.activeFocus; ++i)
+                keyClick(Qt.Key_Tab, Qt.ShiftModifier)
+            verify(first.activeFocus)
+            verify(shown(first), "Shift+Tab scrolls back up")
         }
 
         // Sign out asks first (what is deleted from this computer); only its confirmation emits.

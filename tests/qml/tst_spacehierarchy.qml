@@ -108,6 +108,31 @@ Item {
             const row = find(list, "hierarchyRow_4")
             compare(row.Accessible.name, "Closed. Invite only: you need an invite.")
             compare(row.Accessible.checkable, false)
+            // No check box is drawn on a row that cannot be chosen; one is on a joinable row.
+            compare(find(row, "hierarchyCheck_4").opacity, 0)
+            compare(find(list, "hierarchyCheck_1").opacity, 1)
+            // Every page was read: nothing says the list is cut short.
+            compare(TestBackend.services.hierarchy.truncated, false)
+            verify(find(browse, "hierarchyStatus").text.indexOf("more rooms than are shown") < 0)
+            compare(browse.description, "")
+        }
+
+        // A server that repeats its page token: loading stops, and the dialog says, visibly and to
+        // screen readers, that the space has more rooms than it shows.
+        function test_a_list_cut_short_says_so() {
+            TestBackend.script(hierarchyPath, [
+                { status: 200, body: JSON.stringify({ next_batch: "again", rooms: [
+                    room(space, "Team", "public", [child("!pub:example.org", ["example.org"])], true),
+                    room("!pub:example.org", "Lobby", "public") ] }) },
+                { status: 200, body: JSON.stringify({ next_batch: "again", rooms: [] }) } ])
+            browse.openFor(space)
+            tryCompare(browse, "opened", true)
+            tryCompare(TestBackend.services.hierarchy, "status", HierarchyModel.Loaded, 10000)
+            compare(TestBackend.services.hierarchy.truncated, true)
+            const status = find(browse, "hierarchyStatus")
+            verify(status.visible)
+            verify(status.text.endsWith(" This space has more rooms than are shown."), status.text)
+            compare(browse.description, "This space has more rooms than are shown.")
         }
 
         // Space on a joinable row selects it; on an invite-only row nothing; Join: one job with
