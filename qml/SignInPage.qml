@@ -21,7 +21,10 @@ Page {
     signal otherAccountsRequested()
 
     readonly property Session session: services.session
+    // Signing in, or a remembered session still being read from the keychain (the window shows
+    // this page meanwhile when there are no saved rooms to show).
     readonly property bool busy: session.state === Session.Resolving || session.state === Session.Verifying
+                                 || services.restoring
     readonly property string homeserver: homeserverField.text.trim()
     readonly property string token: tokenField.text.trim()
     readonly property string user: userField.text.trim()
@@ -481,7 +484,9 @@ Page {
                     visible: root.busy
                     elide: Text.ElideRight
                     color: Theme.secondaryText
-                    text: root.session.state === Session.Resolving
+                    text: root.services.restoring && root.session.state === Session.SignedOut
+                          ? qsTr("Reading your saved session from the keychain…")
+                          : root.session.state === Session.Resolving
                           ? qsTr("Looking up %1…").arg(root.session.homeserverInput || root.homeserver)
                           : root.waitingForBrowser ? qsTr("Continue in your browser…")
                           : root.tokenMode ? qsTr("Checking the access token…")
@@ -512,7 +517,7 @@ Page {
                     visible: root.busy
                     text: qsTr("Cancel")
                     Accessible.name: qsTr("Cancel signing in")
-                    onClicked: root.session.cancelSignIn()
+                    onClicked: root.services.restoring ? root.services.cancelRestore() : root.session.cancelSignIn()
                 }
                 Button {
                     id: signInButton

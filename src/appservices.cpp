@@ -416,6 +416,16 @@ void AppServices::restoreSession()
     m_credentials->load();
 }
 
+void AppServices::cancelRestore()
+{
+    if (!m_restoring)
+        return;
+    disconnect(m_restoreRead);
+    setRestoring(false);
+    m_thumbnails->failHeld(tr("Not signed in"));
+    emit restoreFinished(false);
+}
+
 void AppServices::setRestoring(bool restoring)
 {
     if (restoring == m_restoring)

@@ -160,6 +160,9 @@ public:
     Q_INVOKABLE void signIn(const QString &homeserver, const QString &accessToken);
     // Signs in with a remembered session if there is one (emits restoreFinished(false) if not).
     Q_INVOKABLE void restoreSession();
+    // Stops restoreSession()'s wait for the keychain (the sign-in page's Cancel): the remembered
+    // session is not restored when the keychain answers; emits restoreFinished(false).
+    Q_INVOKABLE void cancelRestore();
     // Starts reading the remembered account's saved rooms on a worker thread, so that the window
     // is built meanwhile (the GUI calls it before loading its QML); restoreSession() then takes
     // them instead of reading the store itself. Nothing when rooms are not kept on disk.

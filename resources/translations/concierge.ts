@@ -5437,6 +5437,10 @@ with items that failed or whose outcome is unknown, 6 Ctrl+C paused the job (res
         <source>Remember me on this computer (in a file only you can read)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Reading your saved session from the keychain…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SignOutDialog</name>

@@ -188,6 +188,36 @@ private slots:
         QCOMPARE(m_fake->requests().size(), 0);
     }
 
+    // The sign-in page's Cancel while the keychain is read: restoring ends at once, and when the
+    // keychain answers nothing is restored (restoreFinished(false), once).
+    void cancellingTheKeychainReadRestoresNothing()
+    {
+        QVERIFY(firstRun());
+        qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus");
+        AppServices::Options options;
+        options.useKeychain = true;
+        options.keepRoomsOnDisk = true;
+        options.storeDirectory = m_dir->path();
+        AppServices app(options);
+        app.credentials()->setUseFileStore(false);
+        QSignalSpy restored(&app, &AppServices::restoreFinished);
+        app.restoreSession();
+        QVERIFY(app.isRestoring());
+        QVERIFY(app.credentials()->busy());
+
+        app.cancelRestore();
+        QVERIFY(!app.isRestoring());
+        QCOMPARE(restored.count(), 1);
+        QCOMPARE(restored.first().first().toBool(), false);
+        QVERIFY(QTest::qWaitFor([&] { return !app.credentials()->busy(); }, 15000));
+        QTest::qWait(50);
+        QCOMPARE(restored.count(), 1);
+        QCOMPARE(app.session()->state(), Session::SignedOut);
+        QCOMPARE(m_fake->requests().size(), 0);
+        app.cancelRestore(); // nothing to cancel: nothing said
+        QCOMPARE(restored.count(), 1);
+    }
+
     // The GUI reads the saved rooms on a worker thread while its window loads: the same list and
     // position, shown by restoreSession() before any answer; a store that turned unreadable
     // meanwhile is moved aside there and said once, the list then coming from the server.
