@@ -33,9 +33,7 @@ Page {
     // Whose rooms these are: while a remembered session is read back and checked with the server
     // (its saved rooms shown already; the session knows its user once whoami answers), the
     // remembered user.
-    readonly property bool signingIn: services.restoring || services.session.state === Session.Resolving
-                                      || services.session.state === Session.Verifying
-    readonly property string userId: services.session.userId === "" && signingIn
+    readonly property string userId: services.session.userId === "" && services.signingIn
                                      ? services.credentials.savedUserId : services.session.userId
 
     readonly property string filterHelp: qsTr("Type part of a room's name, address or ID, or terms: is:invite, is:joined, is:left, is:dm (direct chats), is:space, in:#space:example.org (a space's rooms, by address, ID or name), server:example.org (the room's or the inviter's server), from:@user:example.org (who invited you). Terms combine: is:invite from:@spam:example.org")

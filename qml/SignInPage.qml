@@ -23,8 +23,7 @@ Page {
     readonly property Session session: services.session
     // Signing in, or a remembered session still being read from the keychain (the window shows
     // this page meanwhile when there are no saved rooms to show).
-    readonly property bool busy: session.state === Session.Resolving || session.state === Session.Verifying
-                                 || services.restoring
+    readonly property bool busy: services.signingIn
     readonly property string homeserver: homeserverField.text.trim()
     readonly property string token: tokenField.text.trim()
     readonly property string user: userField.text.trim()

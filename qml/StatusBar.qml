@@ -17,9 +17,7 @@ ToolBar {
     readonly property bool actionWaiting: actionState === Operation.Waiting
     // A remembered session being read back or checked: its saved rooms are shown, not caught up
     // yet (sync starts once signed in).
-    readonly property bool signingIn: services.restoring || services.session.state === Session.Resolving
-                                      || services.session.state === Session.Verifying
-    readonly property string syncText: services.sync.state === SyncEngine.Stopped && signingIn
+    readonly property string syncText: services.sync.state === SyncEngine.Stopped && services.signingIn
                                        ? qsTr("Updating…") : services.sync.statusText
 
     objectName: "statusBar"

@@ -124,6 +124,8 @@ AppServices::AppServices(Options options, QObject *parent)
             m_credentials->saveSession(m_session->homeserverInput(), m_session->userId(),
                                        m_session->tokens(), false);
     });
+    connect(m_session, &Session::stateChanged, this, &AppServices::signingInChanged);
+    connect(this, &AppServices::restoringChanged, this, &AppServices::signingInChanged);
     connect(m_session, &Session::signedOut, this,
             [this] { clearAccount(tr("Cancelled: signed out before it finished.")); });
     connect(m_sync, &SyncEngine::tokenRejected, this, &AppServices::onTokenRejected);
@@ -424,6 +426,12 @@ void AppServices::cancelRestore()
     setRestoring(false);
     m_thumbnails->failHeld(tr("Not signed in"));
     emit restoreFinished(false);
+}
+
+bool AppServices::isSigningIn() const
+{
+    return m_restoring || m_session->state() == Session::Resolving ||
+           m_session->state() == Session::Verifying;
 }
 
 void AppServices::setRestoring(bool restoring)

@@ -81,6 +81,9 @@ class AppServices : public QObject
     // restoreSession() is reading the remembered session back (the keychain may take a moment):
     // the window shows the saved rooms meanwhile, not the sign-in page.
     Q_PROPERTY(bool restoring READ isRestoring NOTIFY restoringChanged)
+    // Restoring, or the session being checked with the server (Resolving, Verifying): what the
+    // sign-in page shows as busy, and the room list as not caught up yet.
+    Q_PROPERTY(bool signingIn READ isSigningIn NOTIFY signingInChanged)
 
 public:
     struct Options
@@ -147,6 +150,7 @@ public:
 
     bool rememberSession() const { return m_rememberSession; }
     bool isRestoring() const { return m_restoring; }
+    bool isSigningIn() const;
     void setRememberSession(bool remember);
     // Several accounts (AccountManager): a sign-in as a user for whom check() is true (open in
     // another slot) is not kept: it is signed out again (a device it created is logged out) and
@@ -185,6 +189,7 @@ signals:
     void sessionExpired(bool softLogout);
     void restoreFinished(bool started);
     void restoringChanged();
+    void signingInChanged();
     void storeNoticeChanged();
     // signOut() was called (the user ended this account here).
     void signedOutByUser();

@@ -36,14 +36,18 @@ class TestLaunchFromStore : public QObject
     std::unique_ptr<QTemporaryDir> m_dir; // each test starts with no saved account
     std::unique_ptr<FakeHomeserver> m_fake;
 
-    std::unique_ptr<AppServices> makeApp()
+    // keychain: QtKeychain as the desktop app uses it, with no session bus here, so that it
+    // answers later, as a slow keychain does. Else: remembered without a keychain (the file).
+    std::unique_ptr<AppServices> makeApp(bool keychain = false)
     {
+        if (keychain)
+            qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus");
         AppServices::Options options;
-        options.useKeychain = false;
+        options.useKeychain = keychain;
         options.keepRoomsOnDisk = true;
         options.storeDirectory = m_dir->path();
         auto app = std::make_unique<AppServices>(options);
-        app->credentials()->setUseFileStore(true); // remembered without a keychain
+        app->credentials()->setUseFileStore(!keychain);
         app->sync()->setLongPollTimeout(200);
         return app;
     }
@@ -157,18 +161,12 @@ private slots:
     }
 
     // Signing out while the keychain is still being read (the saved rooms shown, their Sign out
-    // button live): when the keychain answers, nothing is restored. The keychain here is QtKeychain
-    // without a session bus, which answers later, as a slow one does.
+    // button live): when the keychain (one that answers late) answers, nothing is restored.
     void signingOutWhileTheKeychainIsReadRestoresNothing()
     {
         QVERIFY(firstRun());
-        qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus");
-        AppServices::Options options;
-        options.useKeychain = true;
-        options.keepRoomsOnDisk = true;
-        options.storeDirectory = m_dir->path();
-        AppServices app(options);
-        app.credentials()->setUseFileStore(false);
+        const auto keychainApp = makeApp(true);
+        AppServices &app = *keychainApp;
         QVERIFY(app.credentials()->savedUserId() == Me);
         QSignalSpy restored(&app, &AppServices::restoreFinished);
         app.restoreSession();
@@ -193,13 +191,8 @@ private slots:
     void cancellingTheKeychainReadRestoresNothing()
     {
         QVERIFY(firstRun());
-        qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus");
-        AppServices::Options options;
-        options.useKeychain = true;
-        options.keepRoomsOnDisk = true;
-        options.storeDirectory = m_dir->path();
-        AppServices app(options);
-        app.credentials()->setUseFileStore(false);
+        const auto keychainApp = makeApp(true);
+        AppServices &app = *keychainApp;
         QSignalSpy restored(&app, &AppServices::restoreFinished);
         app.restoreSession();
         QVERIFY(app.isRestoring());
